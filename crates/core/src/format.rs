@@ -1,0 +1,83 @@
+//! Number formatting for people (Chinese UI): 万元 for large sums, thousands separators for counts.
+
+use crate::money::Fen;
+
+/// Groups digits in threes: 1234567 → "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Rounds `value / 10^div_pow` to `decimals` places (half away from zero) and trims trailing zeros.
+fn scaled(value: i64, div_pow: u32, decimals: u32) -> String {
+    let neg = value < 0;
+    let v = value.unsigned_abs() as u128;
+    let step = 10u128.pow(div_pow - decimals);
+    let rounded = (v + step / 2) / step; // now in units of 10^-decimals
+    let unit = 10u128.pow(decimals);
+    let int = rounded / unit;
+    let frac = rounded % unit;
+    let mut s = group_thousands(int as u64);
+    if decimals > 0 && frac > 0 {
+        let f = format!("{:0width$}", frac, width = decimals as usize);
+        s.push('.');
+        s.push_str(f.trim_end_matches('0'));
+    }
+    if neg && rounded > 0 {
+        s.insert(0, '-');
+    }
+    s
+}
+
+/// Money for reading: ≥ 1万元 as "1,282.4万元" (at most 2 decimals), below as "600元" / "0.5元".
+pub fn money_zh(fen: Fen) -> String {
+    if fen.0.unsigned_abs() >= 1_000_000 {
+        format!("{}万元", scaled(fen.0, 6, 2))
+    } else {
+        format!("{}元", scaled(fen.0, 2, 2))
+    }
+}
+
+/// Money in 万元 always (for totals lines and axes): "0.06万元".
+pub fn wan_yuan(fen: Fen) -> String {
+    format!("{}万元", scaled(fen.0, 6, 2))
+}
+
+/// Basis points as a percentage: 442 → "4.42%", 5800 → "58%".
+pub fn percent_bp(bp: i64) -> String {
+    format!("{}%", scaled(bp, 2, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_in_wan_yuan() {
+        assert_eq!(money_zh(Fen(1_282_400_000)), "1,282.4万元");
+        assert_eq!(money_zh(Fen(1_470_000)), "1.47万元");
+        assert_eq!(money_zh(Fen(2_578_550)), "2.58万元");
+        assert_eq!(money_zh(Fen(1_000_000)), "1万元");
+        assert_eq!(money_zh(Fen(60_000)), "600元");
+        assert_eq!(money_zh(Fen(999_999)), "9,999.99元");
+        assert_eq!(money_zh(Fen(-1_620_000)), "-1.62万元");
+        assert_eq!(money_zh(Fen(0)), "0元");
+    }
+
+    #[test]
+    fn percents_and_groups() {
+        assert_eq!(percent_bp(442), "4.42%");
+        assert_eq!(percent_bp(5800), "58%");
+        assert_eq!(percent_bp(350), "3.5%");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(wan_yuan(Fen(60_000)), "0.06万元");
+    }
+}

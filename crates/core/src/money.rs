@@ -1,0 +1,113 @@
+//! Money as integer fen (分). 1 元 = 100 fen. No floating point anywhere.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::{Add, Neg, Sub};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fen(pub i64);
+
+impl Fen {
+    pub const ZERO: Fen = Fen(0);
+
+    pub fn from_yuan(yuan: i64) -> Fen {
+        Fen(yuan * 100)
+    }
+
+    /// Exact sum; `None` on overflow (never wraps, never loses a fen).
+    pub fn checked_sum<I: IntoIterator<Item = Fen>>(items: I) -> Option<Fen> {
+        items.into_iter().try_fold(Fen(0), |acc, x| acc.0.checked_add(x.0).map(Fen))
+    }
+
+    /// `self × basis_points / 10000`, rounded half away from zero (6.5% = 650 bp).
+    pub fn percent_bp(self, basis_points: i64) -> Fen {
+        let n = self.0 as i128 * basis_points as i128;
+        let q = n / 10_000;
+        let r = n % 10_000;
+        let q = if r.abs() * 2 >= 10_000 { q + n.signum() } else { q };
+        Fen(q as i64)
+    }
+
+    /// `self / total` in basis points (hundredths of a percent), rounded half up; `None` if total is 0.
+    pub fn share_bp(self, total: Fen) -> Option<i64> {
+        if total.0 == 0 {
+            return None;
+        }
+        let n = self.0 as i128 * 10_000;
+        let d = total.0 as i128;
+        let q = n / d;
+        let r = n % d;
+        Some((if r.abs() * 2 >= d.abs() { q + (n.signum() * d.signum()) } else { q }) as i64)
+    }
+
+    /// Plain yuan with two decimals, as written in CSV: `1282400.00`, `-0.05`.
+    pub fn yuan_decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let a = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", a / 100, a % 100)
+    }
+}
+
+impl Add for Fen {
+    type Output = Fen;
+    fn add(self, o: Fen) -> Fen {
+        Fen(self.0 + o.0)
+    }
+}
+
+impl Sub for Fen {
+    type Output = Fen;
+    fn sub(self, o: Fen) -> Fen {
+        Fen(self.0 - o.0)
+    }
+}
+
+impl Neg for Fen {
+    type Output = Fen;
+    fn neg(self) -> Fen {
+        Fen(-self.0)
+    }
+}
+
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}元", self.yuan_decimal())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_decimal_is_exact() {
+        assert_eq!(Fen(1282400000).yuan_decimal(), "12824000.00");
+        assert_eq!(Fen(5).yuan_decimal(), "0.05");
+        assert_eq!(Fen(-5).yuan_decimal(), "-0.05");
+        assert_eq!(Fen(-12345).yuan_decimal(), "-123.45");
+        assert_eq!(Fen(i64::MIN).yuan_decimal(), "-92233720368547758.08");
+    }
+
+    #[test]
+    fn cost_cap_of_the_seed_2021_case() {
+        // 39.67万元 × 6.5% = 25,785.5 元 → the seed rounds to 2.58万元.
+        let non_directed = Fen::from_yuan(396_700);
+        assert_eq!(non_directed.percent_bp(650), Fen(2_578_550));
+    }
+
+    #[test]
+    fn share_in_basis_points() {
+        // 56.77万 of 1282.4万 is 4.4268…% → 443 bp rounded (the seed prints 4.42%, truncated).
+        assert_eq!(Fen::from_yuan(567_700).share_bp(Fen::from_yuan(12_824_000)), Some(443));
+        assert_eq!(Fen(1).share_bp(Fen(0)), None);
+        assert_eq!(Fen(1).share_bp(Fen(3)), Some(3333));
+        assert_eq!(Fen(2).share_bp(Fen(3)), Some(6667));
+    }
+
+    #[test]
+    fn checked_sum_detects_overflow() {
+        assert_eq!(Fen::checked_sum([Fen(i64::MAX), Fen(1)]), None);
+        assert_eq!(Fen::checked_sum([Fen(1), Fen(2), Fen(-3)]), Some(Fen(0)));
+    }
+}

@@ -1,0 +1,591 @@
+//! The rectification report (整改): the inspection, its 21 problems and what was done about them.
+
+use crate::date::PartialDate;
+use crate::diag::{Checked, Diagnostic};
+use crate::search::{normalize, Query};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const FILE: &str = "rectification.json";
+
+// ---------- raw input (lenient: every field optional, statuses as text) ----------
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawRectification {
+    pub schema: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub inspection: Option<RawInspection>,
+    pub declared: Option<RawDeclared>,
+    pub organisation_of_work: Option<String>,
+    pub aspects: Vec<RawAspect>,
+    pub problems: Vec<RawProblem>,
+    pub next_steps: Vec<NextStep>,
+    pub contact: Option<Contact>,
+    pub transcription_notes: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawInspection {
+    pub by: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub feedback: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+#[serde(default)]
+pub struct RawDeclared {
+    pub aspects: Option<u32>,
+    pub items: Option<u32>,
+    pub problems: Option<u32>,
+    pub done: Option<u32>,
+    pub in_progress: Option<u32>,
+    pub not_started: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawAspect {
+    pub no: Option<u32>,
+    pub title: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawProblem {
+    pub no: Option<u32>,
+    pub aspect: Option<u32>,
+    pub title: Option<String>,
+    pub finding: Option<String>,
+    pub measures: Vec<String>,
+    pub status: Option<String>,
+    pub dates: Vec<RawDated>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RawDated {
+    pub date: Option<String>,
+    pub what: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct NextStep {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub email: Option<String>,
+}
+
+// ---------- the model ----------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Done,
+    InProgress,
+    NotStarted,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Done, Status::InProgress, Status::NotStarted];
+
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "done" => Some(Status::Done),
+            "in_progress" => Some(Status::InProgress),
+            "not_started" => Some(Status::NotStarted),
+            _ => None,
+        }
+    }
+
+    /// The identifier used in data files and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::NotStarted => "not_started",
+        }
+    }
+
+    /// The report's own words.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Done => "已完成整改",
+            Status::InProgress => "正在推进整改",
+            Status::NotStarted => "尚未启动整改",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inspection {
+    pub by: String,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub feedback: Option<PartialDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Declared {
+    pub aspects: Option<u32>,
+    pub items: Option<u32>,
+    pub problems: Option<u32>,
+    pub by_status: BTreeMap<Status, u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aspect {
+    pub no: u32,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub date: PartialDate,
+    pub what: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub no: u32,
+    pub aspect: u32,
+    pub title: String,
+    pub finding: String,
+    pub measures: Vec<String>,
+    pub status: Status,
+    pub dates: Vec<Dated>,
+    /// Normalised title + finding + measures, for search.
+    haystack: String,
+}
+
+impl Problem {
+    pub fn haystack(&self) -> &str {
+        &self.haystack
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rectification {
+    pub title: String,
+    pub publisher: String,
+    pub published: Option<PartialDate>,
+    pub inspection: Inspection,
+    pub declared: Declared,
+    pub organisation_of_work: String,
+    pub aspects: Vec<Aspect>,
+    /// Sorted by `no`.
+    pub problems: Vec<Problem>,
+    pub next_steps: Vec<NextStep>,
+    pub contact: Contact,
+    pub transcription_notes: Vec<String>,
+}
+
+impl Rectification {
+    pub fn aspect(&self, no: u32) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| a.no == no)
+    }
+
+    pub fn problem(&self, no: u32) -> Option<&Problem> {
+        self.problems.iter().find(|p| p.no == no)
+    }
+
+    /// How many problems have each status (every status present, zero included).
+    pub fn status_counts(&self) -> BTreeMap<Status, usize> {
+        let mut m: BTreeMap<Status, usize> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+        for p in &self.problems {
+            *m.entry(p.status).or_default() += 1;
+        }
+        m
+    }
+}
+
+/// Parses and validates `rectification.json`.
+pub fn load(text: &str) -> Result<Checked<Rectification>, Diagnostic> {
+    let raw: RawRectification = crate::json::parse(FILE, text)?;
+    Ok(validate(raw))
+}
+
+fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<PartialDate> {
+    let s = v.as_deref()?;
+    match PartialDate::parse(s) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            out.push(Diagnostic::error(FILE, path, e));
+            None
+        }
+    }
+}
+
+fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    match v {
+        Some(s) if !s.trim().is_empty() => Some(s),
+        _ => {
+            out.push(Diagnostic::error(FILE, path, format!("缺少{what}")));
+            None
+        }
+    }
+}
+
+pub fn validate(raw: RawRectification) -> Checked<Rectification> {
+    let mut problems_found: Vec<Diagnostic> = Vec::new();
+    let p = &mut problems_found;
+
+    if let Some(schema) = &raw.schema {
+        if !schema.starts_with("gongshi/rectification/") {
+            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
+        }
+    }
+    let title = text_field(raw.title, "title", "报告标题", p).unwrap_or_default();
+    let publisher = raw.publisher.unwrap_or_default();
+    let published = date_field(&raw.published, "published", p);
+
+    let ri = raw.inspection.unwrap_or_default();
+    let inspection = Inspection {
+        by: ri.by.unwrap_or_default(),
+        start: date_field(&ri.start, "inspection.start", p),
+        end: date_field(&ri.end, "inspection.end", p),
+        feedback: date_field(&ri.feedback, "inspection.feedback", p),
+    };
+    let order = [
+        ("inspection.start", inspection.start),
+        ("inspection.end", inspection.end),
+        ("inspection.feedback", inspection.feedback),
+        ("published", published),
+    ];
+    for w in order.windows(2) {
+        if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
+            if b < a {
+                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
+            }
+        }
+    }
+
+    // Aspects.
+    let mut aspects: Vec<Aspect> = Vec::new();
+    for (i, a) in raw.aspects.into_iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        let Some(no) = a.no else {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
+            continue;
+        };
+        if aspects.iter().any(|x| x.no == no) {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
+            continue;
+        }
+        let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
+        aspects.push(Aspect { no, title: t });
+    }
+    aspects.sort_by_key(|a| a.no);
+
+    // Problems.
+    let mut problems: Vec<Problem> = Vec::new();
+    for (i, rp) in raw.problems.into_iter().enumerate() {
+        let path = format!("problems[{i}]");
+        let errors_before = p.len();
+        let no = match rp.no {
+            Some(n) if n > 0 => Some(n),
+            Some(_) => {
+                p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
+                None
+            }
+            None => {
+                p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
+                None
+            }
+        };
+        let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
+        if let Some(n) = no {
+            if problems.iter().any(|x| x.no == n) {
+                p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示")));
+            }
+        }
+        let aspect = match rp.aspect {
+            Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
+            Some(a) => {
+                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
+                None
+            }
+            None => {
+                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
+                None
+            }
+        };
+        let status = match rp.status.as_deref() {
+            Some(s) => match Status::parse(s) {
+                Some(st) => Some(st),
+                None => {
+                    p.push(Diagnostic::error(
+                        FILE,
+                        format!("{path}.status"),
+                        format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"),
+                    ));
+                    None
+                }
+            },
+            None => {
+                p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")));
+                None
+            }
+        };
+        let title = text_field(rp.title, &format!("{path}.title"), &format!("{label}的标题"), p);
+        let finding = text_field(rp.finding, &format!("{path}.finding"), &format!("{label}的问题描述"), p);
+        if rp.measures.is_empty() {
+            p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
+        }
+        for (j, m) in rp.measures.iter().enumerate() {
+            if m.trim().is_empty() {
+                p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
+            }
+        }
+        let mut dates = Vec::new();
+        for (j, d) in rp.dates.into_iter().enumerate() {
+            if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
+                dates.push(Dated { date, what: d.what.unwrap_or_default() });
+            }
+        }
+        // A record with a record-level error is left out; its date errors alone do not drop it.
+        let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
+        if let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) =
+            (record_ok, no, aspect, status, title, finding)
+        {
+            let mut hay = normalize(&title);
+            hay.push('\n');
+            hay.push_str(&normalize(&finding));
+            for m in &rp.measures {
+                hay.push('\n');
+                hay.push_str(&normalize(m));
+            }
+            problems.push(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack: hay });
+        }
+    }
+    problems.sort_by_key(|x| x.no);
+
+    // Declared counts against the records.
+    let d = raw.declared.unwrap_or_default();
+    let mut by_status = BTreeMap::new();
+    for (st, v) in [(Status::Done, d.done), (Status::InProgress, d.in_progress), (Status::NotStarted, d.not_started)] {
+        if let Some(v) = v {
+            by_status.insert(st, v);
+        }
+    }
+    let declared = Declared { aspects: d.aspects, items: d.items, problems: d.problems, by_status };
+    if let Some(n) = declared.aspects {
+        if n as usize != aspects.len() {
+            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
+        }
+    }
+    if let Some(n) = declared.problems {
+        let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
+        let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
+        if !missing.is_empty() {
+            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
+        }
+        let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
+        if !extra.is_empty() {
+            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
+        }
+    }
+    let counts = {
+        let mut m: BTreeMap<Status, u32> = BTreeMap::new();
+        for x in &problems {
+            *m.entry(x.status).or_default() += 1;
+        }
+        m
+    };
+    for (st, n) in &declared.by_status {
+        let have = counts.get(st).copied().unwrap_or(0);
+        if *n != have {
+            p.push(Diagnostic::error(
+                FILE,
+                format!("declared.{}", st.key()),
+                format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh()),
+            ));
+        }
+    }
+
+    let value = Rectification {
+        title,
+        publisher,
+        published,
+        inspection,
+        declared,
+        organisation_of_work: raw.organisation_of_work.unwrap_or_default(),
+        aspects,
+        problems,
+        next_steps: raw.next_steps,
+        contact: raw.contact.unwrap_or_default(),
+        transcription_notes: raw.transcription_notes,
+    };
+    Checked { value, problems: problems_found }
+}
+
+// ---------- queries ----------
+
+/// What the 整改 page is filtered by (all of it lives in the URL).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub query: String,
+    /// Selected aspects; empty = all.
+    pub aspects: BTreeSet<u32>,
+    /// Selected statuses; empty = all.
+    pub statuses: BTreeSet<Status>,
+}
+
+/// Facet value counts: for each facet, how many problems each value would select given the
+/// search and the *other* facets' selections (the usual faceted-search convention).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facets {
+    pub aspects: Vec<(u32, usize)>,
+    pub statuses: Vec<(Status, usize)>,
+}
+
+fn passes(p: &Problem, q: &Query, aspects: &BTreeSet<u32>, statuses: &BTreeSet<Status>) -> bool {
+    (aspects.is_empty() || aspects.contains(&p.aspect))
+        && (statuses.is_empty() || statuses.contains(&p.status))
+        && q.matches(&p.haystack)
+}
+
+impl Rectification {
+    pub fn filter(&self, f: &Filter) -> Vec<&Problem> {
+        let q = Query::new(&f.query);
+        self.problems.iter().filter(|p| passes(p, &q, &f.aspects, &f.statuses)).collect()
+    }
+
+    pub fn facets(&self, f: &Filter) -> Facets {
+        let q = Query::new(&f.query);
+        let none_a = BTreeSet::new();
+        let none_s = BTreeSet::new();
+        let aspects = self
+            .aspects
+            .iter()
+            .map(|a| {
+                let n = self.problems.iter().filter(|p| p.aspect == a.no && passes(p, &q, &none_a, &f.statuses)).count();
+                (a.no, n)
+            })
+            .collect();
+        let statuses = Status::ALL
+            .iter()
+            .map(|s| {
+                let n = self.problems.iter().filter(|p| p.status == *s && passes(p, &q, &f.aspects, &none_s)).count();
+                (*s, n)
+            })
+            .collect();
+        Facets { aspects, statuses }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(problems: &str, declared: &str) -> String {
+        format!(
+            r#"{{"title":"t","published":"2023-09-18",
+            "inspection":{{"by":"x","start":"2022-07-08","end":"2022-08-26","feedback":"2022-11-07"}},
+            "declared":{declared},
+            "aspects":[{{"no":1,"title":"甲"}},{{"no":2,"title":"乙"}}],
+            "problems":[{problems}]}}"#
+        )
+    }
+
+    fn prob(no: u32, aspect: u32, status: &str, title: &str) -> String {
+        format!(r#"{{"no":{no},"aspect":{aspect},"title":"{title}","finding":"发现{title}","measures":["一项措施"],"status":"{status}"}}"#)
+    }
+
+    fn three() -> String {
+        [prob(1, 1, "done", "学习"), prob(2, 1, "in_progress", "募捐"), prob(3, 2, "done", "手套")].join(",")
+    }
+
+    #[test]
+    fn clean_file_has_no_problems() {
+        let c = load(&doc(&three(), r#"{"aspects":2,"problems":3,"done":2,"in_progress":1}"#)).unwrap();
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert_eq!(c.value.problems.len(), 3);
+    }
+
+    #[test]
+    fn unknown_status_is_reported_and_record_left_out() {
+        let ps = [prob(1, 1, "finished", "学习"), prob(2, 1, "done", "募捐")].join(",");
+        let c = load(&doc(&ps, r#"{"problems":2}"#)).unwrap();
+        assert_eq!(c.value.problems.len(), 1);
+        let e = c.problems.iter().find(|d| d.path == "problems[0].status").expect("status diagnostic");
+        assert!(e.message.contains("finished"));
+        assert!(c.problems.iter().any(|d| d.path == "problems" && d.message.contains("缺少（或未能显示）问题 1")));
+    }
+
+    #[test]
+    fn duplicate_and_missing_numbers() {
+        let ps = [prob(1, 1, "done", "a"), prob(1, 1, "done", "b"), prob(4, 2, "done", "c")].join(",");
+        let c = load(&doc(&ps, r#"{"problems":3}"#)).unwrap();
+        assert!(c.problems.iter().any(|d| d.path == "problems[1].no" && d.message.contains("重复")));
+        let missing = c.problems.iter().find(|d| d.message.contains("缺少")).unwrap();
+        assert!(missing.message.contains("2、3"), "{}", missing.message);
+        assert!(c.problems.iter().any(|d| d.message.contains("还有问题 4")));
+        assert_eq!(c.value.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![1, 4]);
+    }
+
+    #[test]
+    fn declared_counts_must_match() {
+        let c = load(&doc(&three(), r#"{"aspects":3,"problems":3,"done":3,"in_progress":0}"#)).unwrap();
+        let paths: Vec<&str> = c.problems.iter().map(|d| d.path.as_str()).collect();
+        assert!(paths.contains(&"declared.aspects"), "{paths:?}");
+        assert!(paths.contains(&"declared.done"), "{paths:?}");
+        assert!(paths.contains(&"declared.in_progress"), "{paths:?}");
+    }
+
+    #[test]
+    fn bad_aspect_missing_fields_and_bad_dates() {
+        let ps = r#"{"no":1,"aspect":9,"title":"a","finding":"b","measures":["m"],"status":"done"},
+                    {"no":2,"aspect":1,"finding":"b","measures":[],"status":"done"},
+                    {"no":3,"aspect":1,"title":"c","finding":"d","measures":["m"],"status":"done","dates":[{"date":"2020-02-30","what":"x"}]}"#;
+        let c = load(&doc(ps, "{}")).unwrap();
+        assert!(c.problems.iter().any(|d| d.path == "problems[0].aspect"));
+        assert!(c.problems.iter().any(|d| d.path == "problems[1].title"));
+        assert!(c.problems.iter().any(|d| d.path == "problems[1].measures"));
+        assert!(c.problems.iter().any(|d| d.path == "problems[2].dates[0].date" && d.message.contains("2020-02-30")));
+        // Problem 3 is kept (only its date was bad), 1 and 2 are left out.
+        assert_eq!(c.value.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![3]);
+        assert!(c.value.problems[0].dates.is_empty());
+    }
+
+    #[test]
+    fn syntax_error_is_a_diagnostic_with_position() {
+        let e = load("{\"title\": \"x\",\n \"problems\": [}").unwrap_err();
+        assert_eq!(e.file, FILE);
+        assert_eq!(e.line, Some(2));
+    }
+
+    #[test]
+    fn search_and_facets() {
+        let r = load(&doc(&three(), "{}")).unwrap().value;
+        let f = Filter { query: "募捐".into(), ..Default::default() };
+        assert_eq!(r.filter(&f).iter().map(|p| p.no).collect::<Vec<_>>(), vec![2]);
+        // Search "发现" matches all; facet counts follow the search.
+        let f = Filter { query: "发现".into(), ..Default::default() };
+        let fc = r.facets(&f);
+        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
+        assert_eq!(fc.statuses, vec![(Status::Done, 2), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        // Selecting aspect 1 narrows the status counts but not the aspect counts.
+        let f = Filter { aspects: [1].into(), ..Default::default() };
+        assert_eq!(r.filter(&f).len(), 2);
+        let fc = r.facets(&f);
+        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
+        assert_eq!(fc.statuses, vec![(Status::Done, 1), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        // Each facet value count equals the number of rows that selecting it yields.
+        for (a, n) in r.facets(&Filter::default()).aspects {
+            assert_eq!(r.filter(&Filter { aspects: [a].into(), ..Default::default() }).len(), n);
+        }
+    }
+}

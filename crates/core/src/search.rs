@@ -1,0 +1,131 @@
+//! Text search: normalisation and matching shared by every page.
+//!
+//! Search is substring matching over normalised text (Chinese has no spaces between words, so
+//! token indexes would miss most queries). A query is split on whitespace into terms; a record
+//! matches when every term occurs somewhere in it.
+
+/// Normalises text for matching: full-width ASCII → half-width, ideographic space → space,
+/// lower case, all whitespace removed.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        let ch = match ch {
+            '\u{3000}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
+            _ => ch,
+        };
+        if ch.is_whitespace() {
+            continue;
+        }
+        for l in ch.to_lowercase() {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// A parsed query: its normalised terms (empty = matches everything).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+impl Query {
+    pub fn new(raw: &str) -> Self {
+        let terms = raw
+            .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .map(normalize)
+            .filter(|t| !t.is_empty())
+            .collect();
+        Self { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
+    /// Whether every term occurs in `haystack`, which must already be [`normalize`]d.
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()))
+    }
+}
+
+/// Splits `text` into runs, marking those that match a query term (for highlighting as plain
+/// text nodes — never as HTML). Matching is case-insensitive and width-insensitive per char.
+pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
+    if query.is_empty() || text.is_empty() {
+        return vec![(text.to_string(), false)];
+    }
+    // Map each char to its normalised form (may be empty for whitespace) and remember offsets.
+    let chars: Vec<char> = text.chars().collect();
+    let mut norm = String::new();
+    let mut owner: Vec<usize> = Vec::new(); // byte in `norm` → char index in `text`
+    for (i, ch) in chars.iter().enumerate() {
+        let n = normalize(&ch.to_string());
+        for _ in 0..n.len() {
+            owner.push(i);
+        }
+        norm.push_str(&n);
+    }
+    let mut marked = vec![false; chars.len()];
+    for term in query.terms() {
+        let mut start = 0;
+        while let Some(pos) = norm[start..].find(term.as_str()) {
+            let a = start + pos;
+            let b = a + term.len();
+            let (first, last) = (owner[a], owner[b - 1]);
+            for m in marked.iter_mut().take(last + 1).skip(first) {
+                *m = true;
+            }
+            start = b;
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (ch, m) in chars.into_iter().zip(marked) {
+        match out.last_mut() {
+            Some((s, last)) if *last == m => s.push(ch),
+            _ => out.push((ch.to_string(), m)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_folds_width_case_and_space() {
+        assert_eq!(normalize("ＡＢＣ　１２３ x Y"), "abc123xy");
+        assert_eq!(normalize("腾讯 公益"), "腾讯公益");
+    }
+
+    #[test]
+    fn all_terms_must_match() {
+        let hay = normalize("市红十字会网络募捐款为零");
+        assert!(Query::new("网络 募捐").matches(&hay));
+        assert!(Query::new("  ").matches(&hay));
+        assert!(!Query::new("网络 手套").matches(&hay));
+    }
+
+    #[test]
+    fn highlight_marks_matches_as_runs() {
+        let q = Query::new("募捐");
+        let runs = highlight("网络募捐款为零，募捐", &q);
+        assert_eq!(
+            runs,
+            vec![
+                ("网络".to_string(), false),
+                ("募捐".to_string(), true),
+                ("款为零，".to_string(), false),
+                ("募捐".to_string(), true)
+            ]
+        );
+        let runs = highlight("ＡＢ cd", &Query::new("bc"));
+        assert_eq!(runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect::<String>(), "Ｂ c");
+    }
+}

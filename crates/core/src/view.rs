@@ -1,0 +1,216 @@
+//! View state ⇄ URL query string. Every view the user can reach is a query string, so a link
+//! reopens the same view after a reload, on another device, at any sub-path of any static host
+//! (no path routing, so no server rewrite rules are needed).
+
+use crate::rectification::{Filter, Status};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Overview,
+    Donations,
+    Relief,
+    Coverage,
+    Rectification,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [Page::Overview, Page::Donations, Page::Relief, Page::Coverage, Page::Rectification];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Overview => "overview",
+            Page::Donations => "donations",
+            Page::Relief => "relief",
+            Page::Coverage => "coverage",
+            Page::Rectification => "rectification",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.key() == s)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Page::Overview => "概览",
+            Page::Donations => "捐赠",
+            Page::Relief => "救助",
+            Page::Coverage => "组织覆盖",
+            Page::Rectification => "整改",
+        }
+    }
+}
+
+/// Decodes `a=1&b=%E4%B8%AD` (leading `?` allowed) into pairs, in order.
+pub fn parse_query(s: &str) -> Vec<(String, String)> {
+    let s = s.strip_prefix('?').unwrap_or(s);
+    s.split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Encodes pairs as a query string without the leading `?` (empty pairs give "").
+pub fn encode_query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn get<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+fn list<T: Ord>(v: Option<&str>, f: impl Fn(&str) -> Option<T>) -> BTreeSet<T> {
+    v.unwrap_or("").split(',').filter_map(|x| f(x.trim())).collect()
+}
+
+fn join<T>(set: &BTreeSet<T>, f: impl Fn(&T) -> String) -> String {
+    set.iter().map(f).collect::<Vec<_>>().join(",")
+}
+
+/// The state of the 整改 page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RectView {
+    pub filter: Filter,
+    /// Problems shown expanded.
+    pub open: BTreeSet<u32>,
+}
+
+/// The whole view: which page, and that page's state. Unknown keys are ignored; invalid values
+/// fall back to defaults (a hand-edited link never breaks the page).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub page: Page,
+    pub rect: RectView,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { page: Page::Overview, rect: RectView::default() }
+    }
+}
+
+impl View {
+    pub fn from_query(query: &str) -> View {
+        let pairs = parse_query(query);
+        let page = get(&pairs, "page").and_then(Page::parse).unwrap_or(Page::Overview);
+        let rect = RectView {
+            filter: Filter {
+                query: get(&pairs, "q").unwrap_or("").to_string(),
+                aspects: list(get(&pairs, "aspect"), |s| s.parse().ok()),
+                statuses: list(get(&pairs, "status"), Status::parse),
+            },
+            open: list(get(&pairs, "open"), |s| s.parse().ok()),
+        };
+        View { page, rect }
+    }
+
+    /// The canonical query string (without `?`); "" for the default view.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if self.page != Page::Overview {
+            pairs.push(("page", self.page.key().to_string()));
+        }
+        if self.page == Page::Rectification {
+            let f = &self.rect.filter;
+            if !f.query.is_empty() {
+                pairs.push(("q", f.query.clone()));
+            }
+            if !f.aspects.is_empty() {
+                pairs.push(("aspect", join(&f.aspects, |a| a.to_string())));
+            }
+            if !f.statuses.is_empty() {
+                pairs.push(("status", join(&f.statuses, |s| s.key().to_string())));
+            }
+            if !self.rect.open.is_empty() {
+                pairs.push(("open", join(&self.rect.open, |a| a.to_string())));
+            }
+        }
+        encode_query(&pairs)
+    }
+
+    /// A view of `page` with default state.
+    pub fn page(page: Page) -> View {
+        View { page, ..View::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_with_chinese_search() {
+        let mut v = View::page(Page::Rectification);
+        v.rect.filter.query = "网络 募捐&=?#".into();
+        v.rect.filter.aspects = [1, 3].into();
+        v.rect.filter.statuses = [Status::Done].into();
+        v.rect.open = [7].into();
+        let q = v.to_query();
+        assert!(q.starts_with("page=rectification&q=%E7%BD%91"), "{q}");
+        assert!(q.contains("aspect=1,3"));
+        assert_eq!(View::from_query(&format!("?{q}")), v);
+    }
+
+    #[test]
+    fn defaults_and_garbage() {
+        assert_eq!(View::from_query(""), View::default());
+        assert_eq!(View::default().to_query(), "");
+        let v = View::from_query("?page=nope&aspect=x,2&status=bogus,done&q=%E4%B8%AD%ZZ+a&open=");
+        assert_eq!(v.page, Page::Overview);
+        assert_eq!(v.rect.filter.aspects, [2].into());
+        assert_eq!(v.rect.filter.statuses, [Status::Done].into());
+        assert_eq!(v.rect.filter.query, "中%ZZ a");
+        assert!(v.rect.open.is_empty());
+    }
+
+    #[test]
+    fn decode_edge_cases() {
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%4"), "%4");
+        assert_eq!(decode("a%41"), "aA");
+        assert_eq!(decode("%FF"), "\u{fffd}");
+    }
+}
