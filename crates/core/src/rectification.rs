@@ -589,3 +589,59 @@ mod tests {
         }
     }
 }
+
+// ---------- chart spec ----------
+
+impl Rectification {
+    /// Progress at a glance: problems per status, as a bar chart spec.
+    pub fn progress_chart(&self, source: &str) -> crate::chart::BarChart {
+        use crate::chart::{Bar, BarChart, AMBER, GREEN, GREY};
+        let counts = self.status_counts();
+        let total = self.problems.len().max(1) as i64;
+        let bars = Status::ALL
+            .iter()
+            .map(|s| {
+                let n = counts.get(s).copied().unwrap_or(0) as i64;
+                let bp = n * 10_000 / total;
+                Bar {
+                    label: s.zh().to_string(),
+                    value: n,
+                    value_label: format!("{n} 个（{}）", crate::format::percent_bp(bp)),
+                    color: match s {
+                        Status::Done => GREEN,
+                        Status::InProgress => AMBER,
+                        Status::NotStarted => GREY,
+                    },
+                }
+            })
+            .collect();
+        let when = self.published.map(|d| format!("，截至 {}", d.zh())).unwrap_or_default();
+        BarChart {
+            title: "巡察整改进度".to_string(),
+            subtitle: format!("{} 个问题按整改状态计数{when}", self.problems.len()),
+            source: format!("来源：{}", source),
+            sample: false,
+            bars,
+        }
+    }
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::*;
+
+    #[test]
+    fn progress_chart_counts_statuses() {
+        let text = r#"{"title":"t","published":"2023-09-18","aspects":[{"no":1,"title":"a"}],
+          "problems":[{"no":1,"aspect":1,"title":"x","finding":"f","measures":["m"],"status":"done"},
+                      {"no":2,"aspect":1,"title":"y","finding":"f","measures":["m"],"status":"not_started"}]}"#;
+        let r = load(text).unwrap().value;
+        let c = r.progress_chart("报告");
+        assert_eq!(c.rows(), vec![
+            ("已完成整改".to_string(), "1 个（50%）".to_string()),
+            ("正在推进整改".to_string(), "0 个（0%）".to_string()),
+            ("尚未启动整改".to_string(), "1 个（50%）".to_string()),
+        ]);
+        assert!(c.subtitle.contains("2023年9月18日"));
+    }
+}

@@ -1,0 +1,38 @@
+# gongshi — the two commands: `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+PORT ?= 8080
+
+.PHONY: setup serve dist test test-native test-wasm test-e2e check-data clean
+
+setup:
+	@bash scripts/setup.sh
+
+## Build the release app into dist/ and print its compressed sizes.
+dist: setup
+	trunk build --release
+	@node scripts/sizes.mjs dist
+
+## Serve the app with its default data on http://127.0.0.1:$(PORT)/
+serve: dist
+	node scripts/serve.mjs --dir dist --port $(PORT)
+
+## Every test: native core, wasm components in headless Chromium, end-to-end on the built dist/.
+test: setup test-native test-wasm dist test-e2e
+	@echo "make test: all suites passed"
+
+test-native:
+	cargo test -p gongshi-core
+	python3 scripts/verify_seed_transcription.py
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown -p gongshi --test components
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,5 @@
+//! One page per file. Each page declares what it reads first, then renders.
+
+pub mod overview;
+pub mod rectification;
+pub mod upcoming;

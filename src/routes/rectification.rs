@@ -1,0 +1,232 @@
+//! 整改: the 21 problems, searchable as you type, faceted by aspect and status, each expandable
+//! to what was found and what was done. All of the page's state is in the URL.
+
+use crate::components::{BarChartView, DataError, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
+use crate::nav::use_nav;
+use crate::state::{use_data, Dataset, Load};
+use gongshi_core::figures::Figures;
+use gongshi_core::rectification::{Problem, Rectification, Status};
+use gongshi_core::search::Query;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+const CN_NUM: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+fn ordinal(i: usize) -> String {
+    match i {
+        1..=9 => format!("{}是", CN_NUM[i]),
+        10 => "十是".to_string(),
+        _ => format!("{i}."),
+    }
+}
+
+#[component]
+pub fn RectificationPage() -> impl IntoView {
+    let data = use_data();
+    let nav = use_nav();
+    let filter = Memo::new(move |_| nav.view.with(|v| v.rect.filter.clone()));
+    let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
+
+    let body = move || match data.rectification.get() {
+        Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
+        Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
+        Load::Ready { value, problems } => view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any(),
+    };
+    view! { <section class="rect">{body}</section> }
+}
+
+#[component]
+fn Tracker(
+    rect: Arc<Rectification>,
+    problems: Arc<Vec<gongshi_core::Diagnostic>>,
+    filter: Memo<gongshi_core::rectification::Filter>,
+    open: Memo<std::collections::BTreeSet<u32>>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let data = use_data();
+    let source = data
+        .manifest
+        .with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone())))
+        .unwrap_or_else(|| rect.title.clone());
+    let total = rect.problems.len();
+
+    let r = rect.clone();
+    let facets = move || {
+        let f = filter.get();
+        let fc = r.facets(&f);
+        let aspect_opts = fc
+            .aspects
+            .iter()
+            .map(|(no, count)| FacetOption {
+                key: no.to_string(),
+                label: format!("{}、{}", CN_NUM[(*no as usize).min(9)], r.aspect(*no).map(|a| a.title.as_str()).unwrap_or("")),
+                count: *count,
+                selected: f.aspects.contains(no),
+            })
+            .collect();
+        let status_opts = fc
+            .statuses
+            .iter()
+            .map(|(s, count)| FacetOption { key: s.key().to_string(), label: s.zh().to_string(), count: *count, selected: f.statuses.contains(s) })
+            .collect();
+        let toggle_aspect = Callback::new(move |k: String| {
+            if let Ok(no) = k.parse::<u32>() {
+                nav.edit_push(|v| {
+                    let a = &mut v.rect.filter.aspects;
+                    if !a.remove(&no) {
+                        a.insert(no);
+                    }
+                });
+            }
+        });
+        let toggle_status = Callback::new(move |k: String| {
+            if let Some(s) = Status::parse(&k) {
+                nav.edit_push(|v| {
+                    let set = &mut v.rect.filter.statuses;
+                    if !set.remove(&s) {
+                        set.insert(s);
+                    }
+                });
+            }
+        });
+        view! {
+            <FacetGroup legend="方面" options=aspect_opts on_toggle=toggle_aspect />
+            <FacetGroup legend="整改状态" options=status_opts on_toggle=toggle_status />
+        }
+    };
+
+    let r = rect.clone();
+    let list = move || {
+        let f = filter.get();
+        let q = Query::new(&f.query);
+        let shown: Vec<Problem> = r.filter(&f).into_iter().cloned().collect();
+        let n = shown.len();
+        let figures = data.figures.with(|l| l.value());
+        let any_filter = !f.query.trim().is_empty() || !f.aspects.is_empty() || !f.statuses.is_empty();
+        view! {
+            <div class="result-bar">
+                <p class="result-count" role="status" aria-live="polite">
+                    {if any_filter { format!("共 {total} 个问题，显示 {n} 个") } else { format!("共 {total} 个问题") }}
+                </p>
+                {any_filter.then(|| view! {
+                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.filter = Default::default())>"清除筛选"</button>
+                })}
+            </div>
+            {(n == 0).then(|| view! { <p class="empty">"没有符合条件的问题。请换个词或清除筛选。"</p> })}
+            <ol class="problems">
+                {shown
+                    .into_iter()
+                    .map(|p| view! { <ProblemCard problem=p query=q.clone() open=open figures=figures.clone() /> })
+                    .collect_view()}
+            </ol>
+        }
+    };
+
+    let chart = rect.progress_chart(&source);
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        nav.edit(|v| v.rect.filter.query = value);
+    };
+    let notes = rect.transcription_notes.clone();
+    let steps = rect.next_steps.clone();
+    let contact = rect.contact.clone();
+    let org_text = rect.organisation_of_work.clone();
+
+    view! {
+        <h2>"巡察整改情况"</h2>
+        <p class="doc-title">{rect.title.clone()}</p>
+        <ValidationNotice problems=problems />
+        <BarChartView chart=chart file_stem="整改进度" />
+        <div class="search">
+            <label for="rect-search">"搜索问题、发现的情况和整改措施"</label>
+            <input
+                id="rect-search"
+                type="search"
+                placeholder="例如：募捐、手套、保密"
+                autocomplete="off"
+                prop:value=move || filter.with(|f| f.query.clone())
+                on:input=on_input
+            />
+        </div>
+        <div class="facets">{facets}</div>
+        {list}
+        <section class="report-extra">
+            <details>
+                <summary>"整改工作组织情况"</summary>
+                <p>{org_text}</p>
+            </details>
+            <details>
+                <summary>"下一步工作计划"</summary>
+                <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>"。"{s.text}</li> }).collect_view()}</ol>
+            </details>
+            <details>
+                <summary>"监督联系方式"</summary>
+                <ul>
+                    {contact.phone.map(|x| view! { <li>"联系电话：" {x}</li> })}
+                    {contact.address.map(|x| view! { <li>"邮寄地址：" {x}</li> })}
+                    {contact.postcode.map(|x| view! { <li>"邮政编码：" {x}</li> })}
+                    {contact.email.map(|x| view! { <li>"电子邮箱：" {x}</li> })}
+                </ul>
+            </details>
+            <details>
+                <summary>"关于本页的转录"</summary>
+                <ul class="muted">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTreeSet<u32>>, figures: Option<Arc<Figures>>) -> impl IntoView {
+    let nav = use_nav();
+    let no = problem.no;
+    let is_open = move || open.with(|o| o.contains(&no));
+    let toggle = move |_| {
+        nav.edit(|v| {
+            if !v.rect.open.remove(&no) {
+                v.rect.open.insert(no);
+            }
+        })
+    };
+    let panel_id = format!("problem-{no}-detail");
+    let status = problem.status;
+    let related: Vec<_> = figures.map(|f| f.for_problem(no).cloned().collect()).unwrap_or_default();
+    let q2 = query.clone();
+    let p2 = problem.clone();
+    let detail = move || {
+        is_open().then(|| {
+            let p = p2.clone();
+            let q = q2.clone();
+            let related = related.clone();
+            view! {
+                <h4>"发现的问题"</h4>
+                <p class="finding"><Highlighted text=p.finding.clone() query=q.clone() /></p>
+                <h4>"整改措施"</h4>
+                <ol class="measures">
+                    {p.measures
+                        .iter()
+                        .enumerate()
+                        .map(|(i, m)| view! { <li><span class="ord">{ordinal(i + 1)}</span><Highlighted text=m.clone() query=q.clone() /></li> })
+                        .collect_view()}
+                </ol>
+                {(!p.dates.is_empty()).then(|| view! {
+                    <h4>"时间节点"</h4>
+                    <ul class="dates">
+                        {p.dates.iter().map(|d| view! { <li><time datetime=d.date.to_string()>{d.date.zh()}</time>" "{d.what.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=format!("问题 {no} 中的数字") /> })}
+            }
+        })
+    };
+    view! {
+        <li class="problem" id=format!("problem-{no}") data-no=no>
+            <button type="button" class="problem-head" aria-expanded=move || is_open().to_string() aria-controls=panel_id.clone() on:click=toggle>
+                <span class="pno">{format!("问题 {no}")}</span>
+                <span class="ptitle"><Highlighted text=problem.title.clone() query=query.clone() /></span>
+                <span class=format!("status status-{}", status.key())>{status.zh()}</span>
+            </button>
+            <div class="problem-detail" id=panel_id>{detail}</div>
+        </li>
+    }
+}

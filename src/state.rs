@@ -1,0 +1,105 @@
+//! Shared state as typed context: the datasets and their loading state. No signals live in the
+//! domain types; a page reads `Load<T>` and renders.
+
+use gongshi_core::figures::{self, Figures};
+use gongshi_core::manifest::{self, Manifest};
+use gongshi_core::rectification::{self, Rectification};
+use gongshi_core::{Checked, Diagnostic};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A dataset as the UI sees it.
+pub enum Load<T> {
+    Loading,
+    /// Loaded; `problems` lists what validation found (records with errors are left out).
+    Ready { value: Arc<T>, problems: Arc<Vec<Diagnostic>> },
+    /// Nothing usable: the file is missing, or not JSON, or not the expected shape.
+    Failed(Arc<Diagnostic>),
+}
+
+impl<T> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Ready { value, problems } => Load::Ready { value: value.clone(), problems: problems.clone() },
+            Load::Failed(d) => Load::Failed(d.clone()),
+        }
+    }
+}
+
+impl<T> Load<T> {
+    pub fn from_result(r: Result<Checked<T>, Diagnostic>) -> Self {
+        match r {
+            Ok(c) => Load::Ready { value: Arc::new(c.value), problems: Arc::new(c.problems) },
+            Err(d) => Load::Failed(Arc::new(d)),
+        }
+    }
+
+    pub fn value(&self) -> Option<Arc<T>> {
+        match self {
+            Load::Ready { value, .. } => Some(value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Which data file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dataset {
+    Manifest,
+    Rectification,
+    Figures,
+}
+
+impl Dataset {
+    pub fn file(self) -> &'static str {
+        match self {
+            Dataset::Manifest => manifest::FILE,
+            Dataset::Rectification => rectification::FILE,
+            Dataset::Figures => figures::FILE,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Data {
+    pub manifest: RwSignal<Load<Manifest>>,
+    pub rectification: RwSignal<Load<Rectification>>,
+    pub figures: RwSignal<Load<Figures>>,
+}
+
+impl Data {
+    pub fn new() -> Self {
+        Data {
+            manifest: RwSignal::new(Load::Loading),
+            rectification: RwSignal::new(Load::Loading),
+            figures: RwSignal::new(Load::Loading),
+        }
+    }
+
+    /// Starts loading every dataset; each arrives (or fails) on its own.
+    pub fn load_all(self) {
+        for d in [Dataset::Manifest, Dataset::Rectification, Dataset::Figures] {
+            self.load(d);
+        }
+    }
+
+    /// (Re)loads one dataset: used at start and by the retry button.
+    pub fn load(self, which: Dataset) {
+        match which {
+            Dataset::Manifest => crate::api::load_into(which.file(), self.manifest, manifest::load),
+            Dataset::Rectification => crate::api::load_into(which.file(), self.rectification, rectification::load),
+            Dataset::Figures => crate::api::load_into(which.file(), self.figures, figures::load),
+        }
+    }
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_data() -> Data {
+    expect_context::<Data>()
+}
