@@ -6,13 +6,16 @@ use leptos::prelude::*;
 /// alternative (a real table) and an SVG download.
 #[component]
 pub fn BarChartView(chart: BarChart, #[prop(into)] file_stem: String) -> impl IntoView {
-    let svg = chart::to_svg(&chart);
+    // Phones get the stacked layout, so text stays legible when the image is scaled to fit.
+    let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w < 600.0);
+    let width = if narrow { chart::NARROW } else { chart::WIDE };
+    let svg = chart::to_svg(&chart, width);
     let src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&svg));
     let rows = chart.rows();
     let title = chart.title.clone();
     view! {
         <figure class="chart">
-            <img src=src.clone() alt=chart.description() width=chart::WIDTH height=chart.height() />
+            <img src=src.clone() alt=chart.description() width=width height=chart.height(width) />
             <figcaption>
                 <details class="chart-data">
                     <summary>"图表数据（文字版）"</summary>

@@ -22,7 +22,7 @@ pub fn FacetGroup(#[prop(into)] legend: String, options: Vec<FacetOption>, on_to
                     let key = o.key.clone();
                     let empty = o.count == 0 && !o.selected;
                     view! {
-                        <label class="facet-opt" class:empty=empty data-key=o.key.clone()>
+                        <label class="facet-opt" class:none=empty data-key=o.key.clone()>
                             <input
                                 type="checkbox"
                                 prop:checked=o.selected

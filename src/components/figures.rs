@@ -36,9 +36,10 @@ pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl 
                             let value = f.value.display_zh();
                             let period = f.period.clone().unwrap_or_default();
                             let quote = f.quote.clone();
+                            let note = f.note.clone();
                             view! {
                                 <tr>
-                                    <th scope="row">{f.label.clone()}<span class="quote">{format!("“{quote}”")}</span></th>
+                                    <th scope="row">{f.label.clone()}<span class="quote">{format!("原文：“{quote}”")}</span>{note.map(|n| view! { <span class="quote">{format!("说明：{n}")}</span> })}</th>
                                     <td class="num">{value}</td>
                                     <td>{period}</td>
                                     <td><FigureSource figure=f /></td>

@@ -52,7 +52,6 @@ pub fn Overview() -> impl IntoView {
                                     <span class="card-label">{fig.label.clone()}</span>
                                     <span class="card-value">{value}</span>
                                     <span class="card-period">{fig.period.clone().unwrap_or_default()}</span>
-                                    {fig.note.clone().map(|n| view! { <span class="card-note">{n}</span> })}
                                     <FigureSource figure=fig />
                                 </li>
                             }

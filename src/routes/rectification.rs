@@ -132,11 +132,23 @@ fn Tracker(
     let contact = rect.contact.clone();
     let org_text = rect.organisation_of_work.clone();
 
+    let counts = rect.status_counts();
+    let stats = Status::ALL
+        .iter()
+        .map(|s| {
+            let n = counts.get(s).copied().unwrap_or(0);
+            view! { <li class=format!("stat stat-{}", s.key())><span class="stat-n">{n}</span><span class="stat-label">{s.zh()}</span></li> }
+        })
+        .collect_view();
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
+    let filters_open = wide || filter.with_untracked(|f| !f.aspects.is_empty() || !f.statuses.is_empty());
+    let active = move || filter.with(|f| f.aspects.len() + f.statuses.len());
+
     view! {
         <h2>"巡察整改情况"</h2>
         <p class="doc-title">{rect.title.clone()}</p>
         <ValidationNotice problems=problems />
-        <BarChartView chart=chart file_stem="整改进度" />
+        <ul class="stats" aria-label="整改进度">{stats}</ul>
         <div class="search">
             <label for="rect-search">"搜索问题、发现的情况和整改措施"</label>
             <input
@@ -148,8 +160,13 @@ fn Tracker(
                 on:input=on_input
             />
         </div>
-        <div class="facets">{facets}</div>
+        <details class="filters" open=filters_open>
+            <summary>"按方面、整改状态筛选" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
+            <div class="facets">{facets}</div>
+        </details>
         {list}
+        <h3>"整改进度图"</h3>
+        <BarChartView chart=chart file_stem="整改进度" />
         <section class="report-extra">
             <details>
                 <summary>"整改工作组织情况"</summary>

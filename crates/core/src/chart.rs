@@ -45,16 +45,74 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
 }
 
-pub const WIDTH: u32 = 640;
-const LABEL_W: i32 = 150;
-const VALUE_W: i32 = 130;
-const ROW_H: i32 = 40;
-const TOP: i32 = 78;
-const FOOT: i32 = 56;
+/// Width for wide screens and exports.
+pub const WIDE: u32 = 640;
+/// Width for phones: labels go above their bars.
+pub const NARROW: u32 = 360;
+const ROW_SIDE: i32 = 40;
+const ROW_STACKED: i32 = 50;
+const PAD: i32 = 16;
+
+/// Estimated advance of `ch` at font size `size` px (CJK full width, Latin about half).
+/// An estimate is enough: it only decides where lines wrap, and it is deterministic.
+fn char_w(ch: char, size: f64) -> f64 {
+    if (ch as u32) < 0x2e80 { size * 0.58 } else { size }
+}
+
+/// Wraps `text` into lines no wider than `max_px` at `size` px.
+pub fn wrap(text: &str, max_px: f64, size: f64) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut w = 0.0;
+    for ch in text.chars() {
+        let cw = char_w(ch, size);
+        if w + cw > max_px && !lines.last().is_some_and(|l| l.is_empty()) {
+            lines.push(String::new());
+            w = 0.0;
+        }
+        lines.last_mut().expect("non-empty").push(ch);
+        w += cw;
+    }
+    lines
+}
+
+/// Where things go, for a given width.
+struct Layout {
+    width: i32,
+    stacked: bool,
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    source: Vec<String>,
+    top: i32,
+    row: i32,
+}
+
+const TITLE: f64 = 18.0;
+const SUB: f64 = 13.0;
+const LABEL: f64 = 14.0;
+const SOURCE: f64 = 12.0;
+
+impl Layout {
+    fn new(chart: &BarChart, width: u32) -> Layout {
+        let width = width.clamp(280, 1600) as i32;
+        let inner = (width - 2 * PAD) as f64;
+        let reserve = if chart.sample { 150.0 } else { 0.0 };
+        let title = wrap(&chart.title, inner - reserve, TITLE);
+        let subtitle = wrap(&chart.subtitle, inner, SUB);
+        let source = wrap(&chart.source_line(), inner, SOURCE);
+        let top = 14 + title.len() as i32 * 26 + subtitle.len() as i32 * 18 + 12;
+        let stacked = width < 520;
+        Layout { width, stacked, title, subtitle, source, top, row: if stacked { ROW_STACKED } else { ROW_SIDE } }
+    }
+
+    fn height(&self, bars: usize) -> i32 {
+        self.top + self.row * bars.max(1) as i32 + 14 + self.source.len() as i32 * 17 + 10
+    }
+}
 
 impl BarChart {
-    pub fn height(&self) -> u32 {
-        (TOP + ROW_H * self.bars.len().max(1) as i32 + FOOT) as u32
+    /// Height of the chart drawn at `width`.
+    pub fn height(&self, width: u32) -> u32 {
+        Layout::new(self, width).height(self.bars.len()) as u32
     }
 
     /// The text alternative: one (label, value) row per bar.
@@ -77,48 +135,71 @@ impl BarChart {
     }
 }
 
-fn font(size: f64) -> FontDesc<'static> {
-    FontDesc::new(FontFamily::Name(FONT_STACK), size, FontStyle::Normal)
+/// A font of `px` pixels as rendered (plotters' SVG backend writes size / 1.24).
+fn font(px: f64) -> FontDesc<'static> {
+    FontDesc::new(FontFamily::Name(FONT_STACK), px * 1.24, FontStyle::Normal)
 }
 
-/// Draws `chart` onto `area` (which should be [`WIDTH`] × [`BarChart::height`]).
-pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+/// Draws `chart` onto `area`, laid out for `width` (the area should be `width` × `chart.height(width)`).
+pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>, width: u32) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let l = Layout::new(chart, width);
     area.fill(&WHITE)?;
-    let w = WIDTH as i32;
+    let w = l.width;
     let left = |c: RGBColor, size: f64| font(size).color(&c).pos(Pos::new(HPos::Left, VPos::Center));
-    area.draw(&Text::new(chart.title.clone(), (16, 22), font(20.0).style(FontStyle::Bold).color(&INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
-    area.draw(&Text::new(chart.subtitle.clone(), (16, 50), left(MUTED, 13.0)))?;
+    let right = |c: RGBColor, size: f64| font(size).color(&c).pos(Pos::new(HPos::Right, VPos::Center));
+    let mut y = 14 + 13;
+    for line in &l.title {
+        area.draw(&Text::new(line.clone(), (PAD, y), font(TITLE).style(FontStyle::Bold).color(&INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        y += 26;
+    }
+    y -= 26 - 22;
+    for line in &l.subtitle {
+        area.draw(&Text::new(line.clone(), (PAD, y), left(MUTED, SUB)))?;
+        y += 18;
+    }
+    if chart.sample {
+        area.draw(&Text::new("示例数据 SAMPLE DATA".to_string(), (w - PAD, 27), font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
 
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let track_w = w - 16 - LABEL_W - VALUE_W;
     for (i, b) in chart.bars.iter().enumerate() {
-        let y = TOP + ROW_H * i as i32;
-        let mid = y + ROW_H / 2;
-        area.draw(&Text::new(b.label.clone(), (16, mid), left(INK, 14.0)))?;
-        let x0 = 16 + LABEL_W;
-        area.draw(&Rectangle::new([(x0, y + 8), (x0 + track_w, y + ROW_H - 8)], TRACK.filled()))?;
+        let y = l.top + l.row * i as i32;
+        let (x0, track_w, bar_top, bar_bottom) = if l.stacked {
+            area.draw(&Text::new(b.label.clone(), (PAD, y + 10), left(INK, LABEL)))?;
+            area.draw(&Text::new(b.value_label.clone(), (w - PAD, y + 10), right(INK, LABEL)))?;
+            (PAD, w - 2 * PAD, y + 22, y + 40)
+        } else {
+            let label_w = 150;
+            let value_w = 130;
+            let mid = y + l.row / 2;
+            area.draw(&Text::new(b.label.clone(), (PAD, mid), left(INK, LABEL)))?;
+            let tw = w - PAD - label_w - value_w;
+            area.draw(&Text::new(b.value_label.clone(), (PAD + label_w + tw + 10, mid), left(INK, LABEL)))?;
+            (PAD + label_w, tw, y + 8, y + l.row - 8)
+        };
+        area.draw(&Rectangle::new([(x0, bar_top), (x0 + track_w, bar_bottom)], TRACK.filled()))?;
         let bw = ((b.value.max(0) as i128 * track_w as i128) / max as i128) as i32;
         if bw > 0 {
             let c = RGBColor(b.color.0, b.color.1, b.color.2);
-            area.draw(&Rectangle::new([(x0, y + 8), (x0 + bw, y + ROW_H - 8)], c.filled()))?;
+            area.draw(&Rectangle::new([(x0, bar_top), (x0 + bw, bar_bottom)], c.filled()))?;
         }
-        area.draw(&Text::new(b.value_label.clone(), (x0 + track_w + 10, mid), left(INK, 14.0)))?;
     }
-    let foot = TOP + ROW_H * chart.bars.len().max(1) as i32;
-    area.draw(&Text::new(chart.source_line(), (16, foot + 22), left(MUTED, 12.0)))?;
-    if chart.sample {
-        area.draw(&Text::new("示例数据 SAMPLE DATA".to_string(), (w - 16, 22), font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    let mut y = l.top + l.row * chart.bars.len().max(1) as i32 + 14 + 8;
+    for line in &l.source {
+        area.draw(&Text::new(line.clone(), (PAD, y), left(MUTED, SOURCE)))?;
+        y += 17;
     }
     Ok(())
 }
 
-/// Renders `chart` as a standalone SVG document.
-pub fn to_svg(chart: &BarChart) -> String {
+/// Renders `chart` at `width` as a standalone SVG document.
+pub fn to_svg(chart: &BarChart, width: u32) -> String {
+    let width = width.clamp(280, 1600);
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (WIDTH, chart.height())).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (width, chart.height(width))).into_drawing_area();
         // Drawing into a String cannot fail for I/O reasons; a failure here is a bug in `draw`.
-        draw(chart, &root).expect("drawing a bar chart into a string");
+        draw(chart, &root, width).expect("drawing a bar chart into a string");
         root.present().expect("finishing the SVG");
     }
     out
@@ -143,22 +224,37 @@ mod tests {
 
     #[test]
     fn svg_snapshot_is_deterministic_and_complete() {
-        let a = to_svg(&chart("已完成整改"));
-        assert_eq!(a, to_svg(&chart("已完成整改")));
+        let a = to_svg(&chart("已完成整改"), WIDE);
+        assert_eq!(a, to_svg(&chart("已完成整改"), WIDE));
         assert!(a.starts_with("<svg"), "{}", &a[..80]);
         assert!(a.contains("整改进度") && a.contains("来源：测试") && a.contains("21 个"));
         assert!(a.contains("Noto Sans CJK SC"));
         assert!(!a.contains("示例数据"), "real data must not be labelled sample");
         let mut s = chart("x");
         s.sample = true;
-        assert!(to_svg(&s).contains("示例数据"));
+        assert!(to_svg(&s, WIDE).contains("示例数据"));
     }
 
     #[test]
     fn hostile_text_is_escaped() {
-        let svg = to_svg(&chart("</text><script>alert(1)</script>&"));
+        let svg = to_svg(&chart("</text><script>alert(1)</script>&"), NARROW);
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("&lt;script&gt;") || svg.contains("&#60;script"), "{svg}");
+    }
+
+    #[test]
+    fn narrow_layout_wraps_long_text_and_grows() {
+        let mut c = chart("已完成整改");
+        c.source = "来源：中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日）".into();
+        assert!(c.height(NARROW) > c.height(WIDE), "stacked rows and wrapped source need more height");
+        let lines = wrap(&c.source, (NARROW as i32 - 2 * PAD) as f64, SOURCE);
+        assert!(lines.len() >= 2);
+        assert_eq!(lines.concat(), c.source, "wrapping loses nothing");
+        let svg = to_svg(&c, NARROW);
+        assert!(svg.contains(&format!("width=\"{NARROW}\"")), "{}", &svg[..120]);
+        for line in lines {
+            assert!(svg.contains(&line));
+        }
     }
 
     #[test]

@@ -1,0 +1,41 @@
+// Shared set-up for the end-to-end tests: serve dist/ under a sub-path, drive Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import fs from 'node:fs';
+
+export const PREFIX = '/some/deep/sub-path/gongshi/';
+export const OUT = new URL('./output/', import.meta.url).pathname;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function setup() {
+  if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `make dist` first');
+  fs.mkdirSync(OUT, { recursive: true });
+  const { server, url } = await startServer({ dir: 'dist', port: 0, prefix: PREFIX });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return { server, url, browser };
+}
+
+/** A phone-sized page that records console errors and uncaught exceptions. */
+export async function phonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
+  return { context, page, errors };
+}
+
+/** Asserts the page does not scroll sideways at its width. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
