@@ -5,7 +5,8 @@ Usage (from anywhere):
     python3 scripts/verify_seed_transcription.py [SEED_TXT] [DATA_DIR]
 
 Defaults, relative to the repository root (the parent of this script's directory):
-    SEED_TXT = ../shared/seed/xianning-red-cross-rectification-2023.txt
+    SEED_TXT = docs/source/xianning-red-cross-rectification-2023.txt (the project's copy of the
+               seed; when ../shared/seed/ holds the original too, the two must be identical)
     DATA_DIR = public/data
 
 The seed is an OCR'd text. It is normalised exactly as the transcription was:
@@ -28,7 +29,8 @@ from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SEED = REPO / ".." / "shared" / "seed" / "xianning-red-cross-rectification-2023.txt"
+DEFAULT_SEED = REPO / "docs" / "source" / "xianning-red-cross-rectification-2023.txt"
+SHARED_SEED = REPO / ".." / "shared" / "seed" / "xianning-red-cross-rectification-2023.txt"
 DEFAULT_DATA = REPO / "public" / "data"
 
 # ----------------------------------------------------------------------------- normalisation
@@ -359,6 +361,9 @@ def verify(seed_path: Path, data_dir: Path) -> int:
 
 def main(argv: list[str]) -> int:
     seed = Path(argv[1]) if len(argv) > 1 else DEFAULT_SEED
+    if len(argv) <= 1 and SHARED_SEED.exists() and SHARED_SEED.read_bytes() != DEFAULT_SEED.read_bytes():
+        print(f"FAIL: {DEFAULT_SEED} differs from the original {SHARED_SEED.resolve()}")
+        return 1
     data = Path(argv[2]) if len(argv) > 2 else DEFAULT_DATA
     return verify(seed.resolve(), data.resolve())
 
