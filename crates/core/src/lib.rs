@@ -11,6 +11,7 @@ pub mod diag;
 pub mod figures;
 pub mod format;
 pub mod json;
+pub mod ledger;
 pub mod manifest;
 pub mod money;
 pub mod rectification;

@@ -1,0 +1,869 @@
+//! The money and goods ledger: donations received, disbursements (use of funds) and in-kind
+//! goods (batches in, movements out, write-offs). Raw serde types are the file format (also
+//! written by the sample generator); `load_*` validate them into the model.
+
+use crate::date::PartialDate;
+use crate::diag::{Checked, Diagnostic};
+use crate::money::Fen;
+use crate::search::normalize;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const DONATIONS: &str = "donations.json";
+pub const DISBURSEMENTS: &str = "disbursements.json";
+pub const GOODS: &str = "goods.json";
+
+// ---------------------------------------------------------------- enums
+
+macro_rules! keyed_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
+            pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
+            pub fn parse(s: &str) -> Option<Self> { match s { $($key => Some($name::$variant),)+ _ => None } }
+            pub fn keys() -> String { [$($key),+].join("、") }
+        }
+    };
+}
+
+keyed_enum!(
+    /// Who gave.
+    DonorKind {
+        Individual => "individual", "个人";
+        Enterprise => "enterprise", "企业";
+        Organisation => "organisation", "社会组织";
+        Government => "government", "机关事业单位";
+        Anonymous => "anonymous", "匿名";
+    }
+);
+
+keyed_enum!(
+    /// How the money arrived.
+    Channel {
+        BankTransfer => "bank_transfer", "银行转账";
+        OnlinePlatform => "online_platform", "网络募捐平台";
+        Wechat => "wechat", "微信";
+        Cash => "cash", "现金";
+        Other => "other", "其他";
+    }
+);
+
+keyed_enum!(
+    /// What became of a donation.
+    DonationStatus {
+        Received => "received", "已到账";
+        Refunded => "refunded", "已退回";
+        Cancelled => "cancelled", "已取消";
+    }
+);
+
+keyed_enum!(
+    /// What a disbursement paid for. `ProjectCost` is capped at 6.5% of the year's
+    /// non-directed donations (湖北省红十字会捐赠资金管理办法; seed problem 14).
+    Category {
+        Aid => "aid", "救助和项目支出";
+        ProjectCost => "project_cost", "项目费用（6.5% 上限）";
+        Management => "management", "管理费用";
+    }
+);
+
+/// Where a record comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// Stated in the seed report, under this problem number.
+    Seed(u32),
+    /// Generated sample data: not a real record.
+    Sample,
+}
+
+impl Origin {
+    pub fn is_sample(self) -> bool {
+        self == Origin::Sample
+    }
+    pub fn zh(self) -> String {
+        match self {
+            Origin::Seed(n) => format!("整改报告问题 {n}"),
+            Origin::Sample => "示例数据".to_string(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- raw file format
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawCorrection {
+    pub date: Option<String>,
+    pub text: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawDonation {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub donor: Option<String>,
+    pub donor_kind: Option<String>,
+    pub amount_fen: Option<i64>,
+    pub directed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directed_to: Option<String>,
+    pub channel: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    pub project: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
+    pub status: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<RawCorrection>,
+    /// "sample", or "seed" with `problem`.
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawDisbursement {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub purpose: Option<String>,
+    pub project: Option<String>,
+    pub recipient: Option<String>,
+    pub amount_fen: Option<i64>,
+    /// Ids of the directed donations this was paid from; empty = the non-directed pool.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub from_donations: Vec<String>,
+    pub category: Option<String>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawCancellation {
+    pub date: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawBatch {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub donor: Option<String>,
+    pub donor_kind: Option<String>,
+    pub item: Option<String>,
+    pub quantity: Option<i64>,
+    pub unit: Option<String>,
+    pub value_fen: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directed_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<RawCancellation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawMovement {
+    pub id: Option<String>,
+    pub date: Option<String>,
+    pub batch: Option<String>,
+    pub quantity: Option<i64>,
+    pub destination: Option<String>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawWriteOff {
+    pub id: Option<String>,
+    /// May be absent when the source gives no date.
+    pub date: Option<String>,
+    pub batch: Option<String>,
+    pub quantity: Option<i64>,
+    pub reason: Option<String>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+/// The envelope every ledger file shares.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawFile<T> {
+    pub schema: Option<String>,
+    /// Whether the file holds generated sample records (each record says so too).
+    pub sample: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub records: Vec<T>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawGoods {
+    pub schema: Option<String>,
+    pub sample: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub batches: Vec<RawBatch>,
+    pub movements: Vec<RawMovement>,
+    pub writeoffs: Vec<RawWriteOff>,
+}
+
+// ---------------------------------------------------------------- model
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
+    pub date: PartialDate,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Donation {
+    pub id: String,
+    pub date: PartialDate,
+    pub donor: String,
+    pub donor_kind: DonorKind,
+    pub amount: Fen,
+    pub directed: bool,
+    pub directed_to: Option<String>,
+    pub channel: Channel,
+    pub platform: Option<String>,
+    pub project: String,
+    pub receipt: Option<String>,
+    pub status: DonationStatus,
+    pub corrections: Vec<Correction>,
+    pub origin: Origin,
+}
+
+impl Donation {
+    /// The donor as shown: anonymous donors as 匿名/爱心人士.
+    pub fn donor_shown(&self) -> &str {
+        if self.donor_kind == DonorKind::Anonymous || self.donor.trim().is_empty() {
+            "爱心人士（匿名）"
+        } else {
+            &self.donor
+        }
+    }
+    /// Counts towards income (refunded and cancelled gifts do not).
+    pub fn counts(&self) -> bool {
+        self.status == DonationStatus::Received
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Funding {
+    Pool,
+    Directed(Vec<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Disbursement {
+    pub id: String,
+    pub date: PartialDate,
+    pub purpose: String,
+    pub project: String,
+    pub recipient: String,
+    pub amount: Fen,
+    pub funding: Funding,
+    pub category: Category,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cancellation {
+    pub date: Option<PartialDate>,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub id: String,
+    pub date: PartialDate,
+    pub donor: String,
+    pub donor_kind: DonorKind,
+    pub item: String,
+    pub quantity: i64,
+    pub unit: String,
+    pub value: Fen,
+    pub directed_to: Option<String>,
+    pub cancelled: Option<Cancellation>,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Movement {
+    pub id: String,
+    pub date: PartialDate,
+    pub batch: String,
+    pub quantity: i64,
+    pub destination: String,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteOff {
+    pub id: String,
+    pub date: Option<PartialDate>,
+    pub batch: String,
+    pub quantity: i64,
+    pub reason: String,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Goods {
+    pub batches: Vec<Batch>,
+    pub movements: Vec<Movement>,
+    pub writeoffs: Vec<WriteOff>,
+}
+
+// ---------------------------------------------------------------- validation helpers
+
+struct V<'a> {
+    file: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl V<'_> {
+    fn err(&mut self, path: &str, msg: String) {
+        self.out.push(Diagnostic::error(self.file, path, msg));
+    }
+    fn text(&mut self, v: &Option<String>, path: &str, what: &str, label: &str) -> Option<String> {
+        match v {
+            Some(s) if !s.trim().is_empty() => Some(s.clone()),
+            _ => {
+                self.err(path, format!("{label}：缺少{what}"));
+                None
+            }
+        }
+    }
+    fn date(&mut self, v: &Option<String>, path: &str, label: &str) -> Option<PartialDate> {
+        match v.as_deref().map(PartialDate::parse) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                self.err(path, format!("{label}：{e}"));
+                None
+            }
+            None => {
+                self.err(path, format!("{label}：缺少日期"));
+                None
+            }
+        }
+    }
+    fn opt_date(&mut self, v: &Option<String>, path: &str, label: &str) -> Option<Option<PartialDate>> {
+        match v {
+            None => Some(None),
+            Some(_) => self.date(v, path, label).map(Some),
+        }
+    }
+    fn money(&mut self, v: Option<i64>, path: &str, label: &str, allow_zero: bool) -> Option<Fen> {
+        match v {
+            Some(x) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
+            Some(x) => {
+                self.err(path, format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"));
+                None
+            }
+            None => {
+                self.err(path, format!("{label}：缺少金额（amount_fen，单位为分）"));
+                None
+            }
+        }
+    }
+    fn qty(&mut self, v: Option<i64>, path: &str, label: &str) -> Option<i64> {
+        match v {
+            Some(x) if x > 0 => Some(x),
+            Some(x) => {
+                self.err(path, format!("{label}：数量 {x} 不合理（应为正整数）"));
+                None
+            }
+            None => {
+                self.err(path, format!("{label}：缺少数量"));
+                None
+            }
+        }
+    }
+    fn keyed<T>(&mut self, v: &Option<String>, parse: fn(&str) -> Option<T>, keys: String, path: &str, what: &str, label: &str) -> Option<T> {
+        match v.as_deref() {
+            Some(s) => match parse(s) {
+                Some(x) => Some(x),
+                None => {
+                    self.err(path, format!("{label}：{what}“{s}”无法识别（应为 {keys}）"));
+                    None
+                }
+            },
+            None => {
+                self.err(path, format!("{label}：缺少{what}"));
+                None
+            }
+        }
+    }
+    fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &str, label: &str) -> Option<Origin> {
+        match (origin.as_deref(), problem) {
+            (Some("sample"), _) => Some(Origin::Sample),
+            (Some("seed"), Some(n)) if (1..=99).contains(&n) => Some(Origin::Seed(n)),
+            (Some("seed"), _) => {
+                self.err(&format!("{path}.problem"), format!("{label}：来自整改报告的记录必须注明问题编号"));
+                None
+            }
+            (Some(o), _) => {
+                self.err(&format!("{path}.origin"), format!("{label}：来源“{o}”无法识别（应为 sample 或 seed）"));
+                None
+            }
+            (None, _) => {
+                self.err(&format!("{path}.origin"), format!("{label}：缺少来源（sample 示例数据，或 seed 整改报告）"));
+                None
+            }
+        }
+    }
+    fn id(&mut self, v: &Option<String>, seen: &mut BTreeSet<String>, path: &str, i: usize) -> Option<String> {
+        match v {
+            Some(id) if !id.trim().is_empty() => {
+                if seen.insert(id.clone()) {
+                    Some(id.clone())
+                } else {
+                    self.err(&format!("{path}.id"), format!("编号“{id}”重复，这一条未显示"));
+                    None
+                }
+            }
+            _ => {
+                self.err(&format!("{path}.id"), format!("第 {} 条记录缺少编号", i + 1));
+                None
+            }
+        }
+    }
+    /// Whether the errors pushed since `before` leave the record usable.
+    fn clean_since(&self, before: usize) -> bool {
+        self.out.len() == before
+    }
+}
+
+fn check_file_sample<T>(v: &mut V, raw_sample: Option<bool>, records: &[T], is_sample: impl Fn(&T) -> bool) {
+    let any_sample = records.iter().any(&is_sample);
+    match raw_sample {
+        Some(false) if any_sample => v.err("sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
+        None => v.out.push(Diagnostic::warning(v.file, "sample", "文件没有说明是否含示例数据（sample）")),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------- loaders
+
+pub fn load_donations(text: &str) -> Result<Checked<Vec<Donation>>, Diagnostic> {
+    let raw: RawFile<RawDonation> = crate::json::parse(DONATIONS, text)?;
+    Ok(validate_donations(raw))
+}
+
+pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
+    let mut v = V { file: DONATIONS, out: Vec::new() };
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::with_capacity(raw.records.len());
+    for (i, r) in raw.records.iter().enumerate() {
+        let path = format!("records[{i}]");
+        let before = v.out.len();
+        let id = v.id(&r.id, &mut seen, &path, i);
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
+        let date = v.date(&r.date, &format!("{path}.date"), &label);
+        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &format!("{path}.donor_kind"), "捐赠方类型", &label);
+        let donor = if donor_kind == Some(DonorKind::Anonymous) { r.donor.clone().or(Some(String::new())) } else { v.text(&r.donor, &format!("{path}.donor"), "捐赠方", &label) };
+        let amount = v.money(r.amount_fen, &format!("{path}.amount_fen"), &label, false);
+        let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &format!("{path}.channel"), "捐赠渠道", &label);
+        let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &format!("{path}.status"), "状态", &label);
+        let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
+        let directed = match r.directed {
+            Some(d) => Some(d),
+            None => {
+                v.err(&format!("{path}.directed"), format!("{label}：缺少是否定向（directed）"));
+                None
+            }
+        };
+        if directed == Some(true) && r.directed_to.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            v.err(&format!("{path}.directed_to"), format!("{label}：定向捐赠须写明定向用途（directed_to）"));
+        }
+        let origin = v.origin(&r.origin, r.problem, &path, &label);
+        let mut corrections = Vec::new();
+        for (j, c) in r.corrections.iter().enumerate() {
+            let cp = format!("{path}.corrections[{j}]");
+            if let (Some(d), Some(t)) = (v.date(&c.date, &format!("{cp}.date"), &label), v.text(&c.text, &format!("{cp}.text"), "更正说明", &label)) {
+                corrections.push(Correction { date: d, text: t });
+            }
+        }
+        if !v.clean_since(before) {
+            continue;
+        }
+        if let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(amount), Some(channel), Some(status), Some(project), Some(directed), Some(origin)) =
+            (id, date, donor_kind, donor, amount, channel, status, project, directed, origin)
+        {
+            rows.push(Donation {
+                id,
+                date,
+                donor,
+                donor_kind,
+                amount,
+                directed,
+                directed_to: r.directed_to.clone().filter(|s| !s.trim().is_empty()),
+                channel,
+                platform: r.platform.clone(),
+                project,
+                receipt: r.receipt.clone().filter(|s| !s.trim().is_empty()),
+                status,
+                corrections,
+                origin,
+            });
+        }
+    }
+    check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
+    Checked { value: rows, problems: v.out }
+}
+
+pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diagnostic> {
+    let raw: RawFile<RawDisbursement> = crate::json::parse(DISBURSEMENTS, text)?;
+    Ok(validate_disbursements(raw))
+}
+
+pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disbursement>> {
+    let mut v = V { file: DISBURSEMENTS, out: Vec::new() };
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::with_capacity(raw.records.len());
+    for (i, r) in raw.records.iter().enumerate() {
+        let path = format!("records[{i}]");
+        let before = v.out.len();
+        let id = v.id(&r.id, &mut seen, &path, i);
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
+        let date = v.date(&r.date, &format!("{path}.date"), &label);
+        let purpose = v.text(&r.purpose, &format!("{path}.purpose"), "用途", &label);
+        let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
+        let recipient = v.text(&r.recipient, &format!("{path}.recipient"), "接收方", &label);
+        let amount = v.money(r.amount_fen, &format!("{path}.amount_fen"), &label, false);
+        let category = v.keyed(&r.category, Category::parse, Category::keys(), &format!("{path}.category"), "支出类别", &label);
+        let origin = v.origin(&r.origin, r.problem, &path, &label);
+        if !v.clean_since(before) {
+            continue;
+        }
+        if let (Some(id), Some(date), Some(purpose), Some(project), Some(recipient), Some(amount), Some(category), Some(origin)) =
+            (id, date, purpose, project, recipient, amount, category, origin)
+        {
+            let funding = if r.from_donations.is_empty() { Funding::Pool } else { Funding::Directed(r.from_donations.clone()) };
+            rows.push(Disbursement { id, date, purpose, project, recipient, amount, funding, category, origin });
+        }
+    }
+    check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
+    Checked { value: rows, problems: v.out }
+}
+
+pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
+    let raw: RawGoods = crate::json::parse(GOODS, text)?;
+    Ok(validate_goods(raw))
+}
+
+pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
+    let mut v = V { file: GOODS, out: Vec::new() };
+    let mut seen = BTreeSet::new();
+    let mut g = Goods::default();
+    for (i, r) in raw.batches.iter().enumerate() {
+        let path = format!("batches[{i}]");
+        let before = v.out.len();
+        let id = v.id(&r.id, &mut seen, &path, i);
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 批", i + 1));
+        let date = v.date(&r.date, &format!("{path}.date"), &label);
+        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &format!("{path}.donor_kind"), "捐赠方类型", &label);
+        let donor = v.text(&r.donor, &format!("{path}.donor"), "捐赠方", &label);
+        let item = v.text(&r.item, &format!("{path}.item"), "物资名称", &label);
+        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
+        let unit = v.text(&r.unit, &format!("{path}.unit"), "计量单位", &label);
+        let value = v.money(r.value_fen, &format!("{path}.value_fen"), &label, true);
+        let origin = v.origin(&r.origin, r.problem, &path, &label);
+        let cancelled = match &r.cancelled {
+            None => Some(None),
+            Some(c) => v
+                .opt_date(&c.date, &format!("{path}.cancelled.date"), &label)
+                .map(|date| Some(Cancellation { date, reason: c.reason.clone().unwrap_or_default() })),
+        };
+        if !v.clean_since(before) {
+            continue;
+        }
+        if let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(item), Some(quantity), Some(unit), Some(value), Some(origin), Some(cancelled)) =
+            (id, date, donor_kind, donor, item, quantity, unit, value, origin, cancelled)
+        {
+            g.batches.push(Batch { id, date, donor, donor_kind, item, quantity, unit, value, directed_to: r.directed_to.clone(), cancelled, note: r.note.clone(), origin });
+        }
+    }
+    let batch_ids: BTreeSet<String> = g.batches.iter().map(|b| b.id.clone()).collect();
+    for (i, r) in raw.movements.iter().enumerate() {
+        let path = format!("movements[{i}]");
+        let before = v.out.len();
+        let id = v.id(&r.id, &mut seen, &path, i);
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 条出库", i + 1));
+        let date = v.date(&r.date, &format!("{path}.date"), &label);
+        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
+        let destination = v.text(&r.destination, &format!("{path}.destination"), "去向", &label);
+        let origin = v.origin(&r.origin, r.problem, &path, &label);
+        let batch = match &r.batch {
+            Some(b) if batch_ids.contains(b) => Some(b.clone()),
+            Some(b) => {
+                v.err(&format!("{path}.batch"), format!("{label}：批次“{b}”不存在"));
+                None
+            }
+            None => {
+                v.err(&format!("{path}.batch"), format!("{label}：缺少批次"));
+                None
+            }
+        };
+        if !v.clean_since(before) {
+            continue;
+        }
+        if let (Some(id), Some(date), Some(quantity), Some(destination), Some(origin), Some(batch)) = (id, date, quantity, destination, origin, batch) {
+            g.movements.push(Movement { id, date, batch, quantity, destination, origin });
+        }
+    }
+    for (i, r) in raw.writeoffs.iter().enumerate() {
+        let path = format!("writeoffs[{i}]");
+        let before = v.out.len();
+        let id = v.id(&r.id, &mut seen, &path, i);
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 条核销", i + 1));
+        let date = v.opt_date(&r.date, &format!("{path}.date"), &label);
+        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
+        let origin = v.origin(&r.origin, r.problem, &path, &label);
+        let batch = match &r.batch {
+            Some(b) if batch_ids.contains(b) => Some(b.clone()),
+            Some(b) => {
+                v.err(&format!("{path}.batch"), format!("{label}：批次“{b}”不存在"));
+                None
+            }
+            None => {
+                v.err(&format!("{path}.batch"), format!("{label}：缺少批次"));
+                None
+            }
+        };
+        if !v.clean_since(before) {
+            continue;
+        }
+        if let (Some(id), Some(date), Some(quantity), Some(origin), Some(batch)) = (id, date, quantity, origin, batch) {
+            g.writeoffs.push(WriteOff { id, date, batch, quantity, reason: r.reason.clone().unwrap_or_default(), origin });
+        }
+    }
+    let any_sample = g.batches.iter().any(|b| b.origin.is_sample()) || g.movements.iter().any(|m| m.origin.is_sample());
+    match raw.sample {
+        Some(false) if any_sample => v.err("sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
+        None => v.out.push(Diagnostic::warning(GOODS, "sample", "文件没有说明是否含示例数据（sample）")),
+        _ => {}
+    }
+    Checked { value: g, problems: v.out }
+}
+
+// ---------------------------------------------------------------- derived: goods balances and flags
+
+keyed_enum!(
+    /// Something about a goods batch the public should see.
+    GoodsFlag {
+        NoOutgoing => "no_outgoing", "已入库但无出库记录";
+        OverIssued => "over_issued", "出库数量超过入库数量";
+        CancelledNotWrittenOff => "cancelled_not_written_off", "捐赠已取消但未核销";
+        WriteOffNoReason => "write_off_no_reason", "核销未说明原因";
+    }
+);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchBalance {
+    pub batch: String,
+    pub received: i64,
+    pub out: i64,
+    pub written_off: i64,
+    /// received − out − written off.
+    pub balance: i64,
+    pub flags: Vec<GoodsFlag>,
+}
+
+impl Goods {
+    pub fn balances(&self) -> Vec<BatchBalance> {
+        let mut out: BTreeMap<&str, i64> = BTreeMap::new();
+        for m in &self.movements {
+            *out.entry(m.batch.as_str()).or_default() += m.quantity;
+        }
+        let mut wo: BTreeMap<&str, (i64, bool)> = BTreeMap::new();
+        for w in &self.writeoffs {
+            let e = wo.entry(w.batch.as_str()).or_default();
+            e.0 += w.quantity;
+            e.1 |= w.reason.trim().is_empty();
+        }
+        self.batches
+            .iter()
+            .map(|b| {
+                let o = out.get(b.id.as_str()).copied().unwrap_or(0);
+                let (w, no_reason) = wo.get(b.id.as_str()).copied().unwrap_or((0, false));
+                let mut flags = Vec::new();
+                if b.cancelled.is_none() && o == 0 && w == 0 {
+                    flags.push(GoodsFlag::NoOutgoing);
+                }
+                if o > b.quantity {
+                    flags.push(GoodsFlag::OverIssued);
+                }
+                if b.cancelled.is_some() && w < b.quantity - o {
+                    flags.push(GoodsFlag::CancelledNotWrittenOff);
+                }
+                if no_reason {
+                    flags.push(GoodsFlag::WriteOffNoReason);
+                }
+                BatchBalance { batch: b.id.clone(), received: b.quantity, out: o, written_off: w, balance: b.quantity - o - w, flags }
+            })
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------- derived: money per year
+
+/// The seed's rule: project costs may not exceed 6.5% of the year's non-directed donations.
+pub const COST_CAP_BP: i64 = 650;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearMoney {
+    pub year: u16,
+    pub received: Fen,
+    pub non_directed: Fen,
+    pub online: Fen,
+    pub disbursed: Fen,
+    /// Project costs (category `project_cost`) paid this year.
+    pub project_costs: Fen,
+    /// 6.5% of `non_directed`.
+    pub cost_cap: Fen,
+}
+
+impl YearMoney {
+    pub fn non_directed_share_bp(&self) -> Option<i64> {
+        self.non_directed.share_bp(self.received)
+    }
+    pub fn online_share_bp(&self) -> Option<i64> {
+        self.online.share_bp(self.received)
+    }
+    /// How far project costs exceed the cap (zero when within it).
+    pub fn over_cap(&self) -> Fen {
+        if self.project_costs > self.cost_cap { self.project_costs - self.cost_cap } else { Fen::ZERO }
+    }
+}
+
+/// Received vs disbursed per year, with the shares and the cost-cap check.
+pub fn money_by_year(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<YearMoney> {
+    let mut m: BTreeMap<u16, YearMoney> = BTreeMap::new();
+    for d in donations.iter().filter(|d| d.counts()) {
+        let y = m.entry(d.date.year).or_insert_with(|| YearMoney { year: d.date.year, ..Default::default() });
+        y.received = y.received + d.amount;
+        if !d.directed {
+            y.non_directed = y.non_directed + d.amount;
+        }
+        if d.channel == Channel::OnlinePlatform {
+            y.online = y.online + d.amount;
+        }
+    }
+    for x in disbursements {
+        let y = m.entry(x.date.year).or_insert_with(|| YearMoney { year: x.date.year, ..Default::default() });
+        y.disbursed = y.disbursed + x.amount;
+        if x.category == Category::ProjectCost {
+            y.project_costs = y.project_costs + x.amount;
+        }
+    }
+    m.into_values().map(|mut y| {
+        y.cost_cap = y.non_directed.percent_bp(COST_CAP_BP);
+        y
+    }).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectedUse {
+    /// What the donations were directed to.
+    pub to: String,
+    pub received: Fen,
+    pub disbursed: Fen,
+    pub donations: usize,
+}
+
+/// Per directed purpose: directed donations received vs disbursements paid from them.
+/// A disbursement naming several donations is attributed to the first one's purpose.
+pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<DirectedUse> {
+    let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut m: BTreeMap<String, DirectedUse> = BTreeMap::new();
+    for d in donations.iter().filter(|d| d.counts() && d.directed) {
+        let to = d.directed_to.clone().unwrap_or_default();
+        by_id.insert(d.id.as_str(), d.directed_to.as_deref().unwrap_or(""));
+        let e = m.entry(to.clone()).or_insert(DirectedUse { to, received: Fen::ZERO, disbursed: Fen::ZERO, donations: 0 });
+        e.received = e.received + d.amount;
+        e.donations += 1;
+    }
+    for x in disbursements {
+        if let Funding::Directed(ids) = &x.funding {
+            if let Some(to) = ids.first().and_then(|id| by_id.get(id.as_str())) {
+                if let Some(e) = m.get_mut(*to) {
+                    e.disbursed = e.disbursed + x.amount;
+                }
+            }
+        }
+    }
+    m.into_values().collect()
+}
+
+/// Cross-file checks: directed money spent must not exceed what was given for it, and
+/// disbursements must name donations that exist and are directed.
+pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let by_id: BTreeMap<&str, &Donation> = donations.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut spent: BTreeMap<&str, Fen> = BTreeMap::new();
+    for x in disbursements {
+        if let Funding::Directed(ids) = &x.funding {
+            for id in ids {
+                match by_id.get(id.as_str()) {
+                    None => out.push(Diagnostic::error(DISBURSEMENTS, format!("{}.from_donations", x.id), format!("{}：来源捐赠“{id}”不存在", x.id))),
+                    Some(d) if !d.directed => out.push(Diagnostic::warning(DISBURSEMENTS, format!("{}.from_donations", x.id), format!("{}：来源捐赠“{id}”不是定向捐赠", x.id))),
+                    Some(_) => {}
+                }
+            }
+            // Attribute the amount to the named donations in order, up to each one's amount.
+            let mut left = x.amount;
+            for id in ids {
+                if let Some(d) = by_id.get(id.as_str()) {
+                    let s = spent.entry(d.id.as_str()).or_default();
+                    let room = if d.amount > *s { d.amount - *s } else { Fen::ZERO };
+                    let take = if left < room { left } else { room };
+                    *s = *s + take;
+                    left = left - take;
+                }
+            }
+            if left > Fen::ZERO {
+                out.push(Diagnostic::error(
+                    DISBURSEMENTS,
+                    format!("{}.amount_fen", x.id),
+                    format!("{}：从定向捐赠支出的金额超过了这些捐赠的总额（超出 {}）", x.id, crate::format::money_zh(left)),
+                ));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- search text
+
+pub fn donation_haystack(d: &Donation) -> String {
+    let mut s = String::new();
+    for part in [d.id.as_str(), d.donor_shown(), &d.project, d.directed_to.as_deref().unwrap_or(""), d.receipt.as_deref().unwrap_or(""), d.platform.as_deref().unwrap_or("")] {
+        s.push_str(&normalize(part));
+        s.push('\n');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

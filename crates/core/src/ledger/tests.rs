@@ -1,0 +1,194 @@
+use super::*;
+
+fn don(id: &str, date: &str, amount: i64, directed: bool, channel: &str, status: &str) -> RawDonation {
+    RawDonation {
+        id: Some(id.into()),
+        date: Some(date.into()),
+        donor: Some("某公司".into()),
+        donor_kind: Some("enterprise".into()),
+        amount_fen: Some(amount),
+        directed: Some(directed),
+        directed_to: directed.then(|| "咸安区防汛".to_string()),
+        channel: Some(channel.into()),
+        project: Some("项目".into()),
+        status: Some(status.into()),
+        origin: Some("sample".into()),
+        ..Default::default()
+    }
+}
+
+fn file<T>(records: Vec<T>) -> RawFile<T> {
+    RawFile { schema: None, sample: Some(true), note: None, records }
+}
+
+#[test]
+fn donations_validate_each_field() {
+    let mut bad_date = don("D2", "2020-02-30", 100, false, "cash", "received");
+    bad_date.id = Some("D2".into());
+    let bad = vec![
+        don("D1", "2020-01-05", 100, false, "cash", "received"),
+        bad_date,
+        don("D3", "2020-01-05", -5, false, "cash", "received"),
+        don("D4", "2020-01-05", 100, false, "pigeon", "received"),
+        don("D5", "2020-01-05", 100, false, "cash", "lost"),
+        don("D1", "2020-01-05", 100, false, "cash", "received"),
+    ];
+    let c = validate_donations(file(bad));
+    assert_eq!(c.value.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["D1"]);
+    let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["records[1].date", "records[2].amount_fen", "records[3].channel", "records[4].status", "records[5].id"]);
+    assert!(c.problems[0].message.contains("2020-02-30"));
+    assert!(c.problems[2].message.contains("pigeon"));
+}
+
+#[test]
+fn directed_needs_a_purpose_and_seed_records_need_a_problem() {
+    let mut d = don("D1", "2020-01-05", 100, true, "cash", "received");
+    d.directed_to = None;
+    let mut s = don("D2", "2020-01-05", 100, false, "cash", "received");
+    s.origin = Some("seed".into());
+    let c = validate_donations(file(vec![d, s]));
+    assert!(c.value.is_empty());
+    assert!(c.problems.iter().any(|p| p.path == "records[0].directed_to"));
+    assert!(c.problems.iter().any(|p| p.path == "records[1].problem"));
+}
+
+#[test]
+fn a_real_file_may_not_hold_sample_records() {
+    let mut f = file(vec![don("D1", "2020-01-05", 100, false, "cash", "received")]);
+    f.sample = Some(false);
+    let c = validate_donations(f);
+    assert!(c.problems.iter().any(|p| p.path == "sample"));
+}
+
+#[test]
+fn sums_in_fen_equal_an_independent_sum() {
+    let recs: Vec<RawDonation> = (0..500)
+        .map(|i| don(&format!("D{i}"), &format!("20{:02}-0{}-1{}", 19 + i % 4, 1 + i % 9, i % 9), 1 + (i as i64 * 7919) % 1_000_000, i % 3 == 0, if i % 5 == 0 { "online_platform" } else { "bank_transfer" }, if i % 11 == 0 { "refunded" } else { "received" }))
+        .collect();
+    let c = validate_donations(file(recs.clone()));
+    assert!(c.problems.is_empty(), "{:?}", &c.problems[..1]);
+    let years = money_by_year(&c.value, &[]);
+    let total: i64 = years.iter().map(|y| y.received.0).sum();
+    // Independent sum straight from the raw records.
+    let mut expect = 0i64;
+    let mut expect_nd = 0i64;
+    for r in &recs {
+        if r.status.as_deref() == Some("received") {
+            expect += r.amount_fen.unwrap();
+            if r.directed == Some(false) {
+                expect_nd += r.amount_fen.unwrap();
+            }
+        }
+    }
+    assert_eq!(total, expect);
+    assert_eq!(years.iter().map(|y| y.non_directed.0).sum::<i64>(), expect_nd);
+}
+
+#[test]
+fn cost_cap_on_the_seed_2021_case() {
+    // 2021: 39.67万 non-directed; 4.2万 spent on printing and publicity as project costs.
+    let d = validate_donations(file(vec![don("D1", "2021-06-01", 39_670_000, false, "bank_transfer", "received")])).value;
+    let x = validate_disbursements(file(vec![RawDisbursement {
+        id: Some("X1".into()),
+        date: Some("2021-09".into()),
+        purpose: Some("印刷等宣传费用".into()),
+        project: Some("宣传".into()),
+        recipient: Some("印刷公司".into()),
+        amount_fen: Some(4_200_000),
+        category: Some("project_cost".into()),
+        origin: Some("sample".into()),
+        ..Default::default()
+    }]))
+    .value;
+    let y = &money_by_year(&d, &x)[0];
+    assert_eq!(y.year, 2021);
+    assert_eq!(y.cost_cap, Fen(2_578_550)); // 2.58万 as the seed rounds it
+    assert_eq!(y.over_cap(), Fen(1_621_450)); // 1.62万
+    assert_eq!(crate::format::money_zh(y.over_cap()), "1.62万元");
+    assert_eq!(y.non_directed_share_bp(), Some(10_000));
+    assert_eq!(y.online_share_bp(), Some(0));
+}
+
+fn batch(id: &str, qty: i64, cancelled: bool) -> RawBatch {
+    RawBatch {
+        id: Some(id.into()),
+        date: Some("2020-04".into()),
+        donor: Some("某基金会".into()),
+        donor_kind: Some("organisation".into()),
+        item: Some("手套".into()),
+        quantity: Some(qty),
+        unit: Some("双".into()),
+        value_fen: Some(1_590_000),
+        cancelled: cancelled.then(|| RawCancellation { date: Some("2020-04".into()), reason: Some("捐赠方取消".into()) }),
+        origin: Some("seed".into()),
+        problem: Some(9),
+        ..Default::default()
+    }
+}
+
+fn mv(id: &str, b: &str, q: i64) -> RawMovement {
+    RawMovement { id: Some(id.into()), date: Some("2020-05-01".into()), batch: Some(b.into()), quantity: Some(q), destination: Some("某村".into()), origin: Some("sample".into()), problem: None }
+}
+
+fn wo(id: &str, b: &str, q: i64, reason: &str) -> RawWriteOff {
+    RawWriteOff { id: Some(id.into()), date: None, batch: Some(b.into()), quantity: Some(q), reason: Some(reason.into()), origin: Some("seed".into()), problem: Some(9) }
+}
+
+#[test]
+fn goods_balances_and_every_flag() {
+    let raw = RawGoods {
+        sample: Some(true),
+        batches: vec![batch("B1", 130, false), batch("B2", 100, false), batch("B3", 30_000, true), batch("B4", 30_000, true), batch("B5", 50, false), batch("B6", 10, false)],
+        movements: vec![mv("M1", "B2", 60), mv("M2", "B2", 50), mv("M3", "B5", 50)],
+        writeoffs: vec![wo("W1", "B3", 30_000, "捐赠方取消捐赠"), wo("W2", "B6", 10, " ")],
+        ..Default::default()
+    };
+    let c = validate_goods(raw);
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    let b = c.value.balances();
+    let flags = |id: &str| b.iter().find(|x| x.batch == id).unwrap().flags.clone();
+    assert_eq!(flags("B1"), vec![GoodsFlag::NoOutgoing]);
+    assert_eq!(flags("B2"), vec![GoodsFlag::OverIssued]);
+    assert_eq!(b[1].balance, -10);
+    assert_eq!(flags("B3"), vec![], "cancelled and written off: clean");
+    assert_eq!(flags("B4"), vec![GoodsFlag::CancelledNotWrittenOff]);
+    assert_eq!(flags("B5"), vec![]);
+    assert_eq!(b[4].balance, 0);
+    assert_eq!(flags("B6"), vec![GoodsFlag::WriteOffNoReason]);
+}
+
+#[test]
+fn goods_movements_must_name_a_batch() {
+    let raw = RawGoods { sample: Some(true), batches: vec![batch("B1", 10, false)], movements: vec![mv("M1", "B9", 1)], ..Default::default() };
+    let c = validate_goods(raw);
+    assert!(c.value.movements.is_empty());
+    assert!(c.problems.iter().any(|p| p.path == "movements[0].batch" && p.message.contains("B9")));
+}
+
+#[test]
+fn cross_file_directed_spending_cannot_exceed_the_gift() {
+    let d = validate_donations(file(vec![don("D1", "2020-01-05", 10_000, true, "cash", "received"), don("D2", "2020-01-05", 10_000, false, "cash", "received")])).value;
+    let x = |id: &str, amount: i64, from: &[&str]| RawDisbursement {
+        id: Some(id.into()),
+        date: Some("2020-02-01".into()),
+        purpose: Some("救助".into()),
+        project: Some("防汛".into()),
+        recipient: Some("某村".into()),
+        amount_fen: Some(amount),
+        from_donations: from.iter().map(|s| s.to_string()).collect(),
+        category: Some("aid".into()),
+        origin: Some("sample".into()),
+        ..Default::default()
+    };
+    let xs = validate_disbursements(file(vec![x("X1", 6_000, &["D1"]), x("X2", 6_000, &["D1"]), x("X3", 1, &["D9"]), x("X4", 1, &["D2"])])).value;
+    let problems = check_cross(&d, &xs);
+    assert!(problems.iter().any(|p| p.path == "X2.amount_fen" && p.message.contains("20元")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.path == "X3.from_donations"));
+    assert!(problems.iter().any(|p| p.path == "X4.from_donations"));
+    assert!(!problems.iter().any(|p| p.path.starts_with("X1")));
+    let uses = directed_use(&d, &xs);
+    assert_eq!(uses.len(), 1);
+    assert_eq!(uses[0].received, Fen(10_000));
+    assert_eq!(uses[0].disbursed, Fen(12_000));
+}
