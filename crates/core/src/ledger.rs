@@ -865,5 +865,7 @@ pub fn donation_haystack(d: &Donation) -> String {
     s
 }
 
+pub mod rows;
+
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@
 //! functions over the model, so the whole core is tested natively with `cargo test`.
 
 pub mod chart;
+pub mod csv;
 pub mod date;
 pub mod diag;
 pub mod figures;
@@ -16,6 +17,7 @@ pub mod manifest;
 pub mod money;
 pub mod rectification;
 pub mod search;
+pub mod table;
 pub mod view;
 
 pub use diag::{Checked, Diagnostic, Severity};

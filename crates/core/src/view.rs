@@ -3,6 +3,7 @@
 //! (no path routing, so no server rewrite rules are needed).
 
 use crate::rectification::{Filter, Status};
+use crate::table::TableState;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +30,11 @@ impl Page {
 
     pub fn parse(s: &str) -> Option<Page> {
         Page::ALL.into_iter().find(|p| p.key() == s)
+    }
+
+    /// Pages whose main content is a table (their state is a [`TableState`]).
+    pub fn is_table(self) -> bool {
+        matches!(self, Page::Donations | Page::Relief | Page::Coverage)
     }
 
     pub fn zh(self) -> &'static str {
@@ -124,27 +130,51 @@ pub struct RectView {
 pub struct View {
     pub page: Page,
     pub rect: RectView,
+    /// The state of the current table page (捐赠, 救助, 组织覆盖).
+    pub table: TableState,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { page: Page::Overview, rect: RectView::default() }
+        View { page: Page::Overview, rect: RectView::default(), table: TableState::default() }
     }
 }
+
+/// Query keys with a fixed meaning on table pages; every other key is a facet.
+const TABLE_KEYS: [&str; 4] = ["page", "q", "sort", "p"];
 
 impl View {
     pub fn from_query(query: &str) -> View {
         let pairs = parse_query(query);
         let page = get(&pairs, "page").and_then(Page::parse).unwrap_or(Page::Overview);
-        let rect = RectView {
+        let rect = if page != Page::Rectification { RectView::default() } else { RectView {
             filter: Filter {
                 query: get(&pairs, "q").unwrap_or("").to_string(),
                 aspects: list(get(&pairs, "aspect"), |s| s.parse().ok()),
                 statuses: list(get(&pairs, "status"), Status::parse),
             },
             open: list(get(&pairs, "open"), |s| s.parse().ok()),
-        };
-        View { page, rect }
+        } };
+        let mut table = TableState::default();
+        if page.is_table() {
+            table.query = get(&pairs, "q").unwrap_or("").to_string();
+            table.sort = get(&pairs, "sort").filter(|s| !s.is_empty()).map(|s| match s.strip_prefix('-') {
+                Some(col) => (col.to_string(), true),
+                None => (s.to_string(), false),
+            });
+            table.page = get(&pairs, "p").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).saturating_sub(1);
+            for (k, v) in &pairs {
+                if !TABLE_KEYS.contains(&k.as_str()) && !k.is_empty() {
+                    let set: BTreeSet<String> = v.split(',').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect();
+                    if set.is_empty() {
+                        table.facets.remove(k);
+                    } else {
+                        table.facets.insert(k.clone(), set);
+                    }
+                }
+            }
+        }
+        View { page, rect, table }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -166,6 +196,23 @@ impl View {
             }
             if !self.rect.open.is_empty() {
                 pairs.push(("open", join(&self.rect.open, |a| a.to_string())));
+            }
+        }
+        if self.page.is_table() {
+            let t = &self.table;
+            if !t.query.is_empty() {
+                pairs.push(("q", t.query.clone()));
+            }
+            for (k, set) in &t.facets {
+                if !set.is_empty() && !TABLE_KEYS.contains(&k.as_str()) {
+                    pairs.push((k.as_str(), join(set, |x| x.clone())));
+                }
+            }
+            if let Some((col, desc)) = &t.sort {
+                pairs.push(("sort", format!("{}{col}", if *desc { "-" } else { "" })));
+            }
+            if t.page > 0 {
+                pairs.push(("p", (t.page + 1).to_string()));
             }
         }
         encode_query(&pairs)
@@ -198,12 +245,31 @@ mod tests {
     fn defaults_and_garbage() {
         assert_eq!(View::from_query(""), View::default());
         assert_eq!(View::default().to_query(), "");
-        let v = View::from_query("?page=nope&aspect=x,2&status=bogus,done&q=%E4%B8%AD%ZZ+a&open=");
-        assert_eq!(v.page, Page::Overview);
+        let v = View::from_query("?page=nope&aspect=x,2");
+        assert_eq!(v, View::default(), "an unknown page is the overview, with no state");
+        let v = View::from_query("?page=rectification&aspect=x,2&status=bogus,done&q=%E4%B8%AD%ZZ+a&open=");
+        assert_eq!(v.page, Page::Rectification);
         assert_eq!(v.rect.filter.aspects, [2].into());
         assert_eq!(v.rect.filter.statuses, [Status::Done].into());
         assert_eq!(v.rect.filter.query, "中%ZZ a");
         assert!(v.rect.open.is_empty());
+    }
+
+    #[test]
+    fn table_state_round_trip() {
+        let mut v = View::page(Page::Donations);
+        v.table.query = "防汛 通山".into();
+        v.table.toggle("year", "2020");
+        v.table.toggle("year", "2021");
+        v.table.toggle("origin", "real");
+        v.table.sort = Some(("amount".into(), true));
+        v.table.page = 2;
+        let q = v.to_query();
+        assert_eq!(q, "page=donations&q=%E9%98%B2%E6%B1%9B%20%E9%80%9A%E5%B1%B1&origin=real&year=2020,2021&sort=-amount&p=3");
+        assert_eq!(View::from_query(&q), v);
+        // Table keys are ignored on other pages, and rectification keys on table pages.
+        assert_eq!(View::from_query("page=rectification&year=2020").table, TableState::default());
+        assert_eq!(View::from_query("page=donations&p=0&sort=").table, TableState::default());
     }
 
     #[test]

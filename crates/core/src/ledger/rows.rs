@@ -1,0 +1,333 @@
+//! The 捐赠 page's table: money in, money out and goods in, as one searchable list of rows.
+
+use super::*;
+use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use std::borrow::Cow;
+
+keyed_enum!(
+    /// What a ledger row records.
+    Flow {
+        MoneyIn => "money_in", "捐款收入";
+        MoneyOut => "money_out", "款项支出";
+        GoodsIn => "goods_in", "捐赠物资";
+    }
+);
+
+keyed_enum!(
+    /// A row's status, across the three kinds of row.
+    RowStatus {
+        Received => "received", "已到账";
+        Refunded => "refunded", "已退回";
+        Cancelled => "cancelled", "已取消";
+        Paid => "paid", "已支出";
+        InStock => "in_stock", "已入库";
+        GoodsCancelled => "goods_cancelled", "捐赠已取消";
+    }
+);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerRow {
+    pub id: String,
+    pub flow: Flow,
+    pub date: PartialDate,
+    /// Donor as published (anonymous shown as such), or the recipient of a disbursement.
+    pub party: String,
+    pub donor_kind: Option<DonorKind>,
+    pub project: String,
+    /// Directed purpose, disbursement purpose, or goods item with quantity.
+    pub detail: String,
+    /// Amount in fen (goods: their declared value).
+    pub amount: Fen,
+    pub directed: Option<bool>,
+    pub channel: Option<Channel>,
+    pub status: RowStatus,
+    pub receipt: Option<String>,
+    pub origin: Origin,
+    /// Goods flags (shown next to the row).
+    pub flags: Vec<GoodsFlag>,
+    /// Correction notes: (date, text).
+    pub corrections: Vec<Correction>,
+    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
+    pub funding: Option<String>,
+    pub category: Option<Category>,
+    hay: String,
+}
+
+const COLUMNS: &[Column] = &[
+    Column { key: "date", label: "日期", kind: ColKind::Date },
+    Column { key: "flow", label: "类型", kind: ColKind::Text },
+    Column { key: "party", label: "捐赠方/接收方", kind: ColKind::Text },
+    Column { key: "project", label: "项目", kind: ColKind::Text },
+    Column { key: "detail", label: "定向用途/用途/物资", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", kind: ColKind::Money },
+    Column { key: "channel", label: "渠道", kind: ColKind::Text },
+    Column { key: "status", label: "状态", kind: ColKind::Text },
+    Column { key: "receipt", label: "收据号", kind: ColKind::Text },
+    Column { key: "id", label: "编号", kind: ColKind::Text },
+    Column { key: "origin", label: "来源", kind: ColKind::Text },
+];
+
+pub const F_YEAR: usize = 0;
+pub const F_FLOW: usize = 1;
+pub const F_DONOR: usize = 2;
+pub const F_DIRECTED: usize = 3;
+pub const F_CHANNEL: usize = 4;
+pub const F_STATUS: usize = 5;
+pub const F_ORIGIN: usize = 6;
+
+const FACETS: &[FacetDef] = &[
+    FacetDef { key: "year", label: "年份" },
+    FacetDef { key: "flow", label: "类型" },
+    FacetDef { key: "donor", label: "捐赠方类型" },
+    FacetDef { key: "directed", label: "是否定向" },
+    FacetDef { key: "channel", label: "渠道" },
+    FacetDef { key: "status", label: "状态" },
+    FacetDef { key: "origin", label: "真实/示例" },
+];
+
+fn idx<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
+    all.iter().position(|y| *y == x).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
+}
+
+impl Record for LedgerRow {
+    fn columns() -> &'static [Column] {
+        COLUMNS
+    }
+    fn facets() -> &'static [FacetDef] {
+        FACETS
+    }
+    fn cell(&self, col: usize) -> Cell<'_> {
+        let t = |s: &str| if s.is_empty() { Cell::Empty } else { Cell::Text(Cow::Owned(s.to_string())) };
+        match col {
+            0 => Cell::Date(self.date),
+            1 => Cell::Text(Cow::Borrowed(self.flow.zh())),
+            2 => Cell::Text(Cow::Borrowed(&self.party)),
+            3 => Cell::Text(Cow::Borrowed(&self.project)),
+            4 => t(&self.detail),
+            5 => Cell::Money(self.amount),
+            6 => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.zh()))).unwrap_or(Cell::Empty),
+            7 => Cell::Text(Cow::Borrowed(self.status.zh())),
+            8 => self.receipt.as_deref().map(|r| Cell::Text(Cow::Borrowed(r))).unwrap_or(Cell::Empty),
+            9 => Cell::Text(Cow::Borrowed(&self.id)),
+            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+        }
+    }
+    fn facet_value(&self, f: usize) -> u32 {
+        match f {
+            F_YEAR => self.date.year as u32,
+            F_FLOW => idx(Flow::ALL, self.flow),
+            F_DONOR => self.donor_kind.map(|k| idx(DonorKind::ALL, k)).unwrap_or(NOT_APPLICABLE),
+            F_DIRECTED => self.directed.map(|d| d as u32).unwrap_or(NOT_APPLICABLE),
+            F_CHANNEL => self.channel.map(|c| idx(Channel::ALL, c)).unwrap_or(NOT_APPLICABLE),
+            F_STATUS => idx(RowStatus::ALL, self.status),
+            _ => self.origin.is_sample() as u32,
+        }
+    }
+    fn facet_label(f: usize, code: u32) -> String {
+        if code == NOT_APPLICABLE {
+            return "不适用".to_string();
+        }
+        let pick = |zh: Option<&'static str>| zh.unwrap_or("?").to_string();
+        match f {
+            F_YEAR => format!("{code}年"),
+            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.zh())),
+            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.zh())),
+            F_DIRECTED => (if code == 1 { "定向" } else { "非定向" }).to_string(),
+            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.zh())),
+            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.zh())),
+            _ => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
+        }
+    }
+    fn facet_key(f: usize, code: u32) -> String {
+        if code == NOT_APPLICABLE {
+            return "na".to_string();
+        }
+        let pick = |k: Option<&'static str>| k.unwrap_or("?").to_string();
+        match f {
+            F_YEAR => code.to_string(),
+            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.key())),
+            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.key())),
+            F_DIRECTED => (if code == 1 { "yes" } else { "no" }).to_string(),
+            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.key())),
+            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.key())),
+            _ => (if code == 1 { "sample" } else { "real" }).to_string(),
+        }
+    }
+    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+        if key == "na" {
+            return Some(NOT_APPLICABLE);
+        }
+        match f {
+            F_YEAR => key.parse().ok(),
+            F_FLOW => Flow::parse(key).map(|x| idx(Flow::ALL, x)),
+            F_DONOR => DonorKind::parse(key).map(|x| idx(DonorKind::ALL, x)),
+            F_DIRECTED => match key {
+                "yes" => Some(1),
+                "no" => Some(0),
+                _ => None,
+            },
+            F_CHANNEL => Channel::parse(key).map(|x| idx(Channel::ALL, x)),
+            F_STATUS => RowStatus::parse(key).map(|x| idx(RowStatus::ALL, x)),
+            _ => match key {
+                "sample" => Some(1),
+                "real" => Some(0),
+                _ => None,
+            },
+        }
+    }
+    fn haystack(&self) -> &str {
+        &self.hay
+    }
+    fn is_sample(&self) -> bool {
+        self.origin.is_sample()
+    }
+    fn notes(&self) -> Vec<String> {
+        let mut n: Vec<String> = self.flags.iter().map(|f| format!("⚠ {}", f.zh())).collect();
+        for c in &self.corrections {
+            n.push(format!("更正（{}）：{}", c.date, c.text));
+        }
+        if let Some(f) = &self.funding {
+            n.push(format!("资金来源：{f}"));
+        }
+        if self.category == Some(Category::ProjectCost) {
+            n.push("计入 6.5% 项目费用上限".to_string());
+        }
+        n
+    }
+}
+
+fn hay(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        s.push_str(&normalize(p));
+        s.push('\n');
+    }
+    s
+}
+
+/// All ledger rows: donations, disbursements, then goods batches (with their flags).
+pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods: &Goods) -> Vec<LedgerRow> {
+    let mut rows = Vec::with_capacity(donations.len() + disbursements.len() + goods.batches.len());
+    for d in donations {
+        let status = match d.status {
+            DonationStatus::Received => RowStatus::Received,
+            DonationStatus::Refunded => RowStatus::Refunded,
+            DonationStatus::Cancelled => RowStatus::Cancelled,
+        };
+        let detail = d.directed_to.clone().unwrap_or_default();
+        let mut channel_text = d.channel.zh().to_string();
+        if let Some(p) = &d.platform {
+            channel_text.push_str(p);
+        }
+        rows.push(LedgerRow {
+            hay: hay(&[&d.id, d.donor_shown(), &d.project, &detail, d.receipt.as_deref().unwrap_or(""), &channel_text]),
+            id: d.id.clone(),
+            flow: Flow::MoneyIn,
+            date: d.date,
+            party: d.donor_shown().to_string(),
+            donor_kind: Some(d.donor_kind),
+            project: d.project.clone(),
+            detail,
+            amount: d.amount,
+            directed: Some(d.directed),
+            channel: Some(d.channel),
+            status,
+            receipt: d.receipt.clone(),
+            origin: d.origin,
+            flags: Vec::new(),
+            corrections: d.corrections.clone(),
+            funding: None,
+            category: None,
+        });
+    }
+    for x in disbursements {
+        let funding = match &x.funding {
+            Funding::Pool => "非定向资金".to_string(),
+            Funding::Directed(ids) => format!("定向捐赠 {}", ids.join("、")),
+        };
+        rows.push(LedgerRow {
+            hay: hay(&[&x.id, &x.recipient, &x.project, &x.purpose, &funding]),
+            id: x.id.clone(),
+            flow: Flow::MoneyOut,
+            date: x.date,
+            party: x.recipient.clone(),
+            donor_kind: None,
+            project: x.project.clone(),
+            detail: x.purpose.clone(),
+            amount: x.amount,
+            directed: Some(matches!(x.funding, Funding::Directed(_))),
+            channel: None,
+            status: RowStatus::Paid,
+            receipt: None,
+            origin: x.origin,
+            flags: Vec::new(),
+            corrections: Vec::new(),
+            funding: Some(funding),
+            category: Some(x.category),
+        });
+    }
+    let balances = goods.balances();
+    for (b, bal) in goods.batches.iter().zip(balances) {
+        let detail = format!("{} {}{}", b.item, crate::format::group_thousands(b.quantity.max(0) as u64), b.unit);
+        rows.push(LedgerRow {
+            hay: hay(&[&b.id, &b.donor, &b.item, &detail, b.directed_to.as_deref().unwrap_or(""), b.note.as_deref().unwrap_or("")]),
+            id: b.id.clone(),
+            flow: Flow::GoodsIn,
+            date: b.date,
+            party: b.donor.clone(),
+            donor_kind: Some(b.donor_kind),
+            project: b.directed_to.clone().unwrap_or_else(|| "捐赠物资".to_string()),
+            detail,
+            amount: b.value,
+            directed: Some(b.directed_to.is_some()),
+            channel: None,
+            status: if b.cancelled.is_some() { RowStatus::GoodsCancelled } else { RowStatus::InStock },
+            receipt: None,
+            origin: b.origin,
+            flags: bal.flags,
+            corrections: Vec::new(),
+            funding: None,
+            category: None,
+        });
+    }
+    rows
+}
+
+/// The totals line for a set of rows: counts and sums per kind, in fen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub rows: usize,
+    pub money_in: Fen,
+    pub money_in_rows: usize,
+    pub money_out: Fen,
+    pub money_out_rows: usize,
+    pub goods_value: Fen,
+    pub goods_rows: usize,
+    pub sample_rows: usize,
+}
+
+/// Totals over `rows[indices]`. Refunded and cancelled gifts are listed but not summed.
+pub fn totals(rows: &[LedgerRow], indices: &[u32]) -> Totals {
+    let mut t = Totals { rows: indices.len(), ..Default::default() };
+    for i in indices {
+        let r = &rows[*i as usize];
+        t.sample_rows += r.origin.is_sample() as usize;
+        match (r.flow, r.status) {
+            (Flow::MoneyIn, RowStatus::Received) => {
+                t.money_in = t.money_in + r.amount;
+                t.money_in_rows += 1;
+            }
+            (Flow::MoneyIn, _) => {}
+            (Flow::MoneyOut, _) => {
+                t.money_out = t.money_out + r.amount;
+                t.money_out_rows += 1;
+            }
+            (Flow::GoodsIn, RowStatus::InStock) => {
+                t.goods_value = t.goods_value + r.amount;
+                t.goods_rows += 1;
+            }
+            (Flow::GoodsIn, _) => {}
+        }
+    }
+    t
+}
