@@ -205,6 +205,231 @@ pub fn to_svg(chart: &BarChart, width: u32) -> String {
     out
 }
 
+// ---------------------------------------------------------------- column charts (time series)
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Series {
+    pub name: String,
+    pub color: Rgb,
+    /// One value per category.
+    pub values: Vec<i64>,
+}
+
+/// How values are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Values are fen; written as 万元/元.
+    Money,
+    Count,
+}
+
+impl Unit {
+    pub fn fmt(self, v: i64) -> String {
+        match self {
+            Unit::Money => crate::format::money_zh(crate::Fen(v)),
+            Unit::Count => crate::format::group_thousands(v.max(0) as u64),
+        }
+    }
+}
+
+/// Grouped vertical columns over categories (months, years), one colour per series.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnChart {
+    pub title: String,
+    pub subtitle: String,
+    pub source: String,
+    pub sample: bool,
+    /// (full label for the text alternative, axis label or "" to skip).
+    pub categories: Vec<(String, String)>,
+    pub series: Vec<Series>,
+    pub unit: Unit,
+}
+
+/// Rounds up to 1, 2 or 5 × 10^k.
+fn nice_ceiling(v: i64) -> i64 {
+    let v = v.max(1);
+    let mut p = 1i64;
+    while p.saturating_mul(10) <= v {
+        p *= 10;
+    }
+    for m in [1, 2, 5, 10] {
+        if p.saturating_mul(m) >= v {
+            return p.saturating_mul(m);
+        }
+    }
+    p.saturating_mul(10)
+}
+
+impl ColumnChart {
+    fn layout(&self, width: u32) -> (i32, Vec<String>, Vec<String>, Vec<String>, i32) {
+        let width = width.clamp(280, 1600) as i32;
+        let inner = (width - 2 * PAD) as f64;
+        let reserve = if self.sample { 150.0 } else { 0.0 };
+        let title = wrap(&self.title, inner - reserve, TITLE);
+        let subtitle = wrap(&self.subtitle, inner, SUB);
+        let source = wrap(&self.source_line(), inner, SOURCE);
+        // title + subtitle + legend row
+        let top = 14 + title.len() as i32 * 26 + subtitle.len() as i32 * 18 + 8 + 22;
+        (width, title, subtitle, source, top)
+    }
+
+    pub fn height(&self, width: u32) -> u32 {
+        let (_, _, _, source, top) = self.layout(width);
+        (top + 200 + 30 + source.len() as i32 * 17 + 12) as u32
+    }
+
+    pub fn source_line(&self) -> String {
+        if self.sample { format!("{}　（含示例数据，非真实记录）", self.source) } else { self.source.clone() }
+    }
+
+    pub fn description(&self) -> String {
+        let totals: Vec<String> = self.series.iter().map(|s| format!("{}合计 {}", s.name, self.unit.fmt(s.values.iter().sum()))).collect();
+        format!("{}：{}。{}", self.title, totals.join("，"), self.subtitle)
+    }
+
+    /// Header and rows of the text alternative.
+    pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let mut head = vec!["".to_string()];
+        head.extend(self.series.iter().map(|s| s.name.clone()));
+        let rows = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, (full, _))| {
+                let mut r = vec![full.clone()];
+                r.extend(self.series.iter().map(|s| self.unit.fmt(s.values.get(i).copied().unwrap_or(0))));
+                r
+            })
+            .collect();
+        (head, rows)
+    }
+}
+
+pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, Shift>, width: u32) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, title, subtitle, source, top) = c.layout(width);
+    area.fill(&WHITE)?;
+    let left = |col: RGBColor, size: f64| font(size).color(&col).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut y = 27;
+    for line in &title {
+        area.draw(&Text::new(line.clone(), (PAD, y), font(TITLE).style(FontStyle::Bold).color(&INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+        y += 26;
+    }
+    y -= 4;
+    for line in &subtitle {
+        area.draw(&Text::new(line.clone(), (PAD, y), left(MUTED, SUB)))?;
+        y += 18;
+    }
+    if c.sample {
+        area.draw(&Text::new("示例数据 SAMPLE DATA".to_string(), (w - PAD, 27), font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+    // Legend.
+    let mut x = PAD;
+    let ly = top - 16;
+    for s in &c.series {
+        let col = RGBColor(s.color.0, s.color.1, s.color.2);
+        area.draw(&Rectangle::new([(x, ly - 6), (x + 12, ly + 6)], col.filled()))?;
+        area.draw(&Text::new(s.name.clone(), (x + 18, ly), left(INK, 13.0)))?;
+        x += 30 + (s.name.chars().count() as i32) * 14;
+    }
+    // Plot area.
+    let axis_w = 64;
+    let (px0, px1) = (PAD + axis_w, w - PAD);
+    let (py0, py1) = (top + 6, top + 200);
+    let max = nice_ceiling(c.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0));
+    for k in 0..=4 {
+        let v = max / 4 * k;
+        let gy = py1 - ((py1 - py0) as i64 * k / 4) as i32;
+        area.draw(&PathElement::new(vec![(px0, gy), (px1, gy)], TRACK.stroke_width(1)))?;
+        area.draw(&Text::new(c.unit.fmt(v), (px0 - 6, gy), font(11.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Center))))?;
+    }
+    let n = c.categories.len().max(1) as i32;
+    let slot = ((px1 - px0) as f64) / n as f64;
+    let ns = c.series.len().max(1) as f64;
+    let bar = ((slot * 0.8) / ns).max(1.0);
+    for (i, (_, axis)) in c.categories.iter().enumerate() {
+        let sx = px0 as f64 + slot * i as f64 + slot * 0.1;
+        for (j, s) in c.series.iter().enumerate() {
+            let v = s.values.get(i).copied().unwrap_or(0).max(0);
+            let h = ((v as i128 * (py1 - py0) as i128) / max.max(1) as i128) as i32;
+            if h > 0 {
+                let bx = (sx + bar * j as f64) as i32;
+                let col = RGBColor(s.color.0, s.color.1, s.color.2);
+                area.draw(&Rectangle::new([(bx, py1 - h), ((sx + bar * (j as f64 + 1.0)) as i32, py1)], col.filled()))?;
+            }
+        }
+        if !axis.is_empty() {
+            let tx = (px0 as f64 + slot * i as f64) as i32;
+            area.draw(&PathElement::new(vec![(tx, py1), (tx, py1 + 5)], MUTED.stroke_width(1)))?;
+            area.draw(&Text::new(axis.clone(), (tx + 2, py1 + 16), left(MUTED, 11.0)))?;
+        }
+    }
+    area.draw(&PathElement::new(vec![(px0, py1), (px1, py1)], MUTED.stroke_width(1)))?;
+    let mut y = py1 + 30 + 8;
+    for line in &source {
+        area.draw(&Text::new(line.clone(), (PAD, y), left(MUTED, SOURCE)))?;
+        y += 17;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- any chart
+
+/// Every chart kind the app draws, behind one interface for the UI and exports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chart {
+    Bars(BarChart),
+    Columns(ColumnChart),
+}
+
+impl Chart {
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bars(c) => &c.title,
+            Chart::Columns(c) => &c.title,
+        }
+    }
+    pub fn height(&self, width: u32) -> u32 {
+        match self {
+            Chart::Bars(c) => c.height(width),
+            Chart::Columns(c) => c.height(width),
+        }
+    }
+    pub fn description(&self) -> String {
+        match self {
+            Chart::Bars(c) => c.description(),
+            Chart::Columns(c) => c.description(),
+        }
+    }
+    pub fn source_line(&self) -> String {
+        match self {
+            Chart::Bars(c) => c.source_line(),
+            Chart::Columns(c) => c.source_line(),
+        }
+    }
+    /// The text alternative as a table: header, rows.
+    pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        match self {
+            Chart::Bars(c) => (vec!["项目".into(), "数值".into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect()),
+            Chart::Columns(c) => c.table(),
+        }
+    }
+    pub fn to_svg(&self, width: u32) -> String {
+        match self {
+            Chart::Bars(c) => to_svg(c, width),
+            Chart::Columns(c) => {
+                let width = width.clamp(280, 1600);
+                let mut out = String::new();
+                {
+                    let root = SVGBackend::with_string(&mut out, (width, c.height(width))).into_drawing_area();
+                    draw_columns(c, &root, width).expect("drawing a column chart into a string");
+                    root.present().expect("finishing the SVG");
+                }
+                out
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +480,33 @@ mod tests {
         for line in lines {
             assert!(svg.contains(&line));
         }
+    }
+
+    #[test]
+    fn column_chart_draws_every_series_and_its_table() {
+        let c = ColumnChart {
+            title: "每月收支".into(),
+            subtitle: "按月".into(),
+            source: "来源：测试".into(),
+            sample: true,
+            categories: vec![("2020-01".into(), "2020".into()), ("2020-02".into(), "".into())],
+            series: vec![
+                Series { name: "收入".into(), color: GREEN, values: vec![1_000_000, 0] },
+                Series { name: "支出".into(), color: RED, values: vec![250_000, 500_000] },
+            ],
+            unit: Unit::Money,
+        };
+        let chart = Chart::Columns(c);
+        let svg = chart.to_svg(NARROW);
+        assert!(svg.contains("收入") && svg.contains("支出") && svg.contains("示例数据"));
+        assert_eq!(svg.matches("<rect").count(), 1 + 2 + 3, "background, two legend keys, three non-zero columns");
+        let (head, rows) = chart.table();
+        assert_eq!(head, vec!["", "收入", "支出"]);
+        assert_eq!(rows[1], vec!["2020-02", "0元", "5,000元"]);
+        assert!(chart.description().contains("收入合计 1万元"));
+        assert_eq!(nice_ceiling(1_000_000), 1_000_000);
+        assert_eq!(nice_ceiling(1_000_001), 2_000_000);
+        assert_eq!(nice_ceiling(0), 1);
     }
 
     #[test]

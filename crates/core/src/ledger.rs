@@ -865,6 +865,7 @@ pub fn donation_haystack(d: &Donation) -> String {
     s
 }
 
+pub mod charts;
 pub mod rows;
 
 #[cfg(test)]

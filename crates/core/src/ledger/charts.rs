@@ -1,0 +1,176 @@
+//! Chart specs for the 捐赠 page, computed from exactly the rows on screen.
+
+use super::rows::{Flow, LedgerRow, RowStatus};
+use super::Channel;
+use crate::chart::{Bar, BarChart, ColumnChart, Series, Unit, AMBER, GREEN, GREY, RED};
+use crate::money::Fen;
+use std::collections::BTreeMap;
+
+const BLUE: crate::chart::Rgb = crate::chart::Rgb(0x09, 0x69, 0xda);
+
+fn received(r: &LedgerRow) -> bool {
+    r.flow == Flow::MoneyIn && r.status == RowStatus::Received
+}
+
+fn any_sample(rows: &[LedgerRow], idx: &[u32]) -> bool {
+    idx.iter().any(|i| rows[*i as usize].origin.is_sample())
+}
+
+/// Money received and disbursed per month, over the months the rows span.
+pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
+    let mut m: BTreeMap<(u16, u8), (i64, i64)> = BTreeMap::new();
+    for i in idx {
+        let r = &rows[*i as usize];
+        let Some(month) = r.date.month else { continue };
+        let e = m.entry((r.date.year, month)).or_default();
+        if received(r) {
+            e.0 += r.amount.0;
+        } else if r.flow == Flow::MoneyOut {
+            e.1 += r.amount.0;
+        }
+    }
+    let (first, last) = match (m.keys().next(), m.keys().next_back()) {
+        (Some(a), Some(b)) => (*a, *b),
+        _ => ((0, 1), (0, 0)),
+    };
+    let mut cats = Vec::new();
+    let (mut inc, mut out) = (Vec::new(), Vec::new());
+    let (mut y, mut mo) = first;
+    while first.0 > 0 && (y, mo) <= last {
+        let (a, b) = m.get(&(y, mo)).copied().unwrap_or((0, 0));
+        let axis = if mo == 1 || cats.is_empty() { format!("{y}") } else { String::new() };
+        cats.push((format!("{y}-{mo:02}"), axis));
+        inc.push(a);
+        out.push(b);
+        if mo == 12 { y += 1; mo = 1; } else { mo += 1; }
+    }
+    let period = match (cats.first(), cats.last()) {
+        (Some(a), Some(b)) => format!("{} 至 {}", a.0, b.0),
+        _ => "无数据".to_string(),
+    };
+    ColumnChart {
+        title: "每月捐款收入与支出".into(),
+        subtitle: format!("当前筛选的 {} 条记录中的款项，按月合计（{period}；不含已退回、已取消的捐款）", idx.len()),
+        source: source.to_string(),
+        sample: any_sample(rows, idx),
+        categories: cats,
+        series: vec![
+            Series { name: "收入".into(), color: GREEN, values: inc },
+            Series { name: "支出".into(), color: RED, values: out },
+        ],
+        unit: Unit::Money,
+    }
+}
+
+/// Directed vs non-directed donations received, per year.
+pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
+    let mut m: BTreeMap<u16, (i64, i64)> = BTreeMap::new();
+    for i in idx {
+        let r = &rows[*i as usize];
+        if received(r) {
+            let e = m.entry(r.date.year).or_default();
+            if r.directed == Some(true) { e.0 += r.amount.0 } else { e.1 += r.amount.0 }
+        }
+    }
+    ColumnChart {
+        title: "定向与非定向捐款（按年）".into(),
+        subtitle: "当前筛选中已到账的捐款，按年合计".into(),
+        source: source.to_string(),
+        sample: any_sample(rows, idx),
+        categories: m.keys().map(|y| (format!("{y}年"), format!("{y}"))).collect(),
+        series: vec![
+            Series { name: "定向".into(), color: BLUE, values: m.values().map(|v| v.0).collect() },
+            Series { name: "非定向".into(), color: AMBER, values: m.values().map(|v| v.1).collect() },
+        ],
+        unit: Unit::Money,
+    }
+}
+
+/// Donations received per channel.
+pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str) -> BarChart {
+    let mut m: BTreeMap<Channel, Fen> = BTreeMap::new();
+    for i in idx {
+        let r = &rows[*i as usize];
+        if let (true, Some(c)) = (received(r), r.channel) {
+            let e = m.entry(c).or_default();
+            *e = *e + r.amount;
+        }
+    }
+    let total = Fen::checked_sum(m.values().copied()).unwrap_or(Fen::ZERO);
+    let colors = [BLUE, GREEN, AMBER, GREY, RED];
+    BarChart {
+        title: "捐款渠道".into(),
+        subtitle: format!("当前筛选中已到账的捐款，按渠道合计（共 {}）", crate::format::money_zh(total)),
+        source: source.to_string(),
+        sample: any_sample(rows, idx),
+        bars: Channel::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let v = m.get(c).copied().unwrap_or(Fen::ZERO);
+                let share = v.share_bp(total).map(crate::format::percent_bp).unwrap_or_else(|| "—".into());
+                Bar { label: c.zh().into(), value: v.0, value_label: format!("{}（{share}）", crate::format::money_zh(v)), color: colors[k % colors.len()] }
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::*;
+
+    fn rows() -> Vec<LedgerRow> {
+        let d = |id: &str, date: &str, amt: i64, directed: bool, ch: &str, status: &str| RawDonation {
+            id: Some(id.into()),
+            date: Some(date.into()),
+            donor: Some("甲".into()),
+            donor_kind: Some("enterprise".into()),
+            amount_fen: Some(amt),
+            directed: Some(directed),
+            directed_to: directed.then(|| "防汛".into()),
+            channel: Some(ch.into()),
+            project: Some("p".into()),
+            status: Some(status.into()),
+            origin: Some("sample".into()),
+            ..Default::default()
+        };
+        let dons = validate_donations(RawFile {
+            sample: Some(true),
+            records: vec![
+                d("D1", "2020-01-05", 100, true, "bank_transfer", "received"),
+                d("D2", "2020-03-05", 300, false, "cash", "received"),
+                d("D3", "2021-02-01", 50, false, "online_platform", "received"),
+                d("D4", "2021-02-01", 999, false, "cash", "refunded"),
+            ],
+            ..Default::default()
+        })
+        .value;
+        rows::ledger_rows(&dons, &[], &Goods::default())
+    }
+
+    #[test]
+    fn monthly_spans_every_month_and_skips_refunds() {
+        let r = rows();
+        let idx: Vec<u32> = (0..r.len() as u32).collect();
+        let c = monthly(&r, &idx, "src");
+        assert_eq!(c.categories.len(), 14, "2020-01 … 2021-02");
+        assert_eq!(c.categories[0], ("2020-01".to_string(), "2020".to_string()));
+        assert_eq!(c.series[0].values.iter().sum::<i64>(), 450);
+        assert_eq!(c.series[0].values[13], 50);
+        assert!(c.sample);
+    }
+
+    #[test]
+    fn directed_and_channel_totals() {
+        let r = rows();
+        let idx: Vec<u32> = (0..r.len() as u32).collect();
+        let c = directed_by_year(&r, &idx, "src");
+        assert_eq!(c.series[0].values, vec![100, 0]);
+        assert_eq!(c.series[1].values, vec![300, 50]);
+        let b = by_channel(&r, &idx, "src");
+        let cash = b.bars.iter().find(|x| x.label == "现金").unwrap();
+        assert_eq!(cash.value, 300);
+        assert!(cash.value_label.contains("66.67%"), "{}", cash.value_label);
+    }
+}
