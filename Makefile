@@ -26,10 +26,15 @@ test: setup test-native test-wasm dist test-e2e
 
 test-native:
 	cargo test -p gongshi-core
+	cargo test -p gongshi-cli
 	python3 scripts/verify_seed_transcription.py
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown -p gongshi --test components
+
+## Regenerate the sample ledger data in public/data (donations, disbursements, goods).
+sample-data:
+	cargo run -q -p gongshi-cli -- sample
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod manifest;
 pub mod money;
 pub mod rectification;
+pub mod sample;
 pub mod search;
 pub mod table;
 pub mod view;

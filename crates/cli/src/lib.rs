@@ -1,0 +1,136 @@
+//! The `gongshi` command-line tool's logic, kept out of `main.rs` so tests call exactly what
+//! the binary runs.
+//!
+//! Data files are written one record per line: the envelope fields first, then each array
+//! (`"records"`, or `"batches"`/`"movements"`/`"writeoffs"`) with every record as compact JSON
+//! on its own line, so a changed record shows up as a one-line git diff.
+
+use gongshi_core::ledger::{DISBURSEMENTS, DONATIONS, GOODS};
+use gongshi_core::sample;
+
+pub const DEFAULT_OUT: &str = "public/data";
+pub const DEFAULT_SEED: u64 = 2023;
+pub const DEFAULT_DONATIONS: usize = 1200;
+
+/// Compact JSON of any serialisable value (a macro, so this crate needs no direct serde dependency).
+macro_rules! json {
+    ($v:expr) => {
+        serde_json::to_string(&$v).expect("plain data always serialises")
+    };
+}
+
+/// Each element as compact JSON.
+macro_rules! each {
+    ($v:expr) => {
+        $v.iter().map(|r| json!(r)).collect::<Vec<String>>()
+    };
+}
+
+/// A JSON object written line by line: scalar fields first, then arrays of records, one per line.
+pub struct LineJson {
+    fields: Vec<(String, String)>,
+    arrays: Vec<(String, Vec<String>)>,
+}
+
+impl LineJson {
+    pub fn new() -> Self {
+        LineJson { fields: Vec::new(), arrays: Vec::new() }
+    }
+    /// A field given as JSON text, skipped when `None`.
+    pub fn field(mut self, key: &str, json: Option<String>) -> Self {
+        if let Some(v) = json {
+            self.fields.push((key.to_string(), v));
+        }
+        self
+    }
+    /// An array of records, each given as compact JSON text.
+    pub fn array(mut self, key: &str, records: Vec<String>) -> Self {
+        self.arrays.push((key.to_string(), records));
+        self
+    }
+    pub fn render(&self) -> String {
+        let mut lines: Vec<String> = self.fields.iter().map(|(k, v)| format!("  {}: {v}", json!(k))).collect();
+        for (k, records) in &self.arrays {
+            if records.is_empty() {
+                lines.push(format!("  {}: []", json!(k)));
+            } else {
+                let body: Vec<String> = records.iter().map(|r| format!("    {r}")).collect();
+                lines.push(format!("  {}: [\n{}\n  ]", json!(k), body.join(",\n")));
+            }
+        }
+        format!("{{\n{}\n}}\n", lines.join(",\n"))
+    }
+}
+
+impl Default for LineJson {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The three sample ledger files (file name, content) for `seed` and `donations` records.
+pub fn render_sample(seed: u64, donations: usize) -> Vec<(String, String)> {
+    let s = sample::generate(seed, donations);
+    let d = &s.donations;
+    let x = &s.disbursements;
+    let g = &s.goods;
+    vec![
+        (
+            DONATIONS.to_string(),
+            LineJson::new().field("schema", d.schema.as_ref().map(|v| json!(v))).field("sample", d.sample.map(|v| json!(v))).field("note", d.note.as_ref().map(|v| json!(v))).array("records", each!(d.records)).render(),
+        ),
+        (
+            DISBURSEMENTS.to_string(),
+            LineJson::new().field("schema", x.schema.as_ref().map(|v| json!(v))).field("sample", x.sample.map(|v| json!(v))).field("note", x.note.as_ref().map(|v| json!(v))).array("records", each!(x.records)).render(),
+        ),
+        (
+            GOODS.to_string(),
+            LineJson::new()
+                .field("schema", g.schema.as_ref().map(|v| json!(v)))
+                .field("sample", g.sample.map(|v| json!(v)))
+                .field("note", g.note.as_ref().map(|v| json!(v)))
+                .array("batches", each!(g.batches))
+                .array("movements", each!(g.movements))
+                .array("writeoffs", each!(g.writeoffs))
+                .render(),
+        ),
+    ]
+}
+
+/// Records per file, for the summary line.
+pub fn count_records(file: &str, content: &str) -> usize {
+    let _ = file;
+    content.lines().filter(|l| l.starts_with("    {")).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gongshi_core::ledger::{load_disbursements, load_donations, load_goods};
+
+    #[test]
+    fn rendered_files_parse_back_to_the_generated_ledger() {
+        let s = sample::generate(5, 60);
+        let files = render_sample(5, 60);
+        assert_eq!(files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec![DONATIONS, DISBURSEMENTS, GOODS]);
+        let d: gongshi_core::ledger::RawFile<gongshi_core::ledger::RawDonation> = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(d, s.donations);
+        let g: gongshi_core::ledger::RawGoods = serde_json::from_str(&files[2].1).unwrap();
+        assert_eq!(g, s.goods);
+        assert!(load_donations(&files[0].1).unwrap().problems.is_empty());
+        assert!(load_disbursements(&files[1].1).unwrap().problems.is_empty());
+        assert!(load_goods(&files[2].1).unwrap().problems.is_empty());
+        for (name, text) in &files {
+            assert!(text.ends_with("}\n"), "{name}");
+            assert!(text.starts_with("{\n  \"schema\": \"gongshi/"), "{name}");
+        }
+        assert_eq!(count_records(DONATIONS, &files[0].1), 60);
+        assert_eq!(count_records(GOODS, &files[2].1), g.batches.len() + g.movements.len() + g.writeoffs.len());
+    }
+
+    #[test]
+    fn one_record_per_line() {
+        let text = LineJson::new().field("schema", Some(json!("x"))).field("note", None).array("records", each!([1, 2])).array("empty", vec![]).render();
+        assert_eq!(text, "{\n  \"schema\": \"x\",\n  \"records\": [\n    1,\n    2\n  ],\n  \"empty\": []\n}\n");
+    }
+}
