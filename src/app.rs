@@ -2,7 +2,7 @@
 
 use crate::components::ViewLink;
 use crate::nav::{use_nav, Nav};
-use crate::routes::{overview::Overview, rectification::RectificationPage, upcoming::Upcoming};
+use crate::routes::{donations::DonationsPage, overview::Overview, rectification::RectificationPage, upcoming::Upcoming};
 use crate::state::{use_data, Data, Load};
 use gongshi_core::view::{Page, View};
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     let main = move || match page.get() {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),
+        Page::Donations => view! { <DonationsPage /> }.into_any(),
         p => view! { <Upcoming page=p /> }.into_any(),
     };
     view! {
@@ -38,7 +39,7 @@ fn Header() -> impl IntoView {
     };
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| format!("数据更新于 {}", d.zh())).unwrap_or_default(),
-        Load::Loading => String::new(),
+        Load::Idle | Load::Loading => String::new(),
         Load::Failed(_) => "数据目录（manifest.json）无法读取".to_string(),
     };
     view! {

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod nav;
 pub mod routes;
 pub mod state;

@@ -2,6 +2,7 @@
 //! domain types; a page reads `Load<T>` and renders.
 
 use gongshi_core::figures::{self, Figures};
+use gongshi_core::ledger::{self, Disbursement, Donation, Goods};
 use gongshi_core::manifest::{self, Manifest};
 use gongshi_core::rectification::{self, Rectification};
 use gongshi_core::{Checked, Diagnostic};
@@ -10,6 +11,8 @@ use std::sync::Arc;
 
 /// A dataset as the UI sees it.
 pub enum Load<T> {
+    /// Not requested yet (files only some pages need).
+    Idle,
     Loading,
     /// Loaded; `problems` lists what validation found (records with errors are left out).
     Ready { value: Arc<T>, problems: Arc<Vec<Diagnostic>> },
@@ -20,6 +23,7 @@ pub enum Load<T> {
 impl<T> Clone for Load<T> {
     fn clone(&self) -> Self {
         match self {
+            Load::Idle => Load::Idle,
             Load::Loading => Load::Loading,
             Load::Ready { value, problems } => Load::Ready { value: value.clone(), problems: problems.clone() },
             Load::Failed(d) => Load::Failed(d.clone()),
@@ -49,6 +53,9 @@ pub enum Dataset {
     Manifest,
     Rectification,
     Figures,
+    Donations,
+    Disbursements,
+    Goods,
 }
 
 impl Dataset {
@@ -57,6 +64,9 @@ impl Dataset {
             Dataset::Manifest => manifest::FILE,
             Dataset::Rectification => rectification::FILE,
             Dataset::Figures => figures::FILE,
+            Dataset::Donations => ledger::DONATIONS,
+            Dataset::Disbursements => ledger::DISBURSEMENTS,
+            Dataset::Goods => ledger::GOODS,
         }
     }
 }
@@ -66,6 +76,9 @@ pub struct Data {
     pub manifest: RwSignal<Load<Manifest>>,
     pub rectification: RwSignal<Load<Rectification>>,
     pub figures: RwSignal<Load<Figures>>,
+    pub donations: RwSignal<Load<Vec<Donation>>>,
+    pub disbursements: RwSignal<Load<Vec<Disbursement>>>,
+    pub goods: RwSignal<Load<Goods>>,
 }
 
 impl Data {
@@ -74,13 +87,29 @@ impl Data {
             manifest: RwSignal::new(Load::Loading),
             rectification: RwSignal::new(Load::Loading),
             figures: RwSignal::new(Load::Loading),
+            donations: RwSignal::new(Load::Idle),
+            disbursements: RwSignal::new(Load::Idle),
+            goods: RwSignal::new(Load::Idle),
         }
     }
 
-    /// Starts loading every dataset; each arrives (or fails) on its own.
+    /// Starts loading the datasets every page needs; each arrives (or fails) on its own.
     pub fn load_all(self) {
         for d in [Dataset::Manifest, Dataset::Rectification, Dataset::Figures] {
             self.load(d);
+        }
+    }
+
+    /// Loads the ledger files once, when a page first needs them.
+    pub fn ensure_ledger(self) {
+        if self.donations.with_untracked(|l| matches!(l, Load::Idle)) {
+            self.load(Dataset::Donations);
+        }
+        if self.disbursements.with_untracked(|l| matches!(l, Load::Idle)) {
+            self.load(Dataset::Disbursements);
+        }
+        if self.goods.with_untracked(|l| matches!(l, Load::Idle)) {
+            self.load(Dataset::Goods);
         }
     }
 
@@ -90,6 +119,9 @@ impl Data {
             Dataset::Manifest => crate::api::load_into(which.file(), self.manifest, manifest::load),
             Dataset::Rectification => crate::api::load_into(which.file(), self.rectification, rectification::load),
             Dataset::Figures => crate::api::load_into(which.file(), self.figures, figures::load),
+            Dataset::Donations => crate::api::load_into(which.file(), self.donations, ledger::load_donations),
+            Dataset::Disbursements => crate::api::load_into(which.file(), self.disbursements, ledger::load_disbursements),
+            Dataset::Goods => crate::api::load_into(which.file(), self.goods, ledger::load_goods),
         }
     }
 }

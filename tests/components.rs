@@ -1,8 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): `make test-wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use gongshi::components::{BarChartView, FacetGroup, FacetOption, Highlighted};
-use gongshi_core::chart::{Bar, BarChart, GREEN};
+use gongshi::components::{ChartView, FacetGroup, FacetOption, Highlighted};
+use gongshi_core::chart::{Bar, BarChart, Chart, GREEN};
 use gongshi_core::search::Query;
 use leptos::prelude::*;
 use std::sync::{Arc, Mutex};
@@ -77,7 +77,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
             Bar { label: "尚未启动整改".into(), value: 0, value_label: "0 个（0%）".into(), color: GREEN },
         ],
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <BarChartView chart=chart file_stem="进度" /> });
+    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <ChartView chart=Chart::Bars(chart) file_stem="进度" /> });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();
     assert!(img.alt().contains("已完成整改 21 个（100%）"), "{}", img.alt());
     assert!(img.src().starts_with("data:image/svg+xml"));

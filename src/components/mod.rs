@@ -3,13 +3,17 @@
 pub mod chart;
 pub mod data_error;
 pub mod facet;
+pub mod facets;
 pub mod figures;
 pub mod highlight;
 pub mod link;
+pub mod table;
 
-pub use chart::BarChartView;
+pub use chart::ChartView;
 pub use data_error::{DataError, ValidationNotice};
 pub use facet::{FacetGroup, FacetOption};
+pub use facets::FacetPanel;
 pub use figures::{FigureSource, FigureTable};
 pub use highlight::Highlighted;
 pub use link::ViewLink;
+pub use table::{DataTable, Pager};

@@ -1,5 +1,6 @@
 //! One page per file. Each page declares what it reads first, then renders.
 
+pub mod donations;
 pub mod overview;
 pub mod rectification;
 pub mod upcoming;

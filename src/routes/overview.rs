@@ -1,6 +1,6 @@
 //! 概览: the key figures of the report, each with its source, and the rectification progress.
 
-use crate::components::{BarChartView, DataError, FigureSource, FigureTable, ViewLink};
+use crate::components::{ChartView, DataError, FigureSource, FigureTable, ViewLink};
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::view::{Page, View};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn Overview() -> impl IntoView {
     };
 
     let progress = move || match data.rectification.get() {
-        Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
         Load::Ready { value: r, .. } => {
             let done = r.status_counts()[&gongshi_core::rectification::Status::Done];
@@ -27,7 +27,7 @@ pub fn Overview() -> impl IntoView {
                     {format!("{}于 {} 至 {} 进行巡察，{} 反馈意见，指出 {} 个问题。", insp.by, d(insp.start), d(insp.end), d(insp.feedback), total)}
                     <strong>{format!("据 {} 公开稿，已完成整改 {done} 个。", d(r.published))}</strong>
                 </p>
-                <BarChartView chart=r.progress_chart(&source()) file_stem="整改进度" />
+                <ChartView chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source())) file_stem="整改进度" />
                 <p><ViewLink view=View::page(Page::Rectification) class="btn">{format!("查看全部 {total} 个问题及整改措施")}</ViewLink></p>
             }
             .into_any()
@@ -35,7 +35,7 @@ pub fn Overview() -> impl IntoView {
     };
 
     let figures = move || match data.figures.get() {
-        Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载数字…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载数字…"</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
         Load::Ready { value: f, .. } => {
             let key: Vec<_> = f.key_figures().cloned().collect();

@@ -1,7 +1,7 @@
 //! 整改: the 21 problems, searchable as you type, faceted by aspect and status, each expandable
 //! to what was found and what was done. All of the page's state is in the URL.
 
-use crate::components::{BarChartView, DataError, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
+use crate::components::{ChartView, DataError, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::figures::Figures;
@@ -28,7 +28,7 @@ pub fn RectificationPage() -> impl IntoView {
     let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
 
     let body = move || match data.rectification.get() {
-        Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
         Load::Ready { value, problems } => view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any(),
     };
@@ -166,7 +166,7 @@ fn Tracker(
         </details>
         {list}
         <h3>"整改进度图"</h3>
-        <BarChartView chart=chart file_stem="整改进度" />
+        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) file_stem="整改进度" />
         <section class="report-extra">
             <details>
                 <summary>"整改工作组织情况"</summary>

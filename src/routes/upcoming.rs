@@ -19,7 +19,7 @@ pub fn Upcoming(page: Page) -> impl IntoView {
     let data = use_data();
     let (what, problems) = plan(page);
     let related = move || match data.figures.get() {
-        Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载…"</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
         Load::Ready { value: f, .. } => {
             let figs: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| problems.contains(&p))).cloned().collect();

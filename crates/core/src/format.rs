@@ -50,6 +50,13 @@ pub fn wan_yuan(fen: Fen) -> String {
     format!("{}万元", scaled(fen.0, 6, 2))
 }
 
+/// Exact yuan with thousands separators and two decimals: "12,345.00", "-0.05".
+pub fn yuan_grouped(fen: Fen) -> String {
+    let a = fen.0.unsigned_abs();
+    let sign = if fen.0 < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", group_thousands(a / 100), a % 100)
+}
+
 /// Basis points as a percentage: 442 → "4.42%", 5800 → "58%".
 pub fn percent_bp(bp: i64) -> String {
     format!("{}%", scaled(bp, 2, 2))
@@ -79,5 +86,7 @@ mod tests {
         assert_eq!(group_thousands(1_234_567), "1,234,567");
         assert_eq!(group_thousands(999), "999");
         assert_eq!(wan_yuan(Fen(60_000)), "0.06万元");
+        assert_eq!(yuan_grouped(Fen(1_234_567_89)), "1,234,567.89");
+        assert_eq!(yuan_grouped(Fen(-5)), "-0.05");
     }
 }

@@ -58,9 +58,11 @@ impl Manifest {
         self.datasets.iter().find(|d| d.id == id)
     }
 
-    /// The newest `last_updated` over all datasets.
+    /// The newest `last_updated` over the real datasets (sample data does not make a site
+    /// "updated"); over all datasets when none is real.
     pub fn last_updated(&self) -> Option<PartialDate> {
-        self.datasets.iter().filter_map(|d| d.last_updated).max()
+        let real = self.datasets.iter().filter(|d| !d.sample).filter_map(|d| d.last_updated).max();
+        real.or_else(|| self.datasets.iter().filter_map(|d| d.last_updated).max())
     }
 }
 
@@ -129,7 +131,8 @@ mod tests {
             r#"{"organisation":{"name":"咸宁市红十字会"},"datasets":[
               {"id":"a","file":"../secret.json"},
               {"id":"b","file":"b.json","last_updated":"2023-09-18"},
-              {"id":"c","file":"c.json","sample":false,"last_updated":"2024-01-02"}]}"#,
+              {"id":"c","file":"c.json","sample":false,"last_updated":"2024-01-02"},
+              {"id":"d","file":"d.json","sample":true,"last_updated":"2025-01-02"}]}"#,
         )
         .unwrap();
         assert!(c.problems.iter().any(|d| d.path == "datasets[0].file"));

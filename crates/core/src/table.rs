@@ -82,6 +82,10 @@ pub trait Record {
     fn is_sample(&self) -> bool {
         false
     }
+    /// The column whose cell also shows the row's notes.
+    fn notes_column() -> usize {
+        0
+    }
     /// Notes shown with the row: flags, corrections (plain text).
     fn notes(&self) -> Vec<String> {
         Vec::new()
@@ -123,6 +127,23 @@ impl TableState {
         self.page = 0;
     }
 
+    /// A click on a column header: the first click sorts numbers and dates from largest and
+    /// text from A; a second click on the same column reverses.
+    pub fn click_sort(&mut self, col: &Column, default: Sort) {
+        let current = match &self.sort {
+            Some((k, d)) => (k.as_str(), *d),
+            None => (default.column, default.descending),
+        };
+        let desc = if current.0 == col.key { !current.1 } else { col.kind != ColKind::Text };
+        self.sort = Some((col.key.to_string(), desc));
+        self.page = 0;
+    }
+
+    /// The effective sort: the state's, or `default`.
+    pub fn sort_or(&self, default: Sort) -> (String, bool) {
+        self.sort.clone().unwrap_or((default.column.to_string(), default.descending))
+    }
+
     pub fn is_filtered(&self) -> bool {
         !self.query.trim().is_empty() || self.facets.values().any(|s| !s.is_empty())
     }
@@ -142,7 +163,7 @@ pub struct Outcome {
     pub facets: Vec<FacetCounts>,
 }
 
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 25;
 
 impl Outcome {
     pub fn pages(&self) -> usize {
@@ -343,6 +364,18 @@ pub(crate) mod tests {
         assert_eq!(o.rows, vec![2, 4, 0, 1, 3]);
         assert_eq!(o.pages(), 1);
         assert_eq!(o.page(7), &o.rows[..], "pages clamp to the last one");
+    }
+
+    #[test]
+    fn header_clicks_sort_then_reverse() {
+        let mut st = TableState { page: 3, ..Default::default() };
+        st.click_sort(&COLS[1], BY_AMOUNT);
+        assert_eq!(st.sort, Some(("amount".into(), false)), "default is amount desc, so a click reverses it");
+        assert_eq!(st.page, 0);
+        st.click_sort(&COLS[0], BY_AMOUNT);
+        assert_eq!(st.sort, Some(("name".into(), false)));
+        st.click_sort(&COLS[2], BY_AMOUNT);
+        assert_eq!(st.sort, Some(("year".into(), true)));
     }
 
     #[test]

@@ -90,3 +90,86 @@ fn core_crate_names_no_browser_crate() {
         }
     }
 }
+
+mod ledger_data {
+    use super::data;
+    use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow, RowStatus};
+    use gongshi_core::ledger::{self, GoodsFlag};
+    use gongshi_core::table::{run, Record, Sort, TableState};
+    use gongshi_core::{csv, Fen};
+
+    const SORT: Sort = Sort { column: "date", descending: true };
+
+    fn rows() -> Vec<LedgerRow> {
+        let d = ledger::load_donations(&data("donations.json")).unwrap();
+        let x = ledger::load_disbursements(&data("disbursements.json")).unwrap();
+        let g = ledger::load_goods(&data("goods.json")).unwrap();
+        for c in [&d.problems, &x.problems, &g.problems] {
+            assert!(c.is_empty(), "{c:?}");
+        }
+        assert!(ledger::check_cross(&d.value, &x.value).is_empty());
+        ledger_rows(&d.value, &x.value, &g.value)
+    }
+
+    #[test]
+    fn real_goods_records_carry_the_reports_findings() {
+        let rows = rows();
+        let real: Vec<&LedgerRow> = rows.iter().filter(|r| !r.is_sample()).collect();
+        assert_eq!(real.len(), 3, "the report's three goods batches");
+        let packs = real.iter().find(|r| r.detail.contains("家庭包")).unwrap();
+        assert_eq!(packs.amount, Fen::from_yuan(39_000));
+        assert_eq!(packs.flags, vec![GoodsFlag::NoOutgoing], "problem 8: no outgoing record");
+        let gloves = real.iter().find(|r| r.detail.contains("手套")).unwrap();
+        assert_eq!(gloves.status, RowStatus::GoodsCancelled);
+        assert!(gloves.flags.is_empty(), "cancelled and written off");
+        assert!(rows.iter().filter(|r| r.is_sample()).all(|r| r.flags.is_empty()), "sample data invents no findings");
+    }
+
+    #[test]
+    fn filtered_totals_equal_an_independent_sum_and_facet_counts_select_their_rows() {
+        let rows = rows();
+        let mut st = TableState { query: "防汛".into(), ..Default::default() };
+        st.toggle("year", "2020");
+        let o = run(&rows, &st, SORT);
+        assert!(!o.rows.is_empty());
+        let t = totals(&rows, &o.rows);
+        let independent: i64 = rows
+            .iter()
+            .filter(|r| r.date.year == 2020 && r.flow == Flow::MoneyIn && r.status == RowStatus::Received)
+            .filter(|r| [r.party.as_str(), &r.project, &r.detail].iter().any(|s| s.contains("防汛")))
+            .map(|r| r.amount.0)
+            .sum();
+        assert_eq!(t.money_in.0, independent);
+        for fc in &o.facets {
+            for (code, n, selected) in &fc.values {
+                if *selected {
+                    continue;
+                }
+                let f = LedgerRow::facets().iter().position(|d| d.key == fc.facet.key).unwrap();
+                let mut s2 = st.clone();
+                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, *code)].into());
+                assert_eq!(run(&rows, &s2, SORT).rows.len(), *n, "{}={code}", fc.facet.key);
+            }
+        }
+    }
+
+    #[test]
+    fn csv_holds_exactly_the_filtered_rows() {
+        let rows = rows();
+        let st = TableState { query: "腾讯公益".into(), ..Default::default() };
+        let o = run(&rows, &st, SORT);
+        let text = csv::to_csv(&rows, &o.rows);
+        let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
+        assert_eq!(lines.len(), o.rows.len() + 1);
+        assert!(lines[1..].iter().all(|l| l.contains("网络募捐平台")));
+        let sum: i64 = lines[1..]
+            .iter()
+            .map(|l| {
+                let money = l.split(',').nth(2).unwrap();
+                let (y, f) = money.split_once('.').unwrap();
+                y.parse::<i64>().unwrap() * 100 + f.parse::<i64>().unwrap()
+            })
+            .sum();
+        assert_eq!(sum, o.rows.iter().map(|i| rows[*i as usize].amount.0).sum::<i64>());
+    }
+}

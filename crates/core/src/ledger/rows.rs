@@ -55,11 +55,11 @@ pub struct LedgerRow {
 
 const COLUMNS: &[Column] = &[
     Column { key: "date", label: "日期", kind: ColKind::Date },
-    Column { key: "flow", label: "类型", kind: ColKind::Text },
     Column { key: "party", label: "捐赠方/接收方", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", kind: ColKind::Money },
+    Column { key: "flow", label: "类型", kind: ColKind::Text },
     Column { key: "project", label: "项目", kind: ColKind::Text },
     Column { key: "detail", label: "定向用途/用途/物资", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", kind: ColKind::Money },
     Column { key: "channel", label: "渠道", kind: ColKind::Text },
     Column { key: "status", label: "状态", kind: ColKind::Text },
     Column { key: "receipt", label: "收据号", kind: ColKind::Text },
@@ -100,11 +100,11 @@ impl Record for LedgerRow {
         let t = |s: &str| if s.is_empty() { Cell::Empty } else { Cell::Text(Cow::Owned(s.to_string())) };
         match col {
             0 => Cell::Date(self.date),
-            1 => Cell::Text(Cow::Borrowed(self.flow.zh())),
-            2 => Cell::Text(Cow::Borrowed(&self.party)),
-            3 => Cell::Text(Cow::Borrowed(&self.project)),
-            4 => t(&self.detail),
-            5 => Cell::Money(self.amount),
+            1 => Cell::Text(Cow::Borrowed(&self.party)),
+            2 => Cell::Money(self.amount),
+            3 => Cell::Text(Cow::Borrowed(self.flow.zh())),
+            4 => Cell::Text(Cow::Borrowed(&self.project)),
+            5 => t(&self.detail),
             6 => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.zh()))).unwrap_or(Cell::Empty),
             7 => Cell::Text(Cow::Borrowed(self.status.zh())),
             8 => self.receipt.as_deref().map(|r| Cell::Text(Cow::Borrowed(r))).unwrap_or(Cell::Empty),
@@ -180,6 +180,9 @@ impl Record for LedgerRow {
     }
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
+    }
+    fn notes_column() -> usize {
+        1
     }
     fn notes(&self) -> Vec<String> {
         let mut n: Vec<String> = self.flags.iter().map(|f| format!("⚠ {}", f.zh())).collect();

@@ -1,0 +1,389 @@
+//! 捐赠: where every yuan and every box of donated goods came from and where it went.
+//! Real figures from the report sit beside the ledger; generated sample rows are labelled.
+
+use crate::components::{ChartView, DataError, DataTable, FacetPanel, FigureSource, FigureTable, Pager, ValidationNotice, ViewLink};
+use crate::nav::use_nav;
+use crate::state::{use_data, Dataset, Load};
+use gongshi_core::chart::Chart;
+use gongshi_core::ledger::rows::{ledger_rows, totals, LedgerRow};
+use gongshi_core::ledger::{charts, money_by_year, Disbursement, Donation, Goods};
+use gongshi_core::table::{self, Outcome, Record, Sort, TableState};
+use gongshi_core::{csv, format, Diagnostic};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+const DEFAULT_SORT: Sort = Sort { column: "date", descending: true };
+/// Figures from the report shown beside the ledger (problems 2, 7, 14).
+const REAL_FIGURES: [&str; 8] = [
+    "fundraising-total-2019-2021",
+    "fundraising-non-directed-share",
+    "online-fundraising-2019-2021",
+    "undisclosed-non-directed-donations",
+    "non-directed-donations-2021",
+    "project-cost-cap-amount-2021",
+    "project-cost-spent-2021",
+    "project-cost-overrun-2021",
+];
+
+/// The three ledger files, as far as they loaded.
+#[derive(Clone)]
+struct Ledger {
+    rows: Arc<Vec<LedgerRow>>,
+    donations: Arc<Vec<Donation>>,
+    disbursements: Arc<Vec<Disbursement>>,
+    goods: Arc<Goods>,
+    problems: Arc<Vec<Diagnostic>>,
+}
+
+fn settled<T>(l: &Load<T>) -> bool {
+    !matches!(l, Load::Idle | Load::Loading)
+}
+
+fn problems_of<T>(l: &Load<T>) -> Vec<Diagnostic> {
+    match l {
+        Load::Ready { problems, .. } => problems.as_ref().clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub fn DonationsPage() -> impl IntoView {
+    let data = use_data();
+    let nav = use_nav();
+    data.ensure_ledger();
+
+    // Resources first: the ledger (once all three files have answered) and the view state.
+    let ledger = Memo::new_with_compare(
+        move |_| {
+            let (d, x, g) = (data.donations.get(), data.disbursements.get(), data.goods.get());
+            if !(settled(&d) && settled(&x) && settled(&g)) {
+                return None;
+            }
+            let mut problems = Vec::new();
+            problems.extend(problems_of(&d));
+            problems.extend(problems_of(&x));
+            problems.extend(problems_of(&g));
+            let donations = d.value().unwrap_or_default();
+            let disbursements = x.value().unwrap_or_default();
+            let goods = g.value().unwrap_or_default();
+            problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
+            let rows = Arc::new(ledger_rows(&donations, &disbursements, &goods));
+            Some(Ledger { rows, donations, disbursements, goods, problems: Arc::new(problems) })
+        },
+        // "Changed?" — by identity: a new ledger is always a new Arc.
+        |a: Option<&Option<Ledger>>, b: Option<&Option<Ledger>>| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(&a.rows, &b.rows),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
+    let outcome = Memo::new(move |_| ledger.with(|l| l.as_ref().map(|l| Arc::new(table::run(&l.rows, &state.get(), DEFAULT_SORT)))));
+
+    let source = move || {
+        data.manifest
+            .with(|m| m.value().and_then(|m| m.dataset("donations").map(|d| format!("来源：{}（{}）", d.source, d.last_updated.map(|x| x.to_string()).unwrap_or_default()))))
+            .unwrap_or_else(|| "来源：咸宁市红十字会".to_string())
+    };
+
+    let errors = move || {
+        let mut failed = Vec::new();
+        if let Load::Failed(e) = data.donations.get() {
+            failed.push((Dataset::Donations, e));
+        }
+        if let Load::Failed(e) = data.disbursements.get() {
+            failed.push((Dataset::Disbursements, e));
+        }
+        failed.into_iter().map(|(ds, e)| view! { <DataError dataset=ds error=e /> }).collect_view()
+    };
+    let goods_error = move || match data.goods.get() {
+        Load::Failed(e) => Some(view! { <DataError dataset=Dataset::Goods error=e /> }),
+        _ => None,
+    };
+
+    view! {
+        <section class="ledger">
+            <h2>"捐赠款物"</h2>
+            <p class="lead">"每一笔捐款、每一批捐赠物资从哪里来、到哪里去。"</p>
+            <RealFigures />
+            {errors}
+            {goods_error}
+            {move || match ledger.get() {
+                None => view! { <p class="loading" aria-busy="true">"正在加载捐赠台账…"</p> }.into_any(),
+                Some(l) => view! { <LedgerView ledger=l state=state outcome=outcome source=Signal::derive(source) /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The report's real figures on money, kept apart from the (sample) ledger rows.
+#[component]
+fn RealFigures() -> impl IntoView {
+    let data = use_data();
+    move || match data.figures.get() {
+        Load::Ready { value: f, .. } => {
+            let cards: Vec<_> = REAL_FIGURES.iter().filter_map(|id| f.get(id).cloned()).collect();
+            let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [2, 7, 8, 9, 14].contains(&p))).cloned().collect();
+            view! {
+                <section class="real" aria-labelledby="real-h">
+                    <h3 id="real-h">"整改报告中的真实数字"<span class="badge real">"真实"</span></h3>
+                    <ul class="cards">
+                        {cards
+                            .into_iter()
+                            .map(|fig| {
+                                let value = fig.value.display_zh();
+                                view! {
+                                    <li class="card">
+                                        <span class="card-label">{fig.label.clone()}</span>
+                                        <span class="card-value">{value}</span>
+                                        <span class="card-period">{fig.period.clone().unwrap_or_default()}</span>
+                                        <FigureSource figure=fig />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <details>
+                        <summary>"报告中与捐赠款物有关的全部数字"</summary>
+                        <FigureTable figures=related caption="问题 2、7、8、9、14 中的数字" />
+                    </details>
+                </section>
+            }
+            .into_any()
+        }
+        Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+#[component]
+fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
+    let nav = use_nav();
+    let rows = ledger.rows.clone();
+    let sample_total = rows.iter().filter(|r| r.is_sample()).count();
+    let real_total = rows.len() - sample_total;
+    let only_real = move || state.with(|s| s.selected("origin").is_some_and(|v| v.len() == 1 && v.contains("real")));
+    let toggle_real = move |_| {
+        nav.edit_push(|v| {
+            if v.table.selected("origin").is_some_and(|s| s.len() == 1 && s.contains("real")) {
+                v.table.facets.remove("origin");
+            } else {
+                v.table.facets.insert("origin".into(), ["real".to_string()].into());
+            }
+            v.table.page = 0;
+        })
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        nav.edit(|v| {
+            v.table.query = value;
+            v.table.page = 0;
+        });
+    };
+    let on_toggle = Callback::new(move |(f, val): (String, String)| nav.edit_push(|v| v.table.toggle(&f, &val)));
+    let on_sort = Callback::new(move |key: &'static str| {
+        if let Some(col) = LedgerRow::columns().iter().find(|c| c.key == key) {
+            nav.edit_push(|v| v.table.click_sort(col, DEFAULT_SORT));
+        }
+    });
+    let on_page = Callback::new(move |p: usize| {
+        nav.edit_push(|v| v.table.page = p);
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ledger-results")) {
+            el.scroll_into_view();
+        }
+    });
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
+    let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
+    let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
+
+    let r2 = rows.clone();
+    let results = move || {
+        let Some(o) = outcome.get() else { return ().into_any() };
+        let st = state.get();
+        let t = totals(&r2, &o.rows);
+        let page = st.page.min(o.pages() - 1);
+        let csv_rows = r2.clone();
+        let o2 = o.clone();
+        let st2 = st.clone();
+        let download = move |_| {
+            let csv_text = csv::to_csv(&csv_rows, &o2.rows);
+            let mut parts: Vec<String> = st2.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
+            parts.insert(0, st2.query.trim().to_string());
+            let name = csv::file_name("捐赠", &parts, o2.rows.len());
+            if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &csv_text) {
+                leptos::logging::warn!("CSV download failed: {e}");
+            }
+        };
+        let sort = st.sort_or(DEFAULT_SORT);
+        view! {
+            <div class="result-bar" id="ledger-results">
+                <p class="result-count" role="status" aria-live="polite">
+                    {format!("共 {} 条记录", o.rows.len())}
+                    {(t.sample_rows > 0).then(|| view! { <span class="muted">{format!("（其中示例 {} 条）", t.sample_rows)}</span> })}
+                </p>
+                <button type="button" class="btn small" on:click=download>{format!("下载 CSV（{} 条）", o.rows.len())}</button>
+            </div>
+            <dl class="totals" aria-label="当前筛选的合计">
+                <div><dt>"捐款收入"</dt><dd>{format!("{} 笔 · {} 元", t.money_in_rows, format::yuan_grouped(t.money_in))}<span class="wan">{format::wan_yuan(t.money_in)}</span></dd></div>
+                <div><dt>"款项支出"</dt><dd>{format!("{} 笔 · {} 元", t.money_out_rows, format::yuan_grouped(t.money_out))}<span class="wan">{format::wan_yuan(t.money_out)}</span></dd></div>
+                <div><dt>"捐赠物资（折价）"</dt><dd>{format!("{} 批 · {} 元", t.goods_rows, format::yuan_grouped(t.goods_value))}<span class="wan">{format::wan_yuan(t.goods_value)}</span></dd></div>
+            </dl>
+            {(o.rows.is_empty()).then(|| view! { <p class="empty">"没有符合条件的记录。请换个词或清除筛选。"</p> })}
+            <DataTable rows=r2.clone() indices=o.page(page).to_vec() caption="捐赠台账（当前页）" sort=sort on_sort=on_sort />
+            <Pager page=page pages=o.pages() on_page=on_page />
+        }
+        .into_any()
+    };
+
+    let r3 = rows.clone();
+    let chart_views = move || {
+        let Some(o) = outcome.get() else { return ().into_any() };
+        let src = source.get();
+        view! {
+            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) file_stem="每月收支" />
+            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) file_stem="定向与非定向" />
+            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) file_stem="捐款渠道" />
+        }
+        .into_any()
+    };
+
+    let facet_panel = move || outcome.get().map(|o| view! { <FacetPanel<LedgerRow> facets=o.facets.clone() on_toggle=on_toggle /> });
+
+    view! {
+        <ValidationNotice problems=ledger.problems.clone() />
+        {(sample_total > 0).then(|| view! {
+            <div class="notice sample-notice" role="note">
+                <p>
+                    <strong>{format!("以下台账中有 {sample_total} 条是示例数据")}</strong>
+                    {format!("（由程序按固定规则生成，用于演示，不是真实捐赠记录）；真实记录 {real_total} 条来自整改报告。")}
+                </p>
+                <button type="button" class="btn small" aria-pressed=move || only_real().to_string() on:click=toggle_real>
+                    {move || if only_real() { "显示示例数据" } else { "只看真实记录" }}
+                </button>
+            </div>
+        })}
+        <div class="search">
+            <label for="ledger-search">"搜索捐赠方、项目、物资、用途、收据号"</label>
+            <input
+                id="ledger-search"
+                type="search"
+                placeholder="例如：防汛、通山、腾讯公益、手套"
+                autocomplete="off"
+                prop:value=move || state.with(|s| s.query.clone())
+                on:input=on_input
+            />
+        </div>
+        <details class="filters" open=filters_open>
+            <summary>"筛选：年份、类型、渠道等" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
+            <div class="facets grid">{facet_panel}</div>
+            {move || (active() > 0 || state.with(|s| !s.query.is_empty())).then(|| view! {
+                <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>"清除全部筛选"</button>
+            })}
+        </details>
+        {results}
+        <h3>"图表（随筛选变化）"</h3>
+        {chart_views}
+        <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
+        <GoodsBalances goods=ledger.goods.clone() />
+        <p class="muted">"物资出库明细与核销记录见数据文件 "<a href="data/goods.json">"goods.json"</a>"。"</p>
+        <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">"关于 6.5% 项目费用上限：见整改报告问题 14"</ViewLink></p>
+    }
+}
+
+/// Received vs disbursed per year, shares, and the 6.5% cost-cap check.
+#[component]
+fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>>) -> impl IntoView {
+    let years = money_by_year(&donations, &disbursements);
+    let sample = donations.iter().any(|d| d.origin.is_sample()) || disbursements.iter().any(|d| d.origin.is_sample());
+    let pct = |bp: Option<i64>| bp.map(format::percent_bp).unwrap_or_else(|| "—".into());
+    view! {
+        <div class="table-wrap">
+            <table class="years">
+                <caption>
+                    "按年汇总：收入、支出与 6.5% 项目费用上限"
+                    {sample.then(|| view! { <span class="badge sample">"示例数据"</span> })}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"年份"</th><th scope="col">"捐款收入"</th><th scope="col">"非定向（占比）"</th>
+                        <th scope="col">"网络募捐（占比）"</th><th scope="col">"支出"</th><th scope="col">"项目费用"</th>
+                        <th scope="col">"上限（非定向×6.5%）"</th><th scope="col">"是否超标"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {years
+                        .into_iter()
+                        .map(|y| {
+                            let over = y.over_cap();
+                            let is_over = over.0 > 0;
+                            view! {
+                                <tr>
+                                    <th scope="row">{format!("{}年", y.year)}</th>
+                                    <td class="num">{format::money_zh(y.received)}</td>
+                                    <td class="num">{format!("{}（{}）", format::money_zh(y.non_directed), pct(y.non_directed_share_bp()))}</td>
+                                    <td class="num">{format!("{}（{}）", format::money_zh(y.online), pct(y.online_share_bp()))}</td>
+                                    <td class="num">{format::money_zh(y.disbursed)}</td>
+                                    <td class="num">{format::money_zh(y.project_costs)}</td>
+                                    <td class="num">{format::money_zh(y.cost_cap)}</td>
+                                    <td class:flag=is_over>{if is_over { format!("超标 {}", format::money_zh(over)) } else { "未超标".to_string() }}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every goods batch with its balance (in − out − written off) and public flags.
+#[component]
+fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
+    let balances = goods.balances();
+    let flagged = balances.iter().filter(|b| !b.flags.is_empty()).count();
+    let open = flagged > 0;
+    view! {
+        <details class="goods" open=open>
+            <summary>{format!("捐赠物资结存（{} 批，其中 {flagged} 批有需要说明的情况）", balances.len())}</summary>
+            <div class="table-wrap">
+                <table class="goods-table">
+                    <caption>"每批物资：入库、出库、核销与结存"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"批次"</th><th scope="col">"物资"</th><th scope="col">"入库"</th><th scope="col">"出库"</th>
+                            <th scope="col">"核销"</th><th scope="col">"结存"</th><th scope="col">"情况"</th><th scope="col">"来源"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {goods
+                            .batches
+                            .iter()
+                            .zip(balances)
+                            .map(|(b, bal)| {
+                                let unit = b.unit.clone();
+                                let is_sample = b.origin.is_sample();
+                                let is_flagged = !bal.flags.is_empty();
+                                let q = move |n: i64| format!("{}{}", format::group_thousands(n.max(0) as u64), if n < 0 { "（负）" } else { "" });
+                                view! {
+                                    <tr class:sample=is_sample class:flagged=is_flagged>
+                                        <th scope="row">{b.id.clone()}<br /><span class="muted">{b.date.to_string()}</span></th>
+                                        <td>{format!("{}（{}）", b.item, unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
+                                        <td class="num">{q(bal.received)}</td>
+                                        <td class="num">{q(bal.out)}</td>
+                                        <td class="num">{q(bal.written_off)}</td>
+                                        <td class="num">{bal.balance.to_string()}</td>
+                                        <td>
+                                            {bal.flags.iter().map(|f| view! { <span class="flag">{format!("⚠ {}", f.zh())}</span> }).collect_view()}
+                                            {b.cancelled.as_ref().map(|c| view! { <span class="muted">{format!("已取消：{}", c.reason)}</span> })}
+                                        </td>
+                                        <td>{b.origin.zh()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
