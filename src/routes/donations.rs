@@ -5,8 +5,8 @@ use crate::components::{ChartView, DataError, DataTable, FacetPanel, FigureSourc
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
-use gongshi_core::ledger::rows::{ledger_rows, totals, LedgerRow};
-use gongshi_core::ledger::{charts, money_by_year, Disbursement, Donation, Goods};
+use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow};
+use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
 use gongshi_core::table::{self, Outcome, Record, Sort, TableState};
 use gongshi_core::{csv, format, Diagnostic};
 use leptos::prelude::*;
@@ -233,13 +233,18 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     };
 
     let r3 = rows.clone();
+    let goods = ledger.goods.clone();
     let chart_views = move || {
         let Some(o) = outcome.get() else { return ().into_any() };
         let src = source.get();
+        let batch_ids: std::collections::BTreeSet<&str> =
+            o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
+        let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src));
         view! {
             <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) file_stem="每月收支" />
             <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) file_stem="定向与非定向" />
             <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) file_stem="捐款渠道" />
+            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) file_stem="物资去向" /> })}
         }
         .into_any()
     };
@@ -281,6 +286,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         <h3>"图表（随筛选变化）"</h3>
         {chart_views}
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
+        <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <GoodsBalances goods=ledger.goods.clone() />
         <p class="muted">"物资出库明细与核销记录见数据文件 "<a href="data/goods.json">"goods.json"</a>"。"</p>
         <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">"关于 6.5% 项目费用上限：见整改报告问题 14"</ViewLink></p>
@@ -330,6 +336,48 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Directed donations per purpose: received, paid out from them, and what is left.
+#[component]
+fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>>) -> impl IntoView {
+    let uses = directed_use(&donations, &disbursements);
+    let sample = donations.iter().any(|d| d.origin.is_sample());
+    view! {
+        <details class="goods">
+            <summary>{format!("定向捐赠的使用情况（{} 个定向用途）", uses.len())}</summary>
+            <div class="table-wrap">
+                <table class="years">
+                    <caption>
+                        "每个定向用途：收到、已支出与结余"
+                        {sample.then(|| view! { <span class="badge sample">"示例数据"</span> })}
+                    </caption>
+                    <thead>
+                        <tr><th scope="col">"定向用途"</th><th scope="col">"笔数"</th><th scope="col">"收到"</th><th scope="col">"已支出"</th><th scope="col">"结余"</th><th scope="col">"使用比例"</th></tr>
+                    </thead>
+                    <tbody>
+                        {uses
+                            .into_iter()
+                            .map(|u| {
+                                let left = u.received - u.disbursed;
+                                let share = u.disbursed.share_bp(u.received).map(format::percent_bp).unwrap_or_else(|| "—".into());
+                                view! {
+                                    <tr>
+                                        <th scope="row">{u.to}</th>
+                                        <td class="num">{u.donations}</td>
+                                        <td class="num">{format::money_zh(u.received)}</td>
+                                        <td class="num">{format::money_zh(u.disbursed)}</td>
+                                        <td class="num">{format::money_zh(left)}</td>
+                                        <td class="num">{share}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
     }
 }
 
