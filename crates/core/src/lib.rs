@@ -15,6 +15,7 @@ pub mod json;
 pub mod ledger;
 pub mod manifest;
 pub mod money;
+pub mod privacy;
 pub mod rectification;
 pub mod sample;
 pub mod search;

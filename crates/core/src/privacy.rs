@@ -1,0 +1,886 @@
+//! Personal-data guards for published relief records: masking recipient names and finding
+//! ID-card, mobile and bank-card numbers in free text and JSON before anything is published.
+//!
+//! Everything here is a pure function over strings; nothing is logged and nothing is kept.
+//! Findings are reported *masked* ([`mask_for_display`]) so that a diagnostic message can never
+//! itself leak the number it warns about.
+//!
+//! # What these checks can and cannot do
+//!
+//! * They are **guards, not proofs**. [`scan_text`] recognises the common ways the numbers are
+//!   written (compact, grouped with single spaces or dashes, full-width digits). A number that is
+//!   split by other punctuation (`138.0013.8000`), spelt in Chinese numerals (一三八…), glued to
+//!   Latin letters (`tel13800138000`), or mistyped (an ID with a wrong check digit, a card number
+//!   failing Luhn) is **not** found. Unmasked names are only caught by
+//!   [`looks_like_full_name`] in fields that are meant to hold a name.
+//! * They err towards flagging: about one arbitrary 13–19 digit number in ten passes the Luhn
+//!   check, so a [`Finding::BankCard`] means “could be a card number — look at it”, and the
+//!   kind reported is a best guess (the text is flagged either way).
+
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/// Two-character compound surnames (复姓). A name longer than two characters that starts with
+/// one of these keeps both characters when masked (司马光 → 司马某).
+pub const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "令狐", "夏侯", "轩辕", "澹台", "端木", "独孤", "南宫", "西门", "呼延", "百里", "东郭", "万俟",
+    "闻人", "赫连", "申屠", "第五", "太史", "钟离", "公羊", "仲孙", "单于", "濮阳", "淳于", "拓跋",
+    "司空", "司寇", "左丘", "谷梁", "公冶", "宰父", "羊舌", "微生", "梁丘", "子车", "巫马", "乐正",
+    "壤驷", "公良", "漆雕", "颛孙", "亓官", "鲜于", "闾丘", "段干", "公西", "夹谷", "东门", "南门",
+];
+
+/// The placeholder that replaces a given name.
+const MASK_CHAR: char = '某';
+
+/// Separators of transliterated minority names (买买提·艾力). `・` and `‧` are common
+/// mis-typings of the middle dot.
+const NAME_DOTS: &[char] = &['·', '•', '・', '‧'];
+
+/// Words that make a 2–4 character string something other than a person's name
+/// (places, organisations, groups, titles without a given name, placeholders).
+const NON_PERSON_WORDS: &[&str] = &[
+    // Places.
+    "省", "县", "区", "市", "镇", "乡", "村", "街道", "社区",
+    // Organisations.
+    "会", "院", "局", "委", "公司", "中心", "学校", "医院", "政府", "单位", "基金", "慈善", "红十字",
+    // Groups and categories of recipients.
+    "群众", "患儿", "家庭", "集体", "全体", "居民", "学生", "儿童", "老人", "个人", "灾民", "困难",
+    "贫困", "低保", "五保", "残疾", "员工", "职工", "志愿者", "物资", "救灾",
+    // Titles and placeholders.
+    "先生", "女士", "爱心人士", "人士", "匿名",
+];
+
+/// True for a CJK ideograph (the basic block, extension A, the compatibility block and the
+/// supplementary-plane extensions B onwards).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}'
+        | '\u{30000}'..='\u{3134F}')
+}
+
+fn is_mask_char(c: char) -> bool {
+    matches!(c, '某' | '*' | '＊')
+}
+
+/// Masks a person's name for publication: surname + “某”.
+///
+/// Rules, in order:
+/// 1. surrounding whitespace and punctuation are trimmed (（欧阳娜娜） → 欧阳某); an empty or
+///    all-blank name gives `""`, and one with no letter or ideograph at all gives “某某”
+///    (so-and-so);
+/// 2. an already masked name ([`is_masked`]: 张某, 张某某, 欧阳某, 李*, 李**) is returned unchanged;
+/// 3. a transliterated minority name containing `·` or `•` (or the look-alikes `・`, `‧`)
+///    gives its first character + 某 (买买提·艾力 → 买某);
+/// 4. a name of **more than two** characters starting with a compound surname
+///    ([`COMPOUND_SURNAMES`]) keeps both characters (欧阳娜娜 → 欧阳某);
+/// 5. otherwise the first character + 某 (张三 → 张某, “John Smith” → “J某”).
+///
+/// Limits:
+/// * A two-character name that is itself a compound surname (欧阳) is read as a single-character
+///   surname + given name and gives 欧某: a two-character string cannot be *both* a compound
+///   surname and a given name, and revealing less is the safe reading.
+/// * A single surname followed by a given name that happens to start like a compound surname
+///   (欧 + 阳光 = 欧阳光) is masked as 欧阳某 and so reveals one character of the given name.
+///   Without a register of the person this cannot be told apart from 欧阳 + 光.
+/// * One name per call: “张三、李四” gives “张某”.
+pub fn mask_name(name: &str) -> String {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return String::new();
+    }
+    let name = trimmed.trim_matches(|c: char| !(c.is_alphanumeric() || is_mask_char(c)));
+    let Some(first) = name.chars().next() else { return "某某".to_string() };
+    if is_masked(name) {
+        return name.to_string();
+    }
+    if name.contains(NAME_DOTS) {
+        return format!("{first}{MASK_CHAR}");
+    }
+    if name.chars().count() > 2 {
+        if let Some(surname) = COMPOUND_SURNAMES.iter().find(|s| name.starts_with(**s)) {
+            return format!("{surname}{MASK_CHAR}");
+        }
+    }
+    format!("{first}{MASK_CHAR}")
+}
+
+/// True when `s` (trimmed) is already a masked name: one or two CJK characters followed by one
+/// or two mask characters, each `某`, `*` or `＊` — 张某, 张某某, 欧阳某, 张*, 张**, 欧阳*.
+///
+/// False for the empty string (callers treat “no name” separately) and for any name that is not
+/// masked (张三, 欧阳娜娜, 王女士). The surname part may itself be 某, so the placeholder 某某 counts
+/// as masked. Latin initials (“J某”) are not recognised.
+pub fn is_masked(s: &str) -> bool {
+    let chars: Vec<char> = s.trim().chars().collect();
+    (1..=2).any(|prefix| {
+        let suffix = chars.len().saturating_sub(prefix);
+        (1..=2).contains(&suffix)
+            && chars[..prefix].iter().all(|&c| is_cjk(c))
+            && chars[prefix..].iter().all(|&c| is_mask_char(c))
+    })
+}
+
+/// True when `s` (trimmed) looks like an unmasked Chinese personal name: 2–4 CJK characters,
+/// no mask character, and none of the non-person words (县 区 市 镇 乡 村 街道 社区 会 院 局 委 公司
+/// 中心 学校 医院 群众 患儿 家庭 先生 女士 爱心人士 匿名 and a few more such as 省 政府 居民 儿童).
+/// Use it to **refuse** a recipient-name field that was not masked.
+///
+/// Limits — this is a heuristic for fields meant to hold a name, not a name detector for free
+/// text:
+/// * any 2–4 character word (救济, 棉被) counts as a “name”, so do not run it over prose;
+/// * real names containing a filtered character are missed — 会 and 区 in particular
+///   (王会芳; 区 is also a Cantonese surname), and rarer ones with 村, 镇, 院, 市 …;
+/// * names of five or more characters, transliterated names with `·`, and names in Latin
+///   letters are not recognised;
+/// * honorific-only forms (王女士, 张先生) are treated as not a full name.
+pub fn looks_like_full_name(s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    (2..=4).contains(&n)
+        && s.chars().all(|c| is_cjk(c) && !is_mask_char(c))
+        && !NON_PERSON_WORDS.iter().any(|w| s.contains(w))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number validators
+// ---------------------------------------------------------------------------------------------
+
+/// Maps full-width digits and Ｘ/ｘ to their ASCII forms; leaves everything else alone.
+fn normalize_char(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        'Ｘ' => 'X',
+        'ｘ' => 'x',
+        '＋' => '+',
+        '－' => '-',
+        _ => c,
+    }
+}
+
+fn normalize(s: &str) -> String {
+    s.trim().chars().map(normalize_char).collect()
+}
+
+/// A separator allowed (singly) between digit groups of a phone, card or ID number.
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\u{00A0}' | '\u{3000}')
+}
+
+/// The digits of `s` when it is digits with single separators between them, else `None`.
+fn compact_digits(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if is_group_separator(c)
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+        {
+            continue;
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn is_leap(year: u32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn valid_ymd(year: u32, month: u32, day: u32) -> bool {
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Parses an all-ASCII-digit slice; callers have checked the digits.
+fn num(s: &str) -> u32 {
+    s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+}
+
+const ID18_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID18_CHECK: &[u8; 11] = b"10X98765432";
+
+/// The GB 11643-1999 check character for the first 17 digits of an 18-character ID number.
+/// `None` unless `first17` is exactly 17 ASCII digits.
+pub fn id18_check_char(first17: &str) -> Option<char> {
+    if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = first17.bytes().zip(ID18_WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    Some(char::from(ID18_CHECK[(sum % 11) as usize]))
+}
+
+/// True for a valid 18-character resident ID number (GB 11643-1999): 17 digits and a check
+/// character (0–9, `X` or `x`) matching the weighted mod-11 checksum, a first digit other than 0
+/// (area codes start at 1), and a real birth date `yyyyMMdd` at positions 6..14 with the year in
+/// 1900–2099 (leap years honoured).
+///
+/// Surrounding whitespace is ignored and full-width digits are accepted; separators inside are
+/// not (use [`scan_text`] for grouped numbers). The area code is not checked against the
+/// register, so a checksum-valid made-up number passes.
+pub fn is_valid_id18(s: &str) -> bool {
+    let s = normalize(s);
+    let b = s.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) || b[0] == b'0' {
+        return false;
+    }
+    let check = b[17].to_ascii_uppercase();
+    let Some(expected) = id18_check_char(&s[..17]) else { return false };
+    if check != expected as u8 {
+        return false;
+    }
+    let year = num(&s[6..10]);
+    (1900..=2099).contains(&year) && valid_ymd(year, num(&s[10..12]), num(&s[12..14]))
+}
+
+/// True for a plausible first-generation 15-digit ID number: 15 digits, a 6-digit area code not
+/// starting with 0, and a real birth date `yyMMdd` at positions 6..12 read as 19yy. These
+/// numbers have no check digit, so “plausible” is all that can be said.
+pub fn is_plausible_id15(s: &str) -> bool {
+    let s = normalize(s);
+    let b = s.as_bytes();
+    b.len() == 15
+        && b.iter().all(u8::is_ascii_digit)
+        && b[0] != b'0'
+        && valid_ymd(1900 + num(&s[6..8]), num(&s[8..10]), num(&s[10..12]))
+}
+
+/// 11 ASCII digits starting with 1 and a second digit 3–9.
+fn is_mobile_digits(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 11 && b.iter().all(u8::is_ascii_digit) && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
+}
+
+/// True for a mainland China mobile number: 11 digits, starting with 1 and a second digit 3–9,
+/// optionally after a `+86` or `86` prefix that may be followed by one space or dash. Single
+/// spaces or dashes between digit groups are allowed (`+86 138-0013-8000`), as are full-width
+/// digits. Landlines (`0715-8111755`) and 10-digit numbers are rejected. Number segments are not
+/// checked against the carriers' allocations.
+pub fn is_mobile(s: &str) -> bool {
+    let s = normalize(s);
+    let rest = s.strip_prefix("+86").or_else(|| s.strip_prefix("86"));
+    let candidates: Vec<&str> = match rest {
+        Some(r) => {
+            let r2 = r.strip_prefix([' ', '-']).unwrap_or(r);
+            // “86” might also be the start of a plain number; try both readings.
+            vec![r2, s.as_str()]
+        }
+        None => vec![s.as_str()],
+    };
+    candidates.into_iter().any(|c| compact_digits(c).is_some_and(|d| is_mobile_digits(&d)))
+}
+
+/// The Luhn (mod 10) check used by bank cards. `digits` must be ASCII digits only and not
+/// empty; anything else gives `false`.
+pub fn luhn_ok(digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let d2 = d * 2;
+                if d2 > 9 { d2 - 9 } else { d2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// True for a possible bank-card number: 13–19 digits (UnionPay cards are usually 16–19)
+/// passing [`luhn_ok`], not all zeros. Single spaces or dashes between groups and full-width
+/// digits are accepted.
+///
+/// This does not exclude ID numbers: an 18-digit ID that happens to pass Luhn is also a
+/// “bank card” here ([`scan_text`] checks IDs first). Roughly one arbitrary number in ten passes
+/// Luhn, so treat `true` as “possibly a card number”.
+pub fn is_bank_card(s: &str) -> bool {
+    compact_digits(&normalize(s))
+        .is_some_and(|d| (13..=19).contains(&d.len()) && d.bytes().any(|b| b != b'0') && luhn_ok(&d))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------------------------
+
+/// Kinds of personal number found by [`scan_text`] and [`scan_json`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// An 18-character ID number with a valid check character and birth date.
+    IdNumber,
+    /// A plausible 15-digit first-generation ID number.
+    OldIdNumber,
+    /// A mainland mobile number.
+    Mobile,
+    /// 13–19 digits passing the Luhn check.
+    BankCard,
+}
+
+impl Finding {
+    /// The Chinese label shown to editors.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Finding::IdNumber => "身份证号",
+            Finding::OldIdNumber => "旧版15位身份证号",
+            Finding::Mobile => "手机号",
+            Finding::BankCard => "银行卡号",
+        }
+    }
+}
+
+/// Masks a found number for display: keeps the first 3 and last 2 characters and replaces the
+/// rest with `*` (`13800138000` → `138******00`). Five characters or fewer are masked entirely.
+pub fn mask_for_display(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    if n <= 5 {
+        return "*".repeat(n);
+    }
+    let mut out: String = chars[..3].iter().collect();
+    out.push_str(&"*".repeat(n - 5));
+    out.extend(&chars[n - 2..]);
+    out
+}
+
+/// A Latin letter, ASCII or full-width. CJK characters are *not* letters here: “电话13800138000”
+/// must still be found.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// Classifies one candidate (compact digits, possibly ending in X); returns the kind and the
+/// matched number (the national part for a mobile with an 86 prefix).
+fn classify(cand: &str) -> Option<(Finding, String)> {
+    let all_digits = cand.bytes().all(|b| b.is_ascii_digit());
+    let n = cand.len();
+    if n == 18 && is_valid_id18(cand) {
+        return Some((Finding::IdNumber, cand.to_string()));
+    }
+    if !all_digits {
+        return None;
+    }
+    if n == 15 && is_plausible_id15(cand) {
+        return Some((Finding::OldIdNumber, cand.to_string()));
+    }
+    if n == 11 && is_mobile_digits(cand) {
+        return Some((Finding::Mobile, cand.to_string()));
+    }
+    if n == 13 && cand.starts_with("86") && is_mobile_digits(&cand[2..]) {
+        return Some((Finding::Mobile, cand[2..].to_string()));
+    }
+    if (13..=19).contains(&n) && is_bank_card(cand) {
+        return Some((Finding::BankCard, cand.to_string()));
+    }
+    None
+}
+
+/// Finds the numbers in one run of digit groups. Groups may be joined when every group but the
+/// last has at least 3 digits (a leading “86” country code excepted): phone, card and ID numbers
+/// are grouped 3-4-4, 4-4-4-4-3, 6-8-4 …, whereas dates (2020-03-15) have 2-digit groups and
+/// must not be glued into a “card number”. From each starting group the longest joinable
+/// candidate that classifies wins; scanning continues after it.
+fn scan_groups(groups: &[String], out: &mut Vec<(Finding, String)>) {
+    let mut a = 0;
+    while a < groups.len() {
+        let mut best: Option<(usize, Finding, String)> = None;
+        let mut cand = String::new();
+        for b in a..groups.len() {
+            if b > a {
+                let prev = &groups[b - 1];
+                let joinable = prev.len() >= 3 || (b - 1 == a && prev == "86");
+                if !joinable {
+                    break;
+                }
+            }
+            cand.push_str(&groups[b]);
+            if cand.len() > 19 {
+                break;
+            }
+            if let Some((f, m)) = classify(&cand) {
+                best = Some((b, f, m));
+            }
+        }
+        match best {
+            Some((b, f, m)) => {
+                out.push((f, mask_for_display(&m)));
+                a = b + 1;
+            }
+            None => a += 1,
+        }
+    }
+}
+
+/// Finds ID-card, mobile and bank-card numbers in free text. Each finding is the kind and the
+/// number **masked for display** ([`mask_for_display`]), with separators removed and full-width
+/// digits made ASCII; findings are in text order.
+///
+/// How it reads the text:
+/// * A run is a maximal stretch of digits (ASCII or full-width ０–９) in which single spaces or
+///   dashes may separate digit groups (`138 0013 8000`, `6222-0212-3456-7890-128`,
+///   `+86 138-0013-8000`); a run ending in 17 digits may carry a trailing `X`/`x` check character.
+/// * A run touching a Latin letter — directly or across one dash — is ignored as a whole: receipt and
+///   record numbers such as `XNHH-2020-000123` or `D2020-00001`. (So is `tel13800138000`;
+///   write `tel 13800138000` and it is found.)
+/// * Each candidate is classified in this order: 18 characters forming a valid ID
+///   ([`is_valid_id18`]) → [`Finding::IdNumber`]; 15 digits with [`is_plausible_id15`] →
+///   [`Finding::OldIdNumber`]; 11 digits (or 86 + 11) with [`is_mobile`] → [`Finding::Mobile`];
+///   13–19 digits passing Luhn → [`Finding::BankCard`]. IDs come first, so a valid ID is never
+///   reported as a card.
+///
+/// Not flagged: runs under 11 digits (`1024209303@qq.com`), landlines (`0715-8111755`), runs
+/// longer than 19 digits with no separators (long transaction numbers are not split), card
+/// numbers failing Luhn and IDs with a wrong check character. An 18-digit number whose check
+/// character is wrong is therefore not an ID, but it **is** reported as a bank card if it
+/// happens to pass Luhn (about one in ten) — flagging a mistyped ID that way is acceptable.
+pub fn scan_text(s: &str) -> Vec<(Finding, String)> {
+    let chars: Vec<char> = s.chars().map(normalize_char).collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut groups = vec![String::new()];
+        let mut j = i;
+        loop {
+            while j < n && chars[j].is_ascii_digit() {
+                groups.last_mut().expect("one group").push(chars[j]);
+                j += 1;
+            }
+            if j + 1 < n && is_group_separator(chars[j]) && chars[j + 1].is_ascii_digit() {
+                groups.push(String::new());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = j;
+        if end < n
+            && matches!(chars[end], 'X' | 'x')
+            && !chars.get(end + 1).is_some_and(|&c| is_letter(c) || c.is_ascii_digit())
+        {
+            // Only an ID can end in X; for anything else the X makes the candidate fail, just
+            // as a letter next to the run would.
+            groups.last_mut().expect("one group").push('X');
+            end += 1;
+        }
+        i = end;
+        let letter_before = start > 0
+            && (is_letter(chars[start - 1])
+                || (chars[start - 1] == '-' && start > 1 && is_letter(chars[start - 2])));
+        let letter_after = end < n
+            && (is_letter(chars[end])
+                || (chars[end] == '-' && chars.get(end + 1).is_some_and(|&c| is_letter(c))));
+        if letter_before || letter_after {
+            continue;
+        }
+        scan_groups(&groups, &mut out);
+    }
+    out
+}
+
+/// Runs [`scan_text`] over every string in a JSON value, every object key, and every number
+/// (rendered as its integer digits, since an ID or phone number may be stored as a number).
+/// Each finding comes with the JSON path of the value: `records[3].note`; keys that are not
+/// plain words are quoted (`records[3]["a.b"]`), and the root value itself has the path `""`.
+///
+/// A key that contains a finding is reported at its own path, and that key appears masked
+/// ([`mask_for_display`]) in every path, so paths never leak the number either.
+///
+/// Numbers: integers are scanned as written; a number with a fraction or exponent is scanned as
+/// its integer part (a float cannot hold an 18-digit ID exactly, so those may be missed).
+pub fn scan_json(value: &Value) -> Vec<(String, Finding, String)> {
+    let mut out = Vec::new();
+    walk(value, String::new(), &mut out);
+    out
+}
+
+fn walk(value: &Value, path: String, out: &mut Vec<(String, Finding, String)>) {
+    fn report(text: &str, path: &str, out: &mut Vec<(String, Finding, String)>) {
+        for (f, m) in scan_text(text) {
+            out.push((path.to_string(), f, m));
+        }
+    }
+    match value {
+        Value::String(s) => report(s, &path, out),
+        Value::Number(n) => {
+            let digits = if let Some(u) = n.as_u64() {
+                u.to_string()
+            } else if let Some(i) = n.as_i64() {
+                i.to_string()
+            } else {
+                match n.as_f64() {
+                    Some(f) if f.is_finite() => format!("{:.0}", f.trunc()),
+                    _ => String::new(),
+                }
+            };
+            report(&digits, &path, out);
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let key_findings = scan_text(key);
+                let shown = if key_findings.is_empty() { key.clone() } else { mask_for_display(key) };
+                let child = child_path(&path, &shown);
+                for (f, m) in key_findings {
+                    out.push((child.clone(), f, m));
+                }
+                walk(item, child, out);
+            }
+        }
+        Value::Null | Value::Bool(_) => {}
+    }
+}
+
+fn child_path(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.chars().all(|c| !matches!(c, '.' | '[' | ']' | '"' | '\\') && !c.is_whitespace() && !c.is_control());
+    if !plain {
+        format!("{parent}[{}]", Value::String(key.to_string()))
+    } else if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Appends the GB 11643 check character, computed here independently of the module.
+    fn with_check(first17: &str) -> String {
+        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        let sum: u32 = first17.chars().zip(W).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+        let check = "10X98765432".chars().nth((sum % 11) as usize).unwrap();
+        format!("{first17}{check}")
+    }
+
+    /// Appends the Luhn check digit.
+    fn with_luhn(body: &str) -> String {
+        (0..10).map(|d| format!("{body}{d}")).find(|s| luhn_ok(s)).unwrap()
+    }
+
+    #[test]
+    fn masks_names() {
+        let cases = [
+            ("张三", "张某"),
+            ("李小明", "李某"),
+            ("欧阳娜娜", "欧阳某"),
+            ("欧阳", "欧某"),
+            ("司马光", "司马某"),
+            ("诸葛亮", "诸葛某"),
+            ("买买提·艾力", "买某"),
+            ("阿依古丽·吐尔逊", "阿某"),
+            ("阿依古丽•吐尔逊", "阿某"),
+            ("张某", "张某"),
+            ("张某某", "张某某"),
+            ("欧阳某", "欧阳某"),
+            ("李*", "李*"),
+            ("李**", "李**"),
+            ("  王五 ", "王某"),
+            ("", ""),
+            ("   ", ""),
+            ("John Smith", "J某"),
+            ("（张三）", "张某"),
+            ("——", "某某"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(mask_name(input), want, "mask_name({input:?})");
+            assert_eq!(mask_name(&mask_name(input)), want, "idempotent for {input:?}");
+        }
+    }
+
+    #[test]
+    fn compound_surname_list() {
+        assert!(COMPOUND_SURNAMES.len() >= 30);
+        for s in COMPOUND_SURNAMES {
+            assert_eq!(s.chars().count(), 2, "{s}");
+            assert_eq!(mask_name(&format!("{s}明")), format!("{s}某"));
+        }
+        let mut sorted = COMPOUND_SURNAMES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), COMPOUND_SURNAMES.len(), "no duplicates");
+    }
+
+    #[test]
+    fn recognises_masked_names() {
+        for s in ["张某", "张某某", "欧阳某", "欧阳某某", "张*", "张**", "欧阳*", "张＊", " 李某 ", "某某"] {
+            assert!(is_masked(s), "{s:?} should be masked");
+        }
+        for s in ["", "张", "张三", "李小明", "欧阳娜娜", "王女士", "张三某某某", "张***", "*", "某", "J某", "张三丰某某"] {
+            assert!(!is_masked(s), "{s:?} should not be masked");
+        }
+    }
+
+    #[test]
+    fn spots_full_names() {
+        for s in ["张三", "李小明", "欧阳娜娜", " 王五 "] {
+            assert!(looks_like_full_name(s), "{s:?}");
+        }
+        for s in [
+            "咸安区", "困难群众", "王女士", "张先生", "张某", "李*", "张某某", "爱心人士", "匿名", "马桥镇",
+            "温泉街道", "张", "诸葛孔明先", "John", "张3", "", "市中心医院",
+        ] {
+            assert!(!looks_like_full_name(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn id18() {
+        // The example from GB 11643-1999 itself.
+        assert_eq!(with_check("11010519491231002"), "11010519491231002X");
+        assert_eq!(id18_check_char("11010519491231002"), Some('X'));
+        assert!(is_valid_id18("11010519491231002X"));
+        assert!(is_valid_id18("11010519491231002x"), "lowercase x");
+        assert!(is_valid_id18(" 11010519491231002X "));
+        assert!(is_valid_id18("１１０１０５１９４９１２３１００２Ｘ"), "full-width");
+        let valid = with_check("11010519491231001");
+        assert_eq!(valid, "110105194912310011");
+        assert!(is_valid_id18(&valid));
+        // Wrong check characters.
+        for c in "0123456789X".chars().filter(|&c| c != '1') {
+            assert!(!is_valid_id18(&format!("11010519491231001{c}")), "check {c}");
+        }
+        // Impossible birth dates with correct checksums.
+        for first17 in ["11010519491331001", "11010519490230001", "11010519490431001", "11010519490001001", "11010519491200001"] {
+            assert!(!is_valid_id18(&with_check(first17)), "{first17}");
+        }
+        // Leap years: 2000-02-29 and 2020-02-29 yes, 1900-02-29 and 2019-02-29 no.
+        assert!(is_valid_id18(&with_check("42120220000229123")));
+        assert!(is_valid_id18(&with_check("42120220200229123")));
+        assert!(!is_valid_id18(&with_check("42120219000229123")));
+        assert!(!is_valid_id18(&with_check("42120220190229123")));
+        // The standard's other example is born in 1880: checksum fine, outside 1900–2099.
+        assert_eq!(with_check("44052418800101001"), "440524188001010014");
+        assert!(!is_valid_id18("440524188001010014"));
+        // Shape.
+        assert!(!is_valid_id18(&with_check("01010519491231001")), "area code starts with 0");
+        assert!(!is_valid_id18("11010519491231002"));
+        assert!(!is_valid_id18("110105194912310021X"));
+        assert!(!is_valid_id18("1101051949123100XX"));
+        assert!(!is_valid_id18("110105-19491231-002X"));
+        assert!(!is_valid_id18(""));
+    }
+
+    #[test]
+    fn id15() {
+        assert!(is_plausible_id15("110105491231002"));
+        assert!(!is_plausible_id15("420202000229123"), "1900-02-29 does not exist");
+        assert!(is_plausible_id15("420202960229123"), "1996-02-29");
+        assert!(!is_plausible_id15("420202970229123"), "1997-02-29");
+        assert!(!is_plausible_id15("110105491331002"), "month 13");
+        assert!(!is_plausible_id15("110105490000002"), "month 00");
+        assert!(!is_plausible_id15("010105491231002"), "area code starts with 0");
+        assert!(!is_plausible_id15("11010549123100"));
+        assert!(!is_plausible_id15("11010549123100X"));
+    }
+
+    #[test]
+    fn valid_dates() {
+        assert!(valid_ymd(2000, 2, 29));
+        assert!(!valid_ymd(1900, 2, 29));
+        assert!(valid_ymd(2024, 2, 29));
+        assert!(!valid_ymd(2023, 2, 29));
+        assert!(!valid_ymd(2023, 4, 31));
+        assert!(valid_ymd(2023, 12, 31));
+        assert!(!valid_ymd(2023, 0, 1));
+        assert!(!valid_ymd(2023, 1, 0));
+    }
+
+    #[test]
+    fn mobiles() {
+        for s in [
+            "13800138000", "+86 138-0013-8000", "+8613800138000", "86-13800138000", "8613800138000",
+            "138 0013 8000", "19912345678", "１３８００１３８０００", " 13800138000 ",
+        ] {
+            assert!(is_mobile(s), "{s:?}");
+        }
+        for s in [
+            "12345678901", "0715-8111755", "1380013800", "138001380001", "23800138000", "138--0013-8000",
+            "138.0013.8000", "+86  13800138000", "+87 13800138000", "", "1380013800a",
+        ] {
+            assert!(!is_mobile(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn luhn_and_cards() {
+        assert!(luhn_ok("4111111111111111"));
+        assert!(!luhn_ok("4111111111111112"));
+        assert!(!luhn_ok("6222021234567890123"), "the example digits fail Luhn");
+        let card = with_luhn("622202123456789012");
+        assert_eq!(card, "6222021234567890128");
+        assert!(luhn_ok(&card));
+        assert!(!luhn_ok(""));
+        assert!(!luhn_ok("4111 1111 1111 1111"));
+        assert!(is_bank_card(&card));
+        assert!(is_bank_card("6222-0212-3456-7890-128"));
+        assert!(is_bank_card("4111 1111 1111 1111"));
+        assert!(!is_bank_card("6222021234567890123"));
+        assert!(!is_bank_card("0000000000000000"), "all zeros");
+        assert!(!is_bank_card(&with_luhn("41111111111")), "12 digits");
+        assert!(is_bank_card(&with_luhn("411111111111")), "13 digits");
+        assert!(is_bank_card(&with_luhn("412345678901234567")), "19 digits");
+        assert!(!is_bank_card(&with_luhn("4123456789012345678")), "20 digits");
+    }
+
+    #[test]
+    fn display_mask() {
+        assert_eq!(mask_for_display("13800138000"), "138******00");
+        assert_eq!(mask_for_display("11010519491231002X"), "110*************2X");
+        assert_eq!(mask_for_display("12345"), "*****");
+        assert_eq!(mask_for_display(""), "");
+    }
+
+    #[test]
+    fn finding_labels() {
+        assert_eq!(Finding::IdNumber.zh(), "身份证号");
+        assert_eq!(Finding::OldIdNumber.zh(), "旧版15位身份证号");
+        assert_eq!(Finding::Mobile.zh(), "手机号");
+        assert_eq!(Finding::BankCard.zh(), "银行卡号");
+    }
+
+    #[test]
+    fn scans_a_sentence() {
+        let text = "收据号XNHH-2020-000123，编号D2020-00001，办公电话0715-8111755，邮箱1024209303@qq.com；\
+                    受助人身份证号11010519491231002X，旧证110105491231002，手机138 0013 8000，\
+                    银行卡6222-0212-3456-7890-128，另一卡6222-0212-3456-7890-123（校验不过）。";
+        assert_eq!(
+            scan_text(text),
+            vec![
+                (Finding::IdNumber, "110*************2X".to_string()),
+                (Finding::OldIdNumber, "110**********02".to_string()),
+                (Finding::Mobile, "138******00".to_string()),
+                (Finding::BankCard, "622**************28".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn scan_false_positive_traps() {
+        for text in [
+            "XNHH-2020-000123",
+            "XNHH-2020-0001234567890",
+            "D2020-00001",
+            "D13800138000",
+            "tel13800138000",
+            "13800138000abc",
+            "0715-8111755",
+            "0715 8111755",
+            "07158111755",
+            "1024209303@qq.com",
+            "1380013800",
+            "2020-03-15-2020-03-20",
+            "2020-03-15 2020-03-20",
+            "金额12345.67元",
+            "123456789012345678901234",
+            "",
+        ] {
+            assert_eq!(scan_text(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn scan_variants() {
+        let m = |t: &str| scan_text(t);
+        let mobile = vec![(Finding::Mobile, "138******00".to_string())];
+        assert_eq!(m("电话：１３８００１３８０００"), mobile, "full-width");
+        assert_eq!(m("电话+86 138-0013-8000。"), mobile);
+        assert_eq!(m("Tel 13800138000"), mobile);
+        assert_eq!(m("13800138000@163.com"), mobile);
+        assert_eq!(m("2020-03-15 13800138000"), mobile, "a date in front is not glued on");
+        assert_eq!(
+            m("13800138000 13900139000"),
+            vec![(Finding::Mobile, "138******00".to_string()), (Finding::Mobile, "139******00".to_string())]
+        );
+        assert_eq!(m("身份证11010519491231002x。"), vec![(Finding::IdNumber, "110*************2X".to_string())]);
+        assert_eq!(m("身份证110105 19491231 002X"), vec![(Finding::IdNumber, "110*************2X".to_string())]);
+        assert_eq!(m("11010519491231002XY"), vec![], "ID glued to letters");
+        // A valid ID that also passes Luhn is still an ID, never a card.
+        let id = (100..1000)
+            .map(|seq| with_check(&format!("11010519491231{seq}")))
+            .find(|id| luhn_ok(id))
+            .unwrap();
+        assert!(is_valid_id18(&id) && is_bank_card(&id));
+        assert_eq!(m(&id), vec![(Finding::IdNumber, mask_for_display(&id))]);
+        // Two numbers in one space-separated run are both found.
+        assert_eq!(
+            m("Tel 13800138000 11010519491231002X"),
+            vec![(Finding::Mobile, "138******00".to_string()), (Finding::IdNumber, "110*************2X".to_string())]
+        );
+        // Wrong check digit: never an ID; a card only when it passes Luhn.
+        assert!(luhn_ok("110105194912310010"));
+        assert_eq!(m("110105194912310010"), vec![(Finding::BankCard, "110*************10".to_string())]);
+        assert!(!luhn_ok("110105194912310012"));
+        assert_eq!(m("110105194912310012"), vec![]);
+    }
+
+    #[test]
+    fn scans_json() {
+        let id = with_check("11010519491231001");
+        let id_num: u64 = id.parse().unwrap();
+        let value = json!({
+            "title": "2020年救助名单",
+            "records": [
+                {"name": "张某", "note": "无"},
+                {"name": "李某", "amount": 500},
+                {"name": "王某", "phone": 13800138000u64},
+                {"name": "赵某", "note": "电话138-0013-8000，卡号6222021234567890128", "ok": true, "x": null},
+                {"id": id_num, "old": "110105491231002"}
+            ],
+            "a.b": ["11010519491231002X"],
+            "13900139000": "key leaks"
+        });
+        let mut got = scan_json(&value);
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut want = vec![
+            ("records[2].phone".to_string(), Finding::Mobile, "138******00".to_string()),
+            ("records[3].note".to_string(), Finding::Mobile, "138******00".to_string()),
+            ("records[3].note".to_string(), Finding::BankCard, "622**************28".to_string()),
+            ("records[4].id".to_string(), Finding::IdNumber, "110*************11".to_string()),
+            ("records[4].old".to_string(), Finding::OldIdNumber, "110**********02".to_string()),
+            ("[\"a.b\"][0]".to_string(), Finding::IdNumber, "110*************2X".to_string()),
+            ("139******00".to_string(), Finding::Mobile, "139******00".to_string()),
+        ];
+        want.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got, want);
+        for (path, _, _) in &got {
+            assert!(!path.contains("13900139000"), "path leaks: {path}");
+        }
+        assert_eq!(scan_json(&json!("13800138000")), vec![(String::new(), Finding::Mobile, "138******00".to_string())]);
+        assert_eq!(scan_json(&json!([1, 2.5, 13800138000.0])), vec![("[2]".to_string(), Finding::Mobile, "138******00".to_string())]);
+        assert_eq!(scan_json(&json!({"n": -13800138000i64})), vec![("n".to_string(), Finding::Mobile, "138******00".to_string())]);
+    }
+}
