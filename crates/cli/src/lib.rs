@@ -2,15 +2,17 @@
 //! the binary runs.
 //!
 //! Data files are written one record per line: the envelope fields first, then each array
-//! (`"records"`, or `"batches"`/`"movements"`/`"writeoffs"`) with every record as compact JSON
-//! on its own line, so a changed record shows up as a one-line git diff.
+//! (`"records"`, or `"batches"`/`"movements"`/`"writeoffs"`, `"records"`/`"aggregates"`, …) with
+//! every record as compact JSON on its own line, so a changed record shows up as a one-line git
+//! diff.
 
 use gongshi_core::ledger::{DISBURSEMENTS, DONATIONS, GOODS};
-use gongshi_core::sample;
+use gongshi_core::{coverage, relief, sample};
 
 pub const DEFAULT_OUT: &str = "public/data";
 pub const DEFAULT_SEED: u64 = 2023;
 pub const DEFAULT_DONATIONS: usize = 1200;
+pub const DEFAULT_RELIEF: usize = sample::DEFAULT_RELIEF_RECORDS;
 
 /// Compact JSON of any serialisable value (a macro, so this crate needs no direct serde dependency).
 macro_rules! json {
@@ -68,9 +70,17 @@ impl Default for LineJson {
     }
 }
 
-/// The three sample ledger files (file name, content) for `seed` and `donations` records.
+/// The sample data files (file name, content) for `seed` and `donations` records, with the
+/// default number of relief records: donations, disbursements, goods, relief, coverage.
 pub fn render_sample(seed: u64, donations: usize) -> Vec<(String, String)> {
+    render_sample_with(seed, donations, DEFAULT_RELIEF)
+}
+
+/// As [`render_sample`], with `relief` sample relief records.
+pub fn render_sample_with(seed: u64, donations: usize, relief: usize) -> Vec<(String, String)> {
     let s = sample::generate(seed, donations);
+    let r = sample::generate_relief(seed, relief);
+    let c = sample::generate_coverage();
     let d = &s.donations;
     let x = &s.disbursements;
     let g = &s.goods;
@@ -94,6 +104,30 @@ pub fn render_sample(seed: u64, donations: usize) -> Vec<(String, String)> {
                 .array("writeoffs", each!(g.writeoffs))
                 .render(),
         ),
+        (
+            relief::FILE.to_string(),
+            LineJson::new()
+                .field("schema", r.schema.as_ref().map(|v| json!(v)))
+                .field("sample", r.sample.map(|v| json!(v)))
+                .field("note", r.note.as_ref().map(|v| json!(v)))
+                .array("records", each!(r.records))
+                .array("aggregates", each!(r.aggregates))
+                .render(),
+        ),
+        (
+            coverage::FILE.to_string(),
+            LineJson::new()
+                .field("schema", c.schema.as_ref().map(|v| json!(v)))
+                .field("sample", c.sample.map(|v| json!(v)))
+                .field("note", c.note.as_ref().map(|v| json!(v)))
+                .field("city", Some(json!(c.city)))
+                .field("teams_before", Some(json!(c.teams_before)))
+                .field("teams_after_total", c.teams_after_total.map(|v| json!(v)))
+                .array("teams_after", each!(c.teams_after))
+                .array("counties", each!(c.counties))
+                .array("facts", each!(c.facts))
+                .render(),
+        ),
     ]
 }
 
@@ -111,8 +145,8 @@ mod tests {
     #[test]
     fn rendered_files_parse_back_to_the_generated_ledger() {
         let s = sample::generate(5, 60);
-        let files = render_sample(5, 60);
-        assert_eq!(files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec![DONATIONS, DISBURSEMENTS, GOODS]);
+        let files = render_sample_with(5, 60, 40);
+        assert_eq!(files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec![DONATIONS, DISBURSEMENTS, GOODS, relief::FILE, coverage::FILE]);
         let d: gongshi_core::ledger::RawFile<gongshi_core::ledger::RawDonation> = serde_json::from_str(&files[0].1).unwrap();
         assert_eq!(d, s.donations);
         let g: gongshi_core::ledger::RawGoods = serde_json::from_str(&files[2].1).unwrap();
@@ -126,6 +160,20 @@ mod tests {
         }
         assert_eq!(count_records(DONATIONS, &files[0].1), 60);
         assert_eq!(count_records(GOODS, &files[2].1), g.batches.len() + g.movements.len() + g.writeoffs.len());
+
+        let r: relief::RawReliefFile = serde_json::from_str(&files[3].1).unwrap();
+        assert_eq!(r, sample::generate_relief(5, 40));
+        let loaded = relief::load(&files[3].1).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(count_records(relief::FILE, &files[3].1), 40 + r.aggregates.len());
+        let c: coverage::RawCoverage = serde_json::from_str(&files[4].1).unwrap();
+        assert_eq!(c, sample::generate_coverage());
+        let loaded = coverage::load(&files[4].1).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(count_records(coverage::FILE, &files[4].1), c.teams_after.len() + c.counties.len() + c.facts.len());
+
+        // The ledger files do not depend on the number of relief records.
+        assert_eq!(render_sample(5, 60)[..3], files[..3]);
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! `gongshi`: command-line tool for gongshi data.
 //!
 //! ```text
-//! gongshi sample [--out DIR] [--seed N] [--donations N]
+//! gongshi sample [--out DIR] [--seed N] [--donations N] [--relief N]
 //! ```
 
-use gongshi_cli::{count_records, render_sample, DEFAULT_DONATIONS, DEFAULT_OUT, DEFAULT_SEED};
+use gongshi_cli::{count_records, render_sample_with, DEFAULT_DONATIONS, DEFAULT_OUT, DEFAULT_RELIEF, DEFAULT_SEED};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法 / usage:
-  gongshi sample [--out DIR] [--seed N] [--donations N]
-      写出示例数据 donations.json、disbursements.json、goods.json
-      (defaults: --out public/data --seed 2023 --donations 1200)
+  gongshi sample [--out DIR] [--seed N] [--donations N] [--relief N]
+      写出示例数据 donations.json、disbursements.json、goods.json、relief.json、coverage.json
+      (defaults: --out public/data --seed 2023 --donations 1200 --relief 600)
   gongshi help";
 
 fn main() -> ExitCode {
@@ -56,15 +56,17 @@ fn cmd_sample(args: &[String]) -> Result<(), String> {
     let mut out = PathBuf::from(DEFAULT_OUT);
     let mut seed = DEFAULT_SEED;
     let mut donations = DEFAULT_DONATIONS;
-    for (k, v) in options(args, &["--out", "--seed", "--donations"])? {
+    let mut relief = DEFAULT_RELIEF;
+    for (k, v) in options(args, &["--out", "--seed", "--donations", "--relief"])? {
         match k {
             "--out" => out = PathBuf::from(v),
             "--seed" => seed = number(k, v)?,
+            "--relief" => relief = number(k, v)?,
             _ => donations = number(k, v)?,
         }
     }
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for (name, content) in render_sample(seed, donations) {
+    for (name, content) in render_sample_with(seed, donations, relief) {
         let path = out.join(&name);
         std::fs::write(&path, &content).map_err(|e| format!("{}: {e}", path.display()))?;
         println!("wrote {}: {} records, {} bytes", path.display(), count_records(&name, &content), content.len());
