@@ -2,7 +2,7 @@
 
 use crate::components::ViewLink;
 use crate::nav::{use_nav, Nav};
-use crate::routes::{donations::DonationsPage, overview::Overview, rectification::RectificationPage, upcoming::Upcoming};
+use crate::routes::{coverage::CoveragePage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
 use crate::state::{use_data, Data, Load};
 use gongshi_core::view::{Page, View};
 use leptos::prelude::*;
@@ -20,7 +20,8 @@ pub fn App() -> impl IntoView {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),
         Page::Donations => view! { <DonationsPage /> }.into_any(),
-        p => view! { <Upcoming page=p /> }.into_any(),
+        Page::Relief => view! { <ReliefPage /> }.into_any(),
+        Page::Coverage => view! { <CoveragePage /> }.into_any(),
     };
     view! {
         <a class="skip" href="#main">"跳到正文"</a>

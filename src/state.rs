@@ -2,7 +2,9 @@
 //! domain types; a page reads `Load<T>` and renders.
 
 use gongshi_core::figures::{self, Figures};
+use gongshi_core::coverage::{self, Coverage};
 use gongshi_core::ledger::{self, Disbursement, Donation, Goods};
+use gongshi_core::relief::{self, Relief};
 use gongshi_core::manifest::{self, Manifest};
 use gongshi_core::rectification::{self, Rectification};
 use gongshi_core::{Checked, Diagnostic};
@@ -56,6 +58,8 @@ pub enum Dataset {
     Donations,
     Disbursements,
     Goods,
+    Relief,
+    Coverage,
 }
 
 impl Dataset {
@@ -67,6 +71,8 @@ impl Dataset {
             Dataset::Donations => ledger::DONATIONS,
             Dataset::Disbursements => ledger::DISBURSEMENTS,
             Dataset::Goods => ledger::GOODS,
+            Dataset::Relief => relief::FILE,
+            Dataset::Coverage => coverage::FILE,
         }
     }
 }
@@ -79,6 +85,8 @@ pub struct Data {
     pub donations: RwSignal<Load<Vec<Donation>>>,
     pub disbursements: RwSignal<Load<Vec<Disbursement>>>,
     pub goods: RwSignal<Load<Goods>>,
+    pub relief: RwSignal<Load<Relief>>,
+    pub coverage: RwSignal<Load<Coverage>>,
 }
 
 impl Data {
@@ -90,6 +98,8 @@ impl Data {
             donations: RwSignal::new(Load::Idle),
             disbursements: RwSignal::new(Load::Idle),
             goods: RwSignal::new(Load::Idle),
+            relief: RwSignal::new(Load::Idle),
+            coverage: RwSignal::new(Load::Idle),
         }
     }
 
@@ -97,6 +107,21 @@ impl Data {
     pub fn load_all(self) {
         for d in [Dataset::Manifest, Dataset::Rectification, Dataset::Figures] {
             self.load(d);
+        }
+    }
+
+    /// Loads `which` once, when a page first needs it.
+    pub fn ensure(self, which: Dataset) {
+        let idle = match which {
+            Dataset::Relief => self.relief.with_untracked(|l| matches!(l, Load::Idle)),
+            Dataset::Coverage => self.coverage.with_untracked(|l| matches!(l, Load::Idle)),
+            Dataset::Donations => self.donations.with_untracked(|l| matches!(l, Load::Idle)),
+            Dataset::Disbursements => self.disbursements.with_untracked(|l| matches!(l, Load::Idle)),
+            Dataset::Goods => self.goods.with_untracked(|l| matches!(l, Load::Idle)),
+            _ => false,
+        };
+        if idle {
+            self.load(which);
         }
     }
 
@@ -122,6 +147,8 @@ impl Data {
             Dataset::Donations => crate::api::load_into(which.file(), self.donations, ledger::load_donations),
             Dataset::Disbursements => crate::api::load_into(which.file(), self.disbursements, ledger::load_disbursements),
             Dataset::Goods => crate::api::load_into(which.file(), self.goods, ledger::load_goods),
+            Dataset::Relief => crate::api::load_into(which.file(), self.relief, relief::load),
+            Dataset::Coverage => crate::api::load_into(which.file(), self.coverage, coverage::load),
         }
     }
 }

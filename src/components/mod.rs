@@ -8,6 +8,7 @@ pub mod figures;
 pub mod highlight;
 pub mod link;
 pub mod table;
+pub mod table_page;
 
 pub use chart::ChartView;
 pub use data_error::{DataError, ValidationNotice};
@@ -17,3 +18,4 @@ pub use figures::{FigureSource, FigureTable};
 pub use highlight::Highlighted;
 pub use link::ViewLink;
 pub use table::{DataTable, Pager};
+pub use table_page::{use_outcome, SampleNotice, SearchableTable};

@@ -1,14 +1,14 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{ChartView, DataError, DataTable, FacetPanel, FigureSource, FigureTable, Pager, ValidationNotice, ViewLink};
+use crate::components::{ChartView, DataError, FigureSource, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
 use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow};
 use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
 use gongshi_core::table::{self, Outcome, Record, Sort, TableState};
-use gongshi_core::{csv, format, Diagnostic};
+use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -155,83 +155,9 @@ fn RealFigures() -> impl IntoView {
 
 #[component]
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
-    let nav = use_nav();
     let rows = ledger.rows.clone();
     let sample_total = rows.iter().filter(|r| r.is_sample()).count();
     let real_total = rows.len() - sample_total;
-    let only_real = move || state.with(|s| s.selected("origin").is_some_and(|v| v.len() == 1 && v.contains("real")));
-    let toggle_real = move |_| {
-        nav.edit_push(|v| {
-            if v.table.selected("origin").is_some_and(|s| s.len() == 1 && s.contains("real")) {
-                v.table.facets.remove("origin");
-            } else {
-                v.table.facets.insert("origin".into(), ["real".to_string()].into());
-            }
-            v.table.page = 0;
-        })
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        nav.edit(|v| {
-            v.table.query = value;
-            v.table.page = 0;
-        });
-    };
-    let on_toggle = Callback::new(move |(f, val): (String, String)| nav.edit_push(|v| v.table.toggle(&f, &val)));
-    let on_sort = Callback::new(move |key: &'static str| {
-        if let Some(col) = LedgerRow::columns().iter().find(|c| c.key == key) {
-            nav.edit_push(|v| v.table.click_sort(col, DEFAULT_SORT));
-        }
-    });
-    let on_page = Callback::new(move |p: usize| {
-        nav.edit_push(|v| v.table.page = p);
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("ledger-results")) {
-            el.scroll_into_view();
-        }
-    });
-    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
-    let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
-    let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
-
-    let r2 = rows.clone();
-    let results = move || {
-        let Some(o) = outcome.get() else { return ().into_any() };
-        let st = state.get();
-        let t = totals(&r2, &o.rows);
-        let page = st.page.min(o.pages() - 1);
-        let csv_rows = r2.clone();
-        let o2 = o.clone();
-        let st2 = st.clone();
-        let download = move |_| {
-            let csv_text = csv::to_csv(&csv_rows, &o2.rows);
-            let mut parts: Vec<String> = st2.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
-            parts.insert(0, st2.query.trim().to_string());
-            let name = csv::file_name("捐赠", &parts, o2.rows.len());
-            if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &csv_text) {
-                leptos::logging::warn!("CSV download failed: {e}");
-            }
-        };
-        let sort = st.sort_or(DEFAULT_SORT);
-        view! {
-            <div class="result-bar" id="ledger-results">
-                <p class="result-count" role="status" aria-live="polite">
-                    {format!("共 {} 条记录", o.rows.len())}
-                    {(t.sample_rows > 0).then(|| view! { <span class="muted">{format!("（其中示例 {} 条）", t.sample_rows)}</span> })}
-                </p>
-                <button type="button" class="btn small" on:click=download>{format!("下载 CSV（{} 条）", o.rows.len())}</button>
-            </div>
-            <dl class="totals" aria-label="当前筛选的合计">
-                <div><dt>"捐款收入"</dt><dd>{format!("{} 笔 · {} 元", t.money_in_rows, format::yuan_grouped(t.money_in))}<span class="wan">{format::wan_yuan(t.money_in)}</span></dd></div>
-                <div><dt>"款项支出"</dt><dd>{format!("{} 笔 · {} 元", t.money_out_rows, format::yuan_grouped(t.money_out))}<span class="wan">{format::wan_yuan(t.money_out)}</span></dd></div>
-                <div><dt>"捐赠物资（折价）"</dt><dd>{format!("{} 批 · {} 元", t.goods_rows, format::yuan_grouped(t.goods_value))}<span class="wan">{format::wan_yuan(t.goods_value)}</span></dd></div>
-            </dl>
-            {(o.rows.is_empty()).then(|| view! { <p class="empty">"没有符合条件的记录。请换个词或清除筛选。"</p> })}
-            <DataTable rows=r2.clone() indices=o.page(page).to_vec() caption="捐赠台账（当前页）" sort=sort on_sort=on_sort />
-            <Pager page=page pages=o.pages() on_page=on_page />
-        }
-        .into_any()
-    };
-
     let r3 = rows.clone();
     let goods = ledger.goods.clone();
     let chart_views = move || {
@@ -249,40 +175,20 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         .into_any()
     };
 
-    let facet_panel = move || outcome.get().map(|o| view! { <FacetPanel<LedgerRow> facets=o.facets.clone() on_toggle=on_toggle /> });
-
     view! {
         <ValidationNotice problems=ledger.problems.clone() />
-        {(sample_total > 0).then(|| view! {
-            <div class="notice sample-notice" role="note">
-                <p>
-                    <strong>{format!("以下台账中有 {sample_total} 条是示例数据")}</strong>
-                    {format!("（由程序按固定规则生成，用于演示，不是真实捐赠记录）；真实记录 {real_total} 条来自整改报告。")}
-                </p>
-                <button type="button" class="btn small" aria-pressed=move || only_real().to_string() on:click=toggle_real>
-                    {move || if only_real() { "显示示例数据" } else { "只看真实记录" }}
-                </button>
-            </div>
-        })}
-        <div class="search">
-            <label for="ledger-search">"搜索捐赠方、项目、物资、用途、收据号"</label>
-            <input
-                id="ledger-search"
-                type="search"
-                placeholder="例如：防汛、通山、腾讯公益、手套"
-                autocomplete="off"
-                prop:value=move || state.with(|s| s.query.clone())
-                on:input=on_input
-            />
-        </div>
-        <details class="filters" open=filters_open>
-            <summary>"筛选：年份、类型、渠道等" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
-            <div class="facets grid">{facet_panel}</div>
-            {move || (active() > 0 || state.with(|s| !s.query.is_empty())).then(|| view! {
-                <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>"清除全部筛选"</button>
-            })}
-        </details>
-        {results}
+        <SampleNotice sample=sample_total real=real_total what="台账" state=state />
+        <SearchableTable
+            rows=rows.clone()
+            state=state
+            outcome=outcome
+            default_sort=DEFAULT_SORT
+            dataset="捐赠"
+            search_label="搜索捐赠方、项目、物资、用途、收据号"
+            placeholder="例如：防汛、通山、腾讯公益、手套"
+            caption="捐赠台账（当前页）"
+            totals=ledger_totals
+        />
         <h3>"图表（随筛选变化）"</h3>
         {chart_views}
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
@@ -291,6 +197,18 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         <p class="muted">"物资出库明细与核销记录见数据文件 "<a href="data/goods.json">"goods.json"</a>"。"</p>
         <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">"关于 6.5% 项目费用上限：见整改报告问题 14"</ViewLink></p>
     }
+}
+
+fn ledger_totals(rows: &[LedgerRow], idx: &[u32]) -> AnyView {
+    let t = totals(rows, idx);
+    view! {
+        <dl class="totals" aria-label="当前筛选的合计">
+            <div><dt>"捐款收入"</dt><dd>{format!("{} 笔 · {} 元", t.money_in_rows, format::yuan_grouped(t.money_in))}<span class="wan">{format::wan_yuan(t.money_in)}</span></dd></div>
+            <div><dt>"款项支出"</dt><dd>{format!("{} 笔 · {} 元", t.money_out_rows, format::yuan_grouped(t.money_out))}<span class="wan">{format::wan_yuan(t.money_out)}</span></dd></div>
+            <div><dt>"捐赠物资（折价）"</dt><dd>{format!("{} 批 · {} 元", t.goods_rows, format::yuan_grouped(t.goods_value))}<span class="wan">{format::wan_yuan(t.goods_value)}</span></dd></div>
+        </dl>
+    }
+    .into_any()
 }
 
 /// Received vs disbursed per year, shares, and the 6.5% cost-cap check.

@@ -1,6 +1,7 @@
 //! One page per file. Each page declares what it reads first, then renders.
 
 pub mod donations;
+pub mod coverage;
 pub mod overview;
 pub mod rectification;
-pub mod upcoming;
+pub mod relief;

@@ -243,6 +243,8 @@ pub struct ColumnChart {
     pub categories: Vec<(String, String)>,
     pub series: Vec<Series>,
     pub unit: Unit,
+    /// Stack the series in one column per category (parts of a whole) instead of side by side.
+    pub stacked: bool,
 }
 
 /// Rounds up to 1, 2 or 5 × 10^k.
@@ -335,7 +337,12 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
     let axis_w = 64;
     let (px0, px1) = (PAD + axis_w, w - PAD);
     let (py0, py1) = (top + 6, top + 200);
-    let max = nice_ceiling(c.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0));
+    let top_value = if c.stacked {
+        (0..c.categories.len()).map(|i| c.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0).max(0)).sum::<i64>()).max().unwrap_or(0)
+    } else {
+        c.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0)
+    };
+    let max = nice_ceiling(top_value);
     for k in 0..=4 {
         let v = max / 4 * k;
         let gy = py1 - ((py1 - py0) as i64 * k / 4) as i32;
@@ -344,11 +351,24 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
     }
     let n = c.categories.len().max(1) as i32;
     let slot = ((px1 - px0) as f64) / n as f64;
-    let ns = c.series.len().max(1) as f64;
+    let ns = if c.stacked { 1.0 } else { c.series.len().max(1) as f64 };
     let bar = ((slot * 0.8) / ns).max(1.0);
     for (i, (_, axis)) in c.categories.iter().enumerate() {
         let sx = px0 as f64 + slot * i as f64 + slot * 0.1;
-        for (j, s) in c.series.iter().enumerate() {
+        if c.stacked {
+            let mut base = 0i64;
+            for s in &c.series {
+                let v = s.values.get(i).copied().unwrap_or(0).max(0);
+                let y0 = py1 - ((base as i128 * (py1 - py0) as i128) / max.max(1) as i128) as i32;
+                let y1 = py1 - (((base + v) as i128 * (py1 - py0) as i128) / max.max(1) as i128) as i32;
+                if y0 > y1 {
+                    let col = RGBColor(s.color.0, s.color.1, s.color.2);
+                    area.draw(&Rectangle::new([(sx as i32, y1), ((sx + bar) as i32, y0)], col.filled()))?;
+                }
+                base += v;
+            }
+        }
+        for (j, s) in c.series.iter().enumerate().filter(|_| !c.stacked) {
             let v = s.values.get(i).copied().unwrap_or(0).max(0);
             let h = ((v as i128 * (py1 - py0) as i128) / max.max(1) as i128) as i32;
             if h > 0 {
@@ -495,7 +515,12 @@ mod tests {
                 Series { name: "支出".into(), color: RED, values: vec![250_000, 500_000] },
             ],
             unit: Unit::Money,
+            stacked: false,
         };
+        let mut stacked = c.clone();
+        stacked.stacked = true;
+        let svg = Chart::Columns(stacked).to_svg(NARROW);
+        assert_eq!(svg.matches("<rect").count(), 1 + 2 + 3, "stacked: same segments, one column per category");
         let chart = Chart::Columns(c);
         let svg = chart.to_svg(NARROW);
         assert!(svg.contains("收入") && svg.contains("支出") && svg.contains("示例数据"));

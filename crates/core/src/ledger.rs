@@ -15,21 +15,6 @@ pub const GOODS: &str = "goods.json";
 
 // ---------------------------------------------------------------- enums
 
-macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal;)+ }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
-            pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
-            pub fn parse(s: &str) -> Option<Self> { match s { $($key => Some($name::$variant),)+ _ => None } }
-            pub fn keys() -> String { [$($key),+].join("、") }
-        }
-    };
-}
-
 keyed_enum!(
     /// Who gave.
     DonorKind {

@@ -5,7 +5,24 @@
 //! Queries (search, facets), URL view state, number formatting and chart specs are pure
 //! functions over the model, so the whole core is tested natively with `cargo test`.
 
+/// An enum whose variants have a stable key (files, URLs) and a Chinese label.
+macro_rules! keyed_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
+            pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
+            pub fn parse(s: &str) -> Option<Self> { match s { $($key => Some($name::$variant),)+ _ => None } }
+            pub fn keys() -> String { [$($key),+].join("、") }
+        }
+    };
+}
+
 pub mod chart;
+pub mod coverage;
 pub mod csv;
 pub mod date;
 pub mod diag;
@@ -17,6 +34,7 @@ pub mod manifest;
 pub mod money;
 pub mod privacy;
 pub mod rectification;
+pub mod relief;
 pub mod sample;
 pub mod search;
 pub mod table;

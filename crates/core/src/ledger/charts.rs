@@ -59,6 +59,7 @@ pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
             Series { name: "支出".into(), color: RED, values: out },
         ],
         unit: Unit::Money,
+        stacked: false,
     }
 }
 
@@ -83,6 +84,7 @@ pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str) -> Column
             Series { name: "非定向".into(), color: AMBER, values: m.values().map(|v| v.1).collect() },
         ],
         unit: Unit::Money,
+        stacked: false,
     }
 }
 

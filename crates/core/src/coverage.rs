@@ -1,0 +1,445 @@
+//! Organisation coverage (组织覆盖): grassroots Red Cross units per county against the number of
+//! townships and villages, and volunteer teams before and after the rectification.
+
+use crate::diag::{Checked, Diagnostic};
+use crate::ledger::Origin;
+use crate::relief::COUNTIES;
+use crate::search::normalize;
+use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+pub const FILE: &str = "coverage.json";
+
+/// Volunteer team types after the rectification (problem 6).
+pub const TEAM_TYPES: [&str; 6] = ["应急救援", "救护", "心理健康", "三献", "人道传播", "养老"];
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawCounty {
+    pub county: Option<String>,
+    /// Denominators: townships/streets and villages/communities in the county.
+    pub townships: Option<u32>,
+    pub villages: Option<u32>,
+    pub township_units: Option<u32>,
+    pub village_units: Option<u32>,
+    pub hospital_units: Option<u32>,
+    pub school_units: Option<u32>,
+    pub other_units: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct RawCity {
+    pub units_total: Option<u32>,
+    pub township_units: Option<u32>,
+    pub village_units: Option<u32>,
+    /// As published (3.5% = 350).
+    pub village_coverage_bp: Option<i64>,
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct RawTeamsBefore {
+    pub total: Option<u32>,
+    pub one_member: Option<u32>,
+    pub under_ten: Option<u32>,
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawTeamType {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub teams: Option<u32>,
+    pub members: Option<u32>,
+    pub origin: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawFact {
+    pub text: Option<String>,
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawCoverage {
+    pub schema: Option<String>,
+    pub sample: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Real, from the report.
+    pub city: RawCity,
+    pub teams_before: RawTeamsBefore,
+    /// Real total after the rectification (35).
+    pub teams_after_total: Option<u32>,
+    pub teams_after: Vec<RawTeamType>,
+    pub counties: Vec<RawCounty>,
+    /// Real statements from the report.
+    pub facts: Vec<RawFact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountyRow {
+    pub county: String,
+    pub townships: u32,
+    pub villages: u32,
+    pub township_units: u32,
+    pub village_units: u32,
+    pub hospital_units: u32,
+    pub school_units: u32,
+    pub other_units: u32,
+    pub note: Option<String>,
+    pub origin: Origin,
+    hay: String,
+}
+
+/// `part / whole` in basis points, rounded half up; `None` when `whole` is 0.
+pub fn coverage_bp(part: u32, whole: u32) -> Option<i64> {
+    (whole > 0).then(|| ((part as i64) * 20_000 / whole as i64 + 1) / 2)
+}
+
+impl CountyRow {
+    pub fn units(&self) -> u32 {
+        self.township_units + self.village_units + self.hospital_units + self.school_units + self.other_units
+    }
+    pub fn village_coverage_bp(&self) -> Option<i64> {
+        coverage_bp(self.village_units, self.villages)
+    }
+    pub fn township_coverage_bp(&self) -> Option<i64> {
+        coverage_bp(self.township_units, self.townships)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamType {
+    pub kind: String,
+    pub teams: u32,
+    pub members: u32,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub city: RawCity,
+    pub teams_before: RawTeamsBefore,
+    pub teams_after_total: Option<u32>,
+    pub teams_after: Vec<TeamType>,
+    pub counties: Vec<CountyRow>,
+    pub facts: Vec<(String, Option<u32>)>,
+}
+
+impl Coverage {
+    /// City-wide village coverage from the county rows (when they cover all six).
+    pub fn derived_village_coverage_bp(&self) -> Option<i64> {
+        let units: u32 = self.counties.iter().map(|c| c.village_units).sum();
+        let villages: u32 = self.counties.iter().map(|c| c.villages).sum();
+        coverage_bp(units, villages)
+    }
+}
+
+fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
+    match (o.as_deref(), problem) {
+        (Some("sample"), _) => Ok(Origin::Sample),
+        (Some("seed"), Some(n)) => Ok(Origin::Seed(n)),
+        (Some("seed"), None) => Err("来自整改报告的记录必须注明问题编号".into()),
+        (Some(x), _) => Err(format!("来源“{x}”无法识别")),
+        (None, _) => Err("缺少来源（sample 或 seed）".into()),
+    }
+}
+
+pub fn load(text: &str) -> Result<Checked<Coverage>, Diagnostic> {
+    let raw: RawCoverage = crate::json::parse(FILE, text)?;
+    Ok(validate(raw))
+}
+
+pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
+    let mut out = Vec::new();
+    let mut cov = Coverage { city: raw.city.clone(), teams_before: raw.teams_before.clone(), teams_after_total: raw.teams_after_total, ..Default::default() };
+    for (i, c) in raw.counties.iter().enumerate() {
+        let path = format!("counties[{i}]");
+        let name = c.county.clone().unwrap_or_default();
+        if !COUNTIES.contains(&name.as_str()) {
+            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中")));
+            continue;
+        }
+        if cov.counties.iter().any(|x| x.county == name) {
+            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示")));
+            continue;
+        }
+        let (Some(townships), Some(villages)) = (c.townships, c.villages) else {
+            out.push(Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率")));
+            continue;
+        };
+        let tu = c.township_units.unwrap_or(0);
+        let vu = c.village_units.unwrap_or(0);
+        if tu > townships {
+            out.push(Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}")));
+            continue;
+        }
+        if vu > villages {
+            out.push(Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}")));
+            continue;
+        }
+        let org = match origin(&c.origin, c.problem) {
+            Ok(o) => o,
+            Err(m) => {
+                out.push(Diagnostic::error(FILE, format!("{path}.origin"), format!("{name}：{m}")));
+                continue;
+            }
+        };
+        cov.counties.push(CountyRow {
+            hay: normalize(&format!("{name}\n{}", c.note.clone().unwrap_or_default())),
+            county: name,
+            townships,
+            villages,
+            township_units: tu,
+            village_units: vu,
+            hospital_units: c.hospital_units.unwrap_or(0),
+            school_units: c.school_units.unwrap_or(0),
+            other_units: c.other_units.unwrap_or(0),
+            note: c.note.clone(),
+            origin: org,
+        });
+    }
+    cov.counties.sort_by_key(|c| COUNTIES.iter().position(|x| *x == c.county));
+    for (i, t) in raw.teams_after.iter().enumerate() {
+        match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
+            (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),
+            _ => out.push(Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string())),
+        }
+    }
+    if let (Some(total), false) = (raw.teams_after_total, cov.teams_after.is_empty()) {
+        let sum: u32 = cov.teams_after.iter().map(|t| t.teams).sum();
+        if sum != total {
+            out.push(Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符")));
+        }
+    }
+    // The published city figures against the county rows.
+    if cov.counties.len() == COUNTIES.len() {
+        let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
+        if let Some(city) = raw.city.village_units {
+            if city != vu {
+                out.push(Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符")));
+            }
+        }
+        if let (Some(bp), Some(derived)) = (raw.city.village_coverage_bp, cov.derived_village_coverage_bp()) {
+            if bp != derived {
+                out.push(Diagnostic::warning(FILE, "city.village_coverage_bp", format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp))));
+            }
+        }
+    }
+    for f in &raw.facts {
+        if let Some(t) = &f.text {
+            cov.facts.push((t.clone(), f.problem));
+        }
+    }
+    Checked { value: cov, problems: out }
+}
+
+const COLUMNS: &[Column] = &[
+    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
+    Column { key: "village_cov", label: "村级覆盖率", kind: ColKind::Text },
+    Column { key: "village_units", label: "村（社区）级组织", kind: ColKind::Int },
+    Column { key: "villages", label: "村（社区）数", kind: ColKind::Int },
+    Column { key: "township_units", label: "乡镇（街道）级组织", kind: ColKind::Int },
+    Column { key: "townships", label: "乡镇（街道）数", kind: ColKind::Int },
+    Column { key: "hospital_units", label: "医院", kind: ColKind::Int },
+    Column { key: "school_units", label: "学校", kind: ColKind::Int },
+    Column { key: "other_units", label: "其他企事业单位", kind: ColKind::Int },
+    Column { key: "units", label: "基层组织合计", kind: ColKind::Int },
+    Column { key: "origin", label: "来源", kind: ColKind::Text },
+];
+
+const FACETS: &[FacetDef] = &[FacetDef { key: "county", label: "县（市、区）" }, FacetDef { key: "origin", label: "真实/示例" }];
+
+impl Record for CountyRow {
+    fn columns() -> &'static [Column] {
+        COLUMNS
+    }
+    fn facets() -> &'static [FacetDef] {
+        FACETS
+    }
+    fn cell(&self, col: usize) -> Cell<'_> {
+        match col {
+            0 => Cell::Text(Cow::Borrowed(&self.county)),
+            1 => Cell::Text(Cow::Owned(self.village_coverage_bp().map(crate::format::percent_bp).unwrap_or_else(|| "—".into()))),
+            2 => Cell::Int(self.village_units as i64),
+            3 => Cell::Int(self.villages as i64),
+            4 => Cell::Int(self.township_units as i64),
+            5 => Cell::Int(self.townships as i64),
+            6 => Cell::Int(self.hospital_units as i64),
+            7 => Cell::Int(self.school_units as i64),
+            8 => Cell::Int(self.other_units as i64),
+            9 => Cell::Int(self.units() as i64),
+            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+        }
+    }
+    fn facet_value(&self, f: usize) -> u32 {
+        if f == 0 { COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE) } else { self.origin.is_sample() as u32 }
+    }
+    fn facet_label(f: usize, code: u32) -> String {
+        if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "示例数据" } else { "真实记录" }).to_string() }
+    }
+    fn facet_key(f: usize, code: u32) -> String {
+        if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "sample" } else { "real" }).to_string() }
+    }
+    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+        if f == 0 {
+            COUNTIES.iter().position(|c| *c == key).map(|p| p as u32)
+        } else {
+            match key {
+                "sample" => Some(1),
+                "real" => Some(0),
+                _ => None,
+            }
+        }
+    }
+    fn haystack(&self) -> &str {
+        &self.hay
+    }
+    fn is_sample(&self) -> bool {
+        self.origin.is_sample()
+    }
+    fn notes(&self) -> Vec<String> {
+        self.note.iter().cloned().collect()
+    }
+}
+
+// ---------------------------------------------------------------- charts
+
+use crate::chart::{Bar, BarChart, ColumnChart, Series, Unit, AMBER, GREEN, GREY, RED};
+
+const BLUE: crate::chart::Rgb = crate::chart::Rgb(0x09, 0x69, 0xda);
+
+/// Village/community coverage per county.
+pub fn coverage_chart(rows: &[&CountyRow], source: &str) -> BarChart {
+    BarChart {
+        title: "村（社区）红十字基层组织覆盖率".into(),
+        subtitle: "各县（市、区）已建村（社区）级组织数 ÷ 村（社区）总数".into(),
+        source: source.to_string(),
+        sample: rows.iter().any(|r| r.origin.is_sample()),
+        bars: rows
+            .iter()
+            .map(|r| {
+                let bp = r.village_coverage_bp().unwrap_or(0);
+                Bar { label: r.county.clone(), value: bp, value_label: format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages), color: RED }
+            })
+            .collect(),
+    }
+}
+
+/// Grassroots units by level, stacked per county.
+pub fn units_chart(rows: &[&CountyRow], source: &str) -> ColumnChart {
+    let col = |f: fn(&CountyRow) -> u32| rows.iter().map(|r| f(r) as i64).collect::<Vec<_>>();
+    ColumnChart {
+        title: "各县（市、区）红十字基层组织（按层级）".into(),
+        subtitle: "乡镇（街道）、村（社区）和企事业单位基层组织数（个）".into(),
+        source: source.to_string(),
+        sample: rows.iter().any(|r| r.origin.is_sample()),
+        categories: rows.iter().map(|r| (r.county.clone(), r.county.clone())).collect(),
+        series: vec![
+            Series { name: "乡镇（街道）".into(), color: RED, values: col(|r| r.township_units) },
+            Series { name: "村（社区）".into(), color: BLUE, values: col(|r| r.village_units) },
+            Series { name: "医院".into(), color: GREEN, values: col(|r| r.hospital_units) },
+            Series { name: "学校".into(), color: AMBER, values: col(|r| r.school_units) },
+            Series { name: "其他".into(), color: GREY, values: col(|r| r.other_units) },
+        ],
+        unit: Unit::Count,
+        stacked: true,
+    }
+}
+
+/// Problem 6: the 55 teams before the rectification by size (real).
+pub fn teams_before_chart(b: &RawTeamsBefore, source: &str) -> Option<BarChart> {
+    let (total, one, under_ten) = (b.total?, b.one_member?, b.under_ten?);
+    let rows = [("1 人", one), ("2–9 人", under_ten.saturating_sub(one)), ("10 人及以上", total.saturating_sub(under_ten))];
+    Some(BarChart {
+        title: "整改前志愿服务队规模".into(),
+        subtitle: format!("全市 {total} 支志愿队按队员人数分组（支）"),
+        source: source.to_string(),
+        sample: false,
+        bars: rows
+            .iter()
+            .map(|(l, n)| Bar {
+                label: l.to_string(),
+                value: *n as i64,
+                value_label: format!("{n} 支（{}）", coverage_bp(*n, total).map(crate::format::percent_bp).unwrap_or_default()),
+                color: AMBER,
+            })
+            .collect(),
+    })
+}
+
+/// After the rectification: teams per type.
+pub fn teams_after_chart(after: &[TeamType], total: Option<u32>, source: &str) -> BarChart {
+    BarChart {
+        title: "整改后各类红十字志愿服务队".into(),
+        subtitle: format!("共 {} 支，按类型（支）", total.unwrap_or_else(|| after.iter().map(|t| t.teams).sum())),
+        source: source.to_string(),
+        sample: after.iter().any(|t| t.origin.is_sample()),
+        bars: after.iter().map(|t| Bar { label: t.kind.clone(), value: t.teams as i64, value_label: format!("{} 支，{} 人", t.teams, t.members), color: GREEN }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_arithmetic_against_the_seeds_3_5_percent() {
+        // 38 village-level units were 3.5% of all villages/communities: any total from 1071 to
+        // 1101 rounds to 3.5%, and the city total the sample uses (1086) does.
+        assert_eq!(coverage_bp(38, 1086), Some(350));
+        assert_eq!(coverage_bp(38, 1071), Some(355));
+        assert_eq!(coverage_bp(38, 1101), Some(345));
+        assert_eq!(coverage_bp(1, 3), Some(3333));
+        assert_eq!(coverage_bp(2, 3), Some(6667));
+        assert_eq!(coverage_bp(0, 0), None);
+    }
+
+    fn county(name: &str, villages: u32, vu: u32) -> RawCounty {
+        RawCounty { county: Some(name.into()), townships: Some(10), villages: Some(villages), village_units: Some(vu), township_units: Some(0), origin: Some("sample".into()), ..Default::default() }
+    }
+
+    #[test]
+    fn teams_before_matches_the_report() {
+        let b = RawTeamsBefore { total: Some(55), one_member: Some(32), under_ten: Some(44), problem: Some(6) };
+        let c = teams_before_chart(&b, "src").unwrap();
+        assert_eq!(c.rows(), vec![
+            ("1 人".to_string(), "32 支（58.18%）".to_string()),
+            ("2–9 人".to_string(), "12 支（21.82%）".to_string()),
+            ("10 人及以上".to_string(), "11 支（20%）".to_string()),
+        ]);
+    }
+
+    #[test]
+    fn county_rows_are_checked_against_the_city_figures() {
+        let raw = RawCoverage {
+            city: RawCity { units_total: Some(41), township_units: Some(0), village_units: Some(38), village_coverage_bp: Some(350), problem: Some(3) },
+            counties: vec![county("咸安区", 200, 10), county("嘉鱼县", 150, 5), county("通城县", 190, 6), county("崇阳县", 200, 6), county("通山县", 186, 5), county("赤壁市", 160, 6)],
+            ..Default::default()
+        };
+        let c = validate(raw.clone());
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert_eq!(c.value.derived_village_coverage_bp(), Some(350));
+        let mut off = raw.clone();
+        off.counties[0].village_units = Some(11);
+        let c = validate(off);
+        assert!(c.problems.iter().any(|p| p.path == "counties" && p.message.contains("39")), "{:?}", c.problems);
+        let mut bad = raw;
+        bad.counties[1].village_units = Some(151);
+        let c = validate(bad);
+        assert!(c.problems.iter().any(|p| p.path == "counties[1].village_units"));
+        assert_eq!(c.value.counties.len(), 5);
+    }
+}

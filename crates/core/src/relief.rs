@@ -1,0 +1,506 @@
+//! Relief (救助): individual relief records (masked, non-medical programmes only) and the
+//! aggregates that are all that is published of children's and medical programmes.
+//!
+//! Privacy by design: the loader refuses a file that carries an unmasked name, an ID number, a
+//! mobile number or a bank card number anywhere, or an individual record of a medical programme.
+
+use crate::date::PartialDate;
+use crate::diag::{Checked, Diagnostic};
+use crate::ledger::Origin;
+use crate::money::Fen;
+use crate::privacy;
+use crate::search::normalize;
+use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+pub const FILE: &str = "relief.json";
+
+/// Xianning's six county-level divisions.
+pub const COUNTIES: [&str; 6] = ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"];
+
+/// Aggregate cells with fewer people than this are shown as "<5" and left out of CSV.
+pub const MIN_CELL: u32 = 5;
+
+keyed_enum!(
+    /// Relief programmes.
+    Programme {
+        TemporaryAid => "temporary_aid", "临时人道救助";
+        LittleAngel => "little_angel", "小天使基金（白血病，0–18岁）";
+        AngelSunshine => "angel_sunshine", "天使阳光基金（先心病，0–14岁）";
+        Boai => "boai", "博爱送万家";
+        Other => "other", "其他救助";
+    }
+);
+
+impl Programme {
+    /// Children's and medical programmes: published only as aggregates.
+    pub fn is_medical(self) -> bool {
+        matches!(self, Programme::LittleAngel | Programme::AngelSunshine)
+    }
+}
+
+keyed_enum!(
+    ReliefStatus {
+        Applied => "applied", "已申请";
+        Approved => "approved", "已批准";
+        Paid => "paid", "已发放";
+        Rejected => "rejected", "未通过";
+    }
+);
+
+// ---------------------------------------------------------------- file format
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawRelief {
+    pub id: Option<String>,
+    pub programme: Option<String>,
+    pub date: Option<String>,
+    pub county: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub township: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_fen: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goods: Option<String>,
+    pub status: Option<String>,
+    /// As published: masked (张某).
+    pub recipient: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medical: Option<bool>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawAggregate {
+    pub programme: Option<String>,
+    pub county: Option<String>,
+    pub year: Option<u16>,
+    pub people: Option<u32>,
+    pub amount_fen: Option<i64>,
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
+#[serde(default)]
+pub struct RawReliefFile {
+    pub schema: Option<String>,
+    pub sample: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub records: Vec<RawRelief>,
+    pub aggregates: Vec<RawAggregate>,
+}
+
+// ---------------------------------------------------------------- model
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReliefRecord {
+    pub id: String,
+    pub programme: Programme,
+    pub date: PartialDate,
+    pub county: String,
+    pub township: Option<String>,
+    pub amount: Option<Fen>,
+    pub goods: Option<String>,
+    pub status: ReliefStatus,
+    pub recipient: String,
+    pub origin: Origin,
+    hay: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Aggregate {
+    pub programme: Programme,
+    pub county: String,
+    pub year: u16,
+    pub people: u32,
+    pub amount: Fen,
+    pub origin: Origin,
+}
+
+impl Aggregate {
+    /// Too few people to publish the numbers.
+    pub fn suppressed(&self) -> bool {
+        self.people < MIN_CELL
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Relief {
+    pub records: Vec<ReliefRecord>,
+    pub aggregates: Vec<Aggregate>,
+}
+
+fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
+    match (o.as_deref(), problem) {
+        (Some("sample"), _) => Ok(Origin::Sample),
+        (Some("seed"), Some(n)) => Ok(Origin::Seed(n)),
+        (Some("seed"), None) => Err("来自整改报告的记录必须注明问题编号".into()),
+        (Some(x), _) => Err(format!("来源“{x}”无法识别（应为 sample 或 seed）")),
+        (None, _) => Err("缺少来源（sample 或 seed）".into()),
+    }
+}
+
+/// Street-level detail that must not be published (house numbers, roads, buildings).
+fn looks_like_street_address(s: &str) -> bool {
+    let has_digit = s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    ["路", "巷", "弄", "栋", "单元", "室", "号楼", "小区"].iter().any(|w| s.contains(w)) || (has_digit && s.contains('号'))
+}
+
+/// The privacy gate over the whole file, before anything is shown. Any finding refuses the file.
+pub fn privacy_gate(file: &str, value: &serde_json::Value) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = privacy::scan_json(value)
+        .into_iter()
+        .map(|(path, finding, shown)| Diagnostic::error(file, path, format!("含有{}（{shown}），出于隐私保护，整个文件不予显示", finding.zh())))
+        .collect();
+    if let Some(records) = value.get("records").and_then(|r| r.as_array()) {
+        for (i, r) in records.iter().enumerate() {
+            if let Some(name) = r.get("recipient").and_then(|v| v.as_str()) {
+                let name = name.trim();
+                if !name.is_empty() && !privacy::is_masked(name) && privacy::looks_like_full_name(name) {
+                    out.push(Diagnostic::error(file, format!("records[{i}].recipient"), "受助人姓名未脱敏（应为“姓＋某”，如“张某”），出于隐私保护，整个文件不予显示".to_string()));
+                }
+            }
+            for key in ["address", "street", "id_number", "phone", "mobile", "bank_card", "card"] {
+                if r.get(key).is_some() {
+                    out.push(Diagnostic::error(file, format!("records[{i}].{key}"), format!("含有不得公开的字段“{key}”，出于隐私保护，整个文件不予显示")));
+                }
+            }
+            if let Some(t) = r.get("township").and_then(|v| v.as_str()) {
+                if looks_like_street_address(t) {
+                    out.push(Diagnostic::error(file, format!("records[{i}].township"), "地址只能精确到县（市、区）或乡镇（街道），不得公开门牌、道路等详细地址".to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn load(text: &str) -> Result<Checked<Relief>, Diagnostic> {
+    let value: serde_json::Value = crate::json::parse(FILE, text)?;
+    let refused = privacy_gate(FILE, &value);
+    if let Some(first) = refused.first() {
+        let mut d = first.clone();
+        if refused.len() > 1 {
+            d.message = format!("{}（另有 {} 处同类问题）", d.message, refused.len() - 1);
+        }
+        return Err(d);
+    }
+    let raw: RawReliefFile = crate::json::parse(FILE, text)?;
+    Ok(validate(raw))
+}
+
+pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut relief = Relief::default();
+    for (i, r) in raw.records.iter().enumerate() {
+        let path = format!("records[{i}]");
+        let mut errs: Vec<Diagnostic> = Vec::new();
+        let mut err = |p: &str, m: String| errs.push(Diagnostic::error(FILE, format!("{path}.{p}"), m));
+        let id = r.id.clone().filter(|s| !s.trim().is_empty());
+        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
+        match &id {
+            None => err("id", format!("{label}：缺少编号")),
+            Some(x) if !seen.insert(x.clone()) => err("id", format!("编号“{x}”重复，这一条未显示")),
+            _ => {}
+        }
+        let programme = r.programme.as_deref().and_then(Programme::parse);
+        if programme.is_none() {
+            err("programme", format!("{label}：救助项目“{}”无法识别（应为 {}）", r.programme.clone().unwrap_or_default(), Programme::keys()));
+        }
+        if programme.is_some_and(|p| p.is_medical()) || r.medical == Some(true) {
+            err("programme", format!("{label}：儿童和大病救助项目只公布汇总数，不得逐人公布"));
+        }
+        let date = match r.date.as_deref().map(PartialDate::parse) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(e)) => {
+                err("date", format!("{label}：{e}"));
+                None
+            }
+            None => {
+                err("date", format!("{label}：缺少日期"));
+                None
+            }
+        };
+        let county = r.county.clone().filter(|c| COUNTIES.contains(&c.as_str()));
+        if county.is_none() {
+            err("county", format!("{label}：县（市、区）“{}”不在咸宁市六个县（市、区）之中", r.county.clone().unwrap_or_default()));
+        }
+        let status = r.status.as_deref().and_then(ReliefStatus::parse);
+        if status.is_none() {
+            err("status", format!("{label}：状态“{}”无法识别（应为 {}）", r.status.clone().unwrap_or_default(), ReliefStatus::keys()));
+        }
+        let amount = match r.amount_fen {
+            Some(a) if a > 0 => Some(Fen(a)),
+            Some(a) => {
+                err("amount_fen", format!("{label}：金额 {a} 分不合理"));
+                None
+            }
+            None => None,
+        };
+        if amount.is_none() && r.goods.as_deref().is_none_or(|g| g.trim().is_empty()) && r.amount_fen.is_none() {
+            err("amount_fen", format!("{label}：须写明救助金额（amount_fen）或物资（goods）"));
+        }
+        let org = match origin(&r.origin, r.problem) {
+            Ok(o) => Some(o),
+            Err(m) => {
+                err("origin", format!("{label}：{m}"));
+                None
+            }
+        };
+        if !errs.is_empty() {
+            out.extend(errs);
+            continue;
+        }
+        if let (Some(id), Some(programme), Some(date), Some(county), Some(status), Some(origin)) = (id, programme, date, county, status, org) {
+            let recipient = r.recipient.clone().unwrap_or_default().trim().to_string();
+            let hay = [id.as_str(), programme.zh(), &county, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
+                .iter()
+                .map(|s| normalize(s))
+                .collect::<Vec<_>>()
+                .join("\n");
+            relief.records.push(ReliefRecord { id, programme, date, county, township: r.township.clone(), amount, goods: r.goods.clone(), status, recipient, origin, hay });
+        }
+    }
+    for (i, a) in raw.aggregates.iter().enumerate() {
+        let path = format!("aggregates[{i}]");
+        let programme = a.programme.as_deref().and_then(Programme::parse);
+        let county = a.county.clone().filter(|c| COUNTIES.contains(&c.as_str()) || c == "全市");
+        let org = origin(&a.origin, a.problem);
+        match (programme, county, a.year, a.people, org) {
+            (Some(programme), Some(county), Some(year), Some(people), Ok(origin)) => relief.aggregates.push(Aggregate {
+                programme,
+                county,
+                year,
+                people,
+                amount: Fen(a.amount_fen.unwrap_or(0).max(0)),
+                origin,
+            }),
+            (.., Err(m)) => out.push(Diagnostic::error(FILE, path, m)),
+            _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份和人数".to_string())),
+        }
+    }
+    let any_sample = relief.records.iter().any(|r| r.origin.is_sample()) || relief.aggregates.iter().any(|a| a.origin.is_sample());
+    if raw.sample == Some(false) && any_sample {
+        out.push(Diagnostic::error(FILE, "sample", "文件标为真实数据（sample: false），但含有示例记录"));
+    }
+    Checked { value: relief, problems: out }
+}
+
+// ---------------------------------------------------------------- table
+
+const COLUMNS: &[Column] = &[
+    Column { key: "date", label: "日期", kind: ColKind::Date },
+    Column { key: "recipient", label: "受助人", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", kind: ColKind::Money },
+    Column { key: "goods", label: "物资", kind: ColKind::Text },
+    Column { key: "programme", label: "救助项目", kind: ColKind::Text },
+    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
+    Column { key: "township", label: "乡镇（街道）", kind: ColKind::Text },
+    Column { key: "status", label: "状态", kind: ColKind::Text },
+    Column { key: "id", label: "编号", kind: ColKind::Text },
+    Column { key: "origin", label: "来源", kind: ColKind::Text },
+];
+
+const FACETS: &[FacetDef] = &[
+    FacetDef { key: "year", label: "年份" },
+    FacetDef { key: "programme", label: "救助项目" },
+    FacetDef { key: "county", label: "县（市、区）" },
+    FacetDef { key: "status", label: "状态" },
+    FacetDef { key: "origin", label: "真实/示例" },
+];
+
+fn pos<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
+    all.iter().position(|y| *y == x).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
+}
+
+impl Record for ReliefRecord {
+    fn columns() -> &'static [Column] {
+        COLUMNS
+    }
+    fn facets() -> &'static [FacetDef] {
+        FACETS
+    }
+    fn cell(&self, col: usize) -> Cell<'_> {
+        let opt = |s: &Option<String>| s.as_deref().map(|x| Cell::Text(Cow::Owned(x.to_string()))).unwrap_or(Cell::Empty);
+        match col {
+            0 => Cell::Date(self.date),
+            1 => if self.recipient.is_empty() { Cell::Empty } else { Cell::Text(Cow::Borrowed(&self.recipient)) },
+            2 => self.amount.map(Cell::Money).unwrap_or(Cell::Empty),
+            3 => opt(&self.goods),
+            4 => Cell::Text(Cow::Borrowed(self.programme.zh())),
+            5 => Cell::Text(Cow::Borrowed(&self.county)),
+            6 => opt(&self.township),
+            7 => Cell::Text(Cow::Borrowed(self.status.zh())),
+            8 => Cell::Text(Cow::Borrowed(&self.id)),
+            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+        }
+    }
+    fn facet_value(&self, f: usize) -> u32 {
+        match f {
+            0 => self.date.year as u32,
+            1 => pos(Programme::ALL, self.programme),
+            2 => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            3 => pos(ReliefStatus::ALL, self.status),
+            _ => self.origin.is_sample() as u32,
+        }
+    }
+    fn facet_label(f: usize, code: u32) -> String {
+        match f {
+            0 => format!("{code}年"),
+            1 => Programme::ALL.get(code as usize).map(|p| p.zh()).unwrap_or("?").to_string(),
+            2 => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.zh()).unwrap_or("?").to_string(),
+            _ => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
+        }
+    }
+    fn facet_key(f: usize, code: u32) -> String {
+        match f {
+            0 => code.to_string(),
+            1 => Programme::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
+            2 => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
+            _ => (if code == 1 { "sample" } else { "real" }).to_string(),
+        }
+    }
+    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+        match f {
+            0 => key.parse().ok(),
+            1 => Programme::parse(key).map(|p| pos(Programme::ALL, p)),
+            2 => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            3 => ReliefStatus::parse(key).map(|p| pos(ReliefStatus::ALL, p)),
+            _ => match key {
+                "sample" => Some(1),
+                "real" => Some(0),
+                _ => None,
+            },
+        }
+    }
+    fn haystack(&self) -> &str {
+        &self.hay
+    }
+    fn is_sample(&self) -> bool {
+        self.origin.is_sample()
+    }
+    fn notes_column() -> usize {
+        1
+    }
+}
+
+const AGG_COLUMNS: &[Column] = &[
+    Column { key: "year", label: "年份", kind: ColKind::Int },
+    Column { key: "programme", label: "救助项目", kind: ColKind::Text },
+    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
+    Column { key: "people", label: "人数", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", kind: ColKind::Money },
+    Column { key: "origin", label: "来源", kind: ColKind::Text },
+];
+
+const AGG_FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份" }, FacetDef { key: "county", label: "县（市、区）" }];
+
+impl Record for Aggregate {
+    fn columns() -> &'static [Column] {
+        AGG_COLUMNS
+    }
+    fn facets() -> &'static [FacetDef] {
+        AGG_FACETS
+    }
+    fn cell(&self, col: usize) -> Cell<'_> {
+        match col {
+            0 => Cell::Int(self.year as i64),
+            1 => Cell::Text(Cow::Borrowed(self.programme.zh())),
+            2 => Cell::Text(Cow::Borrowed(&self.county)),
+            // Small cells are never shown, in the table or anywhere else.
+            3 => Cell::Text(Cow::Owned(if self.suppressed() { format!("<{MIN_CELL}") } else { self.people.to_string() })),
+            4 => if self.suppressed() { Cell::Text(Cow::Borrowed("不公布")) } else { Cell::Money(self.amount) },
+            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+        }
+    }
+    fn facet_value(&self, f: usize) -> u32 {
+        if f == 0 { self.year as u32 } else { COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE) }
+    }
+    fn facet_label(f: usize, code: u32) -> String {
+        if f == 0 { format!("{code}年") } else { COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string() }
+    }
+    fn facet_key(f: usize, code: u32) -> String {
+        if f == 0 { code.to_string() } else { COUNTIES.get(code as usize).copied().unwrap_or("all").to_string() }
+    }
+    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+        if f == 0 { key.parse().ok() } else { COUNTIES.iter().position(|c| *c == key).map(|p| p as u32) }
+    }
+    fn haystack(&self) -> &str {
+        ""
+    }
+    fn is_sample(&self) -> bool {
+        self.origin.is_sample()
+    }
+}
+
+/// Indices of the aggregates that may go into a CSV: small cells are left out entirely.
+pub fn publishable(aggregates: &[Aggregate], indices: &[u32]) -> Vec<u32> {
+    indices.iter().copied().filter(|i| !aggregates[*i as usize].suppressed()).collect()
+}
+
+// ---------------------------------------------------------------- charts
+
+/// Problem 5: applications to the two children's funds vs patients on record, 2019–2021.
+pub fn application_gap_chart(f: &crate::figures::Figures, source: &str) -> Option<crate::chart::ColumnChart> {
+    use crate::chart::{ColumnChart, Series, Unit, AMBER, GREEN};
+    use crate::figures::Value;
+    let n = |id: &str| match f.get(id).map(|x| &x.value) {
+        Some(Value::Count { n, .. }) => Some(*n),
+        _ => None,
+    };
+    let (la, lr, ca, cr) = (n("leukaemia-applied")?, n("leukaemia-recorded")?, n("chd-applied")?, n("chd-recorded")?);
+    Some(ColumnChart {
+        title: "大病儿童救助：申报人数与医保备案人数".into(),
+        subtitle: "2019年至2021年，0–18岁白血病与0–14岁先天性心脏病患儿（人）".into(),
+        source: source.to_string(),
+        sample: false,
+        categories: vec![("白血病（0–18岁）".into(), "白血病".into()), ("先天性心脏病（0–14岁）".into(), "先心病".into())],
+        series: vec![
+            Series { name: "向红十字会申报".into(), color: GREEN, values: vec![la, ca] },
+            Series { name: "医保局备案".into(), color: AMBER, values: vec![lr, cr] },
+        ],
+        unit: Unit::Count,
+        stacked: false,
+    })
+}
+
+/// Relief paid out per county over the rows on screen (money only; goods are counted).
+pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str) -> crate::chart::BarChart {
+    use crate::chart::{Bar, BarChart, RED};
+    let mut sums = [(0i64, 0usize); 6];
+    let mut sample = false;
+    for i in idx {
+        let r = &rows[*i as usize];
+        sample |= r.origin.is_sample();
+        if let Some(k) = COUNTIES.iter().position(|c| *c == r.county) {
+            sums[k].0 += r.amount.map(|a| a.0).unwrap_or(0);
+            sums[k].1 += 1;
+        }
+    }
+    BarChart {
+        title: "各县（市、区）救助金额".into(),
+        subtitle: format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()),
+        source: source.to_string(),
+        sample,
+        bars: COUNTIES
+            .iter()
+            .zip(sums)
+            .map(|(c, (fen, n))| Bar { label: c.to_string(), value: fen, value_label: format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), color: RED })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

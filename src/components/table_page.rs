@@ -1,0 +1,145 @@
+use crate::components::{DataTable, FacetPanel, Pager};
+use crate::nav::use_nav;
+use gongshi_core::csv;
+use gongshi_core::table::{Outcome, Record, Sort, TableState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Search box, facets, result count with CSV download, a totals slot, the table and paging —
+/// the one implementation every dataset page uses. All state is the URL's `TableState`.
+#[component]
+pub fn SearchableTable<R>(
+    rows: Arc<Vec<R>>,
+    state: Memo<TableState>,
+    outcome: Memo<Option<Arc<Outcome>>>,
+    default_sort: Sort,
+    /// Short dataset name for the CSV file name (捐赠, 救助…).
+    #[prop(into)] dataset: String,
+    #[prop(into)] search_label: String,
+    #[prop(into)] placeholder: String,
+    #[prop(into)] caption: String,
+    /// The totals line for the filtered rows.
+    totals: fn(&[R], &[u32]) -> AnyView,
+) -> impl IntoView
+where
+    R: Record + Send + Sync + 'static,
+{
+    let nav = use_nav();
+    let input_id = format!("search-{dataset}");
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        nav.edit(|v| {
+            v.table.query = value;
+            v.table.page = 0;
+        });
+    };
+    let on_toggle = Callback::new(move |(f, val): (String, String)| nav.edit_push(|v| v.table.toggle(&f, &val)));
+    let on_sort = Callback::new(move |key: &'static str| {
+        if let Some(col) = R::columns().iter().find(|c| c.key == key) {
+            nav.edit_push(|v| v.table.click_sort(col, default_sort));
+        }
+    });
+    let results_id = format!("results-{dataset}");
+    let rid = results_id.clone();
+    let on_page = Callback::new(move |p: usize| {
+        nav.edit_push(|v| v.table.page = p);
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&rid)) {
+            el.scroll_into_view();
+        }
+    });
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
+    let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
+    let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
+    let facet_panel = move || outcome.get().map(|o| view! { <FacetPanel<R> facets=o.facets.clone() on_toggle=on_toggle /> });
+
+    let results = move || {
+        let Some(o) = outcome.get() else { return ().into_any() };
+        let st = state.get();
+        let page = st.page.min(o.pages() - 1);
+        let sample_rows = o.rows.iter().filter(|i| rows[**i as usize].is_sample()).count();
+        let csv_rows = rows.clone();
+        let o2 = o.clone();
+        let name_base = dataset.clone();
+        let download = move |_| {
+            let text = csv::to_csv(&csv_rows, &o2.rows);
+            let mut parts: Vec<String> = st.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
+            parts.insert(0, st.query.trim().to_string());
+            let name = csv::file_name(&name_base, &parts, o2.rows.len());
+            if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &text) {
+                leptos::logging::warn!("CSV download failed: {e}");
+            }
+        };
+        let sort = state.with(|s| s.sort_or(default_sort));
+        view! {
+            <div class="result-bar" id=results_id.clone()>
+                <p class="result-count" role="status" aria-live="polite">
+                    {format!("共 {} 条记录", o.rows.len())}
+                    {(sample_rows > 0).then(|| view! { <span class="muted">{format!("（其中示例 {sample_rows} 条）")}</span> })}
+                </p>
+                <button type="button" class="btn small" on:click=download>{format!("下载 CSV（{} 条）", o.rows.len())}</button>
+            </div>
+            {totals(&rows, &o.rows)}
+            {(o.rows.is_empty()).then(|| view! { <p class="empty">"没有符合条件的记录。请换个词或清除筛选。"</p> })}
+            <DataTable rows=rows.clone() indices=o.page(page).to_vec() caption=caption.clone() sort=sort on_sort=on_sort />
+            <Pager page=page pages=o.pages() on_page=on_page />
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="search">
+            <label for=input_id.clone()>{search_label}</label>
+            <input
+                id=input_id
+                type="search"
+                placeholder=placeholder
+                autocomplete="off"
+                prop:value=move || state.with(|s| s.query.clone())
+                on:input=on_input
+            />
+        </div>
+        <details class="filters" open=filters_open>
+            <summary>"筛选" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
+            <div class="facets grid">{facet_panel}</div>
+            {move || (active() > 0 || state.with(|s| !s.query.is_empty())).then(|| view! {
+                <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>"清除全部筛选"</button>
+            })}
+        </details>
+        {results}
+    }
+}
+
+/// Runs the table engine for `rows` whenever the URL state changes.
+pub fn use_outcome<R: Record + Send + Sync + 'static>(rows: Signal<Option<Arc<Vec<R>>>>, state: Memo<TableState>, default_sort: Sort) -> Memo<Option<Arc<Outcome>>> {
+    Memo::new(move |_| rows.with(|r| r.as_ref().map(|r| Arc::new(gongshi_core::table::run(r, &state.get(), default_sort)))))
+}
+
+/// Says how many rows are generated sample data, with a switch to show only real records.
+#[component]
+pub fn SampleNotice(sample: usize, real: usize, #[prop(into)] what: String, state: Memo<TableState>) -> impl IntoView {
+    let nav = use_nav();
+    let only_real = move || state.with(|s| s.selected("origin").is_some_and(|v| v.len() == 1 && v.contains("real")));
+    let toggle = move |_| {
+        nav.edit_push(|v| {
+            if v.table.selected("origin").is_some_and(|s| s.len() == 1 && s.contains("real")) {
+                v.table.facets.remove("origin");
+            } else {
+                v.table.facets.insert("origin".into(), ["real".to_string()].into());
+            }
+            v.table.page = 0;
+        })
+    };
+    (sample > 0).then(|| {
+        view! {
+            <div class="notice sample-notice" role="note">
+                <p>
+                    <strong>{format!("以下{what}中有 {sample} 条是示例数据")}</strong>
+                    {format!("（由程序按固定规则生成，用于演示，不是真实记录）；真实记录 {real} 条来自整改报告。")}
+                </p>
+                <button type="button" class="btn small" aria-pressed=move || only_real().to_string() on:click=toggle>
+                    {move || if only_real() { "显示示例数据" } else { "只看真实记录" }}
+                </button>
+            </div>
+        }
+    })
+}
