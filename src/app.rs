@@ -4,7 +4,7 @@ use crate::components::ViewLink;
 use crate::nav::{use_nav, Nav};
 use crate::routes::{coverage::CoveragePage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
 use crate::state::{use_data, Data, Load};
-use gongshi_core::view::{Page, View};
+use gongshi_core::view::{Embed, Page, View};
 use leptos::prelude::*;
 
 #[component]
@@ -16,6 +16,12 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
 
     let page = Memo::new(move |_| nav.view.with(|v| v.page));
+    let embed = Memo::new(move |_| nav.view.with(|v| v.embed.clone()));
+    crate::embed::install(embed);
+    let data_updated = RwSignal::new(false);
+    crate::offline::install(data_updated);
+    let printing = crate::state::Printing::install();
+    provide_context(printing);
     let main = move || match page.get() {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),
@@ -24,10 +30,20 @@ pub fn App() -> impl IntoView {
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
     };
     view! {
-        <a class="skip" href="#main">"跳到正文"</a>
-        <Header />
+        <Show when=move || embed.with(|e| *e == Embed::None) fallback=move || view! { <EmbedBar /> }>
+            <a class="skip" href="#main">"跳到正文"</a>
+            <Header />
+        </Show>
+        {move || data_updated.get().then(|| view! {
+            <div class="notice update" role="status">
+                "数据已更新。"
+                <button type="button" class="btn small" on:click=move |_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"刷新查看"</button>
+            </div>
+        })}
         <main id="main" tabindex="-1">{main}</main>
-        <Footer />
+        <Show when=move || embed.with(|e| *e == Embed::None)>
+            <Footer />
+        </Show>
     }
 }
 
@@ -64,6 +80,21 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// In an embed: who publishes, and a link to the full view (opens outside the host page).
+#[component]
+fn EmbedBar() -> impl IntoView {
+    let data = use_data();
+    let nav = use_nav();
+    let org = move || data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| "咸宁市红十字会".to_string());
+    let full = move || crate::nav::absolute_href(&nav.view.with(|v| v.embedded(Embed::None)));
+    view! {
+        <div class="embed-bar">
+            <span>{org}" 信息公开"</span>
+            <a href=full target="_blank" rel="noopener">"在完整页面查看 ↗"</a>
+        </div>
     }
 }
 

@@ -5,7 +5,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod nav;
+pub mod offline;
 pub mod routes;
 pub mod state;
 

@@ -27,6 +27,12 @@ pub fn href(view: &View) -> String {
     }
 }
 
+/// The absolute link for a view (for embed snippets and citations).
+pub fn absolute_href(view: &View) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}", href(view))
+}
+
 impl Nav {
     /// Reads the current URL and follows back/forward from now on.
     pub fn install() -> Nav {

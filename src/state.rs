@@ -162,3 +162,25 @@ impl Default for Data {
 pub fn use_data() -> Data {
     expect_context::<Data>()
 }
+
+/// Whether the page is being printed: every problem is expanded and tables show all filtered
+/// rows, so a printout is the whole report, not one screen.
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+impl Printing {
+    pub fn install() -> Printing {
+        let p = Printing(RwSignal::new(false));
+        let _ = window_event_listener(leptos::ev::beforeprint, move |_| p.0.set(true));
+        let _ = window_event_listener(leptos::ev::afterprint, move |_| p.0.set(false));
+        p
+    }
+
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+}
+
+pub fn use_printing() -> Printing {
+    use_context::<Printing>().unwrap_or(Printing(RwSignal::new(false)))
+}

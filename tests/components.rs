@@ -77,7 +77,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
             Bar { label: "尚未启动整改".into(), value: 0, value_label: "0 个（0%）".into(), color: GREEN },
         ],
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <ChartView chart=Chart::Bars(chart) file_stem="进度" /> });
+    let _mounted = leptos::mount::mount_to(root.clone(), move || { leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) }); view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" /> } });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();
     assert!(img.alt().contains("已完成整改 21 个（100%）"), "{}", img.alt());
     assert!(img.src().starts_with("data:image/svg+xml"));
@@ -85,4 +85,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
     assert_eq!(texts(&root, "tbody td"), vec!["21 个（100%）", "0 个（0%）"]);
     let a: web_sys::HtmlAnchorElement = root.query_selector("a[download]").unwrap().unwrap().unchecked_into();
     assert_eq!(a.download(), "进度.svg");
+    assert_eq!(texts(&root, ".chart-source"), vec!["来源：测试"], "the source line shows under the chart");
+    let buttons = texts(&root, ".chart-tools button");
+    assert!(buttons.contains(&"PNG".to_string()) && buttons.contains(&"数据".to_string()) && buttons.contains(&"嵌入".to_string()), "{buttons:?}");
 }

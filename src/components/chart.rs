@@ -1,22 +1,98 @@
+use crate::nav::{absolute_href, use_nav};
 use gongshi_core::chart::{self, Chart};
-use gongshi_core::view::encode;
+use gongshi_core::view::{encode, Embed};
 use leptos::prelude::*;
 
-/// A chart drawn by the core (plotters → SVG), shown as an inert image, with its text
-/// alternative (a real table) and an SVG download.
+/// A chart drawn by the core (plotters → SVG), shown as an inert image, with its source line,
+/// its text alternative (a real table) and the ways to take it away: SVG, PNG (2×), copy,
+/// its numbers as CSV, and an embed snippet for exactly this chart.
 #[component]
-pub fn ChartView(chart: Chart, #[prop(into)] file_stem: String) -> impl IntoView {
+pub fn ChartView(
+    chart: Chart,
+    /// Stable id, used to embed this one chart (`embed=chart&chart=ID`).
+    #[prop(into)]
+    id: String,
+    #[prop(into)] file_stem: String,
+) -> impl IntoView {
+    let nav = use_nav();
     // Phones get the stacked layout, so text stays legible when the image is scaled to fit.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w < 600.0);
     let width = if narrow { chart::NARROW } else { chart::WIDE };
     let svg = chart.to_svg(width);
+    let height = chart.height(width);
     let src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&svg));
     let (head, rows) = chart.table();
     let title = chart.title().to_string();
+    let is_target = nav.view.with_untracked(|v| v.embed == Embed::Chart(id.clone()));
+
+    // Exports are drawn at the wide layout: that is what goes into articles.
+    let export_svg = chart.to_svg(chart::WIDE);
+    let export_h = chart.height(chart::WIDE);
+    let export_src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&export_svg));
+    let (svg_png, svg_copy) = (export_svg.clone(), export_svg.clone());
+    let png_name = format!("{file_stem}.png");
+    let on_png = move |_| {
+        if let Err(e) = crate::download::save_png(&png_name, &svg_png, chart::WIDE, export_h) {
+            leptos::logging::warn!("PNG export failed: {e}");
+        }
+    };
+    let copied = RwSignal::new(None::<bool>);
+    let on_copy = move |_| {
+        let _ = crate::download::copy_png(&svg_copy, chart::WIDE, export_h, move |ok| copied.set(Some(ok)));
+    };
+    let can_copy = crate::download::can_copy_image();
+    let csv_text = {
+        let (h, r) = chart.table();
+        let mut s = String::from("\u{feff}");
+        s.push_str(&h.iter().map(|x| gongshi_core::csv::text_field(x)).collect::<Vec<_>>().join(","));
+        s.push_str("\r\n");
+        for row in r {
+            s.push_str(&row.iter().map(|x| gongshi_core::csv::text_field(x)).collect::<Vec<_>>().join(","));
+            s.push_str("\r\n");
+        }
+        s.push_str(&gongshi_core::csv::text_field(&chart.source_line()));
+        s.push_str("\r\n");
+        s
+    };
+    let csv_name = format!("{file_stem}_数据.csv");
+    let on_csv = move |_| {
+        let _ = crate::download::save_text(&csv_name, "text/csv;charset=utf-8", &csv_text);
+    };
+    let show_embed = RwSignal::new(false);
+    let embed_id = id.clone();
+    let snippet = move || {
+        let v = nav.view.with(|v| v.embedded(Embed::Chart(embed_id.clone())));
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0;max-width:680px\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-downloads allow-popups\"></iframe>",
+            absolute_href(&v),
+            gongshi_core::chart::escape_attr(&title_for_embed(&embed_id)),
+            export_h + 90
+        )
+    };
+    let figure_title = title.clone();
     view! {
-        <figure class="chart">
-            <img src=src.clone() alt=chart.description() width=width height=chart.height(width) />
+        <figure class="chart" class:chart-target=is_target data-chart-id=id.clone()>
+            <img src=src alt=chart.description() width=width height=height />
+            <p class="chart-source">{chart.source_line()}</p>
             <figcaption>
+                <div class="chart-tools" role="group" aria-label=format!("{figure_title}：下载与分享")>
+                    <a class="btn small" href=export_src download=format!("{file_stem}.svg")>"SVG"</a>
+                    <button type="button" class="btn small" on:click=on_png>"PNG"</button>
+                    {can_copy.then(|| view! {
+                        <button type="button" class="btn small" on:click=on_copy>
+                            {move || match copied.get() { Some(true) => "已复制", Some(false) => "复制失败", None => "复制图片" }}
+                        </button>
+                    })}
+                    <button type="button" class="btn small" on:click=on_csv>"数据"</button>
+                    <button type="button" class="btn small" aria-expanded=move || show_embed.get().to_string() on:click=move |_| show_embed.update(|s| *s = !*s)>"嵌入"</button>
+                </div>
+                {move || show_embed.get().then(|| view! {
+                    <div class="embed-box">
+                        <label>"把下面的代码粘贴到网页中，即可嵌入这张图（不需要脚本）："
+                            <textarea readonly rows="4" class="embed-code">{snippet()}</textarea>
+                        </label>
+                    </div>
+                })}
                 <details class="chart-data">
                     <summary>"图表数据（文字版）"</summary>
                     <div class="table-wrap">
@@ -37,8 +113,11 @@ pub fn ChartView(chart: Chart, #[prop(into)] file_stem: String) -> impl IntoView
                     </div>
                     <p class="muted">{chart.source_line()}</p>
                 </details>
-                <a class="btn small" href=src download=format!("{file_stem}.svg")>"下载 SVG"</a>
             </figcaption>
         </figure>
     }
+}
+
+fn title_for_embed(id: &str) -> String {
+    format!("公示图表 {id}")
 }

@@ -52,8 +52,10 @@ where
     let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
     let facet_panel = move || outcome.get().map(|o| view! { <FacetPanel<R> facets=o.facets.clone() on_toggle=on_toggle /> });
 
+    let printing = crate::state::use_printing();
     let results = move || {
         let Some(o) = outcome.get() else { return ().into_any() };
+        let print_all = printing.get();
         let st = state.get();
         let page = st.page.min(o.pages() - 1);
         let sample_rows = o.rows.iter().filter(|i| rows[**i as usize].is_sample()).count();
@@ -80,8 +82,8 @@ where
             </div>
             {totals(&rows, &o.rows)}
             {(o.rows.is_empty()).then(|| view! { <p class="empty">"没有符合条件的记录。请换个词或清除筛选。"</p> })}
-            <DataTable rows=rows.clone() indices=o.page(page).to_vec() caption=caption.clone() sort=sort on_sort=on_sort />
-            <Pager page=page pages=o.pages() on_page=on_page />
+            <DataTable rows=rows.clone() indices=if print_all { o.rows.clone() } else { o.page(page).to_vec() } caption=caption.clone() sort=sort on_sort=on_sort />
+            {(!print_all).then(|| view! { <Pager page=page pages=o.pages() on_page=on_page /> })}
         }
         .into_any()
     };

@@ -67,8 +67,8 @@ pub fn CoveragePage() -> impl IntoView {
                 let o = outcome.get()?;
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source)) file_stem="村级覆盖率" />
-                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source)) file_stem="基层组织层级" />
+                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source)) id="cov-rate" file_stem="村级覆盖率" />
+                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source)) id="cov-units" file_stem="基层组织层级" />
                 })
             };
             let before = coverage::teams_before_chart(&cov.teams_before, "来源：整改报告问题 6（真实）");
@@ -97,8 +97,8 @@ pub fn CoveragePage() -> impl IntoView {
                 />
                 {charts}
                 <h3>"志愿服务队"</h3>
-                {before.map(|c| view! { <ChartView chart=Chart::Bars(c) file_stem="整改前志愿队规模" /> })}
-                <ChartView chart=Chart::Bars(after) file_stem="整改后志愿服务队" />
+                {before.map(|c| view! { <ChartView chart=Chart::Bars(c) id="teams-before" file_stem="整改前志愿队规模" /> })}
+                <ChartView chart=Chart::Bars(after) id="teams-after" file_stem="整改后志愿服务队" />
             }
             .into_any()
         }

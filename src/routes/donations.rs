@@ -167,10 +167,10 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
         let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src));
         view! {
-            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) file_stem="每月收支" />
-            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) file_stem="定向与非定向" />
-            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) file_stem="捐款渠道" />
-            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) file_stem="物资去向" /> })}
+            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) id="don-monthly" file_stem="每月收支" />
+            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) id="don-directed" file_stem="定向与非定向" />
+            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) id="don-channel" file_stem="捐款渠道" />
+            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) id="don-goods" file_stem="物资去向" /> })}
         }
         .into_any()
     };

@@ -27,7 +27,7 @@ pub fn Overview() -> impl IntoView {
                     {format!("{}于 {} 至 {} 进行巡察，{} 反馈意见，指出 {} 个问题。", insp.by, d(insp.start), d(insp.end), d(insp.feedback), total)}
                     <strong>{format!("据 {} 公开稿，已完成整改 {done} 个。", d(r.published))}</strong>
                 </p>
-                <ChartView chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source())) file_stem="整改进度" />
+                <ChartView chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source())) id="rect-progress" file_stem="整改进度" />
                 <p><ViewLink view=View::page(Page::Rectification) class="btn">{format!("查看全部 {total} 个问题及整改措施")}</ViewLink></p>
             }
             .into_any()

@@ -132,6 +132,7 @@ fn Tracker(
     let contact = rect.contact.clone();
     let org_text = rect.organisation_of_work.clone();
 
+    let printing = crate::state::use_printing();
     let counts = rect.status_counts();
     let stats = Status::ALL
         .iter()
@@ -147,6 +148,8 @@ fn Tracker(
     view! {
         <h2>"巡察整改情况"</h2>
         <p class="doc-title">{rect.title.clone()}</p>
+        <p class="print-only">{format!("{}，{}。本打印件由公示网站生成。", rect.publisher, rect.published.map(|d| d.zh()).unwrap_or_default())}</p>
+        <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>"打印 / 存为 PDF（全部问题及措施）"</button>
         <ValidationNotice problems=problems />
         <ul class="stats" aria-label="整改进度">{stats}</ul>
         <div class="search">
@@ -166,7 +169,7 @@ fn Tracker(
         </details>
         {list}
         <h3>"整改进度图"</h3>
-        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) file_stem="整改进度" />
+        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem="整改进度" />
         <section class="report-extra">
             <details>
                 <summary>"整改工作组织情况"</summary>
@@ -193,11 +196,26 @@ fn Tracker(
     }
 }
 
+/// Expands everything, then opens the browser's print dialog.
+fn print_all(printing: crate::state::Printing) {
+    printing.0.set(true);
+    if let Some(w) = web_sys::window() {
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        });
+        use wasm_bindgen::JsCast;
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 50);
+    }
+}
+
 #[component]
 fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTreeSet<u32>>, figures: Option<Arc<Figures>>) -> impl IntoView {
     let nav = use_nav();
+    let printing = crate::state::use_printing();
     let no = problem.no;
-    let is_open = move || open.with(|o| o.contains(&no));
+    let is_open = move || printing.get() || open.with(|o| o.contains(&no));
     let toggle = move |_| {
         nav.edit(|v| {
             if !v.rect.open.remove(&no) {

@@ -57,7 +57,7 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src)) file_stem="各县救助金额" /> })
+                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src)) id="relief-county" file_stem="各县救助金额" /> })
             };
             view! {
                 <ValidationNotice problems=problems />
@@ -111,7 +111,7 @@ fn RealRelief() -> impl IntoView {
                         "2019年至2021年，向市红十字会申报小天使基金、天使阳光基金的患儿分别只有 49 人、3 人，而市医疗保障局备案的此类患者分别为 153 人、36 人。整改中核实有 11 名符合条件的白血病患儿未申报，已由各县（市、区）红十字会联系家属并指导申报。"
                         <a href="?page=rectification&open=5">"（问题 5）"</a>
                     </p>
-                    {chart.map(|c| view! { <ChartView chart=Chart::Columns(c) file_stem="申报与备案" /> })}
+                    {chart.map(|c| view! { <ChartView chart=Chart::Columns(c) id="relief-gap" file_stem="申报与备案" /> })}
                     <details>
                         <summary>"报告中与救助有关的全部数字"</summary>
                         <FigureTable figures=related caption="问题 2、5 中的数字" />

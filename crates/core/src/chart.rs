@@ -20,6 +20,22 @@ const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
 const MUTED: RGBColor = RGBColor(0x57, 0x60, 0x6a);
 const TRACK: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
 
+/// Escapes text for an HTML/XML attribute value or text node.
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Fonts with a CJK fallback stack, so an exported SVG reads the same on any system.
 pub const FONT_STACK: &str = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
 
@@ -127,11 +143,16 @@ impl BarChart {
     }
 
     pub fn source_line(&self) -> String {
-        if self.sample {
-            format!("{}　（含示例数据，非真实记录）", self.source)
-        } else {
-            self.source.clone()
-        }
+        source_with_sample(&self.source, self.sample)
+    }
+}
+
+/// The source line, saying "sample" unless the source already does.
+fn source_with_sample(source: &str, sample: bool) -> String {
+    if sample && !source.contains("示例") {
+        format!("{source}　（含示例数据，非真实记录）")
+    } else {
+        source.to_string()
     }
 }
 
@@ -169,8 +190,10 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
             area.draw(&Text::new(b.value_label.clone(), (w - PAD, y + 10), right(INK, LABEL)))?;
             (PAD, w - 2 * PAD, y + 22, y + 40)
         } else {
-            let label_w = 150;
-            let value_w = 130;
+            // Columns sized to the longest label and value (estimated), within limits.
+            let longest = |f: fn(&Bar) -> &str| chart.bars.iter().map(|b| f(b).chars().map(|c| char_w(c, LABEL)).sum::<f64>()).fold(0.0, f64::max);
+            let label_w = (longest(|b| &b.label) as i32 + 14).clamp(80, 220);
+            let value_w = (longest(|b| &b.value_label) as i32 + 16).clamp(90, 260);
             let mid = y + l.row / 2;
             area.draw(&Text::new(b.label.clone(), (PAD, mid), left(INK, LABEL)))?;
             let tw = w - PAD - label_w - value_w;
@@ -281,7 +304,7 @@ impl ColumnChart {
     }
 
     pub fn source_line(&self) -> String {
-        if self.sample { format!("{}　（含示例数据，非真实记录）", self.source) } else { self.source.clone() }
+        source_with_sample(&self.source, self.sample)
     }
 
     pub fn description(&self) -> String {

@@ -124,6 +124,17 @@ pub struct RectView {
     pub open: BTreeSet<u32>,
 }
 
+/// How the view is shown: the full site, or embedded in another site's page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Embed {
+    #[default]
+    None,
+    /// The page's content without navigation chrome.
+    Page,
+    /// One chart (by its id) with its source line.
+    Chart(String),
+}
+
 /// The whole view: which page, and that page's state. Unknown keys are ignored; invalid values
 /// fall back to defaults (a hand-edited link never breaks the page).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,16 +143,17 @@ pub struct View {
     pub rect: RectView,
     /// The state of the current table page (捐赠, 救助, 组织覆盖).
     pub table: TableState,
+    pub embed: Embed,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { page: Page::Overview, rect: RectView::default(), table: TableState::default() }
+        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None }
     }
 }
 
 /// Query keys with a fixed meaning on table pages; every other key is a facet.
-const TABLE_KEYS: [&str; 4] = ["page", "q", "sort", "p"];
+const TABLE_KEYS: [&str; 7] = ["page", "q", "sort", "p", "embed", "chart", "lang"];
 
 impl View {
     pub fn from_query(query: &str) -> View {
@@ -174,7 +186,15 @@ impl View {
                 }
             }
         }
-        View { page, rect, table }
+        let embed = match get(&pairs, "embed") {
+            Some("chart") => match get(&pairs, "chart") {
+                Some(id) if !id.is_empty() => Embed::Chart(id.to_string()),
+                _ => Embed::Page,
+            },
+            Some("page") | Some("1") => Embed::Page,
+            _ => Embed::None,
+        };
+        View { page, rect, table, embed }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -215,7 +235,20 @@ impl View {
                 pairs.push(("p", (t.page + 1).to_string()));
             }
         }
+        match &self.embed {
+            Embed::None => {}
+            Embed::Page => pairs.push(("embed", "page".into())),
+            Embed::Chart(id) => {
+                pairs.push(("embed", "chart".into()));
+                pairs.push(("chart", id.clone()));
+            }
+        }
         encode_query(&pairs)
+    }
+
+    /// This view as an embed of the page, or of one chart.
+    pub fn embedded(&self, embed: Embed) -> View {
+        View { embed, ..self.clone() }
     }
 
     /// A view of `page` with default state.
@@ -270,6 +303,21 @@ mod tests {
         // Table keys are ignored on other pages, and rectification keys on table pages.
         assert_eq!(View::from_query("page=rectification&year=2020").table, TableState::default());
         assert_eq!(View::from_query("page=donations&p=0&sort=").table, TableState::default());
+    }
+
+    #[test]
+    fn embed_round_trip_and_it_is_not_a_facet() {
+        let mut v = View::page(Page::Donations);
+        v.table.toggle("year", "2020");
+        let e = v.embedded(Embed::Chart("don-monthly".into()));
+        let q = e.to_query();
+        assert_eq!(q, "page=donations&year=2020&embed=chart&chart=don-monthly");
+        let back = View::from_query(&q);
+        assert_eq!(back, e);
+        assert!(!back.table.facets.contains_key("embed") && !back.table.facets.contains_key("chart"));
+        assert_eq!(View::from_query("page=rectification&embed=page").embed, Embed::Page);
+        assert_eq!(View::from_query("embed=chart").embed, Embed::Page, "a chart embed without an id shows the page");
+        assert_eq!(View::from_query("embed=bogus").embed, Embed::None);
     }
 
     #[test]

@@ -1,0 +1,118 @@
+// For journalists and web editors: chart downloads, embed snippets, embed mode, the host script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setup, phonePage, OUT } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+async function desktopPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+test('chart SVG download is well-formed XML with title and source; PNG is 2× on white', async () => {
+  const { context, page, errors } = await desktopPage(env.browser);
+  await page.goto(`${env.url}?page=donations`);
+  const fig = page.locator('figure.chart[data-chart-id="don-monthly"]');
+  await fig.waitFor();
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('link', { name: 'SVG' }).click()]);
+  assert.equal(svgDl.suggestedFilename(), '每月收支.svg');
+  const svg = fs.readFileSync(await svgDl.path(), 'utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent };
+  }, svg);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, 'svg');
+  assert.match(parsed.text, /每月捐款收入与支出/);
+  assert.match(parsed.text, /来源：/);
+  assert.match(parsed.text, /示例数据/, 'sample data is said on the image');
+  assert.match(svg, /font-family="Noto Sans CJK SC, [^"]*sans-serif"/);
+
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'PNG' }).click()]);
+  const png = fs.readFileSync(await pngDl.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+  const svgW = Number(svg.match(/<svg width="(\d+)"/)[1]), svgH = Number(svg.match(/height="(\d+)"/)[1]);
+  assert.equal(width, svgW * 2);
+  assert.equal(height, svgH * 2);
+  fs.writeFileSync(`${OUT}chart-export.png`, png);
+
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: '数据' }).click()]);
+  const csv = fs.readFileSync(await csvDl.path(), 'utf8');
+  assert.match(csv, /^\ufeff,收入,支出\r\n2019-01,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the embed snippet opens embed mode showing only that chart, with a link back', async () => {
+  const { context, page, errors } = await desktopPage(env.browser);
+  await page.goto(`${env.url}?page=donations&year=2020`);
+  const fig = page.locator('figure.chart[data-chart-id="don-channel"]');
+  await fig.waitFor();
+  await fig.getByRole('button', { name: '嵌入' }).click();
+  const code = await fig.locator('textarea.embed-code').inputValue();
+  const src = code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  assert.match(src, /embed=chart&chart=don-channel/);
+  assert.match(src, /year=2020/, 'the embed keeps the view (filters)');
+  assert.match(code, /sandbox="allow-scripts allow-same-origin allow-downloads allow-popups"/);
+
+  await page.goto(src);
+  await page.locator('figure.chart-target img').waitFor();
+  const visibleCharts = await page.locator('figure.chart').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length);
+  assert.equal(visibleCharts, 1);
+  assert.equal(await page.locator('header.site').count(), 0, 'no navigation chrome');
+  assert.equal(await page.locator('table.data-table').isVisible(), false);
+  assert.match(await page.locator('.chart-target .chart-source').innerText(), /来源/);
+  const back = await page.getByRole('link', { name: /在完整页面查看/ }).getAttribute('href');
+  assert.doesNotMatch(back, /embed=/);
+  assert.match(back, /year=2020/);
+  await page.screenshot({ path: `${OUT}embed-chart.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a host page on another origin: plain iframe works, the host script resizes it and ignores forged messages', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-host-'));
+  const app = new URL(env.url);
+  const forgeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-forge-'));
+  fs.writeFileSync(path.join(forgeDir, 'index.html'), `<!doctype html><script>
+    setInterval(() => parent.postMessage({ type: 'gongshi:height', height: 4321 }, '*'), 100);</script>`);
+  const forge = await startServer({ dir: forgeDir, port: 0, prefix: '/', host: '127.0.0.1' });
+  // The forging page is on yet another origin ("localhost" is not "127.0.0.1").
+  const forgeUrl = forge.url.replace('127.0.0.1', 'localhost');
+  const embedSrc = `${env.url}?page=rectification&embed=page`;
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><body>
+    <h1>Host</h1>
+    <iframe id="g" data-gongshi src="${embedSrc}" width="100%" height="150" style="border:0"
+      sandbox="allow-scripts allow-same-origin allow-downloads allow-popups"></iframe>
+    <iframe id="f" src="${forgeUrl}" width="10" height="10"></iframe>
+    <script src="${app.origin}${app.pathname}embed.js"></script>
+    <script>setTimeout(() => window.postMessage({ type: 'gongshi:height', height: 5555 }, '*'), 300);</script>
+  </body></html>`);
+  const host = await startServer({ dir, port: 0, prefix: '/' });
+  const { context, page } = await desktopPage(env.browser);
+  await page.goto(host.url);
+  const frame = page.frameLocator('#g');
+  await frame.locator('li.problem').first().waitFor();
+  await page.waitForFunction(() => document.getElementById('g').offsetHeight > 400, null, { timeout: 10000 });
+  await page.waitForTimeout(800);
+  const h = await page.evaluate(() => document.getElementById('g').offsetHeight);
+  assert.ok(h > 400 && h <= 6000, `resized to its content: ${h}`);
+  assert.notEqual(h, 4321, 'a message from another window/origin is ignored');
+  assert.notEqual(h, 5555, 'a message from the host window itself is ignored');
+  assert.equal(await frame.locator('header.site').count(), 0);
+  await context.close();
+  host.server.close();
+  forge.server.close();
+});

@@ -1,0 +1,59 @@
+// Print: the whole report / all filtered rows. Offline: after a first visit the app still opens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, phonePage, OUT } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+test('printing the rectification page shows all 21 problems with their measures, and no controls', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.goto(`${env.url}?page=rectification&q=手套`);
+  await page.locator('li.problem').first().waitFor();
+  // Printing is about the report: clear the search, then print.
+  await page.goto(`${env.url}?page=rectification`);
+  await page.locator('li.problem').first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => document.querySelectorAll('.problem .measures').length === 21);
+  assert.equal(await page.locator('.problem .finding').count(), 21);
+  assert.equal(await page.locator('.problem .measures li').count(), 59, 'every measure of every problem');
+  assert.equal(await page.locator('#rect-search').isVisible(), false);
+  assert.equal(await page.locator('details.filters').isVisible(), false);
+  await page.pdf?.({ path: `${OUT}rectification-print.pdf` }).catch(() => {});
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction(() => document.querySelectorAll('.problem .measures').length === 0);
+  await context.close();
+});
+
+test('printing a table prints all filtered rows, not one page', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.goto(`${env.url}?page=donations&year=2019`);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  const total = Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 条/)[1]);
+  assert.ok(total > 25);
+  assert.equal(await page.locator('table.data-table tbody tr').count(), 25);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('table.data-table tbody tr').length === n, total);
+  await context.close();
+});
+
+test('after one visit, the app and its data open offline', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${env.url}?page=rectification`);
+  await page.locator('li.problem').first().waitFor();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // Reload once so the worker controls the page and caches what it loads.
+  await page.reload();
+  await page.locator('li.problem').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForTimeout(500);
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('li.problem').first().waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('li.problem').count(), 21);
+  await context.setOffline(false);
+  await context.close();
+});
