@@ -63,6 +63,9 @@ pub enum Origin {
     Seed(u32),
     /// Generated sample data: not a real record.
     Sample,
+    /// A real record published by the organisation itself (`"origin": "published"`), e.g. one
+    /// imported from its own spreadsheets with `gongshi import`.
+    Published,
 }
 
 impl Origin {
@@ -73,6 +76,15 @@ impl Origin {
         match self {
             Origin::Seed(n) => format!("整改报告问题 {n}"),
             Origin::Sample => "示例数据".to_string(),
+            Origin::Published => "公开记录".to_string(),
+        }
+    }
+    /// The key written in data files: `seed`, `sample` or `published`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Origin::Seed(_) => "seed",
+            Origin::Sample => "sample",
+            Origin::Published => "published",
         }
     }
 }
@@ -106,7 +118,7 @@ pub struct RawDonation {
     pub status: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<RawCorrection>,
-    /// "sample", or "seed" with `problem`.
+    /// "published" (a real record of the organisation), "sample", or "seed" with `problem`.
     pub origin: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<u32>,
@@ -402,17 +414,18 @@ impl V<'_> {
     fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &str, label: &str) -> Option<Origin> {
         match (origin.as_deref(), problem) {
             (Some("sample"), _) => Some(Origin::Sample),
+            (Some("published"), _) => Some(Origin::Published),
             (Some("seed"), Some(n)) if (1..=99).contains(&n) => Some(Origin::Seed(n)),
             (Some("seed"), _) => {
                 self.err(&format!("{path}.problem"), format!("{label}：来自整改报告的记录必须注明问题编号"));
                 None
             }
             (Some(o), _) => {
-                self.err(&format!("{path}.origin"), format!("{label}：来源“{o}”无法识别（应为 sample 或 seed）"));
+                self.err(&format!("{path}.origin"), format!("{label}：来源“{o}”无法识别（应为 published、sample 或 seed）"));
                 None
             }
             (None, _) => {
-                self.err(&format!("{path}.origin"), format!("{label}：缺少来源（sample 示例数据，或 seed 整改报告）"));
+                self.err(&format!("{path}.origin"), format!("{label}：缺少来源（published 公开记录、sample 示例数据，或 seed 整改报告）"));
                 None
             }
         }

@@ -21,22 +21,29 @@ macro_rules! keyed_enum {
     };
 }
 
+pub mod cadence;
+pub mod calendar;
 pub mod chart;
+pub mod check;
 pub mod coverage;
 pub mod csv;
 pub mod date;
 pub mod diag;
 pub mod figures;
 pub mod format;
+pub mod import;
+pub mod integrity;
 pub mod json;
 pub mod ledger;
 pub mod manifest;
 pub mod money;
+pub mod parse;
 pub mod privacy;
 pub mod rectification;
 pub mod relief;
 pub mod sample;
 pub mod search;
+pub mod summary;
 pub mod table;
 pub mod view;
 

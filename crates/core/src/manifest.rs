@@ -1,19 +1,35 @@
 //! manifest.json: who publishes, and which datasets there are.
 
+use crate::cadence::Cadence;
 use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub const FILE: &str = "manifest.json";
 
-#[derive(Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct RawManifest {
     pub organisation: Option<Organisation>,
     pub datasets: Vec<RawDataset>,
+    /// The overview's aggregates (summary.json), with its checksum; written by
+    /// `gongshi manifest` when the file exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<RawFileRef>,
 }
 
-#[derive(Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+/// A derived file listed in the manifest with its checksum (summary.json).
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct RawFileRef {
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
 #[serde(default)]
 pub struct Organisation {
     pub name: String,
@@ -21,7 +37,7 @@ pub struct Organisation {
     pub website: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct RawDataset {
     pub id: Option<String>,
@@ -32,6 +48,18 @@ pub struct RawDataset {
     pub source: Option<String>,
     pub records: Option<u64>,
     pub sample: Option<bool>,
+    /// SHA-256 of the file's bytes, lowercase hex (64 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// The file's size in bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    /// First and last date in the data, ISO: `["2019-01-05", "2023-12-31"]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_range: Option<Vec<String>>,
+    /// How often the law requires the dataset to be published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<Cadence>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,12 +73,30 @@ pub struct Dataset {
     pub records: Option<u64>,
     /// Generated records, not real ones. Always shown as such.
     pub sample: bool,
+    /// SHA-256 of the file, lowercase hex; check downloads with [`crate::integrity::verify`].
+    pub sha256: Option<String>,
+    /// The file's size in bytes.
+    pub bytes: Option<u64>,
+    /// First and last date in the data.
+    pub date_range: Option<(PartialDate, PartialDate)>,
+    /// The legal publication cadence; see [`crate::cadence::next_due`] and [`crate::cadence::overdue`].
+    pub cadence: Option<Cadence>,
+}
+
+/// A derived file with its checksum (summary.json).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRef {
+    pub file: String,
+    pub sha256: Option<String>,
+    pub bytes: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
     pub organisation: Organisation,
     pub datasets: Vec<Dataset>,
+    /// summary.json, when listed.
+    pub summary: Option<FileRef>,
 }
 
 impl Manifest {
@@ -107,6 +153,32 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
                 true
             }
         };
+        let sha256 = check_sha256(d.sha256, &format!("{path}.sha256"), &mut out);
+        let date_range = match d.date_range.as_deref() {
+            None => None,
+            Some([a, b]) => match (PartialDate::parse(a), PartialDate::parse(b)) {
+                (Ok(a), Ok(b)) if a <= b => Some((a, b)),
+                (Ok(_), Ok(_)) => {
+                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒")));
+                    None
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), e));
+                    None
+                }
+            },
+            Some(_) => {
+                out.push(Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]"));
+                None
+            }
+        };
+        let cadence = match d.cadence {
+            Some(c) if c.every_days == 0 || c.emergency_every_days == Some(0) => {
+                out.push(Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数"));
+                None
+            }
+            c => c,
+        };
         datasets.push(Dataset {
             title: d.title.unwrap_or_else(|| id.clone()),
             id,
@@ -116,9 +188,40 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             source: d.source.unwrap_or_default(),
             records: d.records,
             sample,
+            sha256,
+            bytes: d.bytes,
+            date_range,
+            cadence,
         });
     }
-    Checked { value: Manifest { organisation, datasets }, problems: out }
+    let summary = match raw.summary {
+        None => None,
+        Some(RawFileRef { file: Some(file), sha256, bytes }) if is_safe_file(&file) => {
+            let sha256 = check_sha256(sha256, "summary.sha256", &mut out);
+            Some(FileRef { file, sha256, bytes })
+        }
+        Some(_) => {
+            out.push(Diagnostic::error(FILE, "summary.file", "汇总文件缺少文件名，或文件名不安全"));
+            None
+        }
+    };
+    Checked { value: Manifest { organisation, datasets, summary }, problems: out }
+}
+
+fn is_safe_file(file: &str) -> bool {
+    !(file.is_empty() || file.contains("..") || file.starts_with('/') || file.contains("://"))
+}
+
+/// A SHA-256 must be 64 hex digits; kept in lowercase.
+fn check_sha256(v: Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    match v {
+        Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) => Some(h.to_ascii_lowercase()),
+        Some(h) => {
+            out.push(Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）")));
+            None
+        }
+        None => None,
+    }
 }
 
 #[cfg(test)]
@@ -138,5 +241,44 @@ mod tests {
         assert!(c.problems.iter().any(|d| d.path == "datasets[0].file"));
         assert!(c.value.dataset("b").unwrap().sample, "unspecified means sample");
         assert_eq!(c.value.last_updated().unwrap().to_string(), "2024-01-02");
+    }
+
+    #[test]
+    fn integrity_range_and_cadence_fields_are_optional_and_checked() {
+        let hash = "ab".repeat(32);
+        let c = load(&format!(
+            r#"{{"organisation":{{"name":"咸宁市红十字会"}},"datasets":[
+              {{"id":"a","file":"a.json","sample":false,"sha256":"{}","bytes":12,"date_range":["2019-01-05","2023-12"],
+                "cadence":{{"every_days":90,"emergency_every_days":5,"basis":"慈善法"}}}},
+              {{"id":"b","file":"b.json","sample":false,"sha256":"xyz","date_range":["2023-12-31","2019-01-01"],"cadence":{{"every_days":0}}}},
+              {{"id":"c","file":"c.json","sample":false,"date_range":["2019-01-01"]}}],
+              "summary":{{"file":"summary.json","sha256":"{}","bytes":3}}}}"#,
+            hash.to_uppercase(),
+            hash
+        ))
+        .unwrap();
+        let a = c.value.dataset("a").unwrap();
+        assert_eq!(a.sha256.as_deref(), Some(hash.as_str()), "kept in lowercase");
+        assert_eq!(a.bytes, Some(12));
+        assert_eq!(a.date_range.map(|(x, y)| (x.to_string(), y.to_string())), Some(("2019-01-05".into(), "2023-12".into())));
+        assert_eq!(a.cadence.as_ref().map(|c| (c.every_days, c.emergency_every_days)), Some((90, Some(5))));
+        let b = c.value.dataset("b").unwrap();
+        assert_eq!((b.sha256.as_ref(), b.date_range, b.cadence.as_ref()), (None, None, None));
+        let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, vec!["datasets[1].sha256", "datasets[1].date_range", "datasets[1].cadence", "datasets[2].date_range"]);
+        assert_eq!(c.value.summary.as_ref().map(|s| (s.file.as_str(), s.bytes)), Some(("summary.json", Some(3))));
+        // An old manifest, without any of them, still loads as before.
+        let old = load(r#"{"organisation":{"name":"x"},"datasets":[{"id":"a","file":"a.json","sample":true}]}"#).unwrap();
+        assert!(old.problems.is_empty());
+        let a = old.value.dataset("a").unwrap();
+        assert_eq!((a.sha256.as_ref(), a.bytes, a.date_range, a.cadence.as_ref()), (None, None, None, None));
+        assert_eq!(old.value.summary, None);
+    }
+
+    #[test]
+    fn raw_manifest_round_trips_through_json() {
+        let text = r#"{"organisation":{"name":"咸宁市红十字会","name_en":null,"website":null},"datasets":[{"id":"a","file":"a.json","title":"甲","title_en":null,"last_updated":"2023-09-18","source":"s","records":3,"sample":false,"sha256":"00","bytes":1,"date_range":["2020","2021"],"cadence":{"every_days":365,"basis":"b"}}]}"#;
+        let raw: RawManifest = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string(&raw).unwrap(), text);
     }
 }
