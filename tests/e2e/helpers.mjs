@@ -25,8 +25,10 @@ export async function setup() {
 }
 
 /** A phone-sized page that records console errors and uncaught exceptions. */
-export async function phonePage(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+export async function phonePage(browser, { serviceWorkers = 'block' } = {}) {
+  // Service workers are blocked unless a test is about them: requests a worker makes are not
+  // seen by page.route(), which the bad-data tests rely on.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
