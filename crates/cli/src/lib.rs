@@ -6,15 +6,19 @@
 //! every record as compact JSON on its own line, so a changed record shows up as a one-line git
 //! diff.
 
-use gongshi_core::ledger::{DISBURSEMENTS, DONATIONS, GOODS};
-use gongshi_core::{coverage, relief, sample};
+use gongshi_core::ledger::{RawFile, RawGoods, DISBURSEMENTS, DONATIONS, GOODS};
+use gongshi_core::{coverage, import, relief, sample, summary};
+
+pub mod commands;
+pub mod schema;
+pub mod sheet;
 
 pub const DEFAULT_OUT: &str = "public/data";
 pub const DEFAULT_SEED: u64 = 2023;
 pub const DEFAULT_DONATIONS: usize = 1200;
 pub const DEFAULT_RELIEF: usize = sample::DEFAULT_RELIEF_RECORDS;
 
-/// Compact JSON of any serialisable value (a macro, so this crate needs no direct serde dependency).
+/// Compact JSON of any serialisable value.
 macro_rules! json {
     ($v:expr) => {
         serde_json::to_string(&$v).expect("plain data always serialises")
@@ -70,6 +74,80 @@ impl Default for LineJson {
     }
 }
 
+/// A ledger file (donations, disbursements) one record per line.
+pub fn render_ledger<T: serde::Serialize>(f: &RawFile<T>) -> String {
+    LineJson::new()
+        .field("schema", f.schema.as_ref().map(|v| json!(v)))
+        .field("sample", f.sample.map(|v| json!(v)))
+        .field("note", f.note.as_ref().map(|v| json!(v)))
+        .array("records", each!(f.records))
+        .render()
+}
+
+/// goods.json one record per line.
+pub fn render_goods(g: &RawGoods) -> String {
+    LineJson::new()
+        .field("schema", g.schema.as_ref().map(|v| json!(v)))
+        .field("sample", g.sample.map(|v| json!(v)))
+        .field("note", g.note.as_ref().map(|v| json!(v)))
+        .array("batches", each!(g.batches))
+        .array("movements", each!(g.movements))
+        .array("writeoffs", each!(g.writeoffs))
+        .render()
+}
+
+/// relief.json one record per line.
+pub fn render_relief(r: &relief::RawReliefFile) -> String {
+    LineJson::new()
+        .field("schema", r.schema.as_ref().map(|v| json!(v)))
+        .field("sample", r.sample.map(|v| json!(v)))
+        .field("note", r.note.as_ref().map(|v| json!(v)))
+        .array("records", each!(r.records))
+        .array("aggregates", each!(r.aggregates))
+        .render()
+}
+
+/// coverage.json one record per line.
+pub fn render_coverage(c: &coverage::RawCoverage) -> String {
+    LineJson::new()
+        .field("schema", c.schema.as_ref().map(|v| json!(v)))
+        .field("sample", c.sample.map(|v| json!(v)))
+        .field("note", c.note.as_ref().map(|v| json!(v)))
+        .field("city", Some(json!(c.city)))
+        .field("teams_before", Some(json!(c.teams_before)))
+        .field("teams_after_total", c.teams_after_total.map(|v| json!(v)))
+        .array("teams_after", each!(c.teams_after))
+        .array("counties", each!(c.counties))
+        .array("facts", each!(c.facts))
+        .render()
+}
+
+/// An imported dataset in its file format.
+pub fn render_output(o: &import::Output) -> String {
+    match o {
+        import::Output::Donations(f) => render_ledger(f),
+        import::Output::Disbursements(f) => render_ledger(f),
+        import::Output::Goods(g) => render_goods(g),
+        import::Output::Relief(r) => render_relief(r),
+        import::Output::Coverage(c) => render_coverage(c),
+    }
+}
+
+/// summary.json: one line per field, one line per year or programme-year.
+pub fn render_summary(s: &summary::Summary) -> String {
+    LineJson::new()
+        .field("schema", Some(json!(s.schema)))
+        .field("sample", Some(json!(s.sample)))
+        .field("money_sample", Some(json!(s.money_sample)))
+        .field("relief_sample", Some(json!(s.relief_sample)))
+        .field("coverage", s.coverage.as_ref().map(|v| json!(v)))
+        .field("rectification", s.rectification.as_ref().map(|v| json!(v)))
+        .field("key_figures", Some(json!(s.key_figures)))
+        .array("money_by_year", each!(s.money_by_year))
+        .array("relief_by_programme_year", each!(s.relief_by_programme_year))
+        .render()
+}
+
 /// The sample data files (file name, content) for `seed` and `donations` records, with the
 /// default number of relief records: donations, disbursements, goods, relief, coverage.
 pub fn render_sample(seed: u64, donations: usize) -> Vec<(String, String)> {
@@ -81,53 +159,12 @@ pub fn render_sample_with(seed: u64, donations: usize, relief: usize) -> Vec<(St
     let s = sample::generate(seed, donations);
     let r = sample::generate_relief(seed, relief);
     let c = sample::generate_coverage();
-    let d = &s.donations;
-    let x = &s.disbursements;
-    let g = &s.goods;
     vec![
-        (
-            DONATIONS.to_string(),
-            LineJson::new().field("schema", d.schema.as_ref().map(|v| json!(v))).field("sample", d.sample.map(|v| json!(v))).field("note", d.note.as_ref().map(|v| json!(v))).array("records", each!(d.records)).render(),
-        ),
-        (
-            DISBURSEMENTS.to_string(),
-            LineJson::new().field("schema", x.schema.as_ref().map(|v| json!(v))).field("sample", x.sample.map(|v| json!(v))).field("note", x.note.as_ref().map(|v| json!(v))).array("records", each!(x.records)).render(),
-        ),
-        (
-            GOODS.to_string(),
-            LineJson::new()
-                .field("schema", g.schema.as_ref().map(|v| json!(v)))
-                .field("sample", g.sample.map(|v| json!(v)))
-                .field("note", g.note.as_ref().map(|v| json!(v)))
-                .array("batches", each!(g.batches))
-                .array("movements", each!(g.movements))
-                .array("writeoffs", each!(g.writeoffs))
-                .render(),
-        ),
-        (
-            relief::FILE.to_string(),
-            LineJson::new()
-                .field("schema", r.schema.as_ref().map(|v| json!(v)))
-                .field("sample", r.sample.map(|v| json!(v)))
-                .field("note", r.note.as_ref().map(|v| json!(v)))
-                .array("records", each!(r.records))
-                .array("aggregates", each!(r.aggregates))
-                .render(),
-        ),
-        (
-            coverage::FILE.to_string(),
-            LineJson::new()
-                .field("schema", c.schema.as_ref().map(|v| json!(v)))
-                .field("sample", c.sample.map(|v| json!(v)))
-                .field("note", c.note.as_ref().map(|v| json!(v)))
-                .field("city", Some(json!(c.city)))
-                .field("teams_before", Some(json!(c.teams_before)))
-                .field("teams_after_total", c.teams_after_total.map(|v| json!(v)))
-                .array("teams_after", each!(c.teams_after))
-                .array("counties", each!(c.counties))
-                .array("facts", each!(c.facts))
-                .render(),
-        ),
+        (DONATIONS.to_string(), render_ledger(&s.donations)),
+        (DISBURSEMENTS.to_string(), render_ledger(&s.disbursements)),
+        (GOODS.to_string(), render_goods(&s.goods)),
+        (relief::FILE.to_string(), render_relief(&r)),
+        (coverage::FILE.to_string(), render_coverage(&c)),
     ]
 }
 

@@ -443,7 +443,7 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
         }
         let first = normalize_header(&filled[0].text());
         if ["合计", "总计", "小计", "累计", "本页合计", "合计金额", "总合计"].contains(&first.as_str()) {
-            report.skipped.push((*row_no, format!("“{}”行（合计行）", filled[0].text())));
+            report.skipped.push((*row_no, format!("合计行（“{}”）", filled[0].text())));
             continue;
         }
         let mut problems = Vec::new();

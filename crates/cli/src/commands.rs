@@ -1,0 +1,484 @@
+//! The `gongshi` commands. Each takes its arguments and two writers (standard output and
+//! standard error) and returns the exit code, so tests run exactly what the binary runs.
+
+use crate::{render_output, render_relief, render_sample_with, render_summary, schema, sheet, count_records};
+use crate::{DEFAULT_DONATIONS, DEFAULT_OUT, DEFAULT_RELIEF, DEFAULT_SEED};
+use gongshi_core::cadence;
+use gongshi_core::check::{self, Report};
+use gongshi_core::date::PartialDate;
+use gongshi_core::diag::Severity;
+use gongshi_core::import::{self, Kind, Options};
+use gongshi_core::integrity::sha256_hex;
+use gongshi_core::manifest::{self, RawFileRef, RawManifest};
+use gongshi_core::{privacy, relief, summary};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const USAGE: &str = "用法 / usage:
+  gongshi sample [--out DIR] [--seed N] [--donations N] [--relief N]
+      写出示例数据 donations.json、disbursements.json、goods.json、relief.json、coverage.json
+      (defaults: --out public/data --seed 2023 --donations 1200 --relief 600)
+  gongshi import FILE.xlsx|FILE.csv --dataset donations|disbursements|goods|relief|coverage
+                 [--sheet NAME] [--map mapping.json] [--out FILE] [--skip-bad]
+      把 Excel/CSV 表格导入为数据文件（无 --out 时输出到标准输出）
+  gongshi check DIR [--format text|json] [--today YYYY-MM-DD]
+      检查数据目录中的每个文件（格式、跨文件规则、校验值、隐私）；无错误时退出码为 0
+  gongshi mask FILE [--out FILE]
+      把救助记录的受助人姓名脱敏为“姓＋某”
+  gongshi manifest DIR [--touch DATASET]... [--today YYYY-MM-DD]
+      重写 DIR/manifest.json：校验值、大小、记录数、日期范围、法定公开周期
+  gongshi schema [--out DIR]
+      写出每个数据文件的 JSON Schema（默认 public/schema）
+  gongshi build-summary DIR [--out FILE]
+      写出概览汇总 DIR/summary.json
+  gongshi help";
+
+/// Runs `gongshi ARGS…`.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let rest = args.get(1..).unwrap_or(&[]);
+    let result = match args.first().map(String::as_str) {
+        Some("sample") => sample(rest, out),
+        Some("import") => import_cmd(rest, out, err),
+        Some("check") => check_cmd(rest, out, err),
+        Some("mask") => mask(rest, out),
+        Some("manifest") => manifest_cmd(rest, out, err),
+        Some("schema") => schema_cmd(rest, out),
+        Some("build-summary") => build_summary(rest, out, err),
+        Some("help" | "--help" | "-h") => {
+            let _ = writeln!(out, "{USAGE}");
+            Ok(0)
+        }
+        Some(other) => Err(format!("未知命令 unknown command “{other}”\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "gongshi: {e}");
+            1
+        }
+    }
+}
+
+type CmdResult = Result<u8, String>;
+
+/// Positional arguments, `--name value` options (repeatable) and `--flag`s.
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+    flags: BTreeSet<String>,
+}
+
+impl Args {
+    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, String> {
+        let mut a = Args { positional: Vec::new(), options: Vec::new(), flags: BTreeSet::new() };
+        let mut it = args.iter();
+        while let Some(x) = it.next() {
+            if with_value.contains(&x.as_str()) {
+                let v = it.next().ok_or_else(|| format!("参数 {x} 缺少取值 (missing value)"))?;
+                a.options.push((x.clone(), v.clone()));
+            } else if flags.contains(&x.as_str()) {
+                a.flags.insert(x.clone());
+            } else if x.starts_with("--") {
+                return Err(format!("未知参数 unknown option “{x}”\n{USAGE}"));
+            } else {
+                a.positional.push(x.clone());
+            }
+        }
+        Ok(a)
+    }
+    fn get(&self, name: &str) -> Option<&str> {
+        self.options.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.options.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+    fn one_positional(&self, what: &str) -> Result<&str, String> {
+        match self.positional.as_slice() {
+            [one] => Ok(one),
+            [] => Err(format!("缺少{what}\n{USAGE}")),
+            _ => Err(format!("多余的参数：{}", self.positional[1..].join(" "))),
+        }
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, String> {
+    v.parse().map_err(|_| format!("{name} 应为非负整数 (expected a number): “{v}”"))
+}
+
+fn write_file(path: &Path, content: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, content).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Today in China Standard Time (UTC+8), or the `--today` given.
+fn today(arg: Option<&str>) -> Result<PartialDate, String> {
+    match arg {
+        Some(s) => match PartialDate::parse(s) {
+            Ok(d) if d.day.is_some() => Ok(d),
+            Ok(_) => Err(format!("--today 应为完整日期 YYYY-MM-DD：“{s}”")),
+            Err(e) => Err(format!("--today：{e}")),
+        },
+        None => {
+            let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+            gongshi_core::calendar::date_from_unix_seconds(secs + 8 * 3600).ok_or_else(|| "系统日期不合理，请用 --today 指定".to_string())
+        }
+    }
+}
+
+/// The top-level `*.json` files of a data folder.
+pub fn read_folder(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = BTreeMap::new();
+    for e in entries {
+        let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = e.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+        if path.is_file() && name.ends_with(".json") {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.insert(name, bytes);
+        }
+    }
+    Ok(files)
+}
+
+// ---------------------------------------------------------------- sample
+
+fn sample(args: &[String], out: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--out", "--seed", "--donations", "--relief"], &[])?;
+    if !a.positional.is_empty() {
+        return Err(format!("多余的参数：{}", a.positional.join(" ")));
+    }
+    let dir = PathBuf::from(a.get("--out").unwrap_or(DEFAULT_OUT));
+    let seed = a.get("--seed").map(|v| number("--seed", v)).transpose()?.unwrap_or(DEFAULT_SEED);
+    let donations = a.get("--donations").map(|v| number("--donations", v)).transpose()?.unwrap_or(DEFAULT_DONATIONS);
+    let relief_n = a.get("--relief").map(|v| number("--relief", v)).transpose()?.unwrap_or(DEFAULT_RELIEF);
+    for (name, content) in render_sample_with(seed, donations, relief_n) {
+        let path = dir.join(&name);
+        write_file(&path, &content)?;
+        let _ = writeln!(out, "wrote {}: {} records, {} bytes", path.display(), count_records(&name, &content), content.len());
+    }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- import
+
+/// Reads a mapping file: `{"column header": "field"}`, `null` or `""` to ignore a column.
+fn read_mapping(path: &Path) -> Result<Vec<(String, Option<String>)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("映射文件 {}：JSON 格式错误（{e}）", path.display()))?;
+    let obj = value.as_object().ok_or_else(|| format!("映射文件 {}：应为 {{\"列名\": \"字段\"}} 形式的对象", path.display()))?;
+    obj.iter()
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => Ok((k.clone(), Some(s.clone()))),
+            serde_json::Value::Null => Ok((k.clone(), None)),
+            _ => Err(format!("映射文件 {}：列“{k}”的字段应为字符串或 null", path.display())),
+        })
+        .collect()
+}
+
+fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out"], &["--skip-bad"])?;
+    let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
+    let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
+    let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
+    let mapping = a.get("--map").map(|m| read_mapping(Path::new(m))).transpose()?.unwrap_or_default();
+    let skip_bad = a.flags.contains("--skip-bad");
+    let source = file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+    let tables = sheet::read(&file, a.get("--sheet"))?;
+    let opts = Options { kind, source: source.clone(), mapping };
+    let mut first_err = None;
+    let mut found = None;
+    for t in &tables {
+        match import::import(t, &opts) {
+            Ok(r) => {
+                found = Some((t, r));
+                break;
+            }
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    let Some((table, (output, report))) = found else {
+        return Err(first_err.unwrap_or_else(|| format!("{source}：表格是空的")));
+    };
+    let sheet_label = table.sheet.as_ref().map(|s| format!(" 工作表“{s}”")).unwrap_or_default();
+    let _ = writeln!(err, "import: {source}{sheet_label}，表头在第 {} 行", report.header_row);
+    let cols: Vec<String> = report.columns.iter().filter_map(|(h, f)| f.map(|f| format!("{h}→{f}"))).collect();
+    let _ = writeln!(err, "  列 columns: {}", cols.join("，"));
+    for (row, why) in &report.skipped {
+        let _ = writeln!(err, "  跳过 skipped 第 {row} 行：{why}");
+    }
+    if report.blank_rows > 0 {
+        let _ = writeln!(err, "  跳过 skipped {} 个空行", report.blank_rows);
+    }
+    for n in &report.notes {
+        let _ = writeln!(err, "  注意 note: {n}");
+    }
+    if report.masked > 0 {
+        let _ = writeln!(err, "  已脱敏 masked: {} 个受助人姓名改为“姓＋某”", report.masked);
+    }
+    for e in &report.errors {
+        let _ = writeln!(err, "error: {e}");
+    }
+    let bad = report.errors.len();
+    if bad > 0 && !skip_bad {
+        let _ = writeln!(err, "import: {bad} 行有错误，没有写入任何文件（修正后重新导入，或用 --skip-bad 只导入正确的行）");
+        return Ok(1);
+    }
+    if output.records() == 0 {
+        let _ = writeln!(err, "import: 没有可导入的记录，没有写入任何文件");
+        return Ok(1);
+    }
+    let text = render_output(&output);
+    match a.get("--out") {
+        Some(path) => {
+            write_file(Path::new(path), &text)?;
+            let _ = writeln!(out, "import: 导入 {} 条记录 → {path}（{} 字节）", output.records(), text.len());
+        }
+        None => {
+            let _ = out.write_all(text.as_bytes());
+            let _ = writeln!(err, "import: 导入 {} 条记录", output.records());
+        }
+    }
+    if bad > 0 {
+        let _ = writeln!(err, "import: 按 --skip-bad 跳过了 {bad} 行有错误的记录（见上），其余已写入");
+    }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- check
+
+/// The report as JSON: `[{file, path, line, column, severity, message}]`.
+pub fn report_json(report: &Report) -> String {
+    let items: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "file": d.file,
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "severity": if d.severity == Severity::Error { "error" } else { "warning" },
+                "message": d.message,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).expect("plain data") + "\n"
+}
+
+/// The report for people: one line per finding, then the summary line.
+pub fn report_text(report: &Report) -> String {
+    let mut s = String::new();
+    for d in &report.diagnostics {
+        let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+        let pos = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            _ => String::new(),
+        };
+        let path = if d.path.is_empty() { String::new() } else { format!(" {}", d.path) };
+        s.push_str(&format!("{sev}: {}{pos}{path}: {}\n", d.file, d.message));
+    }
+    s.push_str(&report.summary_line());
+    s.push('\n');
+    s
+}
+
+fn check_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--format", "--today"], &[])?;
+    let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
+    let format = a.get("--format").unwrap_or("text");
+    if !matches!(format, "text" | "json") {
+        return Err(format!("--format 应为 text 或 json：“{format}”"));
+    }
+    let today = today(a.get("--today"))?;
+    let files = read_folder(&dir)?;
+    let report = check::check_folder(&files, Some(today));
+    if format == "json" {
+        let _ = out.write_all(report_json(&report).as_bytes());
+        let _ = writeln!(err, "{}", report.summary_line());
+    } else {
+        let _ = out.write_all(report_text(&report).as_bytes());
+    }
+    Ok(if report.errors() == 0 { 0 } else { 1 })
+}
+
+// ---------------------------------------------------------------- mask
+
+fn mask(args: &[String], out: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--out"], &[])?;
+    let file = PathBuf::from(a.one_positional("救助数据文件 FILE")?);
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or(relief::FILE).to_string();
+    // Nothing may be dropped silently: refuse fields the file format does not know.
+    let value: serde_json::Value = gongshi_core::json::parse(&name, &text).map_err(|d| d.to_string())?;
+    let mut raw: relief::RawReliefFile = gongshi_core::json::parse(&name, &text).map_err(|d| d.to_string())?;
+    let back = serde_json::to_value(&raw).expect("plain data");
+    let unknown = unknown_keys(&value, &back, "");
+    if !unknown.is_empty() {
+        return Err(format!("{name} 含有救助文件格式以外的字段，为免丢失没有改写：{}", unknown.join("、")));
+    }
+    let mut changed = 0;
+    let mut named = 0;
+    for r in &mut raw.records {
+        if let Some(n) = &r.recipient {
+            if n.trim().is_empty() {
+                continue;
+            }
+            named += 1;
+            let m = privacy::mask_name(n);
+            if m != *n {
+                changed += 1;
+                r.recipient = Some(m);
+            }
+        }
+    }
+    let target = a.get("--out").map(PathBuf::from).unwrap_or_else(|| file.clone());
+    if changed > 0 || a.get("--out").is_some() {
+        write_file(&target, &render_relief(&raw))?;
+    }
+    let _ = writeln!(out, "mask: {changed} of {named} recipient names masked（{changed} 个姓名已脱敏）→ {}", target.display());
+    Ok(0)
+}
+
+/// Keys present in `original` but not in `reparsed` (what a typed round trip would drop).
+fn unknown_keys(original: &serde_json::Value, reparsed: &serde_json::Value, path: &str) -> Vec<String> {
+    use serde_json::Value;
+    match (original, reparsed) {
+        (Value::Object(a), Value::Object(b)) => a
+            .iter()
+            .flat_map(|(k, v)| {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                match b.get(k) {
+                    None if !v.is_null() => vec![p],
+                    None => vec![],
+                    Some(w) => unknown_keys(v, w, &p),
+                }
+            })
+            .collect(),
+        (Value::Array(a), Value::Array(b)) => a.iter().zip(b).enumerate().flat_map(|(i, (v, w))| unknown_keys(v, w, &format!("{path}[{i}]"))).collect(),
+        _ => vec![],
+    }
+}
+
+// ---------------------------------------------------------------- manifest
+
+fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--touch", "--today"], &[])?;
+    let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
+    let path = dir.join(manifest::FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}（先写好 manifest.json 的机构和数据集标题）", path.display()))?;
+    let mut raw: RawManifest = gongshi_core::json::parse(manifest::FILE, &text).map_err(|d| d.to_string())?;
+    let touch: Vec<&str> = a.all("--touch");
+    for t in &touch {
+        if *t != "all" && !raw.datasets.iter().any(|d| d.id.as_deref() == Some(*t)) {
+            let ids: Vec<&str> = raw.datasets.iter().filter_map(|d| d.id.as_deref()).collect();
+            return Err(format!("--touch “{t}”：清单中没有这个数据集（有：{}，或 all）", ids.join("、")));
+        }
+    }
+    let today = if touch.is_empty() { None } else { Some(today(a.get("--today"))?) };
+    let files = read_folder(&dir)?;
+    let (loaded, problems) = check::load_folder(&files);
+    let mut missing = Vec::new();
+    for d in &mut raw.datasets {
+        let (Some(id), Some(file)) = (d.id.clone(), d.file.clone()) else { continue };
+        let Some(bytes) = files.get(&file) else {
+            missing.push(file);
+            continue;
+        };
+        d.sha256 = Some(sha256_hex(bytes));
+        d.bytes = Some(bytes.len() as u64);
+        match loaded.stats.get(&id) {
+            Some(s) => {
+                d.records = Some(s.records);
+                d.date_range = s.date_range.map(|(x, y)| vec![x.to_string(), y.to_string()]);
+            }
+            None if check::KNOWN.iter().any(|(k, _)| *k == id) => {
+                let _ = writeln!(err, "warning: {file} 无法读取，记录数和日期范围保持原样（运行 gongshi check 查看原因）");
+            }
+            None => {}
+        }
+        if d.cadence.is_none() {
+            d.cadence = cadence::legal_default(&id);
+        }
+        if let Some(t) = today.filter(|_| touch.contains(&id.as_str()) || touch.contains(&"all")) {
+            d.last_updated = Some(t.to_string());
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!("清单列出的文件不存在：{}，没有改写 manifest.json", missing.join("、")));
+    }
+    raw.summary = files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
+    let content = serde_json::to_string_pretty(&raw).expect("plain data") + "\n";
+    write_file(&path, &content)?;
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    for d in &raw.datasets {
+        let range = d.date_range.as_ref().map(|r| format!(", {} – {}", r[0], r[1])).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}: {} records, {} bytes{range}, sha256 {}…",
+            d.file.as_deref().unwrap_or("?"),
+            d.records.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+            d.bytes.unwrap_or(0),
+            d.sha256.as_deref().map(|h| &h[..12]).unwrap_or("")
+        );
+    }
+    let _ = writeln!(out, "wrote {}", path.display());
+    if errors > 0 {
+        let _ = writeln!(err, "warning: 数据中有 {errors} 处错误，记录数只计可用的记录；运行 gongshi check {} 查看", dir.display());
+    }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- schema
+
+fn schema_cmd(args: &[String], out: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--out"], &[])?;
+    if !a.positional.is_empty() {
+        return Err(format!("多余的参数：{}", a.positional.join(" ")));
+    }
+    let dir = PathBuf::from(a.get("--out").unwrap_or("public/schema"));
+    for (name, content) in schema::schema_files() {
+        let path = dir.join(&name);
+        write_file(&path, &content)?;
+        let _ = writeln!(out, "wrote {}", path.display());
+    }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- build-summary
+
+/// Largest summary.json the overview should have to download.
+pub const SUMMARY_BUDGET: usize = 20 * 1024;
+
+fn build_summary(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--out"], &[])?;
+    let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
+    let files = read_folder(&dir)?;
+    let (loaded, problems) = check::load_folder(&files);
+    let file_of: BTreeMap<String, String> = check::dataset_files(loaded.manifest.as_ref()).into_iter().collect();
+    let failed: Vec<&String> = check::KNOWN.iter().filter(|(id, _)| files.contains_key(&file_of[*id]) && !loaded.stats.contains_key(*id)).map(|(id, _)| &file_of[*id]).collect();
+    if !failed.is_empty() {
+        for p in problems.iter().filter(|p| p.severity == Severity::Error) {
+            let _ = writeln!(err, "error: {p}");
+        }
+        return Err(format!("无法读取 {}，没有写出汇总（先运行 gongshi check）", failed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")));
+    }
+    let s = summary::build(&loaded.summary_inputs());
+    let text = render_summary(&s);
+    let path = a.get("--out").map(PathBuf::from).unwrap_or_else(|| dir.join(summary::FILE));
+    write_file(&path, &text)?;
+    let _ = writeln!(out, "wrote {}: {} bytes, {} years of money, {} relief rows", path.display(), text.len(), s.money_by_year.len(), s.relief_by_programme_year.len());
+    if text.len() > SUMMARY_BUDGET {
+        let _ = writeln!(err, "warning: summary.json 超过 {SUMMARY_BUDGET} 字节");
+    }
+    if a.get("--out").is_none() && files.contains_key(manifest::FILE) {
+        let _ = writeln!(err, "note: 运行 gongshi manifest {} 更新清单中 summary.json 的校验值", dir.display());
+    }
+    Ok(0)
+}
