@@ -2,7 +2,7 @@
 
 use crate::components::ViewLink;
 use crate::nav::{use_nav, Nav};
-use crate::routes::{coverage::CoveragePage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
+use crate::routes::{coverage::CoveragePage, data::DataPage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
 use crate::state::{use_data, Data, Load};
 use gongshi_core::view::{Embed, Page, View};
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
         Page::Donations => view! { <DonationsPage /> }.into_any(),
         Page::Relief => view! { <ReliefPage /> }.into_any(),
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
+        Page::Data => view! { <DataPage /> }.into_any(),
     };
     view! {
         <Show when=move || embed.with(|e| *e == Embed::None) fallback=move || view! { <EmbedBar /> }>
@@ -103,7 +104,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site">
             <p>"本站只公开已发布的文件和数据，不收集任何个人信息。标注“示例数据”的记录为演示用生成数据，不是真实记录。"</p>
-            <p><a href="data/manifest.json">"数据目录（JSON）"</a></p>
+            <p><a href="?page=data">"数据下载与引用"</a>" · "<a href="data/manifest.json">"数据目录（JSON）"</a></p>
         </footer>
     }
 }

@@ -87,6 +87,8 @@ pub struct Data {
     pub goods: RwSignal<Load<Goods>>,
     pub relief: RwSignal<Load<Relief>>,
     pub coverage: RwSignal<Load<Coverage>>,
+    /// Datasets requested before the manifest arrived.
+    pending: StoredValue<Vec<Dataset>>,
 }
 
 impl Data {
@@ -100,14 +102,28 @@ impl Data {
             goods: RwSignal::new(Load::Idle),
             relief: RwSignal::new(Load::Idle),
             coverage: RwSignal::new(Load::Idle),
+            pending: StoredValue::new(Vec::new()),
         }
     }
 
-    /// Starts loading the datasets every page needs; each arrives (or fails) on its own.
+    /// Starts loading: the manifest first (it holds each file's checksum), then the datasets
+    /// every page needs; each arrives (or fails) on its own.
     pub fn load_all(self) {
-        for d in [Dataset::Manifest, Dataset::Rectification, Dataset::Figures] {
+        self.pending.update_value(|p| p.extend([Dataset::Rectification, Dataset::Figures]));
+        self.load(Dataset::Manifest);
+    }
+
+    /// Starts whatever waited for the manifest.
+    fn manifest_settled(self) {
+        let waiting = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        for d in waiting {
             self.load(d);
         }
+    }
+
+    /// The manifest's entry for `file`, when the manifest has loaded.
+    fn expected(self, file: &str) -> Option<gongshi_core::manifest::Dataset> {
+        self.manifest.with_untracked(|m| m.value().and_then(|m| m.datasets.iter().find(|d| d.file == file).cloned()))
     }
 
     /// Loads `which` once, when a page first needs it.
@@ -121,34 +137,47 @@ impl Data {
             _ => false,
         };
         if idle {
-            self.load(which);
+            if self.manifest.with_untracked(|m| matches!(m, Load::Idle | Load::Loading)) {
+                // Mark it as requested, and start it when the manifest (and its checksums) is in.
+                self.set_loading(which);
+                self.pending.update_value(|p| p.push(which));
+            } else {
+                self.load(which);
+            }
+        }
+    }
+
+    fn set_loading(self, which: Dataset) {
+        match which {
+            Dataset::Relief => self.relief.set(Load::Loading),
+            Dataset::Coverage => self.coverage.set(Load::Loading),
+            Dataset::Donations => self.donations.set(Load::Loading),
+            Dataset::Disbursements => self.disbursements.set(Load::Loading),
+            Dataset::Goods => self.goods.set(Load::Loading),
+            _ => {}
         }
     }
 
     /// Loads the ledger files once, when a page first needs them.
     pub fn ensure_ledger(self) {
-        if self.donations.with_untracked(|l| matches!(l, Load::Idle)) {
-            self.load(Dataset::Donations);
-        }
-        if self.disbursements.with_untracked(|l| matches!(l, Load::Idle)) {
-            self.load(Dataset::Disbursements);
-        }
-        if self.goods.with_untracked(|l| matches!(l, Load::Idle)) {
-            self.load(Dataset::Goods);
+        for d in [Dataset::Donations, Dataset::Disbursements, Dataset::Goods] {
+            self.ensure(d);
         }
     }
 
     /// (Re)loads one dataset: used at start and by the retry button.
     pub fn load(self, which: Dataset) {
+        let f = which.file();
+        let e = if which == Dataset::Manifest { None } else { self.expected(f) };
         match which {
-            Dataset::Manifest => crate::api::load_into(which.file(), self.manifest, manifest::load),
-            Dataset::Rectification => crate::api::load_into(which.file(), self.rectification, rectification::load),
-            Dataset::Figures => crate::api::load_into(which.file(), self.figures, figures::load),
-            Dataset::Donations => crate::api::load_into(which.file(), self.donations, ledger::load_donations),
-            Dataset::Disbursements => crate::api::load_into(which.file(), self.disbursements, ledger::load_disbursements),
-            Dataset::Goods => crate::api::load_into(which.file(), self.goods, ledger::load_goods),
-            Dataset::Relief => crate::api::load_into(which.file(), self.relief, relief::load),
-            Dataset::Coverage => crate::api::load_into(which.file(), self.coverage, coverage::load),
+            Dataset::Manifest => crate::api::load_into(f, self.manifest, manifest::load, None, Some(Box::new(move || self.manifest_settled()))),
+            Dataset::Rectification => crate::api::load_into(f, self.rectification, rectification::load, e, None),
+            Dataset::Figures => crate::api::load_into(f, self.figures, figures::load, e, None),
+            Dataset::Donations => crate::api::load_into(f, self.donations, ledger::load_donations, e, None),
+            Dataset::Disbursements => crate::api::load_into(f, self.disbursements, ledger::load_disbursements, e, None),
+            Dataset::Goods => crate::api::load_into(f, self.goods, ledger::load_goods, e, None),
+            Dataset::Relief => crate::api::load_into(f, self.relief, relief::load, e, None),
+            Dataset::Coverage => crate::api::load_into(f, self.coverage, coverage::load, e, None),
         }
     }
 }

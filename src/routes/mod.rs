@@ -2,6 +2,7 @@
 
 pub mod donations;
 pub mod coverage;
+pub mod data;
 pub mod overview;
 pub mod rectification;
 pub mod relief;

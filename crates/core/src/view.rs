@@ -13,10 +13,12 @@ pub enum Page {
     Relief,
     Coverage,
     Rectification,
+    /// Every dataset, its files, freshness and how to cite it.
+    Data,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [Page::Overview, Page::Donations, Page::Relief, Page::Coverage, Page::Rectification];
+    pub const ALL: [Page; 6] = [Page::Overview, Page::Donations, Page::Relief, Page::Coverage, Page::Rectification, Page::Data];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -25,6 +27,7 @@ impl Page {
             Page::Relief => "relief",
             Page::Coverage => "coverage",
             Page::Rectification => "rectification",
+            Page::Data => "data",
         }
     }
 
@@ -44,6 +47,7 @@ impl Page {
             Page::Relief => "救助",
             Page::Coverage => "组织覆盖",
             Page::Rectification => "整改",
+            Page::Data => "数据",
         }
     }
 }
