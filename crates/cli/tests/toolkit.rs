@@ -1,0 +1,259 @@
+//! The publisher toolkit on copies of the shipped data: `check` (privacy gate, checksums, exit
+//! codes, JSON output), `manifest`, `build-summary`, `mask` and `schema`; and the shipped
+//! public/data and public/schema are what the tools produce.
+
+mod common;
+
+use common::{copy_of_shipped, gongshi, read, scratch, shipped_dir};
+use gongshi_cli::{render_ledger, render_relief, schema};
+use gongshi_core::check::load_folder;
+use gongshi_core::ledger::{RawDonation, RawFile};
+use gongshi_core::relief::RawReliefFile;
+use gongshi_core::{manifest, relief, summary};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn check_json(dir: &Path) -> (i32, Vec<Value>) {
+    let r = gongshi(&["check", dir.to_str().unwrap(), "--format", "json", "--today", "2024-01-15"], dir);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    (r.code, v.as_array().unwrap().clone())
+}
+
+#[test]
+fn shipped_data_checks_clean_and_its_manifest_and_summary_are_current() {
+    let dir = shipped_dir();
+    let r = gongshi(&["check", dir.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.ends_with("check: 0 errors, 0 warnings in 9 files\n"), "{}", r.stdout);
+
+    // Rebuilding the summary and the manifest of a copy changes nothing.
+    let copy = copy_of_shipped("shipped-current");
+    let r = gongshi(&["build-summary", copy.to_str().unwrap()], &copy);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = gongshi(&["manifest", copy.to_str().unwrap()], &copy);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in ["summary.json", "manifest.json"] {
+        assert!(read(&copy.join(f)) == read(&dir.join(f)), "public/data/{f} is stale: run `gongshi build-summary public/data` and `gongshi manifest public/data`");
+    }
+}
+
+#[test]
+fn manifest_keeps_titles_and_sample_flags_and_records_checksums_counts_ranges_cadence() {
+    let dir = copy_of_shipped("manifest");
+    let before = manifest::load(&read(&dir.join("manifest.json"))).unwrap().value;
+    let r = gongshi(&["manifest", dir.to_str().unwrap(), "--touch", "donations", "--today", "2024-03-01"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let after = manifest::load(&read(&dir.join("manifest.json"))).unwrap();
+    assert!(after.problems.is_empty(), "{:?}", after.problems);
+    let after = after.value;
+    assert_eq!(after.organisation, before.organisation);
+    for (a, b) in after.datasets.iter().zip(&before.datasets) {
+        assert_eq!((&a.id, &a.file, &a.title, &a.title_en, &a.source, a.sample), (&b.id, &b.file, &b.title, &b.title_en, &b.source, b.sample));
+        let bytes = std::fs::read(dir.join(&a.file)).unwrap();
+        assert_eq!(a.sha256.as_deref(), Some(gongshi_core::integrity::sha256_hex(&bytes).as_str()));
+        assert_eq!(a.bytes, Some(bytes.len() as u64));
+        if a.id != "donations" {
+            assert_eq!(a.last_updated, b.last_updated, "{}", a.id);
+        }
+    }
+    let d = after.dataset("donations").unwrap();
+    assert_eq!(d.last_updated.unwrap().to_string(), "2024-03-01", "--touch");
+    assert_eq!(d.records, Some(1200));
+    assert_eq!(d.date_range.map(|(a, b)| (a.year, b.year)), Some((2019, 2023)));
+    assert_eq!(d.cadence.as_ref().map(|c| (c.every_days, c.emergency_every_days)), Some((90, Some(5))));
+    assert_eq!(after.dataset("coverage").unwrap().cadence.as_ref().map(|c| c.every_days), Some(365));
+    assert!(after.dataset("rectification").unwrap().cadence.is_none());
+    assert_eq!(after.dataset("goods").unwrap().records, Some(144));
+    assert_eq!(after.dataset("relief").unwrap().records, Some(660));
+    assert!(after.summary.is_some(), "summary.json is listed with its checksum");
+
+    let r = gongshi(&["manifest", dir.to_str().unwrap(), "--touch", "nope"], &dir);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("nope"), "{}", r.stderr);
+}
+
+#[test]
+fn a_one_byte_change_fails_the_check_naming_the_file() {
+    let dir = copy_of_shipped("one-byte");
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let (code, findings) = check_json(&dir);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+    // Change one digit of a receipt number: still valid JSON and valid data.
+    let p = dir.join("donations.json");
+    let text = read(&p);
+    let changed = text.replacen("XNHH-2019-000001", "XNHH-2019-000009", 1);
+    assert_eq!(changed.len(), text.len());
+    std::fs::write(&p, changed).unwrap();
+    let (code, findings) = check_json(&dir);
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f["file"], "donations.json");
+    assert_eq!(f["severity"], "error");
+    assert!(f["message"].as_str().unwrap().starts_with("文件与数据目录记录的校验值不符：可能被改动或下载不完整"), "{f}");
+    let r = gongshi(&["check", dir.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("error: donations.json: 文件与数据目录记录的校验值不符"), "{}", r.stdout);
+    assert!(r.stdout.ends_with("check: 1 errors, 0 warnings in 9 files\n"), "{}", r.stdout);
+}
+
+fn with_check(first17: &str) -> String {
+    let w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17.chars().zip(w).map(|(c, w)| c.to_digit(10).unwrap() * w).sum();
+    format!("{first17}{}", "10X98765432".chars().nth((sum % 11) as usize).unwrap())
+}
+
+#[test]
+fn the_privacy_gate_covers_every_file() {
+    let dir = copy_of_shipped("privacy");
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let id = with_check("42120219800101123");
+    assert!(gongshi_core::privacy::is_valid_id18(&id));
+    // Relief: an unmasked name, a valid ID, a mobile, a card number passing Luhn, and an
+    // 18-digit number with a wrong check digit (failing Luhn too), which is not an ID.
+    let mut r: RawReliefFile = serde_json::from_str(&read(&dir.join("relief.json"))).unwrap();
+    r.records[0].recipient = Some("金小明".into());
+    r.records[1].goods = Some(format!("身份证{id}"));
+    r.records[2].goods = Some("电话 138-0013-8000".into());
+    r.records[3].goods = Some("卡号6222021234567890128".into());
+    r.records[4].goods = Some("档案号110105194912310012".into());
+    std::fs::write(dir.join("relief.json"), render_relief(&r)).unwrap();
+    // Donations (any other file): a mobile is an error; an 18-digit number whose check digit is
+    // wrong but which passes Luhn is only a possible card number (a warning), never an ID.
+    let mut d: RawFile<RawDonation> = serde_json::from_str(&read(&dir.join("donations.json"))).unwrap();
+    d.records[0].receipt = Some("13900139000".into());
+    assert!(gongshi_core::privacy::luhn_ok("110105194912310010") && !gongshi_core::privacy::is_valid_id18("110105194912310010"));
+    d.records[1].receipt = Some("110105194912310010".into());
+    std::fs::write(dir.join("donations.json"), render_ledger(&d)).unwrap();
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0, "checksums out of the way");
+
+    let (code, findings) = check_json(&dir);
+    assert_eq!(code, 1);
+    let got: Vec<(String, String, String, String)> = findings
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap().into(), f["path"].as_str().unwrap().into(), f["severity"].as_str().unwrap().into(), f["message"].as_str().unwrap().into()))
+        .collect();
+    let find = |file: &str, path: &str| got.iter().find(|g| g.0 == file && g.1 == path).unwrap_or_else(|| panic!("no finding at {file} {path}: {got:#?}"));
+    assert!(find("relief.json", "records[0].recipient").3.contains("未脱敏"));
+    assert!(find("relief.json", "records[1].goods").3.contains("身份证号"));
+    assert!(find("relief.json", "records[2].goods").3.contains("手机号"));
+    let card = find("relief.json", "records[3].goods");
+    assert!(card.3.contains("银行卡号") && card.2 == "error", "{card:?}");
+    assert!(!got.iter().any(|g| g.1.starts_with("records[4]")), "wrong check digit, fails Luhn: not flagged: {got:#?}");
+    let phone = find("donations.json", "records[0].receipt");
+    assert!(phone.3.contains("手机号") && phone.2 == "error", "{phone:?}");
+    let maybe_card = find("donations.json", "records[1].receipt");
+    assert_eq!(maybe_card.2, "warning");
+    assert!(maybe_card.3.contains("银行卡号") && !maybe_card.3.contains("身份证"), "{maybe_card:?}");
+    // The office landline and the QQ mail address in rectification.json are not personal data.
+    assert!(!got.iter().any(|g| g.0 == "rectification.json"), "{got:#?}");
+    // Findings are located: one record per line, so line = record's line.
+    let f = findings.iter().find(|f| f["path"] == "records[2].goods").unwrap();
+    assert_eq!(f["line"], 8, "{f}");
+    // No message repeats a number it warns about.
+    let all = serde_json::to_string(&findings).unwrap();
+    for secret in [id.as_str(), "13800138000", "138-0013-8000", "6222021234567890128", "13900139000"] {
+        assert!(!all.contains(secret), "leaks {secret}");
+    }
+    assert_eq!(got.iter().filter(|g| g.2 == "error").count(), 5, "{got:#?}");
+
+    // The app's loader refuses the relief file as a whole.
+    assert!(relief::load(&read(&dir.join("relief.json"))).is_err());
+}
+
+#[test]
+fn mask_masks_every_recipient_once() {
+    let dir = copy_of_shipped("mask");
+    let p = dir.join("relief.json");
+    let mut r: RawReliefFile = serde_json::from_str(&read(&p)).unwrap();
+    r.records[0].recipient = Some("金小明".into());
+    r.records[1].recipient = Some("欧阳娜娜".into());
+    r.records[2].recipient = Some("买买提·艾力".into());
+    std::fs::write(&p, render_relief(&r)).unwrap();
+    assert!(relief::load(&read(&p)).is_err(), "refused before masking");
+    let out = dir.join("masked.json");
+    let run = gongshi(&["mask", p.to_str().unwrap(), "--out", out.to_str().unwrap()], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("mask: 3 of 600 recipient names masked"), "{}", run.stdout);
+    let masked: RawReliefFile = serde_json::from_str(&read(&out)).unwrap();
+    assert_eq!(masked.records[0].recipient.as_deref(), Some("金某"));
+    assert_eq!(masked.records[1].recipient.as_deref(), Some("欧阳某"));
+    assert_eq!(masked.records[2].recipient.as_deref(), Some("买某"));
+    assert!(relief::load(&read(&out)).unwrap().problems.is_empty());
+    // Idempotent: a second pass changes nothing and leaves the file as it was.
+    let once = read(&out);
+    let run = gongshi(&["mask", out.to_str().unwrap()], &dir);
+    assert!(run.stdout.starts_with("mask: 0 of 600"), "{}", run.stdout);
+    assert!(read(&out) == once, "second pass changed the file");
+    // Only the recipients changed: the rest is the shipped file, line for line.
+    let shipped = read(&shipped_dir().join("relief.json"));
+    let differing = once.lines().zip(shipped.lines()).filter(|(a, b)| a != b).count();
+    assert_eq!((once.lines().count(), differing), (shipped.lines().count(), 2), "records 1 and 2 had other names");
+    // A field the format does not know is never dropped silently.
+    std::fs::write(&p, read(&p).replacen("\"recipient\":\"欧阳娜娜\"", "\"recipient\":\"欧阳娜娜\",\"phone_note\":\"x\"", 1)).unwrap();
+    let run = gongshi(&["mask", p.to_str().unwrap()], &dir);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("phone_note"), "{}", run.stderr);
+}
+
+#[test]
+fn build_summary_round_trips_through_the_core_loader() {
+    let dir = copy_of_shipped("summary");
+    std::fs::remove_file(dir.join("summary.json")).ok();
+    let r = gongshi(&["build-summary", dir.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = read(&dir.join("summary.json"));
+    assert!(text.len() < 20 * 1024, "{} bytes", text.len());
+    let loaded = summary::load(&text).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let files = gongshi_cli::commands::read_folder(&dir).unwrap();
+    let (l, _) = load_folder(&files);
+    assert_eq!(loaded.value, summary::build(&l.summary_inputs()));
+    let s = loaded.value;
+    assert!(s.sample && s.money_sample && s.relief_sample);
+    assert_eq!(s.money_by_year.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2019, 2020, 2021, 2022, 2023]);
+    assert_eq!(s.rectification.as_ref().map(|r| (r.problems, r.done)), Some((21, 21)));
+    assert_eq!(s.coverage.as_ref().map(|c| (c.counties, c.village_units, c.village_coverage_bp)), Some((6, 38, Some(350))));
+    assert!(s.key_figures.contains(&"fundraising-total-2019-2021".to_string()));
+    // Small cells never enter a total.
+    assert!(s.relief_by_programme_year.iter().any(|r| r.suppressed_cells > 0));
+    schema::strict_parse("summary", &text).unwrap();
+
+    // A summary that no longer matches the data fails the check.
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let (code, findings) = check_json(&dir);
+    assert_eq!((code, findings.len()), (0, 0), "{findings:?}");
+    std::fs::write(dir.join("summary.json"), text.replacen("\"done\":21", "\"done\":20,\"x\":0", 1)).unwrap();
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let (code, findings) = check_json(&dir);
+    assert_eq!(code, 1);
+    assert!(findings.iter().any(|f| f["file"] == "summary.json" && f["message"].as_str().unwrap().contains("build-summary")), "{findings:?}");
+}
+
+#[test]
+fn schemas_are_valid_json_shipped_and_agree_with_the_data() {
+    let dir = scratch("schema");
+    let out = dir.join("schema");
+    let r = gongshi(&["schema", "--out", out.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/schema");
+    let names = ["manifest", "rectification", "figures", "donations", "disbursements", "goods", "relief", "coverage", "summary"];
+    for name in names {
+        let file = format!("{name}.schema.json");
+        let text = read(&out.join(&file));
+        let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(v["$schema"].as_str().unwrap().starts_with("https://json-schema.org/"), "{file}");
+        assert!(v["title"].as_str().unwrap().contains(&format!("{name}.json")), "{file}");
+        assert!(v["description"].as_str().unwrap().chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{file}: Chinese description");
+        assert_eq!(v["type"], "object", "{file}");
+        assert!(read(&shipped.join(&file)) == text, "public/schema/{file} is stale: run `gongshi schema`");
+    }
+    // Fields are documented in both languages.
+    let d: Value = serde_json::from_str(&read(&out.join("donations.schema.json"))).unwrap();
+    let amount = d["$defs"]["Donation"]["properties"]["amount_fen"]["description"].as_str().unwrap();
+    assert!(amount.contains("整数分") && amount.contains("integer fen"), "{amount}");
+    // Every shipped data file is valid under the strict types the schemas come from.
+    for name in names {
+        schema::strict_parse(name, &read(&shipped_dir().join(format!("{name}.json")))).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+    }
+}
