@@ -455,7 +455,7 @@ pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
     let at = sc.find(&segs)?;
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1 - usize::from(line == 1 && start == 3);
     Some((line, col))
 }
 

@@ -693,10 +693,14 @@ pub fn donor_kind_key(s: &str) -> Option<&'static str> {
     })
 }
 
-/// A guess of the donor kind from the name, used when there is no 捐赠方类型 column.
+/// A guess of the donor kind from the name, used when there is no 捐赠方类型 column. A blank name
+/// is not taken for anonymity (it is reported as missing); write 匿名 for an anonymous gift.
 pub fn infer_donor_kind(donor: &str) -> &'static str {
     let d = donor.trim();
-    if d.is_empty() || d.contains("匿名") || d == "爱心人士" {
+    if d.is_empty() {
+        return "individual";
+    }
+    if d.contains("匿名") || d == "爱心人士" {
         return "anonymous";
     }
     if ["公司", "企业", "集团", "厂", "银行", "商行", "门店", "超市", "药房", "酒店", "合作社", "店"].iter().any(|w| d.contains(w)) {
