@@ -1,7 +1,7 @@
 // End to end, on the built dist/ served under a sub-path, at 390×844 (a phone).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, phonePage, horizontalOverflow, OUT } from './helpers.mjs';
+import { setup, phonePage, horizontalOverflow, OUT, dropChecksums, editManifest } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -99,6 +99,7 @@ test('a facet narrows the list, its count matches, and back/forward follow the U
 
 test('a corrupted data file gives a clear error naming file and place; other pages still work; retry recovers', async () => {
   const { context, page } = await phonePage(env.browser);
+  await dropChecksums(page);
   await page.route('**/data/figures.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "figures": [\n    {"id": "x", "value": 12.5\n' }));
   await page.goto(env.url);
@@ -132,6 +133,7 @@ test('a corrupted data file gives a clear error naming file and place; other pag
 
 test('a file that parses but breaks the rules shows what was left out, and the rest', async () => {
   const { context, page } = await phonePage(env.browser);
+  await dropChecksums(page);
   await page.route('**/data/rectification.json', async (route) => {
     const resp = await route.fetch();
     const doc = await resp.json();
@@ -163,6 +165,41 @@ test('every page deep-links at the sub-path and renders with no console errors',
     assert.ok((await page.locator('table th[scope="col"]').count()) >= 2 || key === 'overview' || key === 'rectification', `${key}: real tables`);
     await page.screenshot({ path: `${OUT}${key}-390.png`, fullPage: false });
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a data file that does not match the manifest checksum is refused with a clear message', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await editManifest(page, (m) => {
+    const f = m.datasets.find((d) => d.file === 'figures.json');
+    f.sha256 = '0'.repeat(64);
+  });
+  await page.goto(env.url);
+  const err = page.locator('.data-error').first();
+  await err.waitFor();
+  const text = await err.innerText();
+  assert.match(text, /data\/figures\.json/);
+  assert.match(text, /校验值不符/);
+  // The rectification data (its checksum intact or absent) still loads.
+  await page.locator('.chart img').first().waitFor();
+  await context.close();
+});
+
+test('the data page lists every dataset with downloads, freshness and a citation', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  await page.goto(`${env.url}?page=data`);
+  await page.locator('li.dataset').first().waitFor();
+  const manifest = await (await page.request.get(`${env.url}data/manifest.json`)).json();
+  assert.equal(await page.locator('li.dataset').count(), manifest.datasets.length);
+  for (const d of manifest.datasets) {
+    const card = page.locator(`li.dataset[data-dataset="${d.id}"]`);
+    assert.match(await card.innerText(), d.sample ? /含示例数据/ : /真实数据/);
+    assert.equal(await card.getByRole('link', { name: '下载 JSON' }).getAttribute('href'), `data/${d.file}`);
+    assert.match(await card.locator('.cite textarea').inputValue(), new RegExp(d.file.replace('.', '\\.')));
+  }
+  assert.equal(await horizontalOverflow(page), 0);
+  await page.screenshot({ path: `${OUT}data-390.png`, fullPage: false });
   assert.deepEqual(errors, []);
   await context.close();
 });

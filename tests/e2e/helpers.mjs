@@ -41,3 +41,18 @@ export async function phonePage(browser, { serviceWorkers = 'block' } = {}) {
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** Serves manifest.json with `edit(manifest)` applied (e.g. to drop or falsify checksums). */
+export async function editManifest(page, edit) {
+  await page.route('**/data/manifest.json', async (route) => {
+    const resp = await route.fetch();
+    const m = await resp.json();
+    edit(m);
+    await route.fulfill({ response: resp, body: JSON.stringify(m) });
+  });
+}
+
+/** Tests that replace a data file must also drop its checksum, or the app (rightly) refuses it. */
+export async function dropChecksums(page) {
+  await editManifest(page, (m) => { for (const d of m.datasets) { delete d.sha256; delete d.bytes; } });
+}
