@@ -14,6 +14,7 @@ setup:
 ## Build the release app into dist/ and print its compressed sizes.
 dist: setup
 	trunk build --release
+	@node scripts/headers.mjs dist
 	@node scripts/sizes.mjs dist
 
 ## Serve the app with its default data on http://127.0.0.1:$(PORT)/
@@ -40,4 +41,4 @@ test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown
+	rm -rf dist dist-headers target/wasm32-unknown-unknown

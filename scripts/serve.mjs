@@ -15,7 +15,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '127.0.0.1' } = {}) {
+/** Serves `dir` under `prefix`; `headers` (an object) are added to every response. */
+export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '127.0.0.1', headers = {} } = {}) {
   const root = path.resolve(dir);
   if (!prefix.startsWith('/')) prefix = '/' + prefix;
   if (!prefix.endsWith('/')) prefix += '/';
@@ -34,6 +35,7 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
         'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -51,6 +53,9 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
-  const { url } = await startServer({ dir: args.dir || 'dist', port: Number(args.port || 8080), prefix: args.prefix || '/' });
+  // Serve with the header set `make dist` wrote (strict CSP), as a real host should.
+  let headers = {};
+  try { headers = JSON.parse(fs.readFileSync(path.join(path.dirname(path.resolve(args.dir || 'dist')), 'dist-headers', 'headers.json'), 'utf8')); } catch {}
+  const { url } = await startServer({ dir: args.dir || 'dist', port: Number(args.port || 8080), prefix: args.prefix || '/', headers });
   console.log(`gongshi is being served at ${url}  (Ctrl-C to stop)`);
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, phonePage, OUT } from './helpers.mjs';
+import { setup, phonePage, OUT, PREFIX } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let env;
@@ -17,6 +17,7 @@ async function desktopPage(browser) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   return { context, page, errors };
 }
 
@@ -84,14 +85,19 @@ test('the embed snippet opens embed mode showing only that chart, with a link ba
 
 test('a host page on another origin: plain iframe works, the host script resizes it and ignores forged messages', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-host-'));
-  const app = new URL(env.url);
   const forgeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-forge-'));
   fs.writeFileSync(path.join(forgeDir, 'index.html'), `<!doctype html><script>
     setInterval(() => parent.postMessage({ type: 'gongshi:height', height: 4321 }, '*'), 100);</script>`);
   const forge = await startServer({ dir: forgeDir, port: 0, prefix: '/', host: '127.0.0.1' });
   // The forging page is on yet another origin ("localhost" is not "127.0.0.1").
   const forgeUrl = forge.url.replace('127.0.0.1', 'localhost');
-  const embedSrc = `${env.url}?page=rectification&embed=page`;
+  // The deployer lists the sites allowed to embed (FRAME_ANCESTORS at `make dist`); here the
+  // host page's origin is allowed, everything else in the header set stays exactly as built.
+  const csp = env.headers['Content-Security-Policy'].replace(/frame-ancestors [^;]+/, "frame-ancestors 'self' http://127.0.0.1:*");
+  const appSrv = await startServer({ dir: 'dist', port: 0, prefix: PREFIX, headers: { ...env.headers, 'Content-Security-Policy': csp } });
+  const appUrl = appSrv.url;
+  const app = new URL(appUrl);
+  const embedSrc = `${appUrl}?page=rectification&embed=page`;
   fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><body>
     <h1>Host</h1>
     <iframe id="g" data-gongshi src="${embedSrc}" width="100%" height="150" style="border:0"
@@ -115,4 +121,11 @@ test('a host page on another origin: plain iframe works, the host script resizes
   await context.close();
   host.server.close();
   forge.server.close();
+  appSrv.server.close();
+});
+
+test('with the default header set, other sites cannot frame the app (frame-ancestors)', async () => {
+  assert.match(env.headers['Content-Security-Policy'], /frame-ancestors 'self'/);
+  assert.match(env.headers['Content-Security-Policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.equal(env.headers['X-Content-Type-Options'], 'nosniff');
 });

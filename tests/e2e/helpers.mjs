@@ -15,13 +15,15 @@ const CHROMIUM_ARGS = [
 export async function setup() {
   if (!fs.existsSync('dist/index.html')) throw new Error('dist/ is missing: run `make dist` first');
   fs.mkdirSync(OUT, { recursive: true });
-  const { server, url } = await startServer({ dir: 'dist', port: 0, prefix: PREFIX });
+  // Serve with exactly the header set `make dist` wrote: the strict CSP is under test everywhere.
+  const headers = JSON.parse(fs.readFileSync('dist-headers/headers.json', 'utf8'));
+  const { server, url } = await startServer({ dir: 'dist', port: 0, prefix: PREFIX, headers });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  return { server, url, browser };
+  return { server, url, browser, headers };
 }
 
 /** A phone-sized page that records console errors and uncaught exceptions. */
@@ -32,6 +34,8 @@ export async function phonePage(browser, { serviceWorkers = 'block' } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A CSP violation is reported to the console as an error, and also as an event we collect.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); });
   return { context, page, errors };

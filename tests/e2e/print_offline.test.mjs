@@ -42,6 +42,8 @@ test('printing a table prints all filtered rows, not one page', async () => {
 test('after one visit, the app and its data open offline', async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m.text())) errors.push(m.text()); });
   await page.goto(`${env.url}?page=rectification`);
   await page.locator('li.problem').first().waitFor();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -54,6 +56,7 @@ test('after one visit, the app and its data open offline', async () => {
   await page.reload();
   await page.locator('li.problem').first().waitFor({ timeout: 10000 });
   assert.equal(await page.locator('li.problem').count(), 21);
+  assert.deepEqual(errors.filter((e) => /CSP/.test(e)), [], 'the service worker works under the strict CSP');
   await context.setOffline(false);
   await context.close();
 });
