@@ -51,7 +51,7 @@ pub fn day_number_of(d: PartialDate) -> i64 {
 /// [`PartialDate`] holds.
 pub fn date_of_day_number(n: i64) -> Option<PartialDate> {
     let (y, m, d) = from_day_number(n);
-    (1900..=9999).contains(&y).then(|| PartialDate { year: y as u16, month: Some(m as u8), day: Some(d as u8) })
+    (1900..=9999).contains(&y).then_some(PartialDate { year: y as u16, month: Some(m as u8), day: Some(d as u8) })
 }
 
 /// `n` days after the date (before it when negative); a month or year is read as its last day.
