@@ -846,8 +846,15 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
     let mut note = |s: String| {
         defaults.insert(s);
     };
-    if !has("id") {
-        note("表中没有“编号”列：编号按年份和行序自动生成（如 D2020-00001），重新导入时请保持行序或补上编号列".into());
+    let example = match kind {
+        Kind::Donations => Some("D2024-00001"),
+        Kind::Disbursements => Some("X2024-00001"),
+        Kind::Goods => Some("G2024-0001、M2024-0001、W2024-0001"),
+        Kind::Relief => Some("R2024-0001"),
+        Kind::Coverage => None,
+    };
+    if let (false, Some(example)) = (has("id"), example) {
+        note(format!("表中没有“编号”列：编号按年份和行序自动生成（如 {example}），重新导入时请保持行序或补上编号列"));
     }
     match kind {
         Kind::Donations => {
