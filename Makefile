@@ -6,7 +6,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 PORT ?= 8080
 
-.PHONY: setup serve dist test test-native test-wasm test-e2e check-data clean
+.PHONY: setup serve dist test test-native test-wasm test-e2e sample-data check-data clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,10 @@ serve: dist
 test: setup test-native test-wasm dist test-e2e
 	@echo "make test: all suites passed"
 
+## Check the shipped data like a publisher would (schema, sums, checksums, privacy).
+check-data:
+	cargo run -q -p gongshi-cli -- check public/data
+
 test-native:
 	cargo test -p gongshi-core
 	cargo test -p gongshi-cli
@@ -36,6 +40,9 @@ test-wasm:
 ## Regenerate the sample ledger data in public/data (donations, disbursements, goods).
 sample-data:
 	cargo run -q -p gongshi-cli -- sample
+	cargo run -q -p gongshi-cli -- build-summary public/data
+	cargo run -q -p gongshi-cli -- manifest public/data
+	cargo run -q -p gongshi-cli -- check public/data
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
