@@ -8,6 +8,7 @@ pub mod download;
 pub mod embed;
 pub mod nav;
 pub mod offline;
+pub mod panic;
 pub mod routes;
 pub mod state;
 

@@ -1,5 +1,5 @@
-//! Entry point: only mounts the app.
+//! Entry point: installs the panic handler and mounts the app.
 fn main() {
-    console_error_panic_hook::set_once();
+    gongshi::panic::install();
     gongshi::mount();
 }

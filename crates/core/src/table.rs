@@ -189,6 +189,12 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
         .map(|(f, d)| state.selected(d.key).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(f, k)).collect()))
         .collect();
     let mut counts: Vec<BTreeMap<u32, usize>> = vec![BTreeMap::new(); defs.len()];
+    // A selected value always shows (with 0 when no row has it), so it can be unselected.
+    for (f, sel) in selected.iter().enumerate() {
+        for code in sel.iter().flatten() {
+            counts[f].insert(*code, 0);
+        }
+    }
     let mut hits: Vec<u32> = Vec::new();
     let mut codes = vec![0u32; defs.len()];
     for (i, r) in rows.iter().enumerate() {
@@ -383,7 +389,9 @@ pub(crate) mod tests {
         let rows = rows();
         let mut st = TableState::default();
         st.toggle("year", "1999");
-        assert!(run(&rows, &st, BY_AMOUNT).rows.is_empty());
+        let o = run(&rows, &st, BY_AMOUNT);
+        assert!(o.rows.is_empty());
+        assert!(o.facets[0].values.contains(&(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
         st.toggle("year", "1999");
         assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), 5);
     }

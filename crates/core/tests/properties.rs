@@ -1,0 +1,164 @@
+//! Property tests (proptest) of the table engine, CSV export and money arithmetic.
+
+use gongshi_core::csv::to_csv;
+use gongshi_core::search::normalize;
+use gongshi_core::table::{run, Cell, ColKind, Column, FacetDef, Record, Sort, TableState};
+use gongshi_core::Fen;
+use proptest::prelude::*;
+use std::borrow::Cow;
+
+#[derive(Clone, Debug)]
+struct Row {
+    name: String,
+    year: u16,
+    kind: u32,
+    amount: i64,
+    hay: String,
+}
+
+const COLS: &[Column] = &[
+    Column { key: "name", label: "名称", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", kind: ColKind::Money },
+    Column { key: "year", label: "年份", kind: ColKind::Int },
+];
+const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份" }, FacetDef { key: "kind", label: "类型" }];
+
+impl Record for Row {
+    fn columns() -> &'static [Column] {
+        COLS
+    }
+    fn facets() -> &'static [FacetDef] {
+        FACETS
+    }
+    fn cell(&self, col: usize) -> Cell<'_> {
+        match col {
+            0 => Cell::Text(Cow::Borrowed(&self.name)),
+            1 => Cell::Money(Fen(self.amount)),
+            _ => Cell::Int(self.year as i64),
+        }
+    }
+    fn facet_value(&self, f: usize) -> u32 {
+        if f == 0 { self.year as u32 } else { self.kind }
+    }
+    fn facet_label(_f: usize, code: u32) -> String {
+        code.to_string()
+    }
+    fn facet_key(_f: usize, code: u32) -> String {
+        code.to_string()
+    }
+    fn parse_facet_key(_f: usize, key: &str) -> Option<u32> {
+        key.parse().ok()
+    }
+    fn haystack(&self) -> &str {
+        &self.hay
+    }
+}
+
+fn row() -> impl Strategy<Value = Row> {
+    // Names mix Chinese, Latin, quotes, commas, newlines and formula starters.
+    let name = proptest::string::string_regex("[=+@\\-]?[防汛捐赠通山abc ,\"\n\t]{0,12}").unwrap();
+    (name, 2019u16..2024, 0u32..4, -1_000_000_000i64..1_000_000_000).prop_map(|(name, year, kind, amount)| Row { hay: normalize(&name), name, year, kind, amount })
+}
+
+fn state() -> impl Strategy<Value = TableState> {
+    (proptest::option::of(prop_oneof![Just("防"), Just("汛"), Just("a"), Just("通山")]), proptest::collection::btree_set(2019u16..2024, 0..3), proptest::collection::btree_set(0u32..4, 0..3), any::<bool>(), 0usize..3)
+        .prop_map(|(q, years, kinds, desc, col)| {
+            let mut st = TableState { query: q.unwrap_or("").to_string(), ..Default::default() };
+            for y in years {
+                st.toggle("year", &y.to_string());
+            }
+            for k in kinds {
+                st.toggle("kind", &k.to_string());
+            }
+            st.sort = Some((["name", "amount", "year"][col].to_string(), desc));
+            st
+        })
+}
+
+const SORT: Sort = Sort { column: "amount", descending: true };
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn facet_counts_sum_to_the_filtered_total(rows in proptest::collection::vec(row(), 0..60), st in state()) {
+        let o = run(&rows, &st, SORT);
+        for fc in &o.facets {
+            let selected: usize = fc.values.iter().filter(|v| v.2).map(|v| v.1).sum();
+            let all: usize = fc.values.iter().map(|v| v.1).sum();
+            if fc.values.iter().any(|v| v.2) {
+                prop_assert_eq!(selected, o.rows.len(), "{}", fc.facet.key);
+            } else {
+                prop_assert_eq!(all, o.rows.len(), "{}", fc.facet.key);
+            }
+        }
+    }
+
+    #[test]
+    fn sorting_is_a_permutation_of_the_filter(rows in proptest::collection::vec(row(), 0..60), st in state()) {
+        let sorted = run(&rows, &st, SORT).rows;
+        let mut unsorted = st.clone();
+        unsorted.sort = Some(("none".into(), false));
+        let mut a = sorted.clone();
+        let mut b = run(&rows, &unsorted, SORT).rows;
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+        // And it is ordered.
+        if let Some((col, desc)) = &st.sort {
+            let c = COLS.iter().position(|x| x.key == col).unwrap();
+            for w in sorted.windows(2) {
+                let o = rows[w[0] as usize].cell(c).cmp_value(&rows[w[1] as usize].cell(c));
+                let in_order = if *desc { o.is_ge() } else { o.is_le() };
+                prop_assert!(in_order);
+            }
+        }
+    }
+
+    #[test]
+    fn filtering_twice_is_filtering_by_both(rows in proptest::collection::vec(row(), 0..60), a in state(), b in state()) {
+        // Rows passing a and b separately = rows passing a's facets with b's facets intersected.
+        let pa: std::collections::BTreeSet<u32> = run(&rows, &a, SORT).rows.into_iter().collect();
+        let pb: std::collections::BTreeSet<u32> = run(&rows, &b, SORT).rows.into_iter().collect();
+        let sub: Vec<Row> = pa.iter().map(|i| rows[*i as usize].clone()).collect();
+        let again: std::collections::BTreeSet<u32> = run(&sub, &b, SORT).rows.into_iter().map(|j| *pa.iter().nth(j as usize).unwrap()).collect();
+        let both: std::collections::BTreeSet<u32> = pa.intersection(&pb).copied().collect();
+        prop_assert_eq!(again, both);
+    }
+
+    #[test]
+    fn csv_round_trips_through_a_csv_parser(rows in proptest::collection::vec(row(), 0..30)) {
+        let idx: Vec<u32> = (0..rows.len() as u32).collect();
+        let text = to_csv(&rows, &idx);
+        let body = text.strip_prefix('\u{feff}').unwrap();
+        let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(body.as_bytes());
+        let parsed: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().unwrap();
+        prop_assert_eq!(parsed.len(), rows.len());
+        for (r, p) in rows.iter().zip(&parsed) {
+            let name = &p[0];
+            let expect = if r.name.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{}", r.name) } else { r.name.clone() };
+            prop_assert_eq!(name, expect.as_str());
+            let money = Fen(r.amount).yuan_decimal();
+            let year = r.year.to_string();
+            prop_assert_eq!(&p[1], money.as_str());
+            prop_assert_eq!(&p[2], year.as_str());
+        }
+    }
+
+    #[test]
+    fn money_sums_never_lose_a_fen(amounts in proptest::collection::vec(-1_000_000_000_000i64..1_000_000_000_000, 0..200)) {
+        let sum = Fen::checked_sum(amounts.iter().map(|a| Fen(*a))).unwrap();
+        prop_assert_eq!(sum.0 as i128, amounts.iter().map(|a| *a as i128).sum::<i128>());
+        // The yuan text is exact: parsing it back in integer arithmetic gives the fen again.
+        let s = sum.yuan_decimal();
+        let neg = s.starts_with('-');
+        let (y, f) = s.trim_start_matches('-').split_once('.').unwrap();
+        let back = y.parse::<i64>().unwrap() * 100 + f.parse::<i64>().unwrap();
+        prop_assert_eq!(if neg { -back } else { back }, sum.0);
+    }
+
+    #[test]
+    fn sums_that_would_overflow_say_so(a in i64::MAX / 2..i64::MAX, b in i64::MAX / 2..i64::MAX) {
+        prop_assert_eq!(Fen::checked_sum([Fen(a), Fen(b)]), None);
+    }
+}
