@@ -23,6 +23,7 @@ pub fn ChartView(
     let src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&svg));
     let (head, rows) = chart.table();
     let title = chart.title().to_string();
+    let table_label = format!("{title}：数据表");
     let is_target = nav.view.with_untracked(|v| v.embed == Embed::Chart(id.clone()));
 
     // Exports are drawn at the wide layout: that is what goes into articles.
@@ -95,7 +96,7 @@ pub fn ChartView(
                 })}
                 <details class="chart-data">
                     <summary>"图表数据（文字版）"</summary>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=table_label.clone()>
                         <table>
                             <caption>{title}</caption>
                             <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>

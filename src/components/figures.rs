@@ -22,8 +22,9 @@ pub fn FigureSource(figure: Figure) -> impl IntoView {
 /// A table of published figures with their sources.
 #[component]
 pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl IntoView {
+    let region_label = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class="figures">
                 <caption>{caption}</caption>
                 <thead>

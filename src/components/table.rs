@@ -28,8 +28,9 @@ where
 {
     let cols = R::columns();
     let notes_col = R::notes_column();
+    let region_label = caption.clone();
     view! {
-        <div class="table-wrap data">
+        <div class="table-wrap data" tabindex="0" role="region" aria-label=region_label>
             <table class="data-table">
                 <caption>{caption}</caption>
                 <thead>

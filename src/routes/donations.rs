@@ -218,7 +218,7 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
     let sample = donations.iter().any(|d| d.origin.is_sample()) || disbursements.iter().any(|d| d.origin.is_sample());
     let pct = |bp: Option<i64>| bp.map(format::percent_bp).unwrap_or_else(|| "—".into());
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="按年汇总表">
             <table class="years">
                 <caption>
                     "按年汇总：收入、支出与 6.5% 项目费用上限"
@@ -265,7 +265,7 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
     view! {
         <details class="goods">
             <summary>{format!("定向捐赠的使用情况（{} 个定向用途）", uses.len())}</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="定向捐赠使用情况表">
                 <table class="years">
                     <caption>
                         "每个定向用途：收到、已支出与结余"
@@ -308,7 +308,7 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
     view! {
         <details class="goods" open=open>
             <summary>{format!("捐赠物资结存（{} 批，其中 {flagged} 批有需要说明的情况）", balances.len())}</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="捐赠物资结存表">
                 <table class="goods-table">
                     <caption>"每批物资：入库、出库、核销与结存"</caption>
                     <thead>

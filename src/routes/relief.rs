@@ -157,7 +157,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
             <h3 id="agg-h">"儿童和大病救助（仅公布汇总）"</h3>
             <p class="muted">{format!("按县（市、区）、年份和项目汇总；少于 {MIN_CELL} 人的格子显示“<{MIN_CELL}”，金额不公布，也不写入下载文件。上方的县和年份筛选同样作用于此表。")}</p>
             <button type="button" class="btn small" on:click=download>"下载汇总 CSV（不含少于 5 人的格子）"</button>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="儿童和大病救助汇总表">
                 <table class="agg-table">
                     <caption>"小天使基金、天使阳光基金汇总"</caption>
                     <thead>
