@@ -248,20 +248,20 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
 }
 
 const COLUMNS: &[Column] = &[
-    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
-    Column { key: "village_cov", label: "村级覆盖率", kind: ColKind::Text },
-    Column { key: "village_units", label: "村（社区）级组织", kind: ColKind::Int },
-    Column { key: "villages", label: "村（社区）数", kind: ColKind::Int },
-    Column { key: "township_units", label: "乡镇（街道）级组织", kind: ColKind::Int },
-    Column { key: "townships", label: "乡镇（街道）数", kind: ColKind::Int },
-    Column { key: "hospital_units", label: "医院", kind: ColKind::Int },
-    Column { key: "school_units", label: "学校", kind: ColKind::Int },
-    Column { key: "other_units", label: "其他企事业单位", kind: ColKind::Int },
-    Column { key: "units", label: "基层组织合计", kind: ColKind::Int },
-    Column { key: "origin", label: "来源", kind: ColKind::Text },
+    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
+    Column { key: "village_cov", label: "村级覆盖率", en: "Village coverage", kind: ColKind::Text },
+    Column { key: "village_units", label: "村（社区）级组织", en: "Village units", kind: ColKind::Int },
+    Column { key: "villages", label: "村（社区）数", en: "Villages", kind: ColKind::Int },
+    Column { key: "township_units", label: "乡镇（街道）级组织", en: "Township units", kind: ColKind::Int },
+    Column { key: "townships", label: "乡镇（街道）数", en: "Townships", kind: ColKind::Int },
+    Column { key: "hospital_units", label: "医院", en: "Hospitals", kind: ColKind::Int },
+    Column { key: "school_units", label: "学校", en: "Schools", kind: ColKind::Int },
+    Column { key: "other_units", label: "其他企事业单位", en: "Other employers", kind: ColKind::Int },
+    Column { key: "units", label: "基层组织合计", en: "Grassroots units", kind: ColKind::Int },
+    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
 ];
 
-const FACETS: &[FacetDef] = &[FacetDef { key: "county", label: "县（市、区）" }, FacetDef { key: "origin", label: "真实/示例" }];
+const FACETS: &[FacetDef] = &[FacetDef { key: "county", label: "县（市、区）", en: "County" }, FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" }];
 
 impl Record for CountyRow {
     fn columns() -> &'static [Column] {
@@ -290,6 +290,12 @@ impl Record for CountyRow {
     }
     fn facet_label(f: usize, code: u32) -> String {
         if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "示例数据" } else { "真实记录" }).to_string() }
+    }
+    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+        if f == 1 && lang == crate::i18n::Lang::En {
+            return (if code == 1 { "Sample data" } else { "Real records" }).to_string();
+        }
+        Self::facet_label(f, code)
     }
     fn facet_key(f: usize, code: u32) -> String {
         if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "sample" } else { "real" }).to_string() }

@@ -76,6 +76,27 @@ impl PartialDate {
     }
 }
 
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl PartialDate {
+    /// English rendering: 27 May 2022, May 2022, 2022.
+    pub fn en(&self) -> String {
+        let month = |m: u8| MONTHS_EN[(m.clamp(1, 12) - 1) as usize];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", month(m), self.year),
+            (Some(m), None) => format!("{} {}", month(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Zh => self.zh(),
+            crate::i18n::Lang::En => self.en(),
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -111,5 +132,12 @@ mod tests {
     fn chinese_rendering() {
         assert_eq!(PartialDate::parse("2022-05-27").unwrap().zh(), "2022年5月27日");
         assert_eq!(PartialDate::parse("2022-11").unwrap().zh(), "2022年11月");
+    }
+
+    #[test]
+    fn english_rendering() {
+        assert_eq!(PartialDate::parse("2023-09-18").unwrap().en(), "18 Sep 2023");
+        assert_eq!(PartialDate::parse("2022-11").unwrap().en(), "Nov 2022");
+        assert_eq!(PartialDate::parse("2022").unwrap().en(), "2022");
     }
 }

@@ -1,5 +1,8 @@
-//! Number formatting for people (Chinese UI): 万元 for large sums, thousands separators for counts.
+//! Number formatting for people: Chinese (万元 for large sums) and English (CNY, thousands
+//! separators, millions for large sums); thousands separators for counts in both.
 
+use crate::date::PartialDate;
+use crate::i18n::Lang;
 use crate::money::Fen;
 
 /// Groups digits in threes: 1234567 → "1,234,567".
@@ -45,6 +48,48 @@ pub fn money_zh(fen: Fen) -> String {
     }
 }
 
+/// Money for reading in English: ≥ 1万元 (CNY 10,000) as "CNY 12.82 million" / "CNY 14,700",
+/// below as "CNY 600" / "CNY 0.5". Amounts of at least a million yuan are in millions (2 decimals).
+pub fn money_en(fen: Fen) -> String {
+    if fen.0.unsigned_abs() >= 100_000_000 {
+        format!("CNY {} million", scaled(fen.0, 8, 2))
+    } else {
+        format!("CNY {}", scaled(fen.0, 2, 2))
+    }
+}
+
+/// Money for reading in the given language.
+pub fn money(lang: Lang, fen: Fen) -> String {
+    match lang {
+        Lang::Zh => money_zh(fen),
+        Lang::En => money_en(fen),
+    }
+}
+
+/// Money for totals lines and axes: 万元 in Chinese, whole yuan with separators in English
+/// ("CNY 12,824,000").
+pub fn money_total(lang: Lang, fen: Fen) -> String {
+    match lang {
+        Lang::Zh => wan_yuan(fen),
+        Lang::En => format!("CNY {}", scaled(fen.0, 2, 0)),
+    }
+}
+
+/// A count with thousands separators (same in both languages).
+pub fn count(n: u64) -> String {
+    group_thousands(n)
+}
+
+/// A date as its language writes it ("2023年9月18日", "18 Sep 2023").
+pub fn date(lang: Lang, d: PartialDate) -> String {
+    d.label(lang)
+}
+
+/// Basis points as a percentage (same in both languages).
+pub fn percent(_lang: Lang, bp: i64) -> String {
+    percent_bp(bp)
+}
+
 /// Money in 万元 always (for totals lines and axes): "0.06万元".
 pub fn wan_yuan(fen: Fen) -> String {
     format!("{}万元", scaled(fen.0, 6, 2))
@@ -76,6 +121,19 @@ mod tests {
         assert_eq!(money_zh(Fen(999_999)), "9,999.99元");
         assert_eq!(money_zh(Fen(-1_620_000)), "-1.62万元");
         assert_eq!(money_zh(Fen(0)), "0元");
+    }
+
+    #[test]
+    fn money_in_english() {
+        assert_eq!(money_en(Fen(1_282_400_000)), "CNY 12.82 million");
+        assert_eq!(money_total(Lang::En, Fen(1_282_400_000)), "CNY 12,824,000");
+        assert_eq!(money_en(Fen(1_470_000)), "CNY 14,700");
+        assert_eq!(money_en(Fen(60_000)), "CNY 600");
+        assert_eq!(money_en(Fen(50)), "CNY 0.5");
+        assert_eq!(money_en(Fen(-162_000_000)), "CNY -1.62 million");
+        assert_eq!(money(Lang::Zh, Fen(1_470_000)), "1.47万元");
+        assert_eq!(date(Lang::En, PartialDate { year: 2023, month: Some(9), day: Some(18) }), "18 Sep 2023");
+        assert_eq!(date(Lang::Zh, PartialDate { year: 2023, month: Some(9), day: Some(18) }), "2023年9月18日");
     }
 
     #[test]

@@ -18,31 +18,31 @@ pub const GOODS: &str = "goods.json";
 keyed_enum!(
     /// Who gave.
     DonorKind {
-        Individual => "individual", "个人";
-        Enterprise => "enterprise", "企业";
-        Organisation => "organisation", "社会组织";
-        Government => "government", "机关事业单位";
-        Anonymous => "anonymous", "匿名";
+        Individual => "individual", "个人", "Individual";
+        Enterprise => "enterprise", "企业", "Enterprise";
+        Organisation => "organisation", "社会组织", "Civil society organisation";
+        Government => "government", "机关事业单位", "Government body or public institution";
+        Anonymous => "anonymous", "匿名", "Anonymous";
     }
 );
 
 keyed_enum!(
     /// How the money arrived.
     Channel {
-        BankTransfer => "bank_transfer", "银行转账";
-        OnlinePlatform => "online_platform", "网络募捐平台";
-        Wechat => "wechat", "微信";
-        Cash => "cash", "现金";
-        Other => "other", "其他";
+        BankTransfer => "bank_transfer", "银行转账", "Bank transfer";
+        OnlinePlatform => "online_platform", "网络募捐平台", "Online fundraising platform";
+        Wechat => "wechat", "微信", "WeChat";
+        Cash => "cash", "现金", "Cash";
+        Other => "other", "其他", "Other";
     }
 );
 
 keyed_enum!(
     /// What became of a donation.
     DonationStatus {
-        Received => "received", "已到账";
-        Refunded => "refunded", "已退回";
-        Cancelled => "cancelled", "已取消";
+        Received => "received", "已到账", "Received";
+        Refunded => "refunded", "已退回", "Refunded";
+        Cancelled => "cancelled", "已取消", "Cancelled";
     }
 );
 
@@ -50,9 +50,9 @@ keyed_enum!(
     /// What a disbursement paid for. `ProjectCost` is capped at 6.5% of the year's
     /// non-directed donations (湖北省红十字会捐赠资金管理办法; seed problem 14).
     Category {
-        Aid => "aid", "救助和项目支出";
-        ProjectCost => "project_cost", "项目费用（6.5% 上限）";
-        Management => "management", "管理费用";
+        Aid => "aid", "救助和项目支出", "Relief and programme spending";
+        ProjectCost => "project_cost", "项目费用（6.5% 上限）", "Project costs (6.5% cap)";
+        Management => "management", "管理费用", "Management costs";
     }
 );
 
@@ -670,10 +670,10 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
 keyed_enum!(
     /// Something about a goods batch the public should see.
     GoodsFlag {
-        NoOutgoing => "no_outgoing", "已入库但无出库记录";
-        OverIssued => "over_issued", "出库数量超过入库数量";
-        CancelledNotWrittenOff => "cancelled_not_written_off", "捐赠已取消但未核销";
-        WriteOffNoReason => "write_off_no_reason", "核销未说明原因";
+        NoOutgoing => "no_outgoing", "已入库但无出库记录", "Received into stock but never issued";
+        OverIssued => "over_issued", "出库数量超过入库数量", "More issued than received";
+        CancelledNotWrittenOff => "cancelled_not_written_off", "捐赠已取消但未核销", "Donation cancelled but not written off";
+        WriteOffNoReason => "write_off_no_reason", "核销未说明原因", "Written off without a reason";
     }
 );
 

@@ -5,9 +5,9 @@
 //! Queries (search, facets), URL view state, number formatting and chart specs are pure
 //! functions over the model, so the whole core is tested natively with `cargo test`.
 
-/// An enum whose variants have a stable key (files, URLs) and a Chinese label.
+/// An enum whose variants have a stable key (files, URLs), a Chinese and an English label.
 macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal;)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
@@ -15,6 +15,8 @@ macro_rules! keyed_enum {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
             pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
+            pub fn en(self) -> &'static str { match self { $($name::$variant => $en),+ } }
+            pub fn label(self, lang: $crate::i18n::Lang) -> &'static str { lang.pick(self.zh(), self.en()) }
             pub fn parse(s: &str) -> Option<Self> { match s { $($key => Some($name::$variant),)+ _ => None } }
             pub fn keys() -> String { [$($key),+].join("、") }
         }
@@ -31,6 +33,7 @@ pub mod date;
 pub mod diag;
 pub mod figures;
 pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod integrity;
 pub mod json;
@@ -48,4 +51,5 @@ pub mod table;
 pub mod view;
 
 pub use diag::{Checked, Diagnostic, Severity};
+pub use i18n::Lang;
 pub use money::Fen;

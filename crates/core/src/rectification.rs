@@ -127,6 +127,18 @@ impl Status {
             Status::NotStarted => "尚未启动整改",
         }
     }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::Done => "Rectified",
+            Status::InProgress => "Rectification in progress",
+            Status::NotStarted => "Rectification not started",
+        }
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.zh(), self.en())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -26,11 +26,11 @@ pub const MIN_CELL: u32 = 5;
 keyed_enum!(
     /// Relief programmes.
     Programme {
-        TemporaryAid => "temporary_aid", "临时人道救助";
-        LittleAngel => "little_angel", "小天使基金（白血病，0–18岁）";
-        AngelSunshine => "angel_sunshine", "天使阳光基金（先心病，0–14岁）";
-        Boai => "boai", "博爱送万家";
-        Other => "other", "其他救助";
+        TemporaryAid => "temporary_aid", "临时人道救助", "Temporary humanitarian aid";
+        LittleAngel => "little_angel", "小天使基金（白血病，0–18岁）", "Little Angel Fund (leukaemia, age 0–18)";
+        AngelSunshine => "angel_sunshine", "天使阳光基金（先心病，0–14岁）", "Angel Sunshine Fund (congenital heart disease, age 0–14)";
+        Boai => "boai", "博爱送万家", "Boai Songwanjia (holiday relief)";
+        Other => "other", "其他救助", "Other relief";
     }
 );
 
@@ -43,10 +43,10 @@ impl Programme {
 
 keyed_enum!(
     ReliefStatus {
-        Applied => "applied", "已申请";
-        Approved => "approved", "已批准";
-        Paid => "paid", "已发放";
-        Rejected => "rejected", "未通过";
+        Applied => "applied", "已申请", "Applied";
+        Approved => "approved", "已批准", "Approved";
+        Paid => "paid", "已发放", "Paid out";
+        Rejected => "rejected", "未通过", "Rejected";
     }
 );
 
@@ -300,24 +300,24 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
 // ---------------------------------------------------------------- table
 
 const COLUMNS: &[Column] = &[
-    Column { key: "date", label: "日期", kind: ColKind::Date },
-    Column { key: "recipient", label: "受助人", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", kind: ColKind::Money },
-    Column { key: "goods", label: "物资", kind: ColKind::Text },
-    Column { key: "programme", label: "救助项目", kind: ColKind::Text },
-    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
-    Column { key: "township", label: "乡镇（街道）", kind: ColKind::Text },
-    Column { key: "status", label: "状态", kind: ColKind::Text },
-    Column { key: "id", label: "编号", kind: ColKind::Text },
-    Column { key: "origin", label: "来源", kind: ColKind::Text },
+    Column { key: "date", label: "日期", en: "Date", kind: ColKind::Date },
+    Column { key: "recipient", label: "受助人", en: "Recipient", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
+    Column { key: "goods", label: "物资", en: "Goods", kind: ColKind::Text },
+    Column { key: "programme", label: "救助项目", en: "Programme", kind: ColKind::Text },
+    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
+    Column { key: "township", label: "乡镇（街道）", en: "Township", kind: ColKind::Text },
+    Column { key: "status", label: "状态", en: "Status", kind: ColKind::Text },
+    Column { key: "id", label: "编号", en: "ID", kind: ColKind::Text },
+    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
 ];
 
 const FACETS: &[FacetDef] = &[
-    FacetDef { key: "year", label: "年份" },
-    FacetDef { key: "programme", label: "救助项目" },
-    FacetDef { key: "county", label: "县（市、区）" },
-    FacetDef { key: "status", label: "状态" },
-    FacetDef { key: "origin", label: "真实/示例" },
+    FacetDef { key: "year", label: "年份", en: "Year" },
+    FacetDef { key: "programme", label: "救助项目", en: "Programme" },
+    FacetDef { key: "county", label: "县（市、区）", en: "County" },
+    FacetDef { key: "status", label: "状态", en: "Status" },
+    FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" },
 ];
 
 fn pos<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
@@ -356,12 +356,15 @@ impl Record for ReliefRecord {
         }
     }
     fn facet_label(f: usize, code: u32) -> String {
+        Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
+    }
+    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
         match f {
-            0 => format!("{code}年"),
-            1 => Programme::ALL.get(code as usize).map(|p| p.zh()).unwrap_or("?").to_string(),
+            0 => lang.pick(format!("{code}年"), code.to_string()),
+            1 => Programme::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
             2 => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
-            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.zh()).unwrap_or("?").to_string(),
-            _ => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
+            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
+            _ => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
     fn facet_key(f: usize, code: u32) -> String {
@@ -398,15 +401,15 @@ impl Record for ReliefRecord {
 }
 
 const AGG_COLUMNS: &[Column] = &[
-    Column { key: "year", label: "年份", kind: ColKind::Int },
-    Column { key: "programme", label: "救助项目", kind: ColKind::Text },
-    Column { key: "county", label: "县（市、区）", kind: ColKind::Text },
-    Column { key: "people", label: "人数", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", kind: ColKind::Money },
-    Column { key: "origin", label: "来源", kind: ColKind::Text },
+    Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
+    Column { key: "programme", label: "救助项目", en: "Programme", kind: ColKind::Text },
+    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
+    Column { key: "people", label: "人数", en: "People", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
+    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
 ];
 
-const AGG_FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份" }, FacetDef { key: "county", label: "县（市、区）" }];
+const AGG_FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "county", label: "县（市、区）", en: "County" }];
 
 impl Record for Aggregate {
     fn columns() -> &'static [Column] {
@@ -431,6 +434,13 @@ impl Record for Aggregate {
     }
     fn facet_label(f: usize, code: u32) -> String {
         if f == 0 { format!("{code}年") } else { COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string() }
+    }
+    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+        match (lang, f) {
+            (crate::i18n::Lang::En, 0) => code.to_string(),
+            (crate::i18n::Lang::En, _) => COUNTIES.get(code as usize).copied().unwrap_or("Whole city").to_string(),
+            _ => Self::facet_label(f, code),
+        }
     }
     fn facet_key(f: usize, code: u32) -> String {
         if f == 0 { code.to_string() } else { COUNTIES.get(code as usize).copied().unwrap_or("all").to_string() }

@@ -23,6 +23,8 @@ pub struct Column {
     /// Identifier used in URLs (`sort=amount`).
     pub key: &'static str,
     pub label: &'static str,
+    /// The English label.
+    pub en: &'static str,
     pub kind: ColKind,
 }
 
@@ -59,6 +61,8 @@ pub struct FacetDef {
     /// Identifier used in URLs (`year=2020,2021`).
     pub key: &'static str,
     pub label: &'static str,
+    /// The English label.
+    pub en: &'static str,
 }
 
 /// A facet value code meaning "this facet does not apply to the row".
@@ -73,6 +77,12 @@ pub trait Record {
     fn facet_value(&self, f: usize) -> u32;
     /// The value code's label for people ("2020年", "银行转账").
     fn facet_label(f: usize, code: u32) -> String;
+    /// The value code's label in `lang` (Chinese: [`Record::facet_label`]). Values that are data
+    /// text (county names) stay as published.
+    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+        let _ = lang;
+        Self::facet_label(f, code)
+    }
     /// The value code's identifier in URLs ("2020", "bank_transfer").
     fn facet_key(f: usize, code: u32) -> String;
     fn parse_facet_key(f: usize, key: &str) -> Option<u32>;
@@ -277,11 +287,11 @@ pub(crate) mod tests {
     }
 
     const COLS: &[Column] = &[
-        Column { key: "name", label: "名称", kind: ColKind::Text },
-        Column { key: "amount", label: "金额", kind: ColKind::Money },
-        Column { key: "year", label: "年份", kind: ColKind::Int },
+        Column { key: "name", label: "名称", en: "Name", kind: ColKind::Text },
+        Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
+        Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
     ];
-    const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份" }, FacetDef { key: "kind", label: "类型" }];
+    const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "kind", label: "类型", en: "Type" }];
 
     impl Record for Row {
         fn columns() -> &'static [Column] {

@@ -2,6 +2,7 @@
 //! reopens the same view after a reload, on another device, at any sub-path of any static host
 //! (no path routing, so no server rewrite rules are needed).
 
+use crate::i18n::Lang;
 use crate::rectification::{Filter, Status};
 use crate::table::TableState;
 use std::collections::BTreeSet;
@@ -38,6 +39,21 @@ impl Page {
     /// Pages whose main content is a table (their state is a [`TableState`]).
     pub fn is_table(self) -> bool {
         matches!(self, Page::Donations | Page::Relief | Page::Coverage)
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Page::Overview => "Overview",
+            Page::Donations => "Donations",
+            Page::Relief => "Relief",
+            Page::Coverage => "Coverage",
+            Page::Rectification => "Rectification",
+            Page::Data => "Data",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.zh(), self.en())
     }
 
     pub fn zh(self) -> &'static str {
@@ -148,11 +164,13 @@ pub struct View {
     /// The state of the current table page (捐赠, 救助, 组织覆盖).
     pub table: TableState,
     pub embed: Embed,
+    /// The UI language (`lang=en`; absent means Chinese).
+    pub lang: Lang,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None }
+        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None, lang: Lang::Zh }
     }
 }
 
@@ -198,7 +216,8 @@ impl View {
             Some("page") | Some("1") => Embed::Page,
             _ => Embed::None,
         };
-        View { page, rect, table, embed }
+        let lang = get(&pairs, "lang").and_then(Lang::parse).unwrap_or_default();
+        View { page, rect, table, embed, lang }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -239,6 +258,9 @@ impl View {
                 pairs.push(("p", (t.page + 1).to_string()));
             }
         }
+        if self.lang != Lang::Zh {
+            pairs.push(("lang", self.lang.key().to_string()));
+        }
         match &self.embed {
             Embed::None => {}
             Embed::Page => pairs.push(("embed", "page".into())),
@@ -258,6 +280,11 @@ impl View {
     /// A view of `page` with default state.
     pub fn page(page: Page) -> View {
         View { page, ..View::default() }
+    }
+
+    /// A view of `page` with default state, in `lang`.
+    pub fn page_in(page: Page, lang: Lang) -> View {
+        View { page, lang, ..View::default() }
     }
 }
 
@@ -322,6 +349,23 @@ mod tests {
         assert_eq!(View::from_query("page=rectification&embed=page").embed, Embed::Page);
         assert_eq!(View::from_query("embed=chart").embed, Embed::Page, "a chart embed without an id shows the page");
         assert_eq!(View::from_query("embed=bogus").embed, Embed::None);
+    }
+
+    #[test]
+    fn lang_round_trip_and_it_is_not_a_facet() {
+        assert_eq!(View::from_query("").lang, Lang::Zh);
+        assert_eq!(View::from_query("lang=bogus").lang, Lang::Zh);
+        assert_eq!(View::from_query("lang=zh").to_query(), "", "Chinese is the default and not written");
+        let mut v = View::page(Page::Donations);
+        v.table.toggle("year", "2020");
+        v.lang = Lang::En;
+        let q = v.to_query();
+        assert_eq!(q, "page=donations&year=2020&lang=en");
+        let back = View::from_query(&q);
+        assert_eq!(back, v);
+        assert!(!back.table.facets.contains_key("lang"));
+        assert_eq!(View::from_query("lang=en").to_query(), "lang=en");
+        assert_eq!(View::page_in(Page::Relief, Lang::En).to_query(), "page=relief&lang=en");
     }
 
     #[test]

@@ -17,11 +17,11 @@ struct Row {
 }
 
 const COLS: &[Column] = &[
-    Column { key: "name", label: "名称", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", kind: ColKind::Money },
-    Column { key: "year", label: "年份", kind: ColKind::Int },
+    Column { key: "name", label: "名称", en: "Name", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
+    Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
 ];
-const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份" }, FacetDef { key: "kind", label: "类型" }];
+const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "kind", label: "类型", en: "Type" }];
 
 impl Record for Row {
     fn columns() -> &'static [Column] {

@@ -7,21 +7,21 @@ use std::borrow::Cow;
 keyed_enum!(
     /// What a ledger row records.
     Flow {
-        MoneyIn => "money_in", "捐款收入";
-        MoneyOut => "money_out", "款项支出";
-        GoodsIn => "goods_in", "捐赠物资";
+        MoneyIn => "money_in", "捐款收入", "Money received";
+        MoneyOut => "money_out", "款项支出", "Money spent";
+        GoodsIn => "goods_in", "捐赠物资", "Donated goods";
     }
 );
 
 keyed_enum!(
     /// A row's status, across the three kinds of row.
     RowStatus {
-        Received => "received", "已到账";
-        Refunded => "refunded", "已退回";
-        Cancelled => "cancelled", "已取消";
-        Paid => "paid", "已支出";
-        InStock => "in_stock", "已入库";
-        GoodsCancelled => "goods_cancelled", "捐赠已取消";
+        Received => "received", "已到账", "Received";
+        Refunded => "refunded", "已退回", "Refunded";
+        Cancelled => "cancelled", "已取消", "Cancelled";
+        Paid => "paid", "已支出", "Paid";
+        InStock => "in_stock", "已入库", "In stock";
+        GoodsCancelled => "goods_cancelled", "捐赠已取消", "Donation cancelled";
     }
 );
 
@@ -54,17 +54,17 @@ pub struct LedgerRow {
 }
 
 const COLUMNS: &[Column] = &[
-    Column { key: "date", label: "日期", kind: ColKind::Date },
-    Column { key: "party", label: "捐赠方/接收方", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", kind: ColKind::Money },
-    Column { key: "flow", label: "类型", kind: ColKind::Text },
-    Column { key: "project", label: "项目", kind: ColKind::Text },
-    Column { key: "detail", label: "定向用途/用途/物资", kind: ColKind::Text },
-    Column { key: "channel", label: "渠道", kind: ColKind::Text },
-    Column { key: "status", label: "状态", kind: ColKind::Text },
-    Column { key: "receipt", label: "收据号", kind: ColKind::Text },
-    Column { key: "id", label: "编号", kind: ColKind::Text },
-    Column { key: "origin", label: "来源", kind: ColKind::Text },
+    Column { key: "date", label: "日期", en: "Date", kind: ColKind::Date },
+    Column { key: "party", label: "捐赠方/接收方", en: "Donor/recipient", kind: ColKind::Text },
+    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
+    Column { key: "flow", label: "类型", en: "Type", kind: ColKind::Text },
+    Column { key: "project", label: "项目", en: "Project", kind: ColKind::Text },
+    Column { key: "detail", label: "定向用途/用途/物资", en: "Directed use/purpose/goods", kind: ColKind::Text },
+    Column { key: "channel", label: "渠道", en: "Channel", kind: ColKind::Text },
+    Column { key: "status", label: "状态", en: "Status", kind: ColKind::Text },
+    Column { key: "receipt", label: "收据号", en: "Receipt no.", kind: ColKind::Text },
+    Column { key: "id", label: "编号", en: "ID", kind: ColKind::Text },
+    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
 ];
 
 pub const F_YEAR: usize = 0;
@@ -76,13 +76,13 @@ pub const F_STATUS: usize = 5;
 pub const F_ORIGIN: usize = 6;
 
 const FACETS: &[FacetDef] = &[
-    FacetDef { key: "year", label: "年份" },
-    FacetDef { key: "flow", label: "类型" },
-    FacetDef { key: "donor", label: "捐赠方类型" },
-    FacetDef { key: "directed", label: "是否定向" },
-    FacetDef { key: "channel", label: "渠道" },
-    FacetDef { key: "status", label: "状态" },
-    FacetDef { key: "origin", label: "真实/示例" },
+    FacetDef { key: "year", label: "年份", en: "Year" },
+    FacetDef { key: "flow", label: "类型", en: "Type" },
+    FacetDef { key: "donor", label: "捐赠方类型", en: "Donor type" },
+    FacetDef { key: "directed", label: "是否定向", en: "Directed" },
+    FacetDef { key: "channel", label: "渠道", en: "Channel" },
+    FacetDef { key: "status", label: "状态", en: "Status" },
+    FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" },
 ];
 
 fn idx<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
@@ -124,18 +124,22 @@ impl Record for LedgerRow {
         }
     }
     fn facet_label(f: usize, code: u32) -> String {
+        Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
+    }
+    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+        let en = lang == crate::i18n::Lang::En;
         if code == NOT_APPLICABLE {
-            return "不适用".to_string();
+            return lang.pick("不适用", "n/a").to_string();
         }
         let pick = |zh: Option<&'static str>| zh.unwrap_or("?").to_string();
         match f {
-            F_YEAR => format!("{code}年"),
-            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.zh())),
-            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.zh())),
-            F_DIRECTED => (if code == 1 { "定向" } else { "非定向" }).to_string(),
-            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.zh())),
-            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.zh())),
-            _ => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
+            F_YEAR => if en { code.to_string() } else { format!("{code}年") },
+            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.label(lang))),
+            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.label(lang))),
+            F_DIRECTED => (if code == 1 { lang.pick("定向", "Directed") } else { lang.pick("非定向", "Non-directed") }).to_string(),
+            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.label(lang))),
+            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.label(lang))),
+            _ => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
     fn facet_key(f: usize, code: u32) -> String {
