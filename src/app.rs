@@ -1,6 +1,7 @@
 //! The shell: header, navigation, the current page, footer.
 
 use crate::components::ViewLink;
+use crate::i18n::{tr, use_tr};
 use crate::nav::{use_nav, Nav};
 use crate::routes::{coverage::CoveragePage, data::DataPage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
 use crate::state::{use_data, Data, Load};
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     crate::offline::install(data_updated);
     let printing = crate::state::Printing::install();
     provide_context(printing);
+    let lang = Memo::new(move |_| nav.view.with(|v| v.lang));
     let main = move || match page.get() {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),
@@ -30,21 +32,25 @@ pub fn App() -> impl IntoView {
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
     };
-    view! {
+    // A language switch rebuilds the whole shell and page, so every string is read afresh.
+    move || {
+        let t = tr(lang.get());
+        view! {
         <Show when=move || embed.with(|e| *e == Embed::None) fallback=move || view! { <EmbedBar /> }>
-            <a class="skip" href="#main">"跳到正文"</a>
+            <a class="skip" href="#main">{t.skip}</a>
             <Header />
         </Show>
         {move || data_updated.get().then(|| view! {
             <div class="notice update" role="status">
-                "数据已更新。"
-                <button type="button" class="btn small" on:click=move |_| { let _ = web_sys::window().map(|w| w.location().reload()); }>"刷新查看"</button>
+                {t.data_updated}
+                <button type="button" class="btn small" on:click=move |_| { let _ = web_sys::window().map(|w| w.location().reload()); }>{t.reload_to_see}</button>
             </div>
         })}
         <main id="main" tabindex="-1">{main}</main>
         <Show when=move || embed.with(|e| *e == Embed::None)>
             <Footer />
         </Show>
+        }
     }
 }
 
@@ -52,30 +58,38 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
+    let t = use_tr();
     let org = move || {
-        data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| "咸宁市红十字会".to_string())
+        data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| t.org_fallback.to_string())
     };
     let updated = move || match data.manifest.get() {
-        Load::Ready { value, .. } => value.last_updated().map(|d| format!("数据更新于 {}", d.zh())).unwrap_or_default(),
+        Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
         Load::Idle | Load::Loading => String::new(),
-        Load::Failed(_) => "数据目录（manifest.json）无法读取".to_string(),
+        Load::Failed(_) => t.manifest_failed.to_string(),
+    };
+    let other = t.lang.other();
+    let switch_href = move || crate::nav::href(&nav.view.with(|v| View { lang: other, ..v.clone() }));
+    let switch = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        nav.edit_push(|v| v.lang = other);
     };
     view! {
         <header class="site">
             <div class="brand">
                 <span class="logo" aria-hidden="true"></span>
                 <div>
-                    <h1>{org}<span class="sub">" 信息公开"</span></h1>
+                    <h1>{org}<span class="sub">{t.disclosure}</span></h1>
                     <p class="updated">{updated}</p>
                 </div>
+                <a class="lang-switch" href=switch_href hreflang=other.html() lang=other.html() aria-label=t.lang_switch_label on:click=switch>{t.lang_switch}</a>
             </div>
-            <nav aria-label="主导航">
+            <nav aria-label=t.main_nav>
                 <ul>
                     {Page::ALL
                         .into_iter()
                         .map(|p| {
                             let current = Signal::derive(move || nav.view.with(|v| v.page == p));
-                            view! { <li><ViewLink view=View::page(p) current=current class="tab">{p.zh()}</ViewLink></li> }
+                            view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
                         })
                         .collect_view()}
                 </ul>
@@ -89,22 +103,25 @@ fn Header() -> impl IntoView {
 fn EmbedBar() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
-    let org = move || data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| "咸宁市红十字会".to_string());
+    let t = use_tr();
+    let org = move || data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| t.org_fallback.to_string());
     let full = move || crate::nav::absolute_href(&nav.view.with(|v| v.embedded(Embed::None)));
     view! {
         <div class="embed-bar">
-            <span>{org}" 信息公开"</span>
-            <a href=full target="_blank" rel="noopener">"在完整页面查看 ↗"</a>
+            <span>{org}{t.disclosure}</span>
+            <a href=full target="_blank" rel="noopener">{t.view_full}</a>
         </div>
     }
 }
 
 #[component]
 fn Footer() -> impl IntoView {
+    let t = use_tr();
+    let data_href = crate::nav::href(&View::page_in(Page::Data, t.lang));
     view! {
         <footer class="site">
-            <p>"本站只公开已发布的文件和数据，不收集任何个人信息。标注“示例数据”的记录为演示用生成数据，不是真实记录。"</p>
-            <p><a href="?page=data">"数据下载与引用"</a>" · "<a href="data/manifest.json">"数据目录（JSON）"</a></p>
+            <p>{t.footer_privacy}</p>
+            <p><a href=data_href>{t.footer_data}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
         </footer>
     }
 }

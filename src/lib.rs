@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod download;
 pub mod embed;
+pub mod i18n;
 pub mod nav;
 pub mod offline;
 pub mod panic;

@@ -1,6 +1,6 @@
 //! The URL is the view: reading it, writing it, following back/forward.
 
-use gongshi_core::view::{Page, View};
+use gongshi_core::view::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -41,13 +41,12 @@ impl Nav {
             nav.view.set(View::from_query(&location_search()));
         });
         Effect::new(move |_| {
-            let page = nav.view.with(|v| v.page);
+            let (page, lang) = nav.view.with(|v| (v.page, v.lang));
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                let title = match page {
-                    Page::Overview => "公示 · 咸宁市红十字会信息公开".to_string(),
-                    p => format!("{} · 咸宁市红十字会信息公开", p.zh()),
-                };
-                doc.set_title(&title);
+                doc.set_title(&crate::i18n::tr(lang).page_title(page));
+                if let Some(html) = doc.document_element() {
+                    let _ = html.set_attribute("lang", lang.html());
+                }
             }
         });
         nav

@@ -11,6 +11,8 @@ pub fn ViewLink(
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
+    // Links keep the language the reader chose.
+    let view = View { lang: nav.view.with_untracked(|v| v.lang), ..view };
     let url = href(&view);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key() {

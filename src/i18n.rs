@@ -1,0 +1,896 @@
+//! Every user-visible UI string, one table per language ([`ZH`], [`EN`]), and the functions for
+//! strings with numbers in them. Data text (names, titles, findings, figure labels) is shown as
+//! published and never passes through here. Core `Diagnostic` messages (data file problems) are
+//! still Chinese only, in both UIs.
+
+use crate::nav::use_nav;
+use leptos::prelude::*;
+use gongshi_core::date::PartialDate;
+use gongshi_core::{format, Fen, Lang};
+
+pub struct Tr {
+    pub lang: Lang,
+    pub skip: &'static str,
+    pub data_updated: &'static str,
+    pub reload_to_see: &'static str,
+    pub org_fallback: &'static str,
+    pub manifest_failed: &'static str,
+    pub disclosure: &'static str,
+    pub site_title: &'static str,
+    pub app_name: &'static str,
+    pub main_nav: &'static str,
+    pub lang_switch: &'static str,
+    pub lang_switch_label: &'static str,
+    pub view_full: &'static str,
+    pub footer_privacy: &'static str,
+    pub footer_data: &'static str,
+    pub footer_catalogue: &'static str,
+    pub filters: &'static str,
+    pub clear_all_filters: &'static str,
+    pub clear_filters: &'static str,
+    pub no_rows: &'static str,
+    pub show_sample: &'static str,
+    pub only_real: &'static str,
+    pub sample_badge: &'static str,
+    pub sample_data: &'static str,
+    pub real_badge: &'static str,
+    pub pager: &'static str,
+    pub prev_page: &'static str,
+    pub next_page: &'static str,
+    pub money_unit: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub copy_image: &'static str,
+    pub chart_data_btn: &'static str,
+    pub embed_btn: &'static str,
+    pub embed_help: &'static str,
+    pub chart_data: &'static str,
+    pub csv_data_suffix: &'static str,
+    pub file_error: &'static str,
+    pub file: &'static str,
+    pub location: &'static str,
+    pub reason: &'static str,
+    pub others_unaffected: &'static str,
+    pub retry: &'static str,
+    pub col_indicator: &'static str,
+    pub col_value: &'static str,
+    pub col_period: &'static str,
+    pub col_source: &'static str,
+    pub quote_prefix: &'static str,
+    pub note_prefix: &'static str,
+    pub loading_rect: &'static str,
+    pub loading_figures: &'static str,
+    pub loading_ledger: &'static str,
+    pub loading_relief: &'static str,
+    pub loading_coverage: &'static str,
+    pub loading_manifest: &'static str,
+    pub rect_source_fallback: &'static str,
+    pub ov_rect_h: &'static str,
+    pub ov_fig_h: &'static str,
+    pub ov_fig_note: &'static str,
+    pub figures_caption_all: &'static str,
+    pub stem_progress: &'static str,
+    pub don_h: &'static str,
+    pub don_lead: &'static str,
+    pub real_figures_h: &'static str,
+    pub don_related: &'static str,
+    pub don_related_caption: &'static str,
+    pub stem_monthly: &'static str,
+    pub stem_directed: &'static str,
+    pub stem_channel: &'static str,
+    pub stem_goods: &'static str,
+    pub ledger_what: &'static str,
+    pub don_dataset: &'static str,
+    pub don_search: &'static str,
+    pub don_placeholder: &'static str,
+    pub don_caption: &'static str,
+    pub charts_h: &'static str,
+    pub goods_file_note: &'static str,
+    pub cost_cap_link: &'static str,
+    pub totals_label: &'static str,
+    pub money_in: &'static str,
+    pub money_out: &'static str,
+    pub goods_value: &'static str,
+    pub years_label: &'static str,
+    pub years_caption: &'static str,
+    pub col_year: &'static str,
+    pub col_non_directed: &'static str,
+    pub col_online: &'static str,
+    pub col_spent: &'static str,
+    pub col_project_costs: &'static str,
+    pub col_cap: &'static str,
+    pub col_over: &'static str,
+    pub not_over: &'static str,
+    pub directed_label: &'static str,
+    pub directed_caption: &'static str,
+    pub col_purpose: &'static str,
+    pub col_count: &'static str,
+    pub col_received: &'static str,
+    pub col_paid: &'static str,
+    pub col_left: &'static str,
+    pub col_use_share: &'static str,
+    pub goods_label: &'static str,
+    pub goods_caption: &'static str,
+    pub col_batch: &'static str,
+    pub col_item: &'static str,
+    pub col_in: &'static str,
+    pub col_out: &'static str,
+    pub col_written_off: &'static str,
+    pub col_balance: &'static str,
+    pub col_flags: &'static str,
+    pub col_origin: &'static str,
+    pub negative: &'static str,
+    pub rect_h: &'static str,
+    pub print_all: &'static str,
+    pub progress_label: &'static str,
+    pub rect_search: &'static str,
+    pub rect_placeholder: &'static str,
+    pub rect_filters: &'static str,
+    pub aspect: &'static str,
+    pub rect_status: &'static str,
+    pub no_problems: &'static str,
+    pub progress_chart_h: &'static str,
+    pub org_of_work: &'static str,
+    pub next_steps: &'static str,
+    pub contact: &'static str,
+    pub phone: &'static str,
+    pub address: &'static str,
+    pub postcode: &'static str,
+    pub email: &'static str,
+    pub transcription: &'static str,
+    pub finding: &'static str,
+    pub measures: &'static str,
+    pub dates: &'static str,
+    pub relief_h: &'static str,
+    pub relief_lead: &'static str,
+    pub privacy_h: &'static str,
+    pub privacy_text: &'static str,
+    pub relief_what: &'static str,
+    pub relief_dataset: &'static str,
+    pub relief_search: &'static str,
+    pub relief_placeholder: &'static str,
+    pub relief_caption: &'static str,
+    pub stem_county: &'static str,
+    pub relief_count: &'static str,
+    pub relief_amount: &'static str,
+    pub relief_goods: &'static str,
+    pub relief_real_src: &'static str,
+    pub relief_real_text: &'static str,
+    pub problem5: &'static str,
+    pub stem_gap: &'static str,
+    pub relief_related: &'static str,
+    pub relief_related_caption: &'static str,
+    pub agg_file: &'static str,
+    pub agg_h: &'static str,
+    pub agg_download: &'static str,
+    pub agg_label: &'static str,
+    pub agg_caption: &'static str,
+    pub cov_totals_label: &'static str,
+    pub cov_units: &'static str,
+    pub cov_village_level: &'static str,
+    pub cov_rate: &'static str,
+    pub cov_source: &'static str,
+    pub cov_before_src: &'static str,
+    pub cov_after_src: &'static str,
+    pub stem_rate: &'static str,
+    pub stem_units: &'static str,
+    pub stem_before: &'static str,
+    pub stem_after: &'static str,
+    pub report_text_h: &'static str,
+    pub cov_sample_strong: &'static str,
+    pub cov_sample_rest: &'static str,
+    pub counties_h: &'static str,
+    pub cov_dataset: &'static str,
+    pub cov_search: &'static str,
+    pub cov_placeholder: &'static str,
+    pub cov_caption: &'static str,
+    pub teams_h: &'static str,
+    pub cov_related: &'static str,
+    pub cov_related_caption: &'static str,
+    pub cov_h: &'static str,
+    pub cov_lead: &'static str,
+    pub pick_county: &'static str,
+    pub whole_city: &'static str,
+    pub data_h: &'static str,
+    pub data_lead: &'static str,
+    pub data_schema_1: &'static str,
+    pub data_schema_2: &'static str,
+    pub has_sample: &'static str,
+    pub real_data: &'static str,
+    pub not_stated: &'static str,
+    pub next_due: &'static str,
+    pub basis: &'static str,
+    pub records: &'static str,
+    pub updated: &'static str,
+    pub date_range: &'static str,
+    pub source: &'static str,
+    pub download_json: &'static str,
+    pub schema: &'static str,
+    pub view_table: &'static str,
+    pub cite: &'static str,
+    pub copy_cite: &'static str,
+    pub rect_csv_header: &'static str,
+    pub rect_csv_file: &'static str,
+    pub rect_csv_btn: &'static str,
+}
+
+pub static ZH: Tr = Tr {
+    lang: Lang::Zh,
+    skip: "跳到正文",
+    data_updated: "数据已更新。",
+    reload_to_see: "刷新查看",
+    org_fallback: "咸宁市红十字会",
+    manifest_failed: "数据目录（manifest.json）无法读取",
+    disclosure: " 信息公开",
+    site_title: "咸宁市红十字会信息公开",
+    app_name: "公示",
+    main_nav: "主导航",
+    lang_switch: "English",
+    lang_switch_label: "Switch to English",
+    view_full: "在完整页面查看 ↗",
+    footer_privacy: "本站只公开已发布的文件和数据，不收集任何个人信息。标注“示例数据”的记录为演示用生成数据，不是真实记录。",
+    footer_data: "数据下载与引用",
+    footer_catalogue: "数据目录（JSON）",
+    filters: "筛选",
+    clear_all_filters: "清除全部筛选",
+    clear_filters: "清除筛选",
+    no_rows: "没有符合条件的记录。请换个词或清除筛选。",
+    show_sample: "显示示例数据",
+    only_real: "只看真实记录",
+    sample_badge: "示例",
+    sample_data: "示例数据",
+    real_badge: "真实",
+    pager: "分页",
+    prev_page: "上一页",
+    next_page: "下一页",
+    money_unit: "（元）",
+    copied: "已复制",
+    copy_failed: "复制失败",
+    copy_image: "复制图片",
+    chart_data_btn: "数据",
+    embed_btn: "嵌入",
+    embed_help: "把下面的代码粘贴到网页中，即可嵌入这张图（不需要脚本）：",
+    chart_data: "图表数据（文字版）",
+    csv_data_suffix: "_数据",
+    file_error: "数据文件无法读取",
+    file: "文件",
+    location: "位置",
+    reason: "原因",
+    others_unaffected: "其他页面和数据不受影响。",
+    retry: "重试",
+    col_indicator: "指标",
+    col_value: "数值",
+    col_period: "期间",
+    col_source: "出处",
+    quote_prefix: "原文：",
+    note_prefix: "说明：",
+    loading_rect: "正在加载整改情况…",
+    loading_figures: "正在加载数字…",
+    loading_ledger: "正在加载捐赠台账…",
+    loading_relief: "正在加载救助数据…",
+    loading_coverage: "正在加载组织覆盖数据…",
+    loading_manifest: "正在加载数据目录…",
+    rect_source_fallback: "中共咸宁市红十字会党组关于巡察整改情况的社会公开稿",
+    ov_rect_h: "巡察整改",
+    ov_fig_h: "整改报告中的关键数字",
+    ov_fig_note: "以下均为报告原文中的真实数字，点击“出处”可查看所在段落。",
+    figures_caption_all: "整改报告中的数字及出处",
+    stem_progress: "整改进度",
+    don_h: "捐赠款物",
+    don_lead: "每一笔捐款、每一批捐赠物资从哪里来、到哪里去。",
+    real_figures_h: "整改报告中的真实数字",
+    don_related: "报告中与捐赠款物有关的全部数字",
+    don_related_caption: "问题 2、7、8、9、14 中的数字",
+    stem_monthly: "每月收支",
+    stem_directed: "定向与非定向",
+    stem_channel: "捐款渠道",
+    stem_goods: "物资去向",
+    ledger_what: "台账",
+    don_dataset: "捐赠",
+    don_search: "搜索捐赠方、项目、物资、用途、收据号",
+    don_placeholder: "例如：防汛、通山、腾讯公益、手套",
+    don_caption: "捐赠台账（当前页）",
+    charts_h: "图表（随筛选变化）",
+    goods_file_note: "物资出库明细与核销记录见数据文件 ",
+    cost_cap_link: "关于 6.5% 项目费用上限：见整改报告问题 14",
+    totals_label: "当前筛选的合计",
+    money_in: "捐款收入",
+    money_out: "款项支出",
+    goods_value: "捐赠物资（折价）",
+    years_label: "按年汇总表",
+    years_caption: "按年汇总：收入、支出与 6.5% 项目费用上限",
+    col_year: "年份",
+    col_non_directed: "非定向（占比）",
+    col_online: "网络募捐（占比）",
+    col_spent: "支出",
+    col_project_costs: "项目费用",
+    col_cap: "上限（非定向×6.5%）",
+    col_over: "是否超标",
+    not_over: "未超标",
+    directed_label: "定向捐赠使用情况表",
+    directed_caption: "每个定向用途：收到、已支出与结余",
+    col_purpose: "定向用途",
+    col_count: "笔数",
+    col_received: "收到",
+    col_paid: "已支出",
+    col_left: "结余",
+    col_use_share: "使用比例",
+    goods_label: "捐赠物资结存表",
+    goods_caption: "每批物资：入库、出库、核销与结存",
+    col_batch: "批次",
+    col_item: "物资",
+    col_in: "入库",
+    col_out: "出库",
+    col_written_off: "核销",
+    col_balance: "结存",
+    col_flags: "情况",
+    col_origin: "来源",
+    negative: "（负）",
+    rect_h: "巡察整改情况",
+    print_all: "打印 / 存为 PDF（全部问题及措施）",
+    progress_label: "整改进度",
+    rect_search: "搜索问题、发现的情况和整改措施",
+    rect_placeholder: "例如：募捐、手套、保密",
+    rect_filters: "按方面、整改状态筛选",
+    aspect: "方面",
+    rect_status: "整改状态",
+    no_problems: "没有符合条件的问题。请换个词或清除筛选。",
+    progress_chart_h: "整改进度图",
+    org_of_work: "整改工作组织情况",
+    next_steps: "下一步工作计划",
+    contact: "监督联系方式",
+    phone: "联系电话：",
+    address: "邮寄地址：",
+    postcode: "邮政编码：",
+    email: "电子邮箱：",
+    transcription: "关于本页的转录",
+    finding: "发现的问题",
+    measures: "整改措施",
+    dates: "时间节点",
+    relief_h: "救助",
+    relief_lead: "临时人道救助、博爱送万家等救助的发放情况。",
+    privacy_h: "隐私保护：",
+    privacy_text: "受助人只公布“姓＋某”；儿童和大病救助（小天使基金、天使阳光基金）只公布按县、年份汇总的人数和金额，少于 5 人的格子显示为“<5”，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。",
+    relief_what: "救助记录",
+    relief_dataset: "救助",
+    relief_search: "搜索项目、县（市、区）、乡镇、受助人（姓氏）",
+    relief_placeholder: "例如：博爱送万家、通山、张某",
+    relief_caption: "救助记录（当前页；受助人已脱敏）",
+    stem_county: "各县救助金额",
+    relief_count: "救助人次",
+    relief_amount: "救助金额",
+    relief_goods: "含物资的救助",
+    relief_real_src: "来源：中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日），问题 5",
+    relief_real_text: "2019年至2021年，向市红十字会申报小天使基金、天使阳光基金的患儿分别只有 49 人、3 人，而市医疗保障局备案的此类患者分别为 153 人、36 人。整改中核实有 11 名符合条件的白血病患儿未申报，已由各县（市、区）红十字会联系家属并指导申报。",
+    problem5: "（问题 5）",
+    stem_gap: "申报与备案",
+    relief_related: "报告中与救助有关的全部数字",
+    relief_related_caption: "问题 2、5 中的数字",
+    agg_file: "大病救助汇总",
+    agg_h: "儿童和大病救助（仅公布汇总）",
+    agg_download: "下载汇总 CSV（不含少于 5 人的格子）",
+    agg_label: "儿童和大病救助汇总表",
+    agg_caption: "小天使基金、天使阳光基金汇总",
+    cov_totals_label: "当前选择的合计",
+    cov_units: "基层组织",
+    cov_village_level: "村（社区）级",
+    cov_rate: "村级覆盖率",
+    cov_source: "来源：咸宁市红十字会（各县数字为示例数据；全市数字见整改报告问题 3、6）",
+    cov_before_src: "来源：整改报告问题 6（真实）",
+    cov_after_src: "来源：整改报告问题 6（合计 35 支为真实数字；按类型的分布为示例数据）",
+    stem_rate: "村级覆盖率",
+    stem_units: "基层组织层级",
+    stem_before: "整改前志愿队规模",
+    stem_after: "整改后志愿服务队",
+    report_text_h: "整改报告中的原文",
+    cov_sample_strong: "各县（市、区）的逐项数字为示例数据",
+    cov_sample_rest: "（报告只给出全市合计），其合计与报告的全市数字（41 个组织、村级 38 个、覆盖率 3.5%）一致。",
+    counties_h: "各县（市、区）",
+    cov_dataset: "组织覆盖",
+    cov_search: "搜索县（市、区）",
+    cov_placeholder: "例如：咸安",
+    cov_caption: "各县（市、区）红十字基层组织",
+    teams_h: "志愿服务队",
+    cov_related: "报告中与组织覆盖有关的全部数字",
+    cov_related_caption: "问题 3、4、6 中的数字",
+    cov_h: "组织覆盖",
+    cov_lead: "乡镇（街道）、村（社区）和企事业单位中的红十字基层组织，以及志愿服务队。",
+    pick_county: "选择县（市、区）",
+    whole_city: "全市",
+    data_h: "数据下载与引用",
+    data_lead: "本站的全部数据都是公开的 JSON 文件，可直接下载、校验和引用。",
+    data_schema_1: "每个文件的格式见各自的 JSON Schema；文件的 SHA-256 校验值记录在 ",
+    data_schema_2: "，本站加载数据时会逐一核对。",
+    has_sample: "含示例数据",
+    real_data: "真实数据",
+    not_stated: "未注明",
+    next_due: "下次应公开",
+    basis: "依据",
+    records: "记录数",
+    updated: "更新于",
+    date_range: "数据时间范围",
+    source: "来源",
+    download_json: "下载 JSON",
+    schema: "格式（JSON Schema）",
+    view_table: "查看表格 / 下载 CSV",
+    cite: "引用：",
+    copy_cite: "复制引用",
+    rect_csv_header: "编号,方面,标题,发现的问题,整改措施,整改状态",
+    rect_csv_file: "巡察整改情况_21个问题.csv",
+    rect_csv_btn: "下载整改情况 CSV（21 个问题及措施）",
+};
+
+pub static EN: Tr = Tr {
+    lang: Lang::En,
+    skip: "Skip to content",
+    data_updated: "The data has been updated.",
+    reload_to_see: "Reload to see it",
+    org_fallback: "Xianning Red Cross Society",
+    manifest_failed: "The data catalogue (manifest.json) could not be read",
+    disclosure: " · Public disclosure",
+    site_title: "Xianning Red Cross Society · Public disclosure",
+    app_name: "Gongshi",
+    main_nav: "Main navigation",
+    lang_switch: "中文",
+    lang_switch_label: "切换到中文",
+    view_full: "View the full page ↗",
+    footer_privacy: "This site publishes only released documents and data and collects no personal information. Records marked “sample data” are generated for demonstration and are not real records.",
+    footer_data: "Data downloads and citation",
+    footer_catalogue: "Data catalogue (JSON)",
+    filters: "Filters",
+    clear_all_filters: "Clear all filters",
+    clear_filters: "Clear filters",
+    no_rows: "No matching records. Try another word or clear the filters.",
+    show_sample: "Show sample data",
+    only_real: "Real records only",
+    sample_badge: "Sample",
+    sample_data: "Sample data",
+    real_badge: "Real",
+    pager: "Pages",
+    prev_page: "Previous",
+    next_page: "Next",
+    money_unit: " (CNY)",
+    copied: "Copied",
+    copy_failed: "Copy failed",
+    copy_image: "Copy image",
+    chart_data_btn: "Data",
+    embed_btn: "Embed",
+    embed_help: "Paste this code into a web page to embed this chart (no script needed):",
+    chart_data: "Chart data (text)",
+    csv_data_suffix: "_data",
+    file_error: "A data file could not be used",
+    file: "File",
+    location: "Location",
+    reason: "Reason",
+    others_unaffected: "Other pages and data are not affected.",
+    retry: "Retry",
+    col_indicator: "Indicator",
+    col_value: "Value",
+    col_period: "Period",
+    col_source: "Source",
+    quote_prefix: "Original text: ",
+    note_prefix: "Note: ",
+    loading_rect: "Loading the rectification report…",
+    loading_figures: "Loading figures…",
+    loading_ledger: "Loading the donations ledger…",
+    loading_relief: "Loading relief data…",
+    loading_coverage: "Loading coverage data…",
+    loading_manifest: "Loading the data catalogue…",
+    rect_source_fallback: "Public release of the Xianning Red Cross Society Party Group on the rectification after the inspection",
+    ov_rect_h: "Inspection and rectification",
+    ov_fig_h: "Key figures in the rectification report",
+    ov_fig_note: "All figures below are real figures from the report's text; follow “Source” to see the paragraph.",
+    figures_caption_all: "Figures in the rectification report and their sources",
+    stem_progress: "rectification_progress",
+    don_h: "Donations of money and goods",
+    don_lead: "Where every donation of money and every batch of donated goods came from and where it went.",
+    real_figures_h: "Real figures in the rectification report",
+    don_related: "All figures in the report on donations",
+    don_related_caption: "Figures in problems 2, 7, 8, 9 and 14",
+    stem_monthly: "monthly_in_out",
+    stem_directed: "directed_non_directed",
+    stem_channel: "donation_channels",
+    stem_goods: "goods_issued",
+    ledger_what: "ledger",
+    don_dataset: "donations",
+    don_search: "Search donors, projects, goods, purposes, receipt numbers",
+    don_placeholder: "e.g. 防汛, 通山, 腾讯公益, 手套",
+    don_caption: "Donations ledger (this page)",
+    charts_h: "Charts (follow the filters)",
+    goods_file_note: "Goods issue and write-off details are in the data file ",
+    cost_cap_link: "On the 6.5% project-cost cap: see problem 14 of the report",
+    totals_label: "Totals for the current filter",
+    money_in: "Money received",
+    money_out: "Money spent",
+    goods_value: "Donated goods (valued)",
+    years_label: "Yearly summary table",
+    years_caption: "By year: income, spending and the 6.5% project-cost cap",
+    col_year: "Year",
+    col_non_directed: "Non-directed (share)",
+    col_online: "Online fundraising (share)",
+    col_spent: "Spent",
+    col_project_costs: "Project costs",
+    col_cap: "Cap (non-directed × 6.5%)",
+    col_over: "Over the cap?",
+    not_over: "Within the cap",
+    directed_label: "Directed donations use table",
+    directed_caption: "Each directed purpose: received, spent and remaining",
+    col_purpose: "Directed purpose",
+    col_count: "Donations",
+    col_received: "Received",
+    col_paid: "Spent",
+    col_left: "Remaining",
+    col_use_share: "Share used",
+    goods_label: "Donated goods balances table",
+    goods_caption: "Each batch: received, issued, written off and in stock",
+    col_batch: "Batch",
+    col_item: "Goods",
+    col_in: "Received",
+    col_out: "Issued",
+    col_written_off: "Written off",
+    col_balance: "In stock",
+    col_flags: "Notes",
+    col_origin: "Source",
+    negative: " (negative)",
+    rect_h: "Inspection and rectification",
+    print_all: "Print / save as PDF (all problems and measures)",
+    progress_label: "Rectification progress",
+    rect_search: "Search problems, findings and measures",
+    rect_placeholder: "e.g. 募捐, 手套, 保密",
+    rect_filters: "Filter by aspect and status",
+    aspect: "Aspect",
+    rect_status: "Status",
+    no_problems: "No matching problems. Try another word or clear the filters.",
+    progress_chart_h: "Progress chart",
+    org_of_work: "How the rectification was organised",
+    next_steps: "Next steps",
+    contact: "Contact for oversight",
+    phone: "Phone: ",
+    address: "Postal address: ",
+    postcode: "Postcode: ",
+    email: "Email: ",
+    transcription: "About this transcription",
+    finding: "What was found",
+    measures: "Measures taken",
+    dates: "Dates",
+    relief_h: "Relief",
+    relief_lead: "What was paid out in temporary humanitarian aid, Boai Songwanjia and other relief.",
+    privacy_h: "Privacy: ",
+    privacy_text: "Recipients are shown only as “surname + 某”; children's and serious-illness relief (Little Angel Fund, Angel Sunshine Fund) is published only as people and amounts per county and year, cells with fewer than 5 people show “<5” and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.",
+    relief_what: "relief records",
+    relief_dataset: "relief",
+    relief_search: "Search programmes, counties, townships, recipients (surname)",
+    relief_placeholder: "e.g. 博爱送万家, 通山, 张某",
+    relief_caption: "Relief records (this page; recipients masked)",
+    stem_county: "relief_by_county",
+    relief_count: "Relief cases",
+    relief_amount: "Relief paid",
+    relief_goods: "Cases with goods",
+    relief_real_src: "Source: public release of the Xianning Red Cross Society Party Group on the rectification (18 Sep 2023), problem 5",
+    relief_real_text: "From 2019 to 2021 only 49 and 3 children applied to the city Red Cross for the Little Angel Fund and the Angel Sunshine Fund, while the city's medical insurance bureau had 153 and 36 such patients on record. The rectification found 11 eligible children with leukaemia who had not applied; the county Red Cross societies contacted their families and helped them apply.",
+    problem5: " (problem 5)",
+    stem_gap: "applications_vs_records",
+    relief_related: "All figures in the report on relief",
+    relief_related_caption: "Figures in problems 2 and 5",
+    agg_file: "serious_illness_relief_summary",
+    agg_h: "Children's and serious-illness relief (aggregates only)",
+    agg_download: "Download the summary CSV (without cells under 5 people)",
+    agg_label: "Children's and serious-illness relief summary table",
+    agg_caption: "Little Angel Fund and Angel Sunshine Fund summary",
+    cov_totals_label: "Totals for the current selection",
+    cov_units: "Grassroots units",
+    cov_village_level: "Village level",
+    cov_rate: "Village coverage",
+    cov_source: "Source: Xianning Red Cross Society (county figures are sample data; city figures: problems 3 and 6 of the report)",
+    cov_before_src: "Source: problem 6 of the report (real)",
+    cov_after_src: "Source: problem 6 of the report (the total of 35 is real; the split by type is sample data)",
+    stem_rate: "village_coverage",
+    stem_units: "unit_levels",
+    stem_before: "teams_before",
+    stem_after: "teams_after",
+    report_text_h: "From the rectification report",
+    cov_sample_strong: "The per-county figures are sample data",
+    cov_sample_rest: " (the report gives only city totals); they add up to the report's city figures (41 units, 38 at village level, 3.5% coverage).",
+    counties_h: "Counties",
+    cov_dataset: "coverage",
+    cov_search: "Search counties",
+    cov_placeholder: "e.g. 咸安",
+    cov_caption: "Red Cross grassroots units per county",
+    teams_h: "Volunteer teams",
+    cov_related: "All figures in the report on coverage",
+    cov_related_caption: "Figures in problems 3, 4 and 6",
+    cov_h: "Coverage",
+    cov_lead: "Red Cross grassroots units in townships, villages and employers, and volunteer teams.",
+    pick_county: "Choose a county",
+    whole_city: "Whole city",
+    data_h: "Data downloads and citation",
+    data_lead: "All of this site's data are public JSON files you can download, verify and cite.",
+    data_schema_1: "Each file's format is in its JSON Schema; each file's SHA-256 checksum is recorded in ",
+    data_schema_2: ", and the site checks every one when it loads the data.",
+    has_sample: "Includes sample data",
+    real_data: "Real data",
+    not_stated: "not stated",
+    next_due: "Next publication due",
+    basis: "Legal basis",
+    records: "Records",
+    updated: "Updated",
+    date_range: "Date range",
+    source: "Source",
+    download_json: "Download JSON",
+    schema: "Format (JSON Schema)",
+    view_table: "View table / download CSV",
+    cite: "Citation: ",
+    copy_cite: "Copy citation",
+    rect_csv_header: "No.,Aspect,Title,Finding,Measures,Status",
+    rect_csv_file: "rectification_21_problems.csv",
+    rect_csv_btn: "Download the rectification CSV (21 problems and measures)",
+};
+
+impl Tr {
+    fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    pub fn money(&self, fen: Fen) -> String {
+        format::money(self.lang, fen)
+    }
+
+    /// Totals lines: 万元 in Chinese, whole CNY in English.
+    pub fn money_total(&self, fen: Fen) -> String {
+        format::money_total(self.lang, fen)
+    }
+
+    /// Exact amount: "12,345.00 元" / "CNY 12,345.00".
+    pub fn yuan(&self, fen: Fen) -> String {
+        if self.zh() { format!("{} 元", format::yuan_grouped(fen)) } else { format!("CNY {}", format::yuan_grouped(fen)) }
+    }
+
+    pub fn date(&self, d: PartialDate) -> String {
+        format::date(self.lang, d)
+    }
+
+    pub fn year(&self, y: impl std::fmt::Display) -> String {
+        if self.zh() { format!("{y}年") } else { y.to_string() }
+    }
+
+    pub fn page_title(&self, page: gongshi_core::view::Page) -> String {
+        match page {
+            gongshi_core::view::Page::Overview => format!("{} · {}", self.app_name, self.site_title),
+            p => format!("{} · {}", p.label(self.lang), self.site_title),
+        }
+    }
+
+    pub fn updated_on(&self, d: PartialDate) -> String {
+        if self.zh() { format!("数据更新于 {}", d.zh()) } else { format!("Data updated {}", d.en()) }
+    }
+
+    pub fn count_rows(&self, n: usize) -> String {
+        if self.zh() { format!("共 {n} 条记录") } else { format!("{} records", format::count(n as u64)) }
+    }
+
+    pub fn sample_rows(&self, n: usize) -> String {
+        if self.zh() { format!("（其中示例 {n} 条）") } else { format!(" ({n} of them sample data)") }
+    }
+
+    pub fn download_csv(&self, n: usize) -> String {
+        if self.zh() { format!("下载 CSV（{n} 条）") } else { format!("Download CSV ({n} rows)") }
+    }
+
+    pub fn selected(&self, n: usize) -> String {
+        if self.zh() { format!("（已选 {n}）") } else { format!(" ({n} selected)") }
+    }
+
+    pub fn sample_notice(&self, what: &str, sample: usize, real: usize) -> (String, String) {
+        if self.zh() {
+            (format!("以下{what}中有 {sample} 条是示例数据"), format!("（由程序按固定规则生成，用于演示，不是真实记录）；真实记录 {real} 条来自整改报告。"))
+        } else {
+            (
+                format!("{sample} of the {what} below are sample data"),
+                format!(" (generated by a program with fixed rules for demonstration, not real records); the {real} real records come from the rectification report."),
+            )
+        }
+    }
+
+    pub fn page_pos(&self, page: usize, pages: usize) -> String {
+        if self.zh() { format!("第 {page} / {pages} 页") } else { format!("Page {page} of {pages}") }
+    }
+
+    pub fn chart_table_label(&self, title: &str) -> String {
+        if self.zh() { format!("{title}：数据表") } else { format!("{title}: data table") }
+    }
+
+    pub fn chart_tools_label(&self, title: &str) -> String {
+        if self.zh() { format!("{title}：下载与分享") } else { format!("{title}: download and share") }
+    }
+
+    pub fn embed_title(&self, id: &str) -> String {
+        if self.zh() { format!("公示图表 {id}") } else { format!("Gongshi chart {id}") }
+    }
+
+    pub fn validation_summary(&self, errors: usize, warnings: usize) -> String {
+        match (self.zh(), errors, warnings) {
+            (true, 0, w) => format!("数据文件有 {w} 处需要注意"),
+            (true, e, 0) => format!("数据文件有 {e} 处错误，相关记录未显示"),
+            (true, e, w) => format!("数据文件有 {e} 处错误（相关记录未显示）、{w} 处需要注意"),
+            (false, 0, w) => format!("The data file has {w} point(s) to note (details in Chinese)"),
+            (false, e, 0) => format!("The data file has {e} error(s); the records concerned are not shown (details in Chinese)"),
+            (false, e, w) => format!("The data file has {e} error(s) (records not shown) and {w} point(s) to note (details in Chinese)"),
+        }
+    }
+
+    pub fn source_problem(&self, no: u32) -> String {
+        if self.zh() { format!("出处：问题 {no}") } else { format!("Source: problem {no}") }
+    }
+
+    pub fn source_section(&self, section: &str) -> String {
+        if self.zh() { format!("出处：{section}") } else { format!("Source: {section}") }
+    }
+
+    /// "来源：…" / "Source: …".
+    pub fn source_of(&self, src: &str) -> String {
+        if self.zh() { format!("来源：{src}") } else { format!("Source: {src}") }
+    }
+
+    pub fn source_dated(&self, src: &str, updated: &str) -> String {
+        if self.zh() { format!("来源：{src}（{updated}）") } else { format!("Source: {src} ({updated})") }
+    }
+
+    pub fn inspection(&self, by: &str, start: &str, end: &str, feedback: &str, total: usize) -> String {
+        if self.zh() {
+            format!("{by}于 {start} 至 {end} 进行巡察，{feedback} 反馈意见，指出 {total} 个问题。")
+        } else {
+            format!("{by} inspected from {start} to {end} and reported back on {feedback}, finding {total} problems. ")
+        }
+    }
+
+    pub fn published_done(&self, published: &str, done: usize) -> String {
+        if self.zh() { format!("据 {published} 公开稿，已完成整改 {done} 个。") } else { format!("According to the public release of {published}, {done} have been rectified.") }
+    }
+
+    pub fn view_all_problems(&self, total: usize) -> String {
+        if self.zh() { format!("查看全部 {total} 个问题及整改措施") } else { format!("See all {total} problems and measures") }
+    }
+
+    pub fn all_figures(&self, n: usize) -> String {
+        if self.zh() { format!("报告中的全部 {n} 个数字") } else { format!("All {n} figures in the report") }
+    }
+
+    pub fn rows_money(&self, n: usize, fen: Fen) -> String {
+        if self.zh() { format!("{n} 笔 · {}", self.yuan(fen)) } else { format!("{n} · {}", self.yuan(fen)) }
+    }
+
+    pub fn batches_money(&self, n: usize, fen: Fen) -> String {
+        if self.zh() { format!("{n} 批 · {}", self.yuan(fen)) } else { format!("{n} batches · {}", self.yuan(fen)) }
+    }
+
+    pub fn with_share(&self, money: String, share: String) -> String {
+        if self.zh() { format!("{money}（{share}）") } else { format!("{money} ({share})") }
+    }
+
+    pub fn over_by(&self, fen: Fen) -> String {
+        if self.zh() { format!("超标 {}", self.money(fen)) } else { format!("Over by {}", self.money(fen)) }
+    }
+
+    pub fn directed_summary(&self, n: usize) -> String {
+        if self.zh() { format!("定向捐赠的使用情况（{n} 个定向用途）") } else { format!("Use of directed donations ({n} purposes)") }
+    }
+
+    pub fn goods_summary(&self, n: usize, flagged: usize) -> String {
+        if self.zh() { format!("捐赠物资结存（{n} 批，其中 {flagged} 批有需要说明的情况）") } else { format!("Donated goods in stock ({n} batches, {flagged} with something to explain)") }
+    }
+
+    pub fn cancelled(&self, reason: &str) -> String {
+        if self.zh() { format!("已取消：{reason}") } else { format!("Cancelled: {reason}") }
+    }
+
+    pub fn item_unit(&self, item: &str, unit: &str) -> String {
+        if self.zh() { format!("{item}（{unit}）") } else { format!("{item} ({unit})") }
+    }
+
+    pub fn problems_count(&self, total: usize, shown: usize, filtered: bool) -> String {
+        match (self.zh(), filtered) {
+            (true, true) => format!("共 {total} 个问题，显示 {shown} 个"),
+            (true, false) => format!("共 {total} 个问题"),
+            (false, true) => format!("{shown} of {total} problems"),
+            (false, false) => format!("{total} problems"),
+        }
+    }
+
+    pub fn print_line(&self, publisher: &str, date: &str) -> String {
+        if self.zh() { format!("{publisher}，{date}。本打印件由公示网站生成。") } else { format!("{publisher}, {date}. Printed from the Gongshi website.") }
+    }
+
+    pub fn problem_no(&self, no: u32) -> String {
+        if self.zh() { format!("问题 {no}") } else { format!("Problem {no}") }
+    }
+
+    pub fn problem_figures(&self, no: u32) -> String {
+        if self.zh() { format!("问题 {no} 中的数字") } else { format!("Figures in problem {no}") }
+    }
+
+    pub fn problem_link(&self, no: u32) -> String {
+        if self.zh() { format!("（问题 {no}）") } else { format!(" (problem {no})") }
+    }
+
+    /// The measure's ordinal: 一是, 二是 … in Chinese, "1." in English.
+    pub fn ordinal(&self, i: usize) -> String {
+        const CN_NUM: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match (self.zh(), i) {
+            (true, 1..=9) => format!("{}是", CN_NUM[i]),
+            (true, 10) => "十是".to_string(),
+            _ => format!("{i}."),
+        }
+    }
+
+    /// An aspect of the report with its number: "一、…" / "1. …".
+    pub fn aspect_label(&self, no: u32, title: &str) -> String {
+        const CN_NUM: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        if self.zh() { format!("{}、{title}", CN_NUM[(no as usize).min(9)]) } else { format!("{no}. {title}") }
+    }
+
+    pub fn cases(&self, n: usize) -> String {
+        if self.zh() { format!("{n} 人次") } else { format!("{n} cases") }
+    }
+
+    pub fn agg_note(&self, min: u32) -> String {
+        if self.zh() {
+            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子显示“<{min}”，金额不公布，也不写入下载文件。上方的县和年份筛选同样作用于此表。")
+        } else {
+            format!("Totals per county, year and programme; cells with fewer than {min} people show “<{min}”, with no amount, and are left out of downloads. The county and year filters above apply here too.")
+        }
+    }
+
+    pub fn units_n(&self, n: u32) -> String {
+        if self.zh() { format!("{n} 个") } else { n.to_string() }
+    }
+
+    pub fn villages_of(&self, units: u32, villages: u32) -> String {
+        if self.zh() { format!("{units} / {villages} 个村（社区）") } else { format!("{units} / {villages} villages") }
+    }
+
+    pub fn overdue(&self, days: i64) -> String {
+        if self.zh() { format!("已逾期 {days} 天") } else { format!("{days} days overdue") }
+    }
+
+    pub fn days_left(&self, days: i64) -> String {
+        if self.zh() { format!("还有 {days} 天") } else { format!("{days} days left") }
+    }
+
+    pub fn emergency(&self, n: u32) -> String {
+        if self.zh() { format!("重大突发事件应急处置与救援阶段：至少每 {n} 日公开一次。") } else { format!("During the emergency response to a major emergency: at least every {n} days.") }
+    }
+
+    pub fn bytes(&self, b: u64) -> String {
+        if self.zh() { format!("（{} 字节）", format::group_thousands(b)) } else { format!(" ({} bytes)", format::group_thousands(b)) }
+    }
+
+    pub fn range(&self, a: &str, b: &str) -> String {
+        if self.zh() { format!("{a} 至 {b}") } else { format!("{a} to {b}") }
+    }
+
+    pub fn citation(&self, org: &str, title: &str, sample: bool, file: &str, updated: &str, link: &str) -> String {
+        if self.zh() {
+            format!("{org}：《{title}》，{}数据文件 {file}，更新于 {updated}。{link}", if sample { "含示例数据的" } else { "" })
+        } else {
+            format!("{org}: “{title}”, {}data file {file}, updated {updated}. {link}", if sample { "includes sample data, " } else { "" })
+        }
+    }
+}
+
+pub fn tr(lang: Lang) -> &'static Tr {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The strings of the current language. Read once when a component is built: the app rebuilds
+/// everything when the language changes.
+pub fn use_tr() -> &'static Tr {
+    tr(use_nav().view.with_untracked(|v| v.lang))
+}
+
+/// The current language (see [`use_tr`]).
+pub fn use_lang() -> Lang {
+    use_nav().view.with_untracked(|v| v.lang)
+}
