@@ -15,6 +15,7 @@ pub fn ChartView(
     #[prop(into)] file_stem: String,
 ) -> impl IntoView {
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     // Phones get the stacked layout, so text stays legible when the image is scaled to fit.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w < 600.0);
     let width = if narrow { chart::NARROW } else { chart::WIDE };
@@ -23,7 +24,7 @@ pub fn ChartView(
     let src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&svg));
     let (head, rows) = chart.table();
     let title = chart.title().to_string();
-    let table_label = format!("{title}：数据表");
+    let table_label = t.chart_table_label(&title);
     let is_target = nav.view.with_untracked(|v| v.embed == Embed::Chart(id.clone()));
 
     // Exports are drawn at the wide layout: that is what goes into articles.
@@ -55,7 +56,7 @@ pub fn ChartView(
         s.push_str("\r\n");
         s
     };
-    let csv_name = format!("{file_stem}_数据.csv");
+    let csv_name = format!("{file_stem}{}.csv", t.csv_data_suffix);
     let on_csv = move |_| {
         let _ = crate::download::save_text(&csv_name, "text/csv;charset=utf-8", &csv_text);
     };
@@ -66,7 +67,7 @@ pub fn ChartView(
         format!(
             "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0;max-width:680px\" loading=\"lazy\" sandbox=\"allow-scripts allow-same-origin allow-downloads allow-popups\"></iframe>",
             absolute_href(&v),
-            gongshi_core::chart::escape_attr(&title_for_embed(&embed_id)),
+            gongshi_core::chart::escape_attr(&t.embed_title(&embed_id)),
             export_h + 90
         )
     };
@@ -76,26 +77,26 @@ pub fn ChartView(
             <img src=src alt=chart.description() width=width height=height />
             <p class="chart-source">{chart.source_line()}</p>
             <figcaption>
-                <div class="chart-tools" role="group" aria-label=format!("{figure_title}：下载与分享")>
+                <div class="chart-tools" role="group" aria-label=t.chart_tools_label(&figure_title)>
                     <a class="btn small" href=export_src download=format!("{file_stem}.svg")>"SVG"</a>
                     <button type="button" class="btn small" on:click=on_png>"PNG"</button>
                     {can_copy.then(|| view! {
                         <button type="button" class="btn small" on:click=on_copy>
-                            {move || match copied.get() { Some(true) => "已复制", Some(false) => "复制失败", None => "复制图片" }}
+                            {move || match copied.get() { Some(true) => t.copied, Some(false) => t.copy_failed, None => t.copy_image }}
                         </button>
                     })}
-                    <button type="button" class="btn small" on:click=on_csv>"数据"</button>
-                    <button type="button" class="btn small" aria-expanded=move || show_embed.get().to_string() on:click=move |_| show_embed.update(|s| *s = !*s)>"嵌入"</button>
+                    <button type="button" class="btn small" on:click=on_csv>{t.chart_data_btn}</button>
+                    <button type="button" class="btn small" aria-expanded=move || show_embed.get().to_string() on:click=move |_| show_embed.update(|s| *s = !*s)>{t.embed_btn}</button>
                 </div>
                 {move || show_embed.get().then(|| view! {
                     <div class="embed-box">
-                        <label>"把下面的代码粘贴到网页中，即可嵌入这张图（不需要脚本）："
+                        <label>{t.embed_help}
                             <textarea readonly rows="4" class="embed-code">{snippet()}</textarea>
                         </label>
                     </div>
                 })}
                 <details class="chart-data">
-                    <summary>"图表数据（文字版）"</summary>
+                    <summary>{t.chart_data}</summary>
                     <div class="table-wrap" tabindex="0" role="region" aria-label=table_label.clone()>
                         <table>
                             <caption>{title}</caption>
@@ -117,8 +118,4 @@ pub fn ChartView(
             </figcaption>
         </figure>
     }
-}
-
-fn title_for_embed(id: &str) -> String {
-    format!("公示图表 {id}")
 }

@@ -7,19 +7,21 @@ use std::sync::Arc;
 #[component]
 pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
     let data = use_data();
+    let t = crate::i18n::use_tr();
     let location = error.location();
     view! {
         <div class="data-error" role="alert">
-            <h2>"数据文件无法读取"</h2>
+            <h2>{t.file_error}</h2>
             <dl>
-                <dt>"文件"</dt>
+                <dt>{t.file}</dt>
                 <dd><code>{format!("data/{}", error.file)}</code></dd>
-                {(!location.is_empty()).then(|| view! { <dt>"位置"</dt><dd>{location}</dd> })}
-                <dt>"原因"</dt>
+                {(!location.is_empty()).then(|| view! { <dt>{t.location}</dt><dd>{location}</dd> })}
+                <dt>{t.reason}</dt>
+                // Diagnostic messages come from the core and are Chinese in both UIs for now.
                 <dd>{error.message.clone()}</dd>
             </dl>
-            <p class="muted">"其他页面和数据不受影响。"</p>
-            <button type="button" class="btn" on:click=move |_| data.load(dataset)>"重试"</button>
+            <p class="muted">{t.others_unaffected}</p>
+            <button type="button" class="btn" on:click=move |_| data.load(dataset)>{t.retry}</button>
         </div>
     }
 }
@@ -29,12 +31,10 @@ pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
 pub fn ValidationNotice(problems: Arc<Vec<Diagnostic>>) -> impl IntoView {
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
+    let t = crate::i18n::use_tr();
     (!problems.is_empty()).then(|| {
-        let summary = match (errors, warnings) {
-            (0, w) => format!("数据文件有 {w} 处需要注意"),
-            (e, 0) => format!("数据文件有 {e} 处错误，相关记录未显示"),
-            (e, w) => format!("数据文件有 {e} 处错误（相关记录未显示）、{w} 处需要注意"),
-        };
+        // The problems themselves are core Diagnostics: Chinese in both UIs for now.
+        let summary = t.validation_summary(errors, warnings);
         view! {
             <details class="validation" open=errors > 0>
                 <summary role="status">{summary}</summary>

@@ -9,6 +9,7 @@ pub fn FacetPanel<R>(facets: Vec<FacetCounts>, on_toggle: Callback<(String, Stri
 where
     R: Record + Send + Sync + 'static,
 {
+    let lang = crate::i18n::use_lang();
     facets
         .into_iter()
         .enumerate()
@@ -18,10 +19,10 @@ where
             let options = fc
                 .values
                 .iter()
-                .map(|(code, n, sel)| FacetOption { key: R::facet_key(f, *code), label: R::facet_label(f, *code), count: *n, selected: *sel })
+                .map(|(code, n, sel)| FacetOption { key: R::facet_key(f, *code), label: R::facet_label_lang(f, *code, lang), count: *n, selected: *sel })
                 .collect();
             let cb = Callback::new(move |v: String| on_toggle.run((key.clone(), v)));
-            view! { <FacetGroup legend=fc.facet.label options=options on_toggle=cb /> }
+            view! { <FacetGroup legend=lang.pick(fc.facet.label, fc.facet.en) options=options on_toggle=cb /> }
         })
         .collect_view()
 }

@@ -13,9 +13,10 @@ pub fn problem_view(no: u32) -> View {
 /// Where a figure comes from, as a link to its paragraph.
 #[component]
 pub fn FigureSource(figure: Figure) -> impl IntoView {
+    let t = crate::i18n::use_tr();
     match figure.problem {
-        Some(no) => view! { <ViewLink view=problem_view(no) class="src-link">{format!("出处：问题 {no}")}</ViewLink> }.into_any(),
-        None => view! { <span class="src-link">{format!("出处：{}", figure.section)}</span> }.into_any(),
+        Some(no) => view! { <ViewLink view=problem_view(no) class="src-link">{t.source_problem(no)}</ViewLink> }.into_any(),
+        None => view! { <span class="src-link">{t.source_section(&figure.section)}</span> }.into_any(),
     }
 }
 
@@ -23,24 +24,26 @@ pub fn FigureSource(figure: Figure) -> impl IntoView {
 #[component]
 pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl IntoView {
     let region_label = caption.clone();
+    let t = crate::i18n::use_tr();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class="figures">
                 <caption>{caption}</caption>
                 <thead>
-                    <tr><th scope="col">"指标"</th><th scope="col">"数值"</th><th scope="col">"期间"</th><th scope="col">"出处"</th></tr>
+                    <tr><th scope="col">{t.col_indicator}</th><th scope="col">{t.col_value}</th><th scope="col">{t.col_period}</th><th scope="col">{t.col_source}</th></tr>
                 </thead>
                 <tbody>
                     {figures
                         .into_iter()
                         .map(|f| {
-                            let value = f.value.display_zh();
+                            let value = f.value.display(t.lang);
+                            let label = f.label_in(t.lang).to_string();
                             let period = f.period.clone().unwrap_or_default();
                             let quote = f.quote.clone();
                             let note = f.note.clone();
                             view! {
                                 <tr>
-                                    <th scope="row">{f.label.clone()}<span class="quote">{format!("原文：“{quote}”")}</span>{note.map(|n| view! { <span class="quote">{format!("说明：{n}")}</span> })}</th>
+                                    <th scope="row">{label}<span class="quote">{format!("{}“{quote}”", t.quote_prefix)}</span>{note.map(|n| view! { <span class="quote">{format!("{}{n}", t.note_prefix)}</span> })}</th>
                                     <td class="num">{value}</td>
                                     <td>{period}</td>
                                     <td><FigureSource figure=f /></td>

@@ -27,6 +27,7 @@ where
     R: Record + Send + Sync + 'static,
 {
     let cols = R::columns();
+    let t = crate::i18n::use_tr();
     let notes_col = R::notes_column();
     let region_label = caption.clone();
     view! {
@@ -41,11 +42,12 @@ where
                                 let key = c.key;
                                 let aria = if sort.0 == key { if sort.1 { "descending" } else { "ascending" } } else { "none" };
                                 let arrow = if sort.0 == key { if sort.1 { " ↓" } else { " ↑" } } else { "" };
-                                let unit = if c.kind == ColKind::Money { "（元）" } else { "" };
+                                let unit = if c.kind == ColKind::Money { t.money_unit } else { "" };
+                                let label = t.lang.pick(c.label, c.en);
                                 view! {
                                     <th scope="col" aria-sort=aria class=format!("col-{key}")>
                                         <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
-                                            {format!("{}{unit}{arrow}", c.label)}
+                                            {format!("{label}{unit}{arrow}")}
                                         </button>
                                     </th>
                                 }
@@ -69,7 +71,7 @@ where
                                             let cls = match kind { ColKind::Money | ColKind::Int => "num", _ => "" };
                                             let extra = (c == notes_col && (!notes.is_empty() || sample)).then(|| {
                                                 view! {
-                                                    {sample.then(|| view! { <span class="badge sample">"示例"</span> })}
+                                                    {sample.then(|| view! { <span class="badge sample">{t.sample_badge}</span> })}
                                                     {(!notes.is_empty()).then(|| view! {
                                                         <ul class="row-notes">{notes.iter().map(|n| view! { <li class:flag=n.starts_with('⚠')>{n.clone()}</li> }).collect_view()}</ul>
                                                     })}
@@ -98,12 +100,13 @@ pub fn Pager(page: usize, pages: usize, on_page: Callback<usize>) -> impl IntoVi
     let page = page.min(pages.saturating_sub(1));
     let first = page == 0;
     let last = page + 1 >= pages;
+    let t = crate::i18n::use_tr();
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label="分页">
-                <button type="button" class="btn small" disabled=first on:click=move |_| on_page.run(page.saturating_sub(1))>"上一页"</button>
-                <span class="page-pos">{format!("第 {} / {} 页", page + 1, pages)}</span>
-                <button type="button" class="btn small" disabled=last on:click=move |_| on_page.run(page + 1)>"下一页"</button>
+            <nav class="pager" aria-label=t.pager>
+                <button type="button" class="btn small" disabled=first on:click=move |_| on_page.run(page.saturating_sub(1))>{t.prev_page}</button>
+                <span class="page-pos">{t.page_pos(page + 1, pages)}</span>
+                <button type="button" class="btn small" disabled=last on:click=move |_| on_page.run(page + 1)>{t.next_page}</button>
             </nav>
         }
     })

@@ -25,6 +25,7 @@ where
     R: Record + Send + Sync + 'static,
 {
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     let input_id = format!("search-{dataset}");
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -75,13 +76,13 @@ where
         view! {
             <div class="result-bar" id=results_id.clone()>
                 <p class="result-count" role="status" aria-live="polite">
-                    {format!("共 {} 条记录", o.rows.len())}
-                    {(sample_rows > 0).then(|| view! { <span class="muted">{format!("（其中示例 {sample_rows} 条）")}</span> })}
+                    {t.count_rows(o.rows.len())}
+                    {(sample_rows > 0).then(|| view! { <span class="muted">{t.sample_rows(sample_rows)}</span> })}
                 </p>
-                <button type="button" class="btn small" on:click=download>{format!("下载 CSV（{} 条）", o.rows.len())}</button>
+                <button type="button" class="btn small" on:click=download>{t.download_csv(o.rows.len())}</button>
             </div>
             {totals(&rows, &o.rows)}
-            {(o.rows.is_empty()).then(|| view! { <p class="empty">"没有符合条件的记录。请换个词或清除筛选。"</p> })}
+            {(o.rows.is_empty()).then(|| view! { <p class="empty">{t.no_rows}</p> })}
             <DataTable rows=rows.clone() indices=if print_all { o.rows.clone() } else { o.page(page).to_vec() } caption=caption.clone() sort=sort on_sort=on_sort />
             {(!print_all).then(|| view! { <Pager page=page pages=o.pages() on_page=on_page /> })}
         }
@@ -101,10 +102,10 @@ where
             />
         </div>
         <details class="filters" open=filters_open>
-            <summary>"筛选" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
+            <summary>{t.filters} {move || (active() > 0).then(|| t.selected(active()))}</summary>
             <div class="facets grid">{facet_panel}</div>
             {move || (active() > 0 || state.with(|s| !s.query.is_empty())).then(|| view! {
-                <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>"清除全部筛选"</button>
+                <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>{t.clear_all_filters}</button>
             })}
         </details>
         {results}
@@ -120,6 +121,7 @@ pub fn use_outcome<R: Record + Send + Sync + 'static>(rows: Signal<Option<Arc<Ve
 #[component]
 pub fn SampleNotice(sample: usize, real: usize, #[prop(into)] what: String, state: Memo<TableState>) -> impl IntoView {
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     let only_real = move || state.with(|s| s.selected("origin").is_some_and(|v| v.len() == 1 && v.contains("real")));
     let toggle = move |_| {
         nav.edit_push(|v| {
@@ -132,14 +134,15 @@ pub fn SampleNotice(sample: usize, real: usize, #[prop(into)] what: String, stat
         })
     };
     (sample > 0).then(|| {
+        let (strong, rest) = t.sample_notice(&what, sample, real);
         view! {
             <div class="notice sample-notice" role="note">
                 <p>
-                    <strong>{format!("以下{what}中有 {sample} 条是示例数据")}</strong>
-                    {format!("（由程序按固定规则生成，用于演示，不是真实记录）；真实记录 {real} 条来自整改报告。")}
+                    <strong>{strong}</strong>
+                    {rest}
                 </p>
                 <button type="button" class="btn small" aria-pressed=move || only_real().to_string() on:click=toggle>
-                    {move || if only_real() { "显示示例数据" } else { "只看真实记录" }}
+                    {move || if only_real() { t.show_sample } else { t.only_real }}
                 </button>
             </div>
         }

@@ -43,6 +43,18 @@ pub enum Value {
 }
 
 impl Value {
+    /// In `lang`: money per language; counts in English without the Chinese unit word.
+    pub fn display(&self, lang: crate::i18n::Lang) -> String {
+        match (lang, self) {
+            (crate::i18n::Lang::Zh, _) => self.display_zh(),
+            (crate::i18n::Lang::En, Value::Money(f)) => format::money_en(*f),
+            (crate::i18n::Lang::En, Value::PercentBp(bp)) => format::percent_bp(*bp),
+            (crate::i18n::Lang::En, Value::Count { n, .. }) => {
+                if *n < 0 { format!("-{}", format::group_thousands(n.unsigned_abs())) } else { format::group_thousands(*n as u64) }
+            }
+        }
+    }
+
     pub fn display_zh(&self) -> String {
         match self {
             Value::Money(f) => format::money_zh(*f),
@@ -68,6 +80,16 @@ pub struct Figure {
     pub quote: String,
     pub note: Option<String>,
     pub key: bool,
+}
+
+impl Figure {
+    /// The label in `lang`: `label_en` in English when the data file has one, else as published.
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.label_en) {
+            (crate::i18n::Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.label,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
