@@ -47,6 +47,7 @@ fn problems_of<T>(l: &Load<T>) -> Vec<Diagnostic> {
 pub fn DonationsPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     data.ensure_ledger();
 
     // Resources first: the ledger (once all three files have answered) and the view state.
@@ -79,8 +80,8 @@ pub fn DonationsPage() -> impl IntoView {
 
     let source = move || {
         data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("donations").map(|d| format!("来源：{}（{}）", d.source, d.last_updated.map(|x| x.to_string()).unwrap_or_default()))))
-            .unwrap_or_else(|| "来源：咸宁市红十字会".to_string())
+            .with(|m| m.value().and_then(|m| m.dataset("donations").map(|d| t.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default()))))
+            .unwrap_or_else(|| t.source_of(t.org_fallback))
     };
 
     let errors = move || {
@@ -100,13 +101,13 @@ pub fn DonationsPage() -> impl IntoView {
 
     view! {
         <section class="ledger">
-            <h2>"捐赠款物"</h2>
-            <p class="lead">"每一笔捐款、每一批捐赠物资从哪里来、到哪里去。"</p>
+            <h2>{t.don_h}</h2>
+            <p class="lead">{t.don_lead}</p>
             <RealFigures />
             {errors}
             {goods_error}
             {move || match ledger.get() {
-                None => view! { <p class="loading" aria-busy="true">"正在加载捐赠台账…"</p> }.into_any(),
+                None => view! { <p class="loading" aria-busy="true">{t.loading_ledger}</p> }.into_any(),
                 Some(l) => view! { <LedgerView ledger=l state=state outcome=outcome source=Signal::derive(source) /> }.into_any(),
             }}
         </section>
@@ -117,21 +118,22 @@ pub fn DonationsPage() -> impl IntoView {
 #[component]
 fn RealFigures() -> impl IntoView {
     let data = use_data();
+    let t = crate::i18n::use_tr();
     move || match data.figures.get() {
         Load::Ready { value: f, .. } => {
             let cards: Vec<_> = REAL_FIGURES.iter().filter_map(|id| f.get(id).cloned()).collect();
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [2, 7, 8, 9, 14].contains(&p))).cloned().collect();
             view! {
                 <section class="real" aria-labelledby="real-h">
-                    <h3 id="real-h">"整改报告中的真实数字"<span class="badge real">"真实"</span></h3>
+                    <h3 id="real-h">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
                     <ul class="cards">
                         {cards
                             .into_iter()
                             .map(|fig| {
-                                let value = fig.value.display_zh();
+                                let value = fig.value.display(t.lang);
                                 view! {
                                     <li class="card">
-                                        <span class="card-label">{fig.label.clone()}</span>
+                                        <span class="card-label">{fig.label_in(t.lang).to_string()}</span>
                                         <span class="card-value">{value}</span>
                                         <span class="card-period">{fig.period.clone().unwrap_or_default()}</span>
                                         <FigureSource figure=fig />
@@ -141,8 +143,8 @@ fn RealFigures() -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <details>
-                        <summary>"报告中与捐赠款物有关的全部数字"</summary>
-                        <FigureTable figures=related caption="问题 2、7、8、9、14 中的数字" />
+                        <summary>{t.don_related}</summary>
+                        <FigureTable figures=related caption=t.don_related_caption />
                     </details>
                 </section>
             }
@@ -156,6 +158,7 @@ fn RealFigures() -> impl IntoView {
 #[component]
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
+    let t = crate::i18n::use_tr();
     let sample_total = rows.iter().filter(|r| r.is_sample()).count();
     let real_total = rows.len() - sample_total;
     let r3 = rows.clone();
@@ -167,45 +170,46 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
         let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src));
         view! {
-            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) id="don-monthly" file_stem="每月收支" />
-            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) id="don-directed" file_stem="定向与非定向" />
-            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) id="don-channel" file_stem="捐款渠道" />
-            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) id="don-goods" file_stem="物资去向" /> })}
+            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src)) id="don-monthly" file_stem=t.stem_monthly />
+            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src)) id="don-directed" file_stem=t.stem_directed />
+            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src)) id="don-channel" file_stem=t.stem_channel />
+            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) id="don-goods" file_stem=t.stem_goods /> })}
         }
         .into_any()
     };
 
     view! {
         <ValidationNotice problems=ledger.problems.clone() />
-        <SampleNotice sample=sample_total real=real_total what="台账" state=state />
+        <SampleNotice sample=sample_total real=real_total what=t.ledger_what state=state />
         <SearchableTable
             rows=rows.clone()
             state=state
             outcome=outcome
             default_sort=DEFAULT_SORT
-            dataset="捐赠"
-            search_label="搜索捐赠方、项目、物资、用途、收据号"
-            placeholder="例如：防汛、通山、腾讯公益、手套"
-            caption="捐赠台账（当前页）"
+            dataset=t.don_dataset
+            search_label=t.don_search
+            placeholder=t.don_placeholder
+            caption=t.don_caption
             totals=ledger_totals
         />
-        <h3>"图表（随筛选变化）"</h3>
+        <h3>{t.charts_h}</h3>
         {chart_views}
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <GoodsBalances goods=ledger.goods.clone() />
-        <p class="muted">"物资出库明细与核销记录见数据文件 "<a href="data/goods.json">"goods.json"</a>"。"</p>
-        <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">"关于 6.5% 项目费用上限：见整改报告问题 14"</ViewLink></p>
+        <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.lang.pick("。", ".")}</p>
+        <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">{t.cost_cap_link}</ViewLink></p>
     }
 }
 
 fn ledger_totals(rows: &[LedgerRow], idx: &[u32]) -> AnyView {
-    let t = totals(rows, idx);
+    let s = totals(rows, idx);
+    let t = crate::i18n::use_tr();
     view! {
-        <dl class="totals" aria-label="当前筛选的合计">
-            <div><dt>"捐款收入"</dt><dd>{format!("{} 笔 · {} 元", t.money_in_rows, format::yuan_grouped(t.money_in))}<span class="wan">{format::wan_yuan(t.money_in)}</span></dd></div>
-            <div><dt>"款项支出"</dt><dd>{format!("{} 笔 · {} 元", t.money_out_rows, format::yuan_grouped(t.money_out))}<span class="wan">{format::wan_yuan(t.money_out)}</span></dd></div>
-            <div><dt>"捐赠物资（折价）"</dt><dd>{format!("{} 批 · {} 元", t.goods_rows, format::yuan_grouped(t.goods_value))}<span class="wan">{format::wan_yuan(t.goods_value)}</span></dd></div>
+        <dl class="totals" aria-label=t.totals_label>
+            <div><dt>{t.money_in}</dt><dd>{t.rows_money(s.money_in_rows, s.money_in)}<span class="wan">{t.money_total(s.money_in)}</span></dd></div>
+            <div><dt>{t.money_out}</dt><dd>{t.rows_money(s.money_out_rows, s.money_out)}<span class="wan">{t.money_total(s.money_out)}</span></dd></div>
+            <div><dt>{t.goods_value}</dt><dd>{t.batches_money(s.goods_rows, s.goods_value)}<span class="wan">{t.money_total(s.goods_value)}</span></dd></div>
         </dl>
     }
     .into_any()
@@ -217,18 +221,19 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
     let years = money_by_year(&donations, &disbursements);
     let sample = donations.iter().any(|d| d.origin.is_sample()) || disbursements.iter().any(|d| d.origin.is_sample());
     let pct = |bp: Option<i64>| bp.map(format::percent_bp).unwrap_or_else(|| "—".into());
+    let t = crate::i18n::use_tr();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="按年汇总表">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.years_label>
             <table class="years">
                 <caption>
-                    "按年汇总：收入、支出与 6.5% 项目费用上限"
-                    {sample.then(|| view! { <span class="badge sample">"示例数据"</span> })}
+                    {t.years_caption}
+                    {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">"年份"</th><th scope="col">"捐款收入"</th><th scope="col">"非定向（占比）"</th>
-                        <th scope="col">"网络募捐（占比）"</th><th scope="col">"支出"</th><th scope="col">"项目费用"</th>
-                        <th scope="col">"上限（非定向×6.5%）"</th><th scope="col">"是否超标"</th>
+                        <th scope="col">{t.col_year}</th><th scope="col">{t.money_in}</th><th scope="col">{t.col_non_directed}</th>
+                        <th scope="col">{t.col_online}</th><th scope="col">{t.col_spent}</th><th scope="col">{t.col_project_costs}</th>
+                        <th scope="col">{t.col_cap}</th><th scope="col">{t.col_over}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -239,14 +244,14 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                             let is_over = over.0 > 0;
                             view! {
                                 <tr>
-                                    <th scope="row">{format!("{}年", y.year)}</th>
-                                    <td class="num">{format::money_zh(y.received)}</td>
-                                    <td class="num">{format!("{}（{}）", format::money_zh(y.non_directed), pct(y.non_directed_share_bp()))}</td>
-                                    <td class="num">{format!("{}（{}）", format::money_zh(y.online), pct(y.online_share_bp()))}</td>
-                                    <td class="num">{format::money_zh(y.disbursed)}</td>
-                                    <td class="num">{format::money_zh(y.project_costs)}</td>
-                                    <td class="num">{format::money_zh(y.cost_cap)}</td>
-                                    <td class:flag=is_over>{if is_over { format!("超标 {}", format::money_zh(over)) } else { "未超标".to_string() }}</td>
+                                    <th scope="row">{t.year(y.year)}</th>
+                                    <td class="num">{t.money(y.received)}</td>
+                                    <td class="num">{t.with_share(t.money(y.non_directed), pct(y.non_directed_share_bp()))}</td>
+                                    <td class="num">{t.with_share(t.money(y.online), pct(y.online_share_bp()))}</td>
+                                    <td class="num">{t.money(y.disbursed)}</td>
+                                    <td class="num">{t.money(y.project_costs)}</td>
+                                    <td class="num">{t.money(y.cost_cap)}</td>
+                                    <td class:flag=is_over>{if is_over { t.over_by(over) } else { t.not_over.to_string() }}</td>
                                 </tr>
                             }
                         })
@@ -262,17 +267,18 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
 fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>>) -> impl IntoView {
     let uses = directed_use(&donations, &disbursements);
     let sample = donations.iter().any(|d| d.origin.is_sample());
+    let t = crate::i18n::use_tr();
     view! {
         <details class="goods">
-            <summary>{format!("定向捐赠的使用情况（{} 个定向用途）", uses.len())}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="定向捐赠使用情况表">
+            <summary>{t.directed_summary(uses.len())}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.directed_label>
                 <table class="years">
                     <caption>
-                        "每个定向用途：收到、已支出与结余"
-                        {sample.then(|| view! { <span class="badge sample">"示例数据"</span> })}
+                        {t.directed_caption}
+                        {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
                     </caption>
                     <thead>
-                        <tr><th scope="col">"定向用途"</th><th scope="col">"笔数"</th><th scope="col">"收到"</th><th scope="col">"已支出"</th><th scope="col">"结余"</th><th scope="col">"使用比例"</th></tr>
+                        <tr><th scope="col">{t.col_purpose}</th><th scope="col">{t.col_count}</th><th scope="col">{t.col_received}</th><th scope="col">{t.col_paid}</th><th scope="col">{t.col_left}</th><th scope="col">{t.col_use_share}</th></tr>
                     </thead>
                     <tbody>
                         {uses
@@ -284,9 +290,9 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
                                     <tr>
                                         <th scope="row">{u.to}</th>
                                         <td class="num">{u.donations}</td>
-                                        <td class="num">{format::money_zh(u.received)}</td>
-                                        <td class="num">{format::money_zh(u.disbursed)}</td>
-                                        <td class="num">{format::money_zh(left)}</td>
+                                        <td class="num">{t.money(u.received)}</td>
+                                        <td class="num">{t.money(u.disbursed)}</td>
+                                        <td class="num">{t.money(left)}</td>
                                         <td class="num">{share}</td>
                                     </tr>
                                 }
@@ -305,16 +311,17 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
     let balances = goods.balances();
     let flagged = balances.iter().filter(|b| !b.flags.is_empty()).count();
     let open = flagged > 0;
+    let t = crate::i18n::use_tr();
     view! {
         <details class="goods" open=open>
-            <summary>{format!("捐赠物资结存（{} 批，其中 {flagged} 批有需要说明的情况）", balances.len())}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="捐赠物资结存表">
+            <summary>{t.goods_summary(balances.len(), flagged)}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.goods_label>
                 <table class="goods-table">
-                    <caption>"每批物资：入库、出库、核销与结存"</caption>
+                    <caption>{t.goods_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"批次"</th><th scope="col">"物资"</th><th scope="col">"入库"</th><th scope="col">"出库"</th>
-                            <th scope="col">"核销"</th><th scope="col">"结存"</th><th scope="col">"情况"</th><th scope="col">"来源"</th>
+                            <th scope="col">{t.col_batch}</th><th scope="col">{t.col_item}</th><th scope="col">{t.col_in}</th><th scope="col">{t.col_out}</th>
+                            <th scope="col">{t.col_written_off}</th><th scope="col">{t.col_balance}</th><th scope="col">{t.col_flags}</th><th scope="col">{t.col_origin}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -326,20 +333,20 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
                                 let unit = b.unit.clone();
                                 let is_sample = b.origin.is_sample();
                                 let is_flagged = !bal.flags.is_empty();
-                                let q = move |n: i64| format!("{}{}", format::group_thousands(n.max(0) as u64), if n < 0 { "（负）" } else { "" });
+                                let q = move |n: i64| format!("{}{}", format::group_thousands(n.max(0) as u64), if n < 0 { t.negative } else { "" });
                                 view! {
                                     <tr class:sample=is_sample class:flagged=is_flagged>
                                         <th scope="row">{b.id.clone()}<br /><span class="muted">{b.date.to_string()}</span></th>
-                                        <td>{format!("{}（{}）", b.item, unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
+                                        <td>{t.item_unit(&b.item, &unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
                                         <td class="num">{q(bal.received)}</td>
                                         <td class="num">{q(bal.out)}</td>
                                         <td class="num">{q(bal.written_off)}</td>
                                         <td class="num">{bal.balance.to_string()}</td>
                                         <td>
-                                            {bal.flags.iter().map(|f| view! { <span class="flag">{format!("⚠ {}", f.zh())}</span> }).collect_view()}
-                                            {b.cancelled.as_ref().map(|c| view! { <span class="muted">{format!("已取消：{}", c.reason)}</span> })}
+                                            {bal.flags.iter().map(|f| view! { <span class="flag">{format!("⚠ {}", f.label(t.lang))}</span> }).collect_view()}
+                                            {b.cancelled.as_ref().map(|c| view! { <span class="muted">{t.cancelled(&c.reason)}</span> })}
                                         </td>
-                                        <td>{b.origin.zh()}</td>
+                                        <td>{b.origin.label(t.lang)}</td>
                                     </tr>
                                 }
                             })

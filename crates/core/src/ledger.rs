@@ -72,6 +72,18 @@ impl Origin {
     pub fn is_sample(self) -> bool {
         self == Origin::Sample
     }
+    pub fn en(self) -> String {
+        match self {
+            Origin::Seed(n) => format!("Report, problem {n}"),
+            Origin::Sample => "Sample data".to_string(),
+            Origin::Published => "Published record".to_string(),
+        }
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.pick(self.zh(), self.en())
+    }
+
     pub fn zh(self) -> String {
         match self {
             Origin::Seed(n) => format!("整改报告问题 {n}"),
