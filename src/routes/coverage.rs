@@ -20,11 +20,12 @@ fn totals(rows: &[CountyRow], idx: &[u32]) -> AnyView {
     let vu: u32 = sel.iter().map(|r| r.village_units).sum();
     let v: u32 = sel.iter().map(|r| r.villages).sum();
     let cov = coverage::coverage_bp(vu, v).map(format::percent_bp).unwrap_or_else(|| "—".into());
+    let t = crate::i18n::use_tr();
     view! {
-        <dl class="totals" aria-label="当前选择的合计">
-            <div><dt>"基层组织"</dt><dd>{format!("{units} 个")}</dd></div>
-            <div><dt>"村（社区）级"</dt><dd>{format!("{vu} / {v} 个村（社区）")}</dd></div>
-            <div><dt>"村级覆盖率"</dt><dd>{cov}</dd></div>
+        <dl class="totals" aria-label=t.cov_totals_label>
+            <div><dt>{t.cov_units}</dt><dd>{t.units_n(units)}</dd></div>
+            <div><dt>{t.cov_village_level}</dt><dd>{t.villages_of(vu, v)}</dd></div>
+            <div><dt>{t.cov_rate}</dt><dd>{cov}</dd></div>
         </dl>
     }
     .into_any()
@@ -34,6 +35,7 @@ fn totals(rows: &[CountyRow], idx: &[u32]) -> AnyView {
 pub fn CoveragePage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     data.ensure(Dataset::Coverage);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
@@ -55,10 +57,10 @@ pub fn CoveragePage() -> impl IntoView {
             v.table.page = 0;
         })
     };
-    let source = "来源：咸宁市红十字会（各县数字为示例数据；全市数字见整改报告问题 3、6）";
+    let source = t.cov_source;
 
     let body = move || match data.coverage.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载组织覆盖数据…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_coverage}</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Coverage error=e /> }.into_any(),
         Load::Ready { value: cov, problems } => {
             let counties = rows.get_untracked().unwrap_or_default();
@@ -67,38 +69,38 @@ pub fn CoveragePage() -> impl IntoView {
                 let o = outcome.get()?;
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source)) id="cov-rate" file_stem="村级覆盖率" />
-                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source)) id="cov-units" file_stem="基层组织层级" />
+                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source)) id="cov-rate" file_stem=t.stem_rate />
+                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source)) id="cov-units" file_stem=t.stem_units />
                 })
             };
-            let before = coverage::teams_before_chart(&cov.teams_before, "来源：整改报告问题 6（真实）");
-            let after = coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, "来源：整改报告问题 6（合计 35 支为真实数字；按类型的分布为示例数据）");
+            let before = coverage::teams_before_chart(&cov.teams_before, t.cov_before_src);
+            let after = coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, t.cov_after_src);
             let facts = cov.facts.clone();
             view! {
                 <ValidationNotice problems=problems />
                 <section class="real">
-                    <h3>"整改报告中的原文"<span class="badge real">"真实"</span></h3>
+                    <h3>{t.report_text_h}<span class="badge real">{t.real_badge}</span></h3>
                     <ul class="facts">
-                        {facts.into_iter().map(|(t, p)| view! { <li>{t}{p.map(|n| view! { <a class="src-link" href=format!("?page=rectification&open={n}")>{format!("（问题 {n}）")}</a> })}</li> }).collect_view()}
+                        {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{t.problem_link(n)}</a> })}</li> }).collect_view()}
                     </ul>
                 </section>
-                <div class="notice sample-notice" role="note"><p><strong>"各县（市、区）的逐项数字为示例数据"</strong>"（报告只给出全市合计），其合计与报告的全市数字（41 个组织、村级 38 个、覆盖率 3.5%）一致。"</p></div>
-                <h3>"各县（市、区）"</h3>
+                <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest}</p></div>
+                <h3>{t.counties_h}</h3>
                 <SearchableTable
                     rows=counties
                     state=state
                     outcome=outcome
                     default_sort=DEFAULT_SORT
-                    dataset="组织覆盖"
-                    search_label="搜索县（市、区）"
-                    placeholder="例如：咸安"
-                    caption="各县（市、区）红十字基层组织"
+                    dataset=t.cov_dataset
+                    search_label=t.cov_search
+                    placeholder=t.cov_placeholder
+                    caption=t.cov_caption
                     totals=totals
                 />
                 {charts}
-                <h3>"志愿服务队"</h3>
-                {before.map(|c| view! { <ChartView chart=Chart::Bars(c) id="teams-before" file_stem="整改前志愿队规模" /> })}
-                <ChartView chart=Chart::Bars(after) id="teams-after" file_stem="整改后志愿服务队" />
+                <h3>{t.teams_h}</h3>
+                {before.map(|c| view! { <ChartView chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
+                <ChartView chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
             }
             .into_any()
         }
@@ -107,17 +109,17 @@ pub fn CoveragePage() -> impl IntoView {
     let related = move || match data.figures.get() {
         Load::Ready { value: f, .. } => {
             let figs: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [3, 4, 6].contains(&p))).cloned().collect();
-            view! { <details><summary>"报告中与组织覆盖有关的全部数字"</summary><FigureTable figures=figs caption="问题 3、4、6 中的数字" /></details> }.into_any()
+            view! { <details><summary>{t.cov_related}</summary><FigureTable figures=figs caption=t.cov_related_caption /></details> }.into_any()
         }
         _ => ().into_any(),
     };
 
     view! {
         <section class="coverage">
-            <h2>"组织覆盖"</h2>
-            <p class="lead">"乡镇（街道）、村（社区）和企事业单位中的红十字基层组织，以及志愿服务队。"</p>
-            <nav class="county-picker" aria-label="选择县（市、区）">
-                <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>"全市"</button>
+            <h2>{t.cov_h}</h2>
+            <p class="lead">{t.cov_lead}</p>
+            <nav class="county-picker" aria-label=t.pick_county>
+                <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{t.whole_city}</button>
                 {COUNTIES
                     .iter()
                     .map(|c| {

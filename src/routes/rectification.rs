@@ -10,25 +10,16 @@ use gongshi_core::search::Query;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-const CN_NUM: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-fn ordinal(i: usize) -> String {
-    match i {
-        1..=9 => format!("{}是", CN_NUM[i]),
-        10 => "十是".to_string(),
-        _ => format!("{i}."),
-    }
-}
-
 #[component]
 pub fn RectificationPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     let filter = Memo::new(move |_| nav.view.with(|v| v.rect.filter.clone()));
     let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
 
     let body = move || match data.rectification.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载整改情况…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_rect}</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
         Load::Ready { value, problems } => view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any(),
     };
@@ -44,6 +35,7 @@ fn Tracker(
 ) -> impl IntoView {
     let nav = use_nav();
     let data = use_data();
+    let t = crate::i18n::use_tr();
     let source = data
         .manifest
         .with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone())))
@@ -59,7 +51,7 @@ fn Tracker(
             .iter()
             .map(|(no, count)| FacetOption {
                 key: no.to_string(),
-                label: format!("{}、{}", CN_NUM[(*no as usize).min(9)], r.aspect(*no).map(|a| a.title.as_str()).unwrap_or("")),
+                label: t.aspect_label(*no, r.aspect(*no).map(|a| a.title.as_str()).unwrap_or("")),
                 count: *count,
                 selected: f.aspects.contains(no),
             })
@@ -67,7 +59,7 @@ fn Tracker(
         let status_opts = fc
             .statuses
             .iter()
-            .map(|(s, count)| FacetOption { key: s.key().to_string(), label: s.zh().to_string(), count: *count, selected: f.statuses.contains(s) })
+            .map(|(s, count)| FacetOption { key: s.key().to_string(), label: s.label(t.lang).to_string(), count: *count, selected: f.statuses.contains(s) })
             .collect();
         let toggle_aspect = Callback::new(move |k: String| {
             if let Ok(no) = k.parse::<u32>() {
@@ -90,8 +82,8 @@ fn Tracker(
             }
         });
         view! {
-            <FacetGroup legend="方面" options=aspect_opts on_toggle=toggle_aspect />
-            <FacetGroup legend="整改状态" options=status_opts on_toggle=toggle_status />
+            <FacetGroup legend=t.aspect options=aspect_opts on_toggle=toggle_aspect />
+            <FacetGroup legend=t.rect_status options=status_opts on_toggle=toggle_status />
         }
     };
 
@@ -106,13 +98,13 @@ fn Tracker(
         view! {
             <div class="result-bar">
                 <p class="result-count" role="status" aria-live="polite">
-                    {if any_filter { format!("共 {total} 个问题，显示 {n} 个") } else { format!("共 {total} 个问题") }}
+                    {t.problems_count(total, n, any_filter)}
                 </p>
                 {any_filter.then(|| view! {
-                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.filter = Default::default())>"清除筛选"</button>
+                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.filter = Default::default())>{t.clear_filters}</button>
                 })}
             </div>
-            {(n == 0).then(|| view! { <p class="empty">"没有符合条件的问题。请换个词或清除筛选。"</p> })}
+            {(n == 0).then(|| view! { <p class="empty">{t.no_problems}</p> })}
             <ol class="problems">
                 {shown
                     .into_iter()
@@ -138,7 +130,7 @@ fn Tracker(
         .iter()
         .map(|s| {
             let n = counts.get(s).copied().unwrap_or(0);
-            view! { <li class=format!("stat stat-{}", s.key())><span class="stat-n">{n}</span><span class="stat-label">{s.zh()}</span></li> }
+            view! { <li class=format!("stat stat-{}", s.key())><span class="stat-n">{n}</span><span class="stat-label">{s.label(t.lang)}</span></li> }
         })
         .collect_view();
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
@@ -146,50 +138,50 @@ fn Tracker(
     let active = move || filter.with(|f| f.aspects.len() + f.statuses.len());
 
     view! {
-        <h2>"巡察整改情况"</h2>
+        <h2>{t.rect_h}</h2>
         <p class="doc-title">{rect.title.clone()}</p>
-        <p class="print-only">{format!("{}，{}。本打印件由公示网站生成。", rect.publisher, rect.published.map(|d| d.zh()).unwrap_or_default())}</p>
-        <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>"打印 / 存为 PDF（全部问题及措施）"</button>
+        <p class="print-only">{t.print_line(&rect.publisher, &rect.published.map(|d| t.date(d)).unwrap_or_default())}</p>
+        <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>{t.print_all}</button>
         <ValidationNotice problems=problems />
-        <ul class="stats" aria-label="整改进度">{stats}</ul>
+        <ul class="stats" aria-label=t.progress_label>{stats}</ul>
         <div class="search">
-            <label for="rect-search">"搜索问题、发现的情况和整改措施"</label>
+            <label for="rect-search">{t.rect_search}</label>
             <input
                 id="rect-search"
                 type="search"
-                placeholder="例如：募捐、手套、保密"
+                placeholder=t.rect_placeholder
                 autocomplete="off"
                 prop:value=move || filter.with(|f| f.query.clone())
                 on:input=on_input
             />
         </div>
         <details class="filters" open=filters_open>
-            <summary>"按方面、整改状态筛选" {move || (active() > 0).then(|| format!("（已选 {}）", active()))}</summary>
+            <summary>{t.rect_filters} {move || (active() > 0).then(|| t.selected(active()))}</summary>
             <div class="facets">{facets}</div>
         </details>
         {list}
-        <h3>"整改进度图"</h3>
-        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem="整改进度" />
+        <h3>{t.progress_chart_h}</h3>
+        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.stem_progress />
         <section class="report-extra">
             <details>
-                <summary>"整改工作组织情况"</summary>
+                <summary>{t.org_of_work}</summary>
                 <p>{org_text}</p>
             </details>
             <details>
-                <summary>"下一步工作计划"</summary>
-                <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>"。"{s.text}</li> }).collect_view()}</ol>
+                <summary>{t.next_steps}</summary>
+                <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>{t.lang.pick("。", ". ")}{s.text}</li> }).collect_view()}</ol>
             </details>
             <details>
-                <summary>"监督联系方式"</summary>
+                <summary>{t.contact}</summary>
                 <ul>
-                    {contact.phone.map(|x| view! { <li>"联系电话：" {x}</li> })}
-                    {contact.address.map(|x| view! { <li>"邮寄地址：" {x}</li> })}
-                    {contact.postcode.map(|x| view! { <li>"邮政编码：" {x}</li> })}
-                    {contact.email.map(|x| view! { <li>"电子邮箱：" {x}</li> })}
+                    {contact.phone.map(|x| view! { <li>{t.phone} {x}</li> })}
+                    {contact.address.map(|x| view! { <li>{t.address} {x}</li> })}
+                    {contact.postcode.map(|x| view! { <li>{t.postcode} {x}</li> })}
+                    {contact.email.map(|x| view! { <li>{t.email} {x}</li> })}
                 </ul>
             </details>
             <details>
-                <summary>"关于本页的转录"</summary>
+                <summary>{t.transcription}</summary>
                 <ul class="muted">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         </section>
@@ -213,6 +205,7 @@ fn print_all(printing: crate::state::Printing) {
 #[component]
 fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTreeSet<u32>>, figures: Option<Arc<Figures>>) -> impl IntoView {
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     let printing = crate::state::use_printing();
     let no = problem.no;
     let is_open = move || printing.get() || open.with(|o| o.contains(&no));
@@ -234,32 +227,32 @@ fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTre
             let q = q2.clone();
             let related = related.clone();
             view! {
-                <h4>"发现的问题"</h4>
+                <h4>{t.finding}</h4>
                 <p class="finding"><Highlighted text=p.finding.clone() query=q.clone() /></p>
-                <h4>"整改措施"</h4>
+                <h4>{t.measures}</h4>
                 <ol class="measures">
                     {p.measures
                         .iter()
                         .enumerate()
-                        .map(|(i, m)| view! { <li><span class="ord">{ordinal(i + 1)}</span><Highlighted text=m.clone() query=q.clone() /></li> })
+                        .map(|(i, m)| view! { <li><span class="ord">{t.ordinal(i + 1)}</span><Highlighted text=m.clone() query=q.clone() /></li> })
                         .collect_view()}
                 </ol>
                 {(!p.dates.is_empty()).then(|| view! {
-                    <h4>"时间节点"</h4>
+                    <h4>{t.dates}</h4>
                     <ul class="dates">
-                        {p.dates.iter().map(|d| view! { <li><time datetime=d.date.to_string()>{d.date.zh()}</time>" "{d.what.clone()}</li> }).collect_view()}
+                        {p.dates.iter().map(|d| view! { <li><time datetime=d.date.to_string()>{t.date(d.date)}</time>" "{d.what.clone()}</li> }).collect_view()}
                     </ul>
                 })}
-                {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=format!("问题 {no} 中的数字") /> })}
+                {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=t.problem_figures(no) /> })}
             }
         })
     };
     view! {
         <li class="problem" id=format!("problem-{no}") data-no=no>
             <button type="button" class="problem-head" aria-expanded=move || is_open().to_string() aria-controls=panel_id.clone() on:click=toggle>
-                <span class="pno">{format!("问题 {no}")}</span>
+                <span class="pno">{t.problem_no(no)}</span>
                 <span class="ptitle"><Highlighted text=problem.title.clone() query=query.clone() /></span>
-                <span class=format!("status status-{}", status.key())>{status.zh()}</span>
+                <span class=format!("status status-{}", status.key())>{status.label(t.lang)}</span>
             </button>
             <div class="problem-detail" id=panel_id>{detail}</div>
         </li>

@@ -7,7 +7,7 @@ use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
 use gongshi_core::relief::{self, publishable, Aggregate, ReliefRecord, MIN_CELL};
 use gongshi_core::table::{Cell, Record, Sort};
-use gongshi_core::{csv, format, Fen};
+use gongshi_core::{csv, Fen};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -16,11 +16,12 @@ const DEFAULT_SORT: Sort = Sort { column: "date", descending: true };
 fn totals(rows: &[ReliefRecord], idx: &[u32]) -> AnyView {
     let sum = Fen::checked_sum(idx.iter().filter_map(|i| rows[*i as usize].amount)).unwrap_or(Fen::ZERO);
     let goods = idx.iter().filter(|i| rows[**i as usize].goods.is_some()).count();
+    let t = crate::i18n::use_tr();
     view! {
-        <dl class="totals" aria-label="当前筛选的合计">
-            <div><dt>"救助人次"</dt><dd>{idx.len()}</dd></div>
-            <div><dt>"救助金额"</dt><dd>{format!("{} 元", format::yuan_grouped(sum))}<span class="wan">{format::wan_yuan(sum)}</span></dd></div>
-            <div><dt>"含物资的救助"</dt><dd>{format!("{goods} 人次")}</dd></div>
+        <dl class="totals" aria-label=t.totals_label>
+            <div><dt>{t.relief_count}</dt><dd>{idx.len()}</dd></div>
+            <div><dt>{t.relief_amount}</dt><dd>{t.yuan(sum)}<span class="wan">{t.money_total(sum)}</span></dd></div>
+            <div><dt>{t.relief_goods}</dt><dd>{t.cases(goods)}</dd></div>
         </dl>
     }
     .into_any()
@@ -30,6 +31,7 @@ fn totals(rows: &[ReliefRecord], idx: &[u32]) -> AnyView {
 pub fn ReliefPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     data.ensure(Dataset::Relief);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
@@ -43,12 +45,12 @@ pub fn ReliefPage() -> impl IntoView {
     let outcome = use_outcome(rows.into(), state, DEFAULT_SORT);
     let source = move || {
         data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| format!("来源：{}", d.source))))
-            .unwrap_or_else(|| "来源：咸宁市红十字会".to_string())
+            .with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(&d.source))))
+            .unwrap_or_else(|| t.source_of(t.org_fallback))
     };
 
     let body = move || match data.relief.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">"正在加载救助数据…"</p> }.into_any(),
+        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_relief}</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Dataset::Relief error=e /> }.into_any(),
         Load::Ready { value, problems } => {
             let records = rows.get_untracked().unwrap_or_default();
@@ -57,23 +59,23 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src)) id="relief-county" file_stem="各县救助金额" /> })
+                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src)) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
                 <ValidationNotice problems=problems />
-                <SampleNotice sample=sample real=real what="救助记录" state=state />
+                <SampleNotice sample=sample real=real what=t.relief_what state=state />
                 <SearchableTable
                     rows=records
                     state=state
                     outcome=outcome
                     default_sort=DEFAULT_SORT
-                    dataset="救助"
-                    search_label="搜索项目、县（市、区）、乡镇、受助人（姓氏）"
-                    placeholder="例如：博爱送万家、通山、张某"
-                    caption="救助记录（当前页；受助人已脱敏）"
+                    dataset=t.relief_dataset
+                    search_label=t.relief_search
+                    placeholder=t.relief_placeholder
+                    caption=t.relief_caption
                     totals=totals
                 />
-                <h3>"图表（随筛选变化）"</h3>
+                <h3>{t.charts_h}</h3>
                 {charts}
                 <Aggregates aggregates=Arc::new(value.aggregates.clone()) />
             }
@@ -83,11 +85,11 @@ pub fn ReliefPage() -> impl IntoView {
 
     view! {
         <section class="relief">
-            <h2>"救助"</h2>
-            <p class="lead">"临时人道救助、博爱送万家等救助的发放情况。"</p>
+            <h2>{t.relief_h}</h2>
+            <p class="lead">{t.relief_lead}</p>
             <div class="notice privacy" role="note">
-                <strong>"隐私保护："</strong>
-                "受助人只公布“姓＋某”；儿童和大病救助（小天使基金、天使阳光基金）只公布按县、年份汇总的人数和金额，少于 5 人的格子显示为“<5”，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。"
+                <strong>{t.privacy_h}</strong>
+                {t.privacy_text}
             </div>
             <RealRelief />
             {body}
@@ -99,22 +101,24 @@ pub fn ReliefPage() -> impl IntoView {
 #[component]
 fn RealRelief() -> impl IntoView {
     let data = use_data();
+    let t = crate::i18n::use_tr();
+    let rect_link = crate::nav::href(&crate::components::figures::problem_view(5).with_lang(t.lang));
     move || match data.figures.get() {
         Load::Ready { value: f, .. } => {
-            let src = "来源：中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日），问题 5";
+            let src = t.relief_real_src;
             let chart = relief::application_gap_chart(&f, src);
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
             view! {
                 <section class="real" aria-labelledby="relief-real">
-                    <h3 id="relief-real">"整改报告中的真实数字"<span class="badge real">"真实"</span></h3>
+                    <h3 id="relief-real">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
                     <p>
-                        "2019年至2021年，向市红十字会申报小天使基金、天使阳光基金的患儿分别只有 49 人、3 人，而市医疗保障局备案的此类患者分别为 153 人、36 人。整改中核实有 11 名符合条件的白血病患儿未申报，已由各县（市、区）红十字会联系家属并指导申报。"
-                        <a href="?page=rectification&open=5">"（问题 5）"</a>
+                        {t.relief_real_text}
+                        <a href=rect_link.clone()>{t.problem5}</a>
                     </p>
-                    {chart.map(|c| view! { <ChartView chart=Chart::Columns(c) id="relief-gap" file_stem="申报与备案" /> })}
+                    {chart.map(|c| view! { <ChartView chart=Chart::Columns(c) id="relief-gap" file_stem=t.stem_gap /> })}
                     <details>
-                        <summary>"报告中与救助有关的全部数字"</summary>
-                        <FigureTable figures=related caption="问题 2、5 中的数字" />
+                        <summary>{t.relief_related}</summary>
+                        <FigureTable figures=related caption=t.relief_related_caption />
                     </details>
                 </section>
             }
@@ -129,6 +133,7 @@ fn RealRelief() -> impl IntoView {
 #[component]
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
+    let t = crate::i18n::use_tr();
     let filtered = {
         let aggregates = aggregates.clone();
         move || {
@@ -148,20 +153,20 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let download = move |_| {
         let idx = publishable(&a2, &f2());
         let text = csv::to_csv(&a2, &idx);
-        let name = csv::file_name("大病救助汇总", &[], idx.len());
+        let name = csv::file_name(t.agg_file, &[], idx.len());
         let _ = crate::download::save_text(&name, "text/csv;charset=utf-8", &text);
     };
     let a3 = aggregates.clone();
     view! {
         <section class="aggregates" aria-labelledby="agg-h">
-            <h3 id="agg-h">"儿童和大病救助（仅公布汇总）"</h3>
-            <p class="muted">{format!("按县（市、区）、年份和项目汇总；少于 {MIN_CELL} 人的格子显示“<{MIN_CELL}”，金额不公布，也不写入下载文件。上方的县和年份筛选同样作用于此表。")}</p>
-            <button type="button" class="btn small" on:click=download>"下载汇总 CSV（不含少于 5 人的格子）"</button>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="儿童和大病救助汇总表">
+            <h3 id="agg-h">{t.agg_h}</h3>
+            <p class="muted">{t.agg_note(MIN_CELL)}</p>
+            <button type="button" class="btn small" on:click=download>{t.agg_download}</button>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.agg_label>
                 <table class="agg-table">
-                    <caption>"小天使基金、天使阳光基金汇总"</caption>
+                    <caption>{t.agg_caption}</caption>
                     <thead>
-                        <tr>{Aggregate::columns().iter().map(|c| view! { <th scope="col">{c.label}</th> }).collect_view()}</tr>
+                        <tr>{Aggregate::columns().iter().map(|c| view! { <th scope="col">{t.lang.pick(c.label, c.en)}</th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         {move || {
@@ -171,7 +176,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                     let a = &a3[i as usize];
                                     let cells = (0..Aggregate::columns().len())
                                         .map(|c| match a.cell(c) {
-                                            Cell::Money(f) => format::money_zh(f),
+                                            Cell::Money(f) => t.money(f),
                                             Cell::Int(n) => n.to_string(),
                                             Cell::Text(t) => t.into_owned(),
                                             Cell::Date(d) => d.to_string(),

@@ -282,6 +282,11 @@ impl View {
         View { page, ..View::default() }
     }
 
+    /// This view in `lang`.
+    pub fn with_lang(self, lang: Lang) -> View {
+        View { lang, ..self }
+    }
+
     /// A view of `page` with default state, in `lang`.
     pub fn page_in(page: Page, lang: Lang) -> View {
         View { page, lang, ..View::default() }
