@@ -15,6 +15,8 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, Diagnostic> {
     let resp = gloo_net::http::Request::get(&url)
         .send()
         .await
+        // Like every Diagnostic (core validation included), these messages are Chinese in both
+        // UIs for now; the English UI labels them as such.
         .map_err(|e| Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")))?;
     if !resp.ok() {
         let why = match resp.status() {

@@ -211,6 +211,9 @@ pub struct Tr {
     pub copy_cite: &'static str,
     pub rect_csv_header: &'static str,
     pub rect_csv_file: &'static str,
+    pub fatal: &'static str,
+    pub reload_page: &'static str,
+    pub full_stop: &'static str,
     pub rect_csv_btn: &'static str,
 }
 
@@ -417,6 +420,9 @@ pub static ZH: Tr = Tr {
     copy_cite: "复制引用",
     rect_csv_header: "编号,方面,标题,发现的问题,整改措施,整改状态",
     rect_csv_file: "巡察整改情况_21个问题.csv",
+    fatal: "抱歉，页面出现了错误。请刷新页面重试；数据文件仍可在“数据”页或 data/ 目录下载。",
+    reload_page: "刷新页面",
+    full_stop: "。",
     rect_csv_btn: "下载整改情况 CSV（21 个问题及措施）",
 };
 
@@ -623,6 +629,9 @@ pub static EN: Tr = Tr {
     copy_cite: "Copy citation",
     rect_csv_header: "No.,Aspect,Title,Finding,Measures,Status",
     rect_csv_file: "rectification_21_problems.csv",
+    fatal: "Sorry, something went wrong on this page. Please reload; the data files can still be downloaded from the “Data” page or the data/ folder.",
+    reload_page: "Reload the page",
+    full_stop: ". ",
     rect_csv_btn: "Download the rectification CSV (21 problems and measures)",
 };
 

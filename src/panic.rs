@@ -20,13 +20,16 @@ fn show_friendly_error() {
     div.set_id("fatal");
     div.set_class_name("fatal");
     let _ = div.set_attribute("role", "alert");
+    // No reactive context here (it may be what broke): the language comes from the URL.
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let t = crate::i18n::tr(gongshi_core::view::View::from_query(&search).lang);
     let p = doc.create_element("p").ok();
     if let Some(p) = &p {
-        p.set_text_content(Some("抱歉，页面出现了错误。请刷新页面重试；数据文件仍可在“数据”页或 data/ 目录下载。"));
+        p.set_text_content(Some(t.fatal));
         let _ = div.append_child(p);
     }
     if let Ok(btn) = doc.create_element("button") {
-        btn.set_text_content(Some("刷新页面"));
+        btn.set_text_content(Some(t.reload_page));
         btn.set_class_name("btn");
         let _ = btn.set_attribute("type", "button");
         let cb = Closure::<dyn FnMut()>::new(|| {

@@ -197,7 +197,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <GoodsBalances goods=ledger.goods.clone() />
-        <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.lang.pick("。", ".")}</p>
+        <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.full_stop}</p>
         <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">{t.cost_cap_link}</ViewLink></p>
     }
 }

@@ -169,7 +169,7 @@ fn Tracker(
             </details>
             <details>
                 <summary>{t.next_steps}</summary>
-                <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>{t.lang.pick("。", ". ")}{s.text}</li> }).collect_view()}</ol>
+                <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>{t.full_stop}{s.text}</li> }).collect_view()}</ol>
             </details>
             <details>
                 <summary>{t.contact}</summary>
