@@ -69,12 +69,12 @@ pub fn CoveragePage() -> impl IntoView {
                 let o = outcome.get()?;
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source)) id="cov-rate" file_stem=t.stem_rate />
-                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source)) id="cov-units" file_stem=t.stem_units />
+                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source, t.lang)) id="cov-rate" file_stem=t.stem_rate />
+                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source, t.lang)) id="cov-units" file_stem=t.stem_units />
                 })
             };
-            let before = coverage::teams_before_chart(&cov.teams_before, t.cov_before_src);
-            let after = coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, t.cov_after_src);
+            let before = coverage::teams_before_chart(&cov.teams_before, t.cov_before_src, t.lang);
+            let after = coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, t.cov_after_src, t.lang);
             let facts = cov.facts.clone();
             view! {
                 <ValidationNotice problems=problems />

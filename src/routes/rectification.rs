@@ -114,7 +114,7 @@ fn Tracker(
         }
     };
 
-    let chart = rect.progress_chart(&source);
+    let chart = rect.progress_chart(&source, t.lang);
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         nav.edit(|v| v.rect.filter.query = value);

@@ -59,7 +59,7 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src)) id="relief-county" file_stem=t.stem_county /> })
+                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang)) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
                 <ValidationNotice problems=problems />
@@ -106,7 +106,7 @@ fn RealRelief() -> impl IntoView {
     move || match data.figures.get() {
         Load::Ready { value: f, .. } => {
             let src = t.relief_real_src;
-            let chart = relief::application_gap_chart(&f, src);
+            let chart = relief::application_gap_chart(&f, src, t.lang);
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
             view! {
                 <section class="real" aria-labelledby="relief-real">

@@ -4,6 +4,7 @@
 //! ([`to_svg`], or any other backend). The same spec also yields the chart's text alternative
 //! ([`BarChart::rows`]), so what is drawn and what is read out can never disagree.
 
+use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -59,6 +60,8 @@ pub struct BarChart {
     /// Whether any of the data is generated sample data.
     pub sample: bool,
     pub bars: Vec<Bar>,
+    /// The language of the chart's own words (sample note, text alternative).
+    pub lang: Lang,
 }
 
 /// Width for wide screens and exports.
@@ -139,20 +142,23 @@ impl BarChart {
     /// One sentence describing the chart, for `alt` / `aria-label`.
     pub fn description(&self) -> String {
         let parts: Vec<String> = self.bars.iter().map(|b| format!("{} {}", b.label, b.value_label)).collect();
-        format!("{}：{}。{}", self.title, parts.join("，"), self.subtitle)
+        match self.lang {
+            Lang::Zh => format!("{}：{}。{}", self.title, parts.join("，"), self.subtitle),
+            Lang::En => format!("{}: {}. {}", self.title, parts.join(", "), self.subtitle),
+        }
     }
 
     pub fn source_line(&self) -> String {
-        source_with_sample(&self.source, self.sample)
+        source_with_sample(&self.source, self.sample, self.lang)
     }
 }
 
 /// The source line, saying "sample" unless the source already does.
-fn source_with_sample(source: &str, sample: bool) -> String {
-    if sample && !source.contains("示例") {
-        format!("{source}　（含示例数据，非真实记录）")
-    } else {
-        source.to_string()
+fn source_with_sample(source: &str, sample: bool, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if sample && !source.contains("示例") => format!("{source}　（含示例数据，非真实记录）"),
+        Lang::En if sample && !source.contains("sample") => format!("{source} (includes sample data, not real records)"),
+        _ => source.to_string(),
     }
 }
 
@@ -248,8 +254,12 @@ pub enum Unit {
 
 impl Unit {
     pub fn fmt(self, v: i64) -> String {
+        self.fmt_in(Lang::Zh, v)
+    }
+
+    pub fn fmt_in(self, lang: Lang, v: i64) -> String {
         match self {
-            Unit::Money => crate::format::money_zh(crate::Fen(v)),
+            Unit::Money => crate::format::money(lang, crate::Fen(v)),
             Unit::Count => crate::format::group_thousands(v.max(0) as u64),
         }
     }
@@ -268,6 +278,8 @@ pub struct ColumnChart {
     pub unit: Unit,
     /// Stack the series in one column per category (parts of a whole) instead of side by side.
     pub stacked: bool,
+    /// The language of the chart's own words (sample note, text alternative, axis values).
+    pub lang: Lang,
 }
 
 /// Rounds up to 1, 2 or 5 × 10^k.
@@ -304,12 +316,21 @@ impl ColumnChart {
     }
 
     pub fn source_line(&self) -> String {
-        source_with_sample(&self.source, self.sample)
+        source_with_sample(&self.source, self.sample, self.lang)
     }
 
     pub fn description(&self) -> String {
-        let totals: Vec<String> = self.series.iter().map(|s| format!("{}合计 {}", s.name, self.unit.fmt(s.values.iter().sum()))).collect();
-        format!("{}：{}。{}", self.title, totals.join("，"), self.subtitle)
+        let total = |s: &Series| self.unit.fmt_in(self.lang, s.values.iter().sum());
+        match self.lang {
+            Lang::Zh => {
+                let totals: Vec<String> = self.series.iter().map(|s| format!("{}合计 {}", s.name, total(s))).collect();
+                format!("{}：{}。{}", self.title, totals.join("，"), self.subtitle)
+            }
+            Lang::En => {
+                let totals: Vec<String> = self.series.iter().map(|s| format!("{} total {}", s.name, total(s))).collect();
+                format!("{}: {}. {}", self.title, totals.join(", "), self.subtitle)
+            }
+        }
     }
 
     /// Header and rows of the text alternative.
@@ -322,7 +343,7 @@ impl ColumnChart {
             .enumerate()
             .map(|(i, (full, _))| {
                 let mut r = vec![full.clone()];
-                r.extend(self.series.iter().map(|s| self.unit.fmt(s.values.get(i).copied().unwrap_or(0))));
+                r.extend(self.series.iter().map(|s| self.unit.fmt_in(self.lang, s.values.get(i).copied().unwrap_or(0))));
                 r
             })
             .collect();
@@ -370,7 +391,7 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
         let v = max / 4 * k;
         let gy = py1 - ((py1 - py0) as i64 * k / 4) as i32;
         area.draw(&PathElement::new(vec![(px0, gy), (px1, gy)], TRACK.stroke_width(1)))?;
-        area.draw(&Text::new(c.unit.fmt(v), (px0 - 6, gy), font(11.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(c.unit.fmt_in(c.lang, v), (px0 - 6, gy), font(11.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
     let n = c.categories.len().max(1) as i32;
     let slot = ((px1 - px0) as f64) / n as f64;
@@ -452,7 +473,7 @@ impl Chart {
     /// The text alternative as a table: header, rows.
     pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
         match self {
-            Chart::Bars(c) => (vec!["项目".into(), "数值".into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect()),
+            Chart::Bars(c) => (vec![c.lang.pick("项目", "Item").into(), c.lang.pick("数值", "Value").into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect()),
             Chart::Columns(c) => c.table(),
         }
     }
@@ -487,6 +508,7 @@ mod tests {
                 Bar { label: label.into(), value: 21, value_label: "21 个".into(), color: GREEN },
                 Bar { label: "正在推进整改".into(), value: 0, value_label: "0 个".into(), color: AMBER },
             ],
+            lang: Lang::Zh,
         }
     }
 
@@ -539,6 +561,7 @@ mod tests {
             ],
             unit: Unit::Money,
             stacked: false,
+            lang: Lang::Zh,
         };
         let mut stacked = c.clone();
         stacked.stacked = true;

@@ -325,54 +325,65 @@ impl Record for CountyRow {
 // ---------------------------------------------------------------- charts
 
 use crate::chart::{Bar, BarChart, ColumnChart, Series, Unit, AMBER, GREEN, GREY, RED};
+use crate::i18n::Lang;
 
 const BLUE: crate::chart::Rgb = crate::chart::Rgb(0x09, 0x69, 0xda);
 
 /// Village/community coverage per county.
-pub fn coverage_chart(rows: &[&CountyRow], source: &str) -> BarChart {
+pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> BarChart {
     BarChart {
-        title: "村（社区）红十字基层组织覆盖率".into(),
-        subtitle: "各县（市、区）已建村（社区）级组织数 ÷ 村（社区）总数".into(),
+        title: lang.pick("村（社区）红十字基层组织覆盖率", "Red Cross grassroots coverage of villages").into(),
+        subtitle: lang.pick("各县（市、区）已建村（社区）级组织数 ÷ 村（社区）总数", "Village-level units ÷ villages, per county").into(),
+        lang,
         source: source.to_string(),
         sample: rows.iter().any(|r| r.origin.is_sample()),
         bars: rows
             .iter()
             .map(|r| {
                 let bp = r.village_coverage_bp().unwrap_or(0);
-                Bar { label: r.county.clone(), value: bp, value_label: format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages), color: RED }
+                Bar { label: r.county.clone(), value: bp, value_label: match lang {
+                    Lang::Zh => format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages),
+                    Lang::En => format!("{} ({}/{})", crate::format::percent_bp(bp), r.village_units, r.villages),
+                }, color: RED }
             })
             .collect(),
     }
 }
 
 /// Grassroots units by level, stacked per county.
-pub fn units_chart(rows: &[&CountyRow], source: &str) -> ColumnChart {
+pub fn units_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> ColumnChart {
     let col = |f: fn(&CountyRow) -> u32| rows.iter().map(|r| f(r) as i64).collect::<Vec<_>>();
     ColumnChart {
-        title: "各县（市、区）红十字基层组织（按层级）".into(),
-        subtitle: "乡镇（街道）、村（社区）和企事业单位基层组织数（个）".into(),
+        title: lang.pick("各县（市、区）红十字基层组织（按层级）", "Red Cross grassroots units per county (by level)").into(),
+        subtitle: lang.pick("乡镇（街道）、村（社区）和企事业单位基层组织数（个）", "Units in townships, villages and employers (number)").into(),
         source: source.to_string(),
         sample: rows.iter().any(|r| r.origin.is_sample()),
         categories: rows.iter().map(|r| (r.county.clone(), r.county.clone())).collect(),
         series: vec![
-            Series { name: "乡镇（街道）".into(), color: RED, values: col(|r| r.township_units) },
-            Series { name: "村（社区）".into(), color: BLUE, values: col(|r| r.village_units) },
-            Series { name: "医院".into(), color: GREEN, values: col(|r| r.hospital_units) },
-            Series { name: "学校".into(), color: AMBER, values: col(|r| r.school_units) },
-            Series { name: "其他".into(), color: GREY, values: col(|r| r.other_units) },
+            Series { name: lang.pick("乡镇（街道）", "Township").into(), color: RED, values: col(|r| r.township_units) },
+            Series { name: lang.pick("村（社区）", "Village").into(), color: BLUE, values: col(|r| r.village_units) },
+            Series { name: lang.pick("医院", "Hospital").into(), color: GREEN, values: col(|r| r.hospital_units) },
+            Series { name: lang.pick("学校", "School").into(), color: AMBER, values: col(|r| r.school_units) },
+            Series { name: lang.pick("其他", "Other").into(), color: GREY, values: col(|r| r.other_units) },
         ],
         unit: Unit::Count,
         stacked: true,
+        lang,
     }
 }
 
 /// Problem 6: the 55 teams before the rectification by size (real).
-pub fn teams_before_chart(b: &RawTeamsBefore, source: &str) -> Option<BarChart> {
+pub fn teams_before_chart(b: &RawTeamsBefore, source: &str, lang: Lang) -> Option<BarChart> {
     let (total, one, under_ten) = (b.total?, b.one_member?, b.under_ten?);
-    let rows = [("1 人", one), ("2–9 人", under_ten.saturating_sub(one)), ("10 人及以上", total.saturating_sub(under_ten))];
+    let rows = [
+        (lang.pick("1 人", "1 member"), one),
+        (lang.pick("2–9 人", "2–9 members"), under_ten.saturating_sub(one)),
+        (lang.pick("10 人及以上", "10 or more"), total.saturating_sub(under_ten)),
+    ];
     Some(BarChart {
-        title: "整改前志愿服务队规模".into(),
-        subtitle: format!("全市 {total} 支志愿队按队员人数分组（支）"),
+        title: lang.pick("整改前志愿服务队规模", "Volunteer teams before the rectification, by size").into(),
+        subtitle: lang.pick(format!("全市 {total} 支志愿队按队员人数分组（支）"), format!("The city's {total} volunteer teams by number of members (teams)")),
+        lang,
         source: source.to_string(),
         sample: false,
         bars: rows
@@ -380,7 +391,10 @@ pub fn teams_before_chart(b: &RawTeamsBefore, source: &str) -> Option<BarChart> 
             .map(|(l, n)| Bar {
                 label: l.to_string(),
                 value: *n as i64,
-                value_label: format!("{n} 支（{}）", coverage_bp(*n, total).map(crate::format::percent_bp).unwrap_or_default()),
+                value_label: {
+                    let share = coverage_bp(*n, total).map(crate::format::percent_bp).unwrap_or_default();
+                    lang.pick(format!("{n} 支（{share}）"), format!("{n} teams ({share})"))
+                },
                 color: AMBER,
             })
             .collect(),
@@ -388,13 +402,15 @@ pub fn teams_before_chart(b: &RawTeamsBefore, source: &str) -> Option<BarChart> 
 }
 
 /// After the rectification: teams per type.
-pub fn teams_after_chart(after: &[TeamType], total: Option<u32>, source: &str) -> BarChart {
+pub fn teams_after_chart(after: &[TeamType], total: Option<u32>, source: &str, lang: Lang) -> BarChart {
+    let total = total.unwrap_or_else(|| after.iter().map(|t| t.teams).sum());
     BarChart {
-        title: "整改后各类红十字志愿服务队".into(),
-        subtitle: format!("共 {} 支，按类型（支）", total.unwrap_or_else(|| after.iter().map(|t| t.teams).sum())),
+        title: lang.pick("整改后各类红十字志愿服务队", "Red Cross volunteer teams after the rectification, by type").into(),
+        subtitle: lang.pick(format!("共 {total} 支，按类型（支）"), format!("{total} teams by type (teams)")),
+        lang,
         source: source.to_string(),
         sample: after.iter().any(|t| t.origin.is_sample()),
-        bars: after.iter().map(|t| Bar { label: t.kind.clone(), value: t.teams as i64, value_label: format!("{} 支，{} 人", t.teams, t.members), color: GREEN }).collect(),
+        bars: after.iter().map(|t| Bar { label: t.kind.clone(), value: t.teams as i64, value_label: lang.pick(format!("{} 支，{} 人", t.teams, t.members), format!("{} teams, {} members", t.teams, t.members)), color: GREEN }).collect(),
     }
 }
 
@@ -421,7 +437,7 @@ mod tests {
     #[test]
     fn teams_before_matches_the_report() {
         let b = RawTeamsBefore { total: Some(55), one_member: Some(32), under_ten: Some(44), problem: Some(6) };
-        let c = teams_before_chart(&b, "src").unwrap();
+        let c = teams_before_chart(&b, "src", Lang::Zh).unwrap();
         assert_eq!(c.rows(), vec![
             ("1 人".to_string(), "32 支（58.18%）".to_string()),
             ("2–9 人".to_string(), "12 支（21.82%）".to_string()),

@@ -606,7 +606,7 @@ mod tests {
 
 impl Rectification {
     /// Progress at a glance: problems per status, as a bar chart spec.
-    pub fn progress_chart(&self, source: &str) -> crate::chart::BarChart {
+    pub fn progress_chart(&self, source: &str, lang: crate::i18n::Lang) -> crate::chart::BarChart {
         use crate::chart::{Bar, BarChart, AMBER, GREEN, GREY};
         let counts = self.status_counts();
         let total = self.problems.len().max(1) as i64;
@@ -616,9 +616,9 @@ impl Rectification {
                 let n = counts.get(s).copied().unwrap_or(0) as i64;
                 let bp = n * 10_000 / total;
                 Bar {
-                    label: s.zh().to_string(),
+                    label: s.label(lang).to_string(),
                     value: n,
-                    value_label: format!("{n} 个（{}）", crate::format::percent_bp(bp)),
+                    value_label: lang.pick(format!("{n} 个（{}）", crate::format::percent_bp(bp)), format!("{n} ({})", crate::format::percent_bp(bp))),
                     color: match s {
                         Status::Done => GREEN,
                         Status::InProgress => AMBER,
@@ -627,13 +627,24 @@ impl Rectification {
                 }
             })
             .collect();
-        let when = self.published.map(|d| format!("，截至 {}", d.zh())).unwrap_or_default();
+        let n = self.problems.len();
+        let (title, subtitle, source) = match lang {
+            crate::i18n::Lang::Zh => {
+                let when = self.published.map(|d| format!("，截至 {}", d.zh())).unwrap_or_default();
+                ("巡察整改进度".to_string(), format!("{n} 个问题按整改状态计数{when}"), format!("来源：{}", source))
+            }
+            crate::i18n::Lang::En => {
+                let when = self.published.map(|d| format!(", as of {}", d.en())).unwrap_or_default();
+                ("Rectification progress".to_string(), format!("{n} problems by status{when}"), format!("Source: {}", source))
+            }
+        };
         BarChart {
-            title: "巡察整改进度".to_string(),
-            subtitle: format!("{} 个问题按整改状态计数{when}", self.problems.len()),
-            source: format!("来源：{}", source),
+            title,
+            subtitle,
+            source,
             sample: false,
             bars,
+            lang,
         }
     }
 }
@@ -648,12 +659,17 @@ mod chart_tests {
           "problems":[{"no":1,"aspect":1,"title":"x","finding":"f","measures":["m"],"status":"done"},
                       {"no":2,"aspect":1,"title":"y","finding":"f","measures":["m"],"status":"not_started"}]}"#;
         let r = load(text).unwrap().value;
-        let c = r.progress_chart("报告");
+        let c = r.progress_chart("报告", crate::i18n::Lang::Zh);
         assert_eq!(c.rows(), vec![
             ("已完成整改".to_string(), "1 个（50%）".to_string()),
             ("正在推进整改".to_string(), "0 个（0%）".to_string()),
             ("尚未启动整改".to_string(), "1 个（50%）".to_string()),
         ]);
         assert!(c.subtitle.contains("2023年9月18日"));
+        let e = r.progress_chart("report", crate::i18n::Lang::En);
+        assert_eq!(e.title, "Rectification progress");
+        assert_eq!(e.subtitle, "2 problems by status, as of 18 Sep 2023");
+        assert_eq!(e.rows()[0], ("Rectified".to_string(), "1 (50%)".to_string()));
+        assert_eq!(e.source_line(), "Source: report");
     }
 }

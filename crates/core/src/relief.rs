@@ -464,7 +464,7 @@ pub fn publishable(aggregates: &[Aggregate], indices: &[u32]) -> Vec<u32> {
 // ---------------------------------------------------------------- charts
 
 /// Problem 5: applications to the two children's funds vs patients on record, 2019–2021.
-pub fn application_gap_chart(f: &crate::figures::Figures, source: &str) -> Option<crate::chart::ColumnChart> {
+pub fn application_gap_chart(f: &crate::figures::Figures, source: &str, lang: crate::i18n::Lang) -> Option<crate::chart::ColumnChart> {
     use crate::chart::{ColumnChart, Series, Unit, AMBER, GREEN};
     use crate::figures::Value;
     let n = |id: &str| match f.get(id).map(|x| &x.value) {
@@ -473,22 +473,26 @@ pub fn application_gap_chart(f: &crate::figures::Figures, source: &str) -> Optio
     };
     let (la, lr, ca, cr) = (n("leukaemia-applied")?, n("leukaemia-recorded")?, n("chd-applied")?, n("chd-recorded")?);
     Some(ColumnChart {
-        title: "大病儿童救助：申报人数与医保备案人数".into(),
-        subtitle: "2019年至2021年，0–18岁白血病与0–14岁先天性心脏病患儿（人）".into(),
+        title: lang.pick("大病儿童救助：申报人数与医保备案人数", "Children with serious illness: applications vs medical insurance records").into(),
+        subtitle: lang.pick("2019年至2021年，0–18岁白血病与0–14岁先天性心脏病患儿（人）", "2019 to 2021, children with leukaemia (age 0–18) and congenital heart disease (age 0–14) (people)").into(),
         source: source.to_string(),
         sample: false,
-        categories: vec![("白血病（0–18岁）".into(), "白血病".into()), ("先天性心脏病（0–14岁）".into(), "先心病".into())],
+        categories: match lang {
+            crate::i18n::Lang::Zh => vec![("白血病（0–18岁）".into(), "白血病".into()), ("先天性心脏病（0–14岁）".into(), "先心病".into())],
+            crate::i18n::Lang::En => vec![("Leukaemia (age 0–18)".into(), "Leukaemia".into()), ("Congenital heart disease (age 0–14)".into(), "Heart disease".into())],
+        },
         series: vec![
-            Series { name: "向红十字会申报".into(), color: GREEN, values: vec![la, ca] },
-            Series { name: "医保局备案".into(), color: AMBER, values: vec![lr, cr] },
+            Series { name: lang.pick("向红十字会申报", "Applied to the Red Cross").into(), color: GREEN, values: vec![la, ca] },
+            Series { name: lang.pick("医保局备案", "On medical insurance records").into(), color: AMBER, values: vec![lr, cr] },
         ],
         unit: Unit::Count,
         stacked: false,
+        lang,
     })
 }
 
 /// Relief paid out per county over the rows on screen (money only; goods are counted).
-pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str) -> crate::chart::BarChart {
+pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: crate::i18n::Lang) -> crate::chart::BarChart {
     use crate::chart::{Bar, BarChart, RED};
     let mut sums = [(0i64, 0usize); 6];
     let mut sample = false;
@@ -501,14 +505,15 @@ pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str) -> crat
         }
     }
     BarChart {
-        title: "各县（市、区）救助金额".into(),
-        subtitle: format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()),
+        title: lang.pick("各县（市、区）救助金额", "Relief paid per county").into(),
+        subtitle: lang.pick(format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()), format!("The {} relief records of the current filter, per county", idx.len())),
+        lang,
         source: source.to_string(),
         sample,
         bars: COUNTIES
             .iter()
             .zip(sums)
-            .map(|(c, (fen, n))| Bar { label: c.to_string(), value: fen, value_label: format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), color: RED })
+            .map(|(c, (fen, n))| Bar { label: c.to_string(), value: fen, value_label: lang.pick(format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), format!("{} ({n} cases)", crate::format::money_en(Fen(fen)))), color: RED })
             .collect(),
     }
 }

@@ -23,7 +23,7 @@ fn check(name: &str, svg: &str) {
 fn progress_chart_snapshots() {
     let text = std::fs::read_to_string(root().join("../../public/data/rectification.json")).unwrap();
     let r = rectification::load(&text).unwrap().value;
-    let chart = r.progress_chart("中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日）");
+    let chart = r.progress_chart("中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日）", gongshi_core::Lang::Zh);
     check("progress-wide.svg", &to_svg(&chart, WIDE));
     check("progress-narrow.svg", &to_svg(&chart, NARROW));
 }

@@ -3,6 +3,7 @@
 use super::rows::{Flow, LedgerRow, RowStatus};
 use super::Channel;
 use crate::chart::{Bar, BarChart, ColumnChart, Series, Unit, AMBER, GREEN, GREY, RED};
+use crate::i18n::Lang;
 use crate::money::Fen;
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ fn any_sample(rows: &[LedgerRow], idx: &[u32]) -> bool {
 }
 
 /// Money received and disbursed per month, over the months the rows span.
-pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
+pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> ColumnChart {
     let mut m: BTreeMap<(u16, u8), (i64, i64)> = BTreeMap::new();
     for i in idx {
         let r = &rows[*i as usize];
@@ -45,26 +46,30 @@ pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
         if mo == 12 { y += 1; mo = 1; } else { mo += 1; }
     }
     let period = match (cats.first(), cats.last()) {
-        (Some(a), Some(b)) => format!("{} 至 {}", a.0, b.0),
-        _ => "无数据".to_string(),
+        (Some(a), Some(b)) => lang.pick(format!("{} 至 {}", a.0, b.0), format!("{} to {}", a.0, b.0)),
+        _ => lang.pick("无数据", "no data").to_string(),
     };
     ColumnChart {
-        title: "每月捐款收入与支出".into(),
-        subtitle: format!("当前筛选的 {} 条记录中的款项，按月合计（{period}；不含已退回、已取消的捐款）", idx.len()),
+        title: lang.pick("每月捐款收入与支出", "Donations received and money spent per month").into(),
+        subtitle: match lang {
+            Lang::Zh => format!("当前筛选的 {} 条记录中的款项，按月合计（{period}；不含已退回、已取消的捐款）", idx.len()),
+            Lang::En => format!("Money in the {} records of the current filter, per month ({period}; refunded and cancelled donations excluded)", idx.len()),
+        },
         source: source.to_string(),
         sample: any_sample(rows, idx),
         categories: cats,
         series: vec![
-            Series { name: "收入".into(), color: GREEN, values: inc },
-            Series { name: "支出".into(), color: RED, values: out },
+            Series { name: lang.pick("收入", "Received").into(), color: GREEN, values: inc },
+            Series { name: lang.pick("支出", "Spent").into(), color: RED, values: out },
         ],
         unit: Unit::Money,
         stacked: false,
+        lang,
     }
 }
 
 /// Directed vs non-directed donations received, per year.
-pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str) -> ColumnChart {
+pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> ColumnChart {
     let mut m: BTreeMap<u16, (i64, i64)> = BTreeMap::new();
     for i in idx {
         let r = &rows[*i as usize];
@@ -74,22 +79,23 @@ pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str) -> Column
         }
     }
     ColumnChart {
-        title: "定向与非定向捐款（按年）".into(),
-        subtitle: "当前筛选中已到账的捐款，按年合计".into(),
+        title: lang.pick("定向与非定向捐款（按年）", "Directed and non-directed donations (per year)").into(),
+        subtitle: lang.pick("当前筛选中已到账的捐款，按年合计", "Donations received in the current filter, per year").into(),
         source: source.to_string(),
         sample: any_sample(rows, idx),
-        categories: m.keys().map(|y| (format!("{y}年"), format!("{y}"))).collect(),
+        categories: m.keys().map(|y| (lang.pick(format!("{y}年"), format!("{y}")), format!("{y}"))).collect(),
         series: vec![
-            Series { name: "定向".into(), color: BLUE, values: m.values().map(|v| v.0).collect() },
-            Series { name: "非定向".into(), color: AMBER, values: m.values().map(|v| v.1).collect() },
+            Series { name: lang.pick("定向", "Directed").into(), color: BLUE, values: m.values().map(|v| v.0).collect() },
+            Series { name: lang.pick("非定向", "Non-directed").into(), color: AMBER, values: m.values().map(|v| v.1).collect() },
         ],
         unit: Unit::Money,
         stacked: false,
+        lang,
     }
 }
 
 /// Donations received per channel.
-pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str) -> BarChart {
+pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> BarChart {
     let mut m: BTreeMap<Channel, Fen> = BTreeMap::new();
     for i in idx {
         let r = &rows[*i as usize];
@@ -101,8 +107,12 @@ pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str) -> BarChart {
     let total = Fen::checked_sum(m.values().copied()).unwrap_or(Fen::ZERO);
     let colors = [BLUE, GREEN, AMBER, GREY, RED];
     BarChart {
-        title: "捐款渠道".into(),
-        subtitle: format!("当前筛选中已到账的捐款，按渠道合计（共 {}）", crate::format::money_zh(total)),
+        title: lang.pick("捐款渠道", "Donation channels").into(),
+        subtitle: match lang {
+            Lang::Zh => format!("当前筛选中已到账的捐款，按渠道合计（共 {}）", crate::format::money_zh(total)),
+            Lang::En => format!("Donations received in the current filter, per channel (total {})", crate::format::money_en(total)),
+        },
+        lang,
         source: source.to_string(),
         sample: any_sample(rows, idx),
         bars: Channel::ALL
@@ -111,7 +121,11 @@ pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str) -> BarChart {
             .map(|(k, c)| {
                 let v = m.get(c).copied().unwrap_or(Fen::ZERO);
                 let share = v.share_bp(total).map(crate::format::percent_bp).unwrap_or_else(|| "—".into());
-                Bar { label: c.zh().into(), value: v.0, value_label: format!("{}（{share}）", crate::format::money_zh(v)), color: colors[k % colors.len()] }
+                let value_label = match lang {
+                    Lang::Zh => format!("{}（{share}）", crate::format::money_zh(v)),
+                    Lang::En => format!("{} ({share})", crate::format::money_en(v)),
+                };
+                Bar { label: c.label(lang).into(), value: v.0, value_label, color: colors[k % colors.len()] }
             })
             .collect(),
     }
@@ -155,7 +169,7 @@ mod tests {
     fn monthly_spans_every_month_and_skips_refunds() {
         let r = rows();
         let idx: Vec<u32> = (0..r.len() as u32).collect();
-        let c = monthly(&r, &idx, "src");
+        let c = monthly(&r, &idx, "src", Lang::Zh);
         assert_eq!(c.categories.len(), 14, "2020-01 … 2021-02");
         assert_eq!(c.categories[0], ("2020-01".to_string(), "2020".to_string()));
         assert_eq!(c.series[0].values.iter().sum::<i64>(), 450);
@@ -167,18 +181,32 @@ mod tests {
     fn directed_and_channel_totals() {
         let r = rows();
         let idx: Vec<u32> = (0..r.len() as u32).collect();
-        let c = directed_by_year(&r, &idx, "src");
+        let c = directed_by_year(&r, &idx, "src", Lang::Zh);
         assert_eq!(c.series[0].values, vec![100, 0]);
         assert_eq!(c.series[1].values, vec![300, 50]);
-        let b = by_channel(&r, &idx, "src");
+        let b = by_channel(&r, &idx, "src", Lang::Zh);
         let cash = b.bars.iter().find(|x| x.label == "现金").unwrap();
         assert_eq!(cash.value, 300);
         assert!(cash.value_label.contains("66.67%"), "{}", cash.value_label);
     }
+
+    #[test]
+    fn english_charts() {
+        let r = rows();
+        let idx: Vec<u32> = (0..r.len() as u32).collect();
+        let c = monthly(&r, &idx, "Source: test", Lang::En);
+        assert_eq!(c.title, "Donations received and money spent per month");
+        assert_eq!(c.series[0].name, "Received");
+        assert!(c.source_line().ends_with("(includes sample data, not real records)"), "{}", c.source_line());
+        let b = by_channel(&r, &idx, "src", Lang::En);
+        let cash = b.bars.iter().find(|x| x.label == "Cash").unwrap();
+        assert_eq!(cash.value_label, "CNY 3 (66.67%)");
+        assert!(!crate::chart::Chart::Columns(c).to_svg(crate::chart::WIDE).contains("示例数据，非真实记录"));
+    }
 }
 
 /// For each goods batch among `ids`: the share issued (out ÷ received), with its balance.
-pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>, source: &str) -> BarChart {
+pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>, source: &str, lang: Lang) -> BarChart {
     let balances = goods.balances();
     let mut bars = Vec::new();
     let mut sample = false;
@@ -189,22 +217,36 @@ pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>
         sample |= b.origin.is_sample();
         let done = bal.out + bal.written_off;
         let bp = if bal.received > 0 { done.min(bal.received) * 10_000 / bal.received } else { 0 };
-        let mut value_label = format!("出库 {}/{}{}", bal.out, bal.received, b.unit);
+        let mut value_label = match lang {
+            Lang::Zh => format!("出库 {}/{}{}", bal.out, bal.received, b.unit),
+            Lang::En => format!("issued {}/{} {}", bal.out, bal.received, b.unit),
+        };
         if bal.written_off > 0 {
-            value_label.push_str(&format!("，核销 {}", bal.written_off));
+            value_label.push_str(&match lang {
+                Lang::Zh => format!("，核销 {}", bal.written_off),
+                Lang::En => format!(", written off {}", bal.written_off),
+            });
         }
         if !bal.flags.is_empty() {
             value_label.push_str(" ⚠");
         }
         let color = if !bal.flags.is_empty() { RED } else if bal.balance == 0 { GREEN } else { AMBER };
-        bars.push(Bar { label: format!("{}（{}）", b.item, b.date), value: bp, value_label, color });
+        let label = match lang {
+            Lang::Zh => format!("{}（{}）", b.item, b.date),
+            Lang::En => format!("{} ({})", b.item, b.date),
+        };
+        bars.push(Bar { label, value: bp, value_label, color });
     }
     BarChart {
-        title: "捐赠物资去向：每批已出库或核销的比例".into(),
-        subtitle: format!("当前筛选中的 {} 批物资；红色为有需要说明的情况（如无出库记录）", bars.len()),
+        title: lang.pick("捐赠物资去向：每批已出库或核销的比例", "Donated goods: share of each batch issued or written off").into(),
+        subtitle: match lang {
+            Lang::Zh => format!("当前筛选中的 {} 批物资；红色为有需要说明的情况（如无出库记录）", bars.len()),
+            Lang::En => format!("{} batches in the current filter; red marks something to explain (such as no issue records)", bars.len()),
+        },
         source: source.to_string(),
         sample,
         bars,
+        lang,
     }
 }
 
@@ -235,7 +277,7 @@ mod goods_tests {
             ..Default::default()
         })
         .value;
-        let c = goods_issued(&g, &["B1", "B2"].into(), "src");
+        let c = goods_issued(&g, &["B1", "B2"].into(), "src", Lang::Zh);
         assert_eq!(c.bars[0].value, 0);
         assert_eq!(c.bars[0].color, RED, "no outgoing record is flagged red");
         assert!(c.bars[0].value_label.contains("出库 0/130份"));
