@@ -76,6 +76,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
             Bar { label: "已完成整改".into(), value: 21, value_label: "21 个（100%）".into(), color: GREEN },
             Bar { label: "尚未启动整改".into(), value: 0, value_label: "0 个（0%）".into(), color: GREEN },
         ],
+        lang: Default::default(),
     };
     let _mounted = leptos::mount::mount_to(root.clone(), move || { leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) }); view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" /> } });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();
