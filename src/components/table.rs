@@ -67,7 +67,7 @@ where
                                     {(0..cols.len())
                                         .map(|c| {
                                             let kind = cols[c].kind;
-                                            let text = cell_text(r.cell(c));
+                                            let text = cell_text(r.cell_lang(c, t.lang));
                                             let cls = match kind { ColKind::Money | ColKind::Int => "num", _ => "" };
                                             let extra = (c == notes_col && (!notes.is_empty() || sample)).then(|| {
                                                 view! {

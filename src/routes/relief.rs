@@ -175,7 +175,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                 .map(|i| {
                                     let a = &a3[i as usize];
                                     let cells = (0..Aggregate::columns().len())
-                                        .map(|c| match a.cell(c) {
+                                        .map(|c| match a.cell_lang(c, t.lang) {
                                             Cell::Money(f) => t.money(f),
                                             Cell::Int(n) => n.to_string(),
                                             Cell::Text(t) => t.into_owned(),

@@ -270,6 +270,12 @@ impl Record for CountyRow {
     fn facets() -> &'static [FacetDef] {
         FACETS
     }
+    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+        match (lang, col) {
+            (crate::i18n::Lang::En, 10) => Cell::Text(Cow::Owned(self.origin.en())),
+            _ => self.cell(col),
+        }
+    }
     fn cell(&self, col: usize) -> Cell<'_> {
         match col {
             0 => Cell::Text(Cow::Borrowed(&self.county)),

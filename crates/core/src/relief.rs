@@ -331,6 +331,15 @@ impl Record for ReliefRecord {
     fn facets() -> &'static [FacetDef] {
         FACETS
     }
+    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+        match (lang, col) {
+            (crate::i18n::Lang::Zh, _) => self.cell(col),
+            (_, 4) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, 7) => Cell::Text(Cow::Borrowed(self.status.en())),
+            (_, 9) => Cell::Text(Cow::Owned(self.origin.en())),
+            _ => self.cell(col),
+        }
+    }
     fn cell(&self, col: usize) -> Cell<'_> {
         let opt = |s: &Option<String>| s.as_deref().map(|x| Cell::Text(Cow::Owned(x.to_string()))).unwrap_or(Cell::Empty);
         match col {
@@ -417,6 +426,15 @@ impl Record for Aggregate {
     }
     fn facets() -> &'static [FacetDef] {
         AGG_FACETS
+    }
+    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+        match (lang, col) {
+            (crate::i18n::Lang::Zh, _) => self.cell(col),
+            (_, 1) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, 4) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
+            (_, 5) => Cell::Text(Cow::Owned(self.origin.en())),
+            _ => self.cell(col),
+        }
     }
     fn cell(&self, col: usize) -> Cell<'_> {
         match col {

@@ -73,6 +73,12 @@ pub trait Record {
     fn columns() -> &'static [Column];
     fn facets() -> &'static [FacetDef];
     fn cell(&self, col: usize) -> Cell<'_>;
+    /// The cell as shown in `lang`: the app's own words (types, statuses) translated, data text
+    /// as published. CSV exports use [`Record::cell`] (Chinese).
+    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+        let _ = lang;
+        self.cell(col)
+    }
     /// The row's value code for facet `f` ([`NOT_APPLICABLE`] when it has none).
     fn facet_value(&self, f: usize) -> u32;
     /// The value code's label for people ("2020年", "银行转账").

@@ -96,6 +96,16 @@ impl Record for LedgerRow {
     fn facets() -> &'static [FacetDef] {
         FACETS
     }
+    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+        match (lang, col) {
+            (crate::i18n::Lang::Zh, _) => self.cell(col),
+            (_, 3) => Cell::Text(Cow::Borrowed(self.flow.en())),
+            (_, 6) => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.en()))).unwrap_or(Cell::Empty),
+            (_, 7) => Cell::Text(Cow::Borrowed(self.status.en())),
+            (_, 10) => Cell::Text(Cow::Owned(self.origin.en())),
+            _ => self.cell(col),
+        }
+    }
     fn cell(&self, col: usize) -> Cell<'_> {
         let t = |s: &str| if s.is_empty() { Cell::Empty } else { Cell::Text(Cow::Owned(s.to_string())) };
         match col {
