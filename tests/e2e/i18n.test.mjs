@@ -1,0 +1,61 @@
+// The English UI: switched from the header, kept in the URL (lang=en) and over a reload; the
+// Chinese default is untouched on a fresh load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, phonePage, horizontalOverflow, OUT } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+test('the English switch translates the UI, stays in the URL and survives a reload', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  await page.goto(`${env.url}?page=donations&year=2020`);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  await page.locator('a.lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.locator('table.data-table tbody tr').first().waitFor();
+
+  const nav = await page.locator('header.site nav').innerText();
+  assert.match(nav, /Donations/);
+  assert.doesNotMatch(nav, /捐赠/);
+  assert.match(page.url(), /[?&]lang=en(&|$)/);
+  assert.match(page.url(), /year=2020/, 'the rest of the view is kept');
+  assert.match(await page.locator('.totals').innerText(), /CNY/);
+  assert.match(await page.locator('.result-count').innerText(), /\d+ records/);
+  assert.match(await page.title(), /Donations/);
+  assert.equal(await horizontalOverflow(page), 0);
+  await page.screenshot({ path: `${OUT}donations-en-390.png` });
+
+  // Page links keep the language.
+  await page.locator('header.site nav a', { hasText: 'Relief' }).click();
+  await page.waitForURL(/page=relief/);
+  assert.match(page.url(), /lang=en/);
+
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.locator('header.site nav').innerText(), /Donations/);
+
+  // And back to Chinese.
+  await page.locator('a.lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.doesNotMatch(page.url(), /lang=/);
+  assert.match(await page.locator('header.site nav').innerText(), /捐赠/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a fresh load without lang is Chinese', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  await page.goto(`${env.url}?page=donations`);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  const nav = await page.locator('header.site nav').innerText();
+  assert.match(nav, /捐赠/);
+  assert.doesNotMatch(nav, /Donations/);
+  assert.match(await page.locator('.result-count').innerText(), /共 \d+ 条记录/);
+  assert.match(await page.locator('.totals').innerText(), /万元/);
+  assert.equal(await page.locator('a.lang-switch').innerText(), 'English');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
