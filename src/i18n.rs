@@ -497,7 +497,7 @@ pub static EN: Tr = Tr {
     stem_directed: "directed_non_directed",
     stem_channel: "donation_channels",
     stem_goods: "goods_issued",
-    ledger_what: "ledger",
+    ledger_what: "ledger records",
     don_dataset: "donations",
     don_search: "Search donors, projects, goods, purposes, receipt numbers",
     don_placeholder: "e.g. 防汛, 通山, 腾讯公益, 手套",
