@@ -67,7 +67,7 @@ where
             let text = csv::to_csv(&csv_rows, &o2.rows);
             let mut parts: Vec<String> = st.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
             parts.insert(0, st.query.trim().to_string());
-            let name = csv::file_name(&name_base, &parts, o2.rows.len());
+            let name = csv::file_name_in(t.lang, &name_base, &parts, o2.rows.len());
             if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &text) {
                 leptos::logging::warn!("CSV download failed: {e}");
             }

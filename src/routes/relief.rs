@@ -153,7 +153,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let download = move |_| {
         let idx = publishable(&a2, &f2());
         let text = csv::to_csv(&a2, &idx);
-        let name = csv::file_name(t.agg_file, &[], idx.len());
+        let name = csv::file_name_in(t.lang, t.agg_file, &[], idx.len());
         let _ = crate::download::save_text(&name, "text/csv;charset=utf-8", &text);
     };
     let a3 = aggregates.clone();

@@ -54,12 +54,20 @@ pub fn to_csv<R: Record>(rows: &[R], indices: &[u32]) -> String {
 
 /// A file name that says what was filtered: `捐赠_2020_防汛_共3条.csv`.
 pub fn file_name(dataset: &str, parts: &[String], count: usize) -> String {
+    file_name_in(crate::i18n::Lang::Zh, dataset, parts, count)
+}
+
+/// [`file_name`] with the row count in `lang`: "…_共12条.csv" / "…_12_rows.csv".
+pub fn file_name_in(lang: crate::i18n::Lang, dataset: &str, parts: &[String], count: usize) -> String {
     let mut name = String::from(dataset);
     for p in parts.iter().filter(|p| !p.trim().is_empty()) {
         name.push('_');
         name.extend(p.chars().filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\r' | '\n' | '\t')).take(24));
     }
-    name.push_str(&format!("_共{count}条.csv"));
+    name.push_str(&match lang {
+        crate::i18n::Lang::Zh => format!("_共{count}条.csv"),
+        crate::i18n::Lang::En => format!("_{count}_rows.csv"),
+    });
     name
 }
 
@@ -98,6 +106,7 @@ mod tests {
     fn file_names_say_what_was_filtered() {
         assert_eq!(file_name("捐赠", &["2020".into(), "防汛".into(), "".into()], 3), "捐赠_2020_防汛_共3条.csv");
         assert_eq!(file_name("捐赠", &["a/b:c".into()], 1), "捐赠_abc_共1条.csv");
+        assert_eq!(file_name_in(crate::i18n::Lang::En, "donations", &["2020".into()], 3), "donations_2020_3_rows.csv");
     }
 
     #[allow(dead_code)]
