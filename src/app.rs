@@ -60,7 +60,7 @@ fn Header() -> impl IntoView {
     let nav = use_nav();
     let t = use_tr();
     let org = move || {
-        data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| t.org_fallback.to_string())
+        data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string())
     };
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
@@ -104,7 +104,7 @@ fn EmbedBar() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = use_tr();
-    let org = move || data.manifest.with(|m| m.value().map(|m| m.organisation.name.clone())).unwrap_or_else(|| t.org_fallback.to_string());
+    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string());
     let full = move || crate::nav::absolute_href(&nav.view.with(|v| v.embedded(Embed::None)));
     view! {
         <div class="embed-bar">
@@ -123,5 +123,13 @@ fn Footer() -> impl IntoView {
             <p>{t.footer_privacy}</p>
             <p><a href=data_href>{t.footer_data}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
         </footer>
+    }
+}
+
+/// The organisation's name in the UI language (its English name when the manifest gives one).
+fn org_name(o: &gongshi_core::manifest::Organisation, lang: gongshi_core::i18n::Lang) -> String {
+    match (lang, &o.name_en) {
+        (gongshi_core::i18n::Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
+        _ => o.name.clone(),
     }
 }

@@ -21,6 +21,7 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   assert.doesNotMatch(nav, /捐赠/);
   assert.match(page.url(), /[?&]lang=en(&|$)/);
   assert.match(page.url(), /year=2020/, 'the rest of the view is kept');
+  await page.waitForFunction(() => /Xianning Red Cross Society/.test(document.querySelector('header h1').innerText));
   assert.match(await page.locator('.totals').innerText(), /CNY/);
   assert.match(await page.locator('.result-count').innerText(), /\d+ records/);
   assert.match(await page.title(), /Donations/);
