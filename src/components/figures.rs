@@ -56,3 +56,18 @@ pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl 
         </div>
     }
 }
+
+/// One headline figure: label, value, period and a link to where the report states it.
+#[component]
+pub fn FigureCard(figure: Figure) -> impl IntoView {
+    let t = crate::i18n::use_tr();
+    let value = figure.value.display(t.lang);
+    view! {
+        <li class="card">
+            <span class="card-label">{figure.label_in(t.lang).to_string()}</span>
+            <span class="card-value">{value}</span>
+            <span class="card-period">{figure.period.clone().unwrap_or_default()}</span>
+            <FigureSource figure=figure />
+        </li>
+    }
+}

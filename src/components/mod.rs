@@ -14,7 +14,7 @@ pub use chart::ChartView;
 pub use data_error::{DataError, ValidationNotice};
 pub use facet::{FacetGroup, FacetOption};
 pub use facets::FacetPanel;
-pub use figures::{FigureSource, FigureTable};
+pub use figures::{FigureCard, FigureSource, FigureTable};
 pub use highlight::Highlighted;
 pub use link::ViewLink;
 pub use table::{DataTable, Pager};

@@ -1,7 +1,7 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{ChartView, DataError, FigureSource, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
+use crate::components::{ChartView, DataError, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
@@ -127,20 +127,7 @@ fn RealFigures() -> impl IntoView {
                 <section class="real" aria-labelledby="real-h">
                     <h3 id="real-h">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
                     <ul class="cards">
-                        {cards
-                            .into_iter()
-                            .map(|fig| {
-                                let value = fig.value.display(t.lang);
-                                view! {
-                                    <li class="card">
-                                        <span class="card-label">{fig.label_in(t.lang).to_string()}</span>
-                                        <span class="card-value">{value}</span>
-                                        <span class="card-period">{fig.period.clone().unwrap_or_default()}</span>
-                                        <FigureSource figure=fig />
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        {cards.into_iter().map(|fig| view! { <FigureCard figure=fig /> }).collect_view()}
                     </ul>
                     <details>
                         <summary>{t.don_related}</summary>

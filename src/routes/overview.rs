@@ -1,6 +1,6 @@
 //! 概览: the key figures of the report, each with its source, and the rectification progress.
 
-use crate::components::{ChartView, DataError, FigureSource, FigureTable, ViewLink};
+use crate::components::{ChartView, DataError, FigureCard, FigureTable, ViewLink};
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::view::{Page, View};
 use leptos::prelude::*;
@@ -44,20 +44,7 @@ pub fn Overview() -> impl IntoView {
             let n = all.len();
             view! {
                 <ul class="cards">
-                    {key
-                        .into_iter()
-                        .map(|fig| {
-                            let value = fig.value.display(t.lang);
-                            view! {
-                                <li class="card">
-                                    <span class="card-label">{fig.label_in(t.lang).to_string()}</span>
-                                    <span class="card-value">{value}</span>
-                                    <span class="card-period">{fig.period.clone().unwrap_or_default()}</span>
-                                    <FigureSource figure=fig />
-                                </li>
-                            }
-                        })
-                        .collect_view()}
+                    {key.into_iter().map(|fig| view! { <FigureCard figure=fig /> }).collect_view()}
                 </ul>
                 <details class="all-figures">
                     <summary>{t.all_figures(n)}</summary>
