@@ -1,0 +1,96 @@
+// Bad input, each against the served dist/ with one data file replaced: a clear message naming
+// the file, the place and the reason; every other dataset keeps working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, phonePage, dropChecksums } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+async function withReplaced(file, body, { page: view = 'overview', status = 200, delay = 0 } = {}) {
+  const { context, page, errors } = await phonePage(env.browser);
+  await dropChecksums(page);
+  await page.route(`**/data/${file}`, async (route) => {
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const b = typeof body === 'function' ? await body(route) : body;
+    await route.fulfill({ status, contentType: 'application/json', body: b });
+  });
+  await page.goto(`${env.url}?page=${view}`);
+  return { context, page, errors };
+}
+
+const errorText = async (page) => {
+  const e = page.locator('.data-error').first();
+  await e.waitFor({ timeout: 20000 });
+  return e.innerText();
+};
+
+test('a file 50 MB large is refused without freezing the page', async () => {
+  const big = '{"figures": [' + ' '.repeat(50 * 1024 * 1024) + ']}';
+  const { context, page } = await withReplaced('figures.json', big);
+  const text = await errorText(page);
+  assert.match(text, /figures\.json/);
+  assert.match(text, /过大/);
+  await page.locator('.chart img').first().waitFor(); // rectification still loads
+  await context.close();
+});
+
+test('arrays nested 10,000 deep: an error, not a crash', async () => {
+  const { context, page, errors } = await withReplaced('figures.json', '['.repeat(10000) + ']'.repeat(10000));
+  const text = await errorText(page);
+  assert.match(text, /figures\.json/);
+  assert.match(text, /第 1 行第 \d+ 列/);
+  await page.locator('.chart img').first().waitFor();
+  assert.deepEqual(errors.filter((e) => /panic|RuntimeError|unreachable/i.test(e)), []);
+  await context.close();
+});
+
+for (const [label, value] of [['12.345', '12.345'], ['"1,000"', '"1,000"'], ['full-width digits', '"１２３"'], ['"abc"', '"abc"']]) {
+  test(`a money amount of ${label} names the record and field`, async () => {
+    const { context, page } = await withReplaced('donations.json', async (route) => {
+      const text = await (await route.fetch()).text();
+      return text.replace(/"amount_fen":\d+/, `"amount_fen":${value}`);
+    }, { page: 'donations' });
+    const text = await errorText(page);
+    assert.match(text, /donations\.json/);
+    assert.match(text, /records\[0\]\.amount_fen/);
+    assert.match(text, /第 \d+ 行第 \d+ 列/);
+    // The other ledger files still show.
+    await page.locator('table.data-table tbody tr').first().waitFor();
+    await context.close();
+  });
+}
+
+test('a duplicate id and an impossible date leave those records out and say so', async () => {
+  const { context, page } = await withReplaced('donations.json', async (route) => {
+    const doc = await (await route.fetch()).json();
+    doc.records[1].id = doc.records[0].id;
+    doc.records[2].date = '2020-02-30';
+    return JSON.stringify(doc);
+  }, { page: 'donations' });
+  const notice = page.locator('.validation');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /records\[1\]\.id/);
+  assert.match(text, /重复/);
+  assert.match(text, /records\[2\]\.date/);
+  assert.match(text, /2020-02-30/);
+  await context.close();
+});
+
+test('a UTF-8 byte-order mark is fine', async () => {
+  const { context, page } = await withReplaced('figures.json', async (route) => '\ufeff' + (await (await route.fetch()).text()));
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.data-error').count(), 0);
+  await context.close();
+});
+
+test('a slow network (data delayed 5 s) shows progress, not a blank page', async () => {
+  const { context, page } = await withReplaced('rectification.json', async (route) => (await route.fetch()).text(), { page: 'rectification', delay: 5000 });
+  await page.locator('.loading').first().waitFor({ timeout: 3000 });
+  assert.match(await page.locator('main').innerText(), /正在加载/);
+  assert.ok(await page.locator('header.site').isVisible(), 'the shell is there while data loads');
+  await page.locator('li.problem').first().waitFor({ timeout: 15000 });
+  await context.close();
+});
