@@ -6,7 +6,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 PORT ?= 8080
 
-.PHONY: setup serve dist test test-native test-wasm test-e2e sample-data check-data clean
+.PHONY: setup serve dist test test-native test-wasm test-e2e sample-data check-data fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -46,6 +46,10 @@ sample-data:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## Fuzz every parser (nightly, cargo-fuzz) for FUZZ_SECONDS each (default 600).
+fuzz:
+	bash scripts/fuzz.sh
 
 clean:
 	rm -rf dist dist-headers target/wasm32-unknown-unknown
