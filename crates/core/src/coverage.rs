@@ -148,14 +148,7 @@ impl Coverage {
 }
 
 fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
-    match (o.as_deref(), problem) {
-        (Some("sample"), _) => Ok(Origin::Sample),
-        (Some("published"), _) => Ok(Origin::Published),
-        (Some("seed"), Some(n)) => Ok(Origin::Seed(n)),
-        (Some("seed"), None) => Err("来自整改报告的记录必须注明问题编号".into()),
-        (Some(x), _) => Err(format!("来源“{x}”无法识别")),
-        (None, _) => Err("缺少来源（published、sample 或 seed）".into()),
-    }
+    Origin::from_raw(o.as_deref(), problem)
 }
 
 pub fn load(text: &str) -> Result<Checked<Coverage>, Diagnostic> {

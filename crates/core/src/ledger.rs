@@ -69,6 +69,19 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// Reads a record's `origin` (and `problem`, for seed records) as written in every data file.
+    /// The message is the reason only; callers add the record and the path.
+    pub fn from_raw(origin: Option<&str>, problem: Option<u32>) -> Result<Origin, String> {
+        match (origin, problem) {
+            (Some("sample"), _) => Ok(Origin::Sample),
+            (Some("published"), _) => Ok(Origin::Published),
+            (Some("seed"), Some(n)) => Ok(Origin::Seed(n)),
+            (Some("seed"), None) => Err("来自整改报告的记录必须注明问题编号".into()),
+            (Some(x), _) => Err(format!("来源“{x}”无法识别（应为 published、sample 或 seed）")),
+            (None, _) => Err("缺少来源（published 公开记录、sample 示例数据，或 seed 整改报告）".into()),
+        }
+    }
+
     pub fn is_sample(self) -> bool {
         self == Origin::Sample
     }
@@ -424,20 +437,13 @@ impl V<'_> {
         }
     }
     fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &str, label: &str) -> Option<Origin> {
-        match (origin.as_deref(), problem) {
-            (Some("sample"), _) => Some(Origin::Sample),
-            (Some("published"), _) => Some(Origin::Published),
-            (Some("seed"), Some(n)) if (1..=99).contains(&n) => Some(Origin::Seed(n)),
-            (Some("seed"), _) => {
-                self.err(&format!("{path}.problem"), format!("{label}：来自整改报告的记录必须注明问题编号"));
-                None
-            }
-            (Some(o), _) => {
-                self.err(&format!("{path}.origin"), format!("{label}：来源“{o}”无法识别（应为 published、sample 或 seed）"));
-                None
-            }
-            (None, _) => {
-                self.err(&format!("{path}.origin"), format!("{label}：缺少来源（published 公开记录、sample 示例数据，或 seed 整改报告）"));
+        // Ledger records name a problem of the report (1–99) when they come from it.
+        let problem = problem.filter(|n| (1..=99).contains(n));
+        match Origin::from_raw(origin.as_deref(), problem) {
+            Ok(o) => Some(o),
+            Err(m) => {
+                let field = if origin.as_deref() == Some("seed") { "problem" } else { "origin" };
+                self.err(&format!("{path}.{field}"), format!("{label}：{m}"));
                 None
             }
         }
