@@ -15,6 +15,7 @@ setup:
 dist: setup
 	trunk build --release
 	@node scripts/headers.mjs dist
+	@node scripts/compress.mjs dist
 	@node scripts/sizes.mjs dist
 
 ## Serve the app with its default data on http://127.0.0.1:$(PORT)/

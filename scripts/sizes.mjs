@@ -8,6 +8,8 @@ const rows = [];
 let totals = { raw: 0, gz: 0, br: 0 };
 for (const f of fs.readdirSync(dir).sort()) {
   const ext = path.extname(f);
+  // The precompressed copies written by compress.mjs (X.gz, X.br) are not assets of their own.
+  if (ext === '.gz' || ext === '.br') continue;
   if (!['.wasm', '.js', '.css', '.html'].includes(ext)) continue;
   const buf = fs.readFileSync(path.join(dir, f));
   const gz = zlib.gzipSync(buf, { level: 9 }).length;
