@@ -18,6 +18,14 @@ dist: setup
 	@node scripts/compress.mjs dist
 	@node scripts/sizes.mjs dist
 
+## Benchmark (10k, 100k, 1M rows; BENCH_SIZES=10000,100000 to choose): the app against JSON.parse,
+## Tabulator 6 and Lighthouse in headless Chromium; prints a table and writes bench/RESULTS.md.
+.PHONY: bench
+bench: dist
+	@test -d bench/node_modules || npm ci --prefix bench --no-audit --no-fund
+	cargo build --release -p gongshi-cli
+	node bench/run.mjs
+
 ## Serve the app with its default data on http://127.0.0.1:$(PORT)/
 serve: dist
 	node scripts/serve.mjs --dir dist --port $(PORT)
