@@ -49,6 +49,9 @@ pub fn load_into<T: Send + Sync + 'static>(
     then: Option<Box<dyn FnOnce()>>,
 ) {
     target.set(Load::Loading);
+    if file == gongshi_core::ledger::DONATIONS {
+        crate::perf::mark("gongshi:ledger:start", None);
+    }
     leptos::task::spawn_local(async move {
         let result = match fetch_bytes(file).await {
             Ok(bytes) => checked_text(file, bytes, expected.as_ref()).and_then(|t| parse(&t)),
@@ -58,5 +61,74 @@ pub fn load_into<T: Send + Sync + 'static>(
         if let Some(f) = then {
             f();
         }
+    });
+}
+
+/// How far a dataset published in parts has loaded (for the progress line).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Parts to load this time, and how many are in.
+    pub parts: usize,
+    pub parts_done: usize,
+    /// Bytes of those parts (from the manifest) and bytes received so far.
+    pub bytes: u64,
+    pub bytes_done: u64,
+    /// Records read so far.
+    pub rows: usize,
+    /// Years loaded, and every year the dataset has.
+    pub years_loaded: Vec<u16>,
+    pub years_all: Vec<u16>,
+}
+
+impl Progress {
+    /// Whether some of the dataset's years were not loaded (only the years asked for were).
+    pub fn partial(&self) -> bool {
+        self.years_loaded.len() < self.years_all.len()
+    }
+}
+
+/// Loads the donations ledger from its parts (see `manifest::Part`), one after another, each
+/// checked against its own checksum; `progress` is updated after each. The ledger is set once
+/// all are in (or the first failure, which names the part file).
+pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<Vec<gongshi_core::ledger::Donation>>>, progress: RwSignal<Progress>) {
+    let parts: Vec<gongshi_core::manifest::Part> = ds.parts_for(&years).into_iter().cloned().collect();
+    let mut years_all: Vec<u16> = ds.parts.iter().filter_map(|p| p.year).collect();
+    years_all.dedup();
+    let mut years_loaded: Vec<u16> = parts.iter().filter_map(|p| p.year).collect();
+    years_loaded.dedup();
+    progress.set(Progress { parts: parts.len(), bytes: parts.iter().filter_map(|p| p.bytes).sum(), years_all, years_loaded, ..Default::default() });
+    target.set(Load::Loading);
+    crate::perf::mark("gongshi:ledger:start", None);
+    leptos::task::spawn_local(async move {
+        let mut all = Vec::new();
+        let mut problems = Vec::new();
+        for p in &parts {
+            let result = match fetch_bytes(&p.file).await {
+                Ok(bytes) => gongshi_core::integrity::verify_parts(&p.file, &bytes, p.sha256.as_deref(), p.bytes)
+                    .map(|_| bytes.len())
+                    .and_then(|n| checked_text(&p.file, bytes, None).map(|t| (n, t)))
+                    .and_then(|(n, t)| gongshi_core::ledger::load_donations_part(&p.file, &t).map(|c| (n, c))),
+                Err(d) => Err(d),
+            };
+            match result {
+                Ok((n, c)) => {
+                    all.extend(c.value);
+                    problems.extend(c.problems);
+                    let rows = all.len();
+                    progress.update(|g| {
+                        g.parts_done += 1;
+                        g.bytes_done += n as u64;
+                        g.rows = rows;
+                    });
+                }
+                Err(d) => {
+                    target.set(Load::Failed(std::sync::Arc::new(d)));
+                    return;
+                }
+            }
+            // Let the page paint the progress between parts.
+            crate::perf::yield_now().await;
+        }
+        target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, problems })));
     });
 }

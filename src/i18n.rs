@@ -673,6 +673,30 @@ impl Tr {
         if self.zh() { format!("数据更新于 {}", d.zh()) } else { format!("Data updated {}", d.en()) }
     }
 
+    /// Progress of a ledger published in parts.
+    pub fn parts_progress(&self, done: usize, parts: usize, bytes_done: u64, bytes: u64, rows: usize) -> String {
+        let mb = |b: u64| format!("{:.1}", b as f64 / 1_048_576.0);
+        if self.zh() {
+            format!("正在加载捐赠台账：{done}/{parts} 个分卷，{} / {} MB，已读 {rows} 条", mb(bytes_done), mb(bytes))
+        } else {
+            format!("Loading the donations ledger: part {done} of {parts}, {} of {} MB, {} records read", mb(bytes_done), mb(bytes), format::count(rows as u64))
+        }
+    }
+
+    /// Only some years of a partitioned ledger were loaded.
+    pub fn partial_years(&self, loaded: &[u16], all: usize) -> String {
+        let ys = loaded.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(if self.zh() { "、" } else { ", " });
+        if self.zh() {
+            format!("只加载了 {ys} 年的分卷（共 {all} 个年度）：搜索、筛选和合计只包括已加载的记录。")
+        } else {
+            format!("Only the parts for {ys} are loaded ({all} years in all): search, filters and totals cover the loaded records only.")
+        }
+    }
+
+    pub fn load_all_years(&self) -> &'static str {
+        if self.zh() { "加载全部年度" } else { "Load every year" }
+    }
+
     pub fn count_rows(&self, n: usize) -> String {
         if self.zh() { format!("共 {n} 条记录") } else { format!("{} records", format::count(n as u64)) }
     }

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod nav;
 pub mod offline;
 pub mod panic;
+pub mod perf;
 pub mod routes;
 pub mod state;
 

@@ -87,6 +87,10 @@ pub struct Data {
     pub goods: RwSignal<Load<Goods>>,
     pub relief: RwSignal<Load<Relief>>,
     pub coverage: RwSignal<Load<Coverage>>,
+    /// Progress of the donations ledger when it is published in parts.
+    pub donations_progress: RwSignal<crate::api::Progress>,
+    /// The years of a partitioned ledger to load (empty = all).
+    ledger_years: StoredValue<Vec<u16>>,
     /// Datasets requested before the manifest arrived.
     pending: StoredValue<Vec<Dataset>>,
 }
@@ -102,6 +106,8 @@ impl Data {
             goods: RwSignal::new(Load::Idle),
             relief: RwSignal::new(Load::Idle),
             coverage: RwSignal::new(Load::Idle),
+            donations_progress: RwSignal::new(Default::default()),
+            ledger_years: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
         }
     }
@@ -159,6 +165,19 @@ impl Data {
     }
 
     /// Loads the ledger files once, when a page first needs them.
+    /// As [`Data::ensure_ledger`], loading only `years` of a ledger published in parts (all
+    /// years when empty).
+    pub fn ensure_ledger_for(self, years: Vec<u16>) {
+        self.ledger_years.set_value(years);
+        self.ensure_ledger();
+    }
+
+    /// Loads every year of a partitioned ledger (after only some were asked for).
+    pub fn load_all_years(self) {
+        self.ledger_years.set_value(Vec::new());
+        self.load(Dataset::Donations);
+    }
+
     pub fn ensure_ledger(self) {
         for d in [Dataset::Donations, Dataset::Disbursements, Dataset::Goods] {
             self.ensure(d);
@@ -173,7 +192,10 @@ impl Data {
             Dataset::Manifest => crate::api::load_into(f, self.manifest, manifest::load, None, Some(Box::new(move || self.manifest_settled()))),
             Dataset::Rectification => crate::api::load_into(f, self.rectification, rectification::load, e, None),
             Dataset::Figures => crate::api::load_into(f, self.figures, figures::load, e, None),
-            Dataset::Donations => crate::api::load_into(f, self.donations, ledger::load_donations, e, None),
+            Dataset::Donations => match e {
+                Some(ds) if !ds.parts.is_empty() => crate::api::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
+                e => crate::api::load_into(f, self.donations, ledger::load_donations, e, None),
+            },
             Dataset::Disbursements => crate::api::load_into(f, self.disbursements, ledger::load_disbursements, e, None),
             Dataset::Goods => crate::api::load_into(f, self.goods, ledger::load_goods, e, None),
             Dataset::Relief => crate::api::load_into(f, self.relief, relief::load, e, None),

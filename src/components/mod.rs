@@ -18,4 +18,4 @@ pub use figures::{FigureCard, FigureSource, FigureTable};
 pub use highlight::Highlighted;
 pub use link::ViewLink;
 pub use table::{DataTable, Pager};
-pub use table_page::{use_outcome, SampleNotice, SearchableTable};
+pub use table_page::{index_rows, use_outcome, SampleNotice, SearchableTable};

@@ -1,6 +1,7 @@
 use crate::components::{DataTable, FacetPanel, Pager};
 use crate::nav::use_nav;
 use gongshi_core::csv;
+use gongshi_core::index::Index;
 use gongshi_core::table::{Outcome, Record, Sort, TableState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -112,9 +113,25 @@ where
     }
 }
 
-/// Runs the table engine for `rows` whenever the URL state changes.
+/// Runs the table engine for `rows` whenever the URL state changes: the rows are indexed once
+/// (see `gongshi_core::index`), then each state is answered from the index.
 pub fn use_outcome<R: Record + Send + Sync + 'static>(rows: Signal<Option<Arc<Vec<R>>>>, state: Memo<TableState>, default_sort: Sort) -> Memo<Option<Arc<Outcome>>> {
-    Memo::new(move |_| rows.with(|r| r.as_ref().map(|r| Arc::new(gongshi_core::table::run(r, &state.get(), default_sort)))))
+    let index = Memo::new_with_compare(
+        move |_| rows.with(|r| r.as_ref().map(|r| (r.clone(), Arc::new(index_rows(r, default_sort))))),
+        |a: Option<&Option<(Arc<Vec<R>>, Arc<Index>)>>, b: Option<&Option<(Arc<Vec<R>>, Arc<Index>)>>| match (a, b) {
+            (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(&a.0, &b.0),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
+    );
+    Memo::new(move |_| index.with(|i| i.as_ref().map(|(rows, index)| Arc::new(index.run(rows, &state.get(), default_sort)))))
+}
+
+/// Indexes `rows` and prepares the default sort order.
+pub fn index_rows<R: Record>(rows: &[R], default_sort: Sort) -> Index {
+    let index = Index::build(rows);
+    index.prepare_sort(rows, default_sort);
+    index
 }
 
 /// Says how many rows are generated sample data, with a switch to show only real records.

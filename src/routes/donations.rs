@@ -1,13 +1,14 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{ChartView, DataError, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
+use crate::components::{index_rows, ChartView, DataError, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
 use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow};
 use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
-use gongshi_core::table::{self, Outcome, Record, Sort, TableState};
+use gongshi_core::index::Index;
+use gongshi_core::table::{Outcome, Record, Sort, TableState};
 use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ const REAL_FIGURES: [&str; 4] = [
 #[derive(Clone)]
 struct Ledger {
     rows: Arc<Vec<LedgerRow>>,
+    /// The table engine's index over `rows`.
+    index: Arc<Index>,
     donations: Arc<Vec<Donation>>,
     disbursements: Arc<Vec<Disbursement>>,
     goods: Arc<Goods>,
@@ -48,7 +51,9 @@ pub fn DonationsPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    data.ensure_ledger();
+    // A ledger published in parts: load only the years the view asks for (all when none).
+    let years: Vec<u16> = nav.view.with_untracked(|v| v.table.selected("year").map(|s| s.iter().filter_map(|y| y.parse().ok()).collect()).unwrap_or_default());
+    data.ensure_ledger_for(years);
 
     // Resources first: the ledger (once all three files have answered) and the view state.
     let ledger = Memo::new_with_compare(
@@ -66,7 +71,8 @@ pub fn DonationsPage() -> impl IntoView {
             let goods = g.value().unwrap_or_default();
             problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
             let rows = Arc::new(ledger_rows(&donations, &disbursements, &goods));
-            Some(Ledger { rows, donations, disbursements, goods, problems: Arc::new(problems) })
+            let index = Arc::new(index_rows(&rows, DEFAULT_SORT));
+            Some(Ledger { rows, index, donations, disbursements, goods, problems: Arc::new(problems) })
         },
         // "Changed?" — by identity: a new ledger is always a new Arc.
         |a: Option<&Option<Ledger>>, b: Option<&Option<Ledger>>| match (a, b) {
@@ -76,7 +82,16 @@ pub fn DonationsPage() -> impl IntoView {
         },
     );
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
-    let outcome = Memo::new(move |_| ledger.with(|l| l.as_ref().map(|l| Arc::new(table::run(&l.rows, &state.get(), DEFAULT_SORT)))));
+    let outcome = Memo::new(move |_| {
+        ledger.with(|l| {
+            l.as_ref().map(|l| {
+                let t0 = crate::perf::now();
+                let o = Arc::new(l.index.run(&l.rows, &state.get(), DEFAULT_SORT));
+                crate::perf::measure_since("gongshi:engine", t0);
+                o
+            })
+        })
+    });
 
     let source = move || {
         data.manifest
@@ -107,7 +122,20 @@ pub fn DonationsPage() -> impl IntoView {
             {errors}
             {goods_error}
             {move || match ledger.get() {
-                None => view! { <p class="loading" aria-busy="true">{t.loading_ledger}</p> }.into_any(),
+                None => {
+                    let p = data.donations_progress.get();
+                    if p.parts == 0 {
+                        view! { <p class="loading" aria-busy="true">{t.loading_ledger}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="loading" aria-busy="true">
+                                <p role="status">{t.parts_progress(p.parts_done, p.parts, p.bytes_done, p.bytes, p.rows)}</p>
+                                <progress max=p.bytes.max(1).to_string() value=p.bytes_done.to_string()></progress>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }
                 Some(l) => view! { <LedgerView ledger=l state=state outcome=outcome source=Signal::derive(source) /> }.into_any(),
             }}
         </section>
@@ -142,6 +170,9 @@ fn RealFigures() -> impl IntoView {
     }
 }
 
+/// How long the charts wait after the last change of the filters before redrawing.
+const CHART_DELAY_MS: u64 = 250;
+
 #[component]
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
@@ -150,8 +181,26 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     let real_total = rows.len() - sample_total;
     let r3 = rows.clone();
     let goods = ledger.goods.clone();
+    // The charts follow the table once typing pauses: redrawing four charts on every keystroke
+    // would cost more than the search itself on a large ledger.
+    let charted = RwSignal::new(outcome.get_untracked());
+    let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let o = outcome.get();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let same = charted.with_untracked(|c| match (c, &o) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        });
+        if !same {
+            pending.set_value(set_timeout_with_handle(move || charted.set(o), std::time::Duration::from_millis(CHART_DELAY_MS)).ok());
+        }
+    });
     let chart_views = move || {
-        let Some(o) = outcome.get() else { return ().into_any() };
+        let Some(o) = charted.get() else { return ().into_any() };
         let src = source.get();
         let batch_ids: std::collections::BTreeSet<&str> =
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
@@ -165,7 +214,20 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         .into_any()
     };
 
+    let n = rows.len();
+    Effect::new(move |_| crate::perf::mark("gongshi:ledger:ready", Some(n)));
+    let data = use_data();
+    let partial = move || {
+        let p = data.donations_progress.get();
+        p.partial().then(|| view! {
+            <div class="notice" role="note">
+                <p>{t.partial_years(&p.years_loaded, p.years_all.len())}</p>
+                <button type="button" class="btn small" on:click=move |_| data.load_all_years()>{t.load_all_years()}</button>
+            </div>
+        })
+    };
     view! {
+        {partial}
         <ValidationNotice problems=ledger.problems.clone() />
         <SampleNotice sample=sample_total real=real_total what=t.ledger_what state=state />
         <SearchableTable

@@ -32,6 +32,8 @@ pub const USAGE: &str = "用法 / usage:
       写出每个数据文件的 JSON Schema（默认 public/schema）
   gongshi build-summary DIR [--out FILE]
       写出概览汇总 DIR/summary.json
+  gongshi bulk --rows N --out DIR [--from DIR] [--seed N] [--part-rows N]
+      写出一个含 N 条示例捐赠的完整数据目录（按年度分卷，供性能测试）
   gongshi help";
 
 /// Runs `gongshi ARGS…`.
@@ -45,6 +47,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("manifest") => manifest_cmd(rest, out, err),
         Some("schema") => schema_cmd(rest, out),
         Some("build-summary") => build_summary(rest, out, err),
+        Some("bulk") => bulk(rest, out),
         Some("help" | "--help" | "-h") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(0)
@@ -161,6 +164,79 @@ fn sample(args: &[String], out: &mut dyn Write) -> CmdResult {
         write_file(&path, &content)?;
         let _ = writeln!(out, "wrote {}: {} records, {} bytes", path.display(), count_records(&name, &content), content.len());
     }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- bulk
+
+/// Rows per part file by default: about 18 MB of JSON, well under the app's per-file limit.
+const DEFAULT_PART_ROWS: usize = 60_000;
+
+/// `gongshi bulk`: a complete data directory (a copy of `--from`, default public/data) whose
+/// donations are `--rows` deterministic sample rows, published in parts per year (a year with
+/// more than `--part-rows` rows gets several parts), listed in manifest.json with checksums.
+fn bulk(args: &[String], out: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--rows", "--out", "--from", "--seed", "--part-rows"], &[])?;
+    let rows: usize = number("--rows", a.get("--rows").ok_or("缺少 --rows N")?)?;
+    let dir = PathBuf::from(a.get("--out").ok_or("缺少 --out DIR")?);
+    let from = PathBuf::from(a.get("--from").unwrap_or(DEFAULT_OUT));
+    let seed = a.get("--seed").map(|v| number("--seed", v)).transpose()?.unwrap_or(DEFAULT_SEED);
+    let part_rows: usize = a.get("--part-rows").map(|v| number("--part-rows", v)).transpose()?.unwrap_or(DEFAULT_PART_ROWS).max(1);
+    let files = read_folder(&from)?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Old parts from an earlier run would be left behind and confuse nobody but the reader.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.starts_with("donations-") && name.ends_with(".json") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+    }
+    let records = gongshi_core::sample::bulk_donations(seed, rows);
+    let mut by_year: BTreeMap<String, Vec<gongshi_core::ledger::RawDonation>> = BTreeMap::new();
+    for r in records {
+        let year = r.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("0000").to_string();
+        by_year.entry(year).or_default().push(r);
+    }
+    let envelope = |records| gongshi_core::ledger::RawFile {
+        schema: Some(gongshi_core::sample::DONATIONS_SCHEMA.into()),
+        sample: Some(true),
+        note: Some(gongshi_core::sample::SAMPLE_NOTE.into()),
+        records,
+    };
+    let mut parts = Vec::new();
+    let mut total_bytes = 0usize;
+    for (year, recs) in by_year {
+        let chunks: Vec<_> = recs.chunks(part_rows).map(|c| c.to_vec()).collect();
+        let many = chunks.len() > 1;
+        for (k, chunk) in chunks.into_iter().enumerate() {
+            let name = if many { format!("donations-{year}-{}.json", k + 1) } else { format!("donations-{year}.json") };
+            let n = chunk.len() as u64;
+            let content = crate::render_ledger(&envelope(chunk));
+            write_file(&dir.join(&name), &content)?;
+            total_bytes += content.len();
+            parts.push(manifest::RawPart { file: Some(name), year: year.parse().ok(), records: Some(n), sha256: Some(sha256_hex(content.as_bytes())), bytes: Some(content.len() as u64) });
+        }
+    }
+    // The whole-file path stays valid (an empty ledger) for tools that do not know parts.
+    let mut whole = envelope(Vec::new());
+    whole.note = Some(format!("{}本数据集按年度分卷发布，见 manifest.json 中的 parts。", gongshi_core::sample::SAMPLE_NOTE));
+    let whole = crate::render_ledger(&whole);
+    write_file(&dir.join("donations.json"), &whole)?;
+    let mpath = dir.join(manifest::FILE);
+    let text = std::fs::read_to_string(&mpath).map_err(|e| format!("{}: {e}", mpath.display()))?;
+    let mut raw: RawManifest = gongshi_core::json::parse(manifest::FILE, &text).map_err(|d| d.to_string())?;
+    let ds = raw.datasets.iter_mut().find(|d| d.id.as_deref() == Some("donations")).ok_or("manifest.json 中没有 donations 数据集")?;
+    ds.sha256 = Some(sha256_hex(whole.as_bytes()));
+    ds.bytes = Some(whole.len() as u64);
+    ds.records = Some(rows as u64);
+    ds.parts = Some(parts.clone());
+    write_file(&mpath, &(serde_json::to_string_pretty(&raw).expect("plain data") + "\n"))?;
+    let _ = writeln!(out, "wrote {}: {rows} donations in {} parts, {total_bytes} bytes", dir.display(), parts.len());
     Ok(0)
 }
 

@@ -257,3 +257,30 @@ fn schemas_are_valid_json_shipped_and_agree_with_the_data() {
         schema::strict_parse(name, &read(&shipped_dir().join(format!("{name}.json")))).unwrap_or_else(|e| panic!("{name}.json: {e}"));
     }
 }
+
+#[test]
+fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
+    let out = scratch("bulk").join("data");
+    let r = gongshi(&["bulk", "--rows", "3000", "--part-rows", "800", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()], &out.parent().unwrap().to_path_buf());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let m = manifest::load(&read(&out.join("manifest.json"))).unwrap();
+    assert!(m.problems.is_empty(), "{:?}", m.problems);
+    let ds = m.value.dataset("donations").unwrap();
+    assert_eq!(ds.records, Some(3000));
+    assert!(ds.parts.len() > 5, "2020 alone has more than 800 rows, so it is split: {:?}", ds.parts);
+    let mut total = 0;
+    let mut ids = std::collections::BTreeSet::new();
+    for p in &ds.parts {
+        let bytes = std::fs::read(out.join(&p.file)).unwrap();
+        gongshi_core::integrity::verify_parts(&p.file, &bytes, p.sha256.as_deref(), p.bytes).unwrap();
+        let loaded = gongshi_core::ledger::load_donations(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        assert!(loaded.problems.is_empty(), "{}: {:?}", p.file, loaded.problems);
+        assert!(loaded.value.len() <= 800 && Some(loaded.value.len() as u64) == p.records);
+        assert!(loaded.value.iter().all(|d| Some(d.date.year) == p.year && d.origin == gongshi_core::ledger::Origin::Sample), "{}", p.file);
+        ids.extend(loaded.value.iter().map(|d| d.id.clone()));
+        total += loaded.value.len();
+    }
+    assert_eq!((total, ids.len()), (3000, 3000), "every row once, ids unique across parts");
+    // Only the years asked for.
+    assert!(ds.parts_for(&[2021]).iter().all(|p| p.year == Some(2021)) && !ds.parts_for(&[2021]).is_empty());
+}

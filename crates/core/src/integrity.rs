@@ -65,6 +65,7 @@ mod tests {
             bytes,
             date_range: None,
             cadence: None,
+            parts: Vec::new(),
         }
     }
 

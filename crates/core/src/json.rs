@@ -32,12 +32,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    let value = result.map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let inner = e.into_inner();
+    // Plain serde_json (no path tracking while parsing: that doubled the deserialisation code in
+    // the wasm and slowed every load); on an error, the path is found afterwards by [`path_at`].
+    let result: Result<T, _> = T::deserialize(&mut de);
+    let value = result.map_err(|inner| {
         let (line, column) = (inner.line(), inner.column());
+        let path = path_at(text, offset_of(text, line, column));
         let detail = strip_position(&inner.to_string());
         let reason = match inner.classify() {
             serde_json::error::Category::Eof => "文件不完整，在结尾处被截断".to_string(),
@@ -53,6 +53,79 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
             .at(e.line(), e.column())
     })?;
     Ok(value)
+}
+
+/// The byte offset of serde_json's (1-based line, byte column) position in `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    (start + column).min(text.len())
+}
+
+/// The JSON path (`records[12].amount`) of the value being read at byte `offset` of `text`: a
+/// small scanner that tracks object keys and array indices up to that point. Text that is not
+/// valid JSON still gives the path of the innermost container reached.
+pub fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Obj { key: Option<String>, expect_key: bool },
+        Arr { index: usize },
+    }
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match b[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Obj { key, expect_key: expect @ true }) = stack.last_mut() {
+                    let raw = &text[start..i.min(b.len())];
+                    *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                    *expect = false;
+                }
+            }
+            b'{' => stack.push(Frame::Obj { key: None, expect_key: true }),
+            b'[' => stack.push(Frame::Arr { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Obj { expect_key, .. }) => *expect_key = true,
+                Some(Frame::Arr { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Obj { key: Some(k), .. } => {
+                let plain = !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_');
+                if !plain {
+                    path.push_str(&format!("[{}]", serde_json::to_string(k).unwrap_or_default()));
+                } else {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                }
+            }
+            Frame::Obj { key: None, .. } => {}
+            Frame::Arr { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 fn strip_position(s: &str) -> String {
@@ -106,6 +179,19 @@ mod tests {
     #[test]
     fn trailing_garbage_is_an_error() {
         assert!(parse::<Doc>("x.json", "{\"items\": []} xyz").is_err());
+    }
+
+    #[test]
+    fn paths_are_found_after_the_fact() {
+        let t = "{\"records\": [{\"id\": \"a\", \"amount\": 1}, {\"id\": \"b\", \"amount\": \"abc\"}]}";
+        let at = t.find("\"abc\"").unwrap() + 5;
+        assert_eq!(path_at(t, at), "records[1].amount");
+        assert_eq!(path_at(t, 0), "");
+        assert_eq!(path_at("{\"a b\": [1, [2, 3", 17), "[\"a b\"][1][1]");
+        assert_eq!(path_at("{\"k\\\"x\": 1", 11), "[\"k\\\"x\"]");
+        let text = "{\n  \"items\": [\n    {\"no\": 1},\n    {\"no\": true}\n  ]\n}";
+        let d = parse::<Doc>("x.json", text).unwrap_err();
+        assert_eq!((d.path.as_str(), d.line), ("items[1].no", Some(4)));
     }
 
     #[test]

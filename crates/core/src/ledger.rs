@@ -482,12 +482,22 @@ fn check_file_sample<T>(v: &mut V, raw_sample: Option<bool>, records: &[T], is_s
 // ---------------------------------------------------------------- loaders
 
 pub fn load_donations(text: &str) -> Result<Checked<Vec<Donation>>, Diagnostic> {
-    let raw: RawFile<RawDonation> = crate::json::parse(DONATIONS, text)?;
-    Ok(validate_donations(raw))
+    load_donations_part(DONATIONS, text)
+}
+
+/// Loads one part of a donations ledger published in parts (same format as donations.json);
+/// problems name `file`.
+pub fn load_donations_part(file: &str, text: &str) -> Result<Checked<Vec<Donation>>, Diagnostic> {
+    let raw: RawFile<RawDonation> = crate::json::parse(file, text)?;
+    Ok(validate_donations_in(file, raw))
 }
 
 pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
-    let mut v = V { file: DONATIONS, out: Vec::new() };
+    validate_donations_in(DONATIONS, raw)
+}
+
+fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
+    let mut v = V { file, out: Vec::new() };
     let mut seen = BTreeSet::new();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {

@@ -35,6 +35,7 @@ pub mod figures;
 pub mod format;
 pub mod i18n;
 pub mod import;
+pub mod index;
 pub mod integrity;
 pub mod json;
 pub mod ledger;

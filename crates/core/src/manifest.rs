@@ -60,6 +60,37 @@ pub struct RawDataset {
     /// How often the law requires the dataset to be published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cadence: Option<Cadence>,
+    /// A large dataset published in parts (one file per year, or per part of a year): each
+    /// part has the same format as the whole file. When present, the app loads the parts it
+    /// needs instead of `file`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<RawPart>>,
+}
+
+/// One part of a partitioned dataset.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct RawPart {
+    pub file: Option<String>,
+    /// The year all its records fall in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+}
+
+/// One part of a partitioned dataset (validated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub file: String,
+    pub year: Option<u16>,
+    pub records: Option<u64>,
+    pub sha256: Option<String>,
+    pub bytes: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +112,16 @@ pub struct Dataset {
     pub date_range: Option<(PartialDate, PartialDate)>,
     /// The legal publication cadence; see [`crate::cadence::next_due`] and [`crate::cadence::overdue`].
     pub cadence: Option<Cadence>,
+    /// The dataset's parts, when it is published in parts (empty otherwise).
+    pub parts: Vec<Part>,
+}
+
+impl Dataset {
+    /// The parts to load for `years` (all parts when `years` is empty; parts without a year
+    /// are always loaded).
+    pub fn parts_for(&self, years: &[u16]) -> Vec<&Part> {
+        self.parts.iter().filter(|p| years.is_empty() || p.year.is_none_or(|y| years.contains(&y))).collect()
+    }
 }
 
 /// A derived file with its checksum (summary.json).
@@ -179,7 +220,20 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             }
             c => c,
         };
+        let mut parts = Vec::new();
+        for (j, p) in d.parts.into_iter().flatten().enumerate() {
+            let ppath = format!("{path}.parts[{j}]");
+            match p.file {
+                Some(f) if is_safe_file(&f) => {
+                    let sha256 = check_sha256(p.sha256, &format!("{ppath}.sha256"), &mut out);
+                    parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes });
+                }
+                Some(f) => out.push(Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件"))),
+                None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file")),
+            }
+        }
         datasets.push(Dataset {
+            parts,
             title: d.title.unwrap_or_else(|| id.clone()),
             id,
             file,

@@ -843,6 +843,13 @@ fn gen_goods(rng: &mut Rng) -> (Vec<RawBatch>, Vec<RawMovement>) {
 
 /// Sample donations (`donations` of them, 2019–2023), disbursements paying them out, and goods
 /// (40 sample batches with their movements, plus the report's own records from [`seed_goods`]).
+/// `n` sample donations only (for benchmarks and scale tests: `gongshi bulk`), from the same
+/// generator and seed stream as [`generate`].
+pub fn bulk_donations(seed: u64, n: usize) -> Vec<RawDonation> {
+    let mut money = Rng::new(seed ^ 0x646F_6E61_7469_6F6E);
+    gen_donations(&mut money, n).0
+}
+
 pub fn generate(seed: u64, donations: usize) -> SampleLedger {
     // Independent streams, so the goods do not change with the number of donations.
     let mut money = Rng::new(seed ^ 0x646F_6E61_7469_6F6E);

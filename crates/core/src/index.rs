@@ -1,0 +1,338 @@
+//! The table engine for large datasets: the same answers as [`crate::table::run`], in time
+//! proportional to the rows rather than to rows × comparisons and map lookups.
+//!
+//! Built once per loaded dataset ([`Index::build`]), then queried on every keystroke:
+//! - facet values are stored as dense per-row codes, so counting is array indexing;
+//! - search looks up, for each query term, the posting list (rows containing it) of the term's
+//!   rarest character and confirms only those rows with a substring test;
+//! - each sort order is a permutation of all rows, computed once when first asked for and
+//!   cached, so sorting the matches is one pass over the permutation.
+//!
+//! `table::run` stays the reference implementation: a property test checks that both agree.
+
+use crate::search::Query;
+use crate::table::{Cell, ColKind, FacetCounts, Outcome, Record, Sort, TableState};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
+
+/// A precomputed index over one slice of records. Keep it together with the rows it was built
+/// from (it stores row numbers, not rows).
+pub struct Index {
+    len: usize,
+    /// Per facet: the distinct value codes, ascending.
+    values: Vec<Vec<u32>>,
+    /// Per facet: each row's position in `values` (dense, so counts are a Vec).
+    dense: Vec<Vec<u32>>,
+    /// Character → rows whose haystack contains it (ascending row numbers).
+    postings: HashMap<char, Vec<u32>>,
+    /// The last text query and its matches (the next keystroke usually narrows it).
+    last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
+    /// (column, descending) → all rows in that order. Filled on first use.
+    orders: Mutex<BTreeMap<(usize, bool), std::sync::Arc<Vec<u32>>>>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("rows", &self.len).field("chars", &self.postings.len()).finish()
+    }
+}
+
+impl Index {
+    /// Indexes `rows`: facet codes and the character postings. Sort orders come later, on use.
+    pub fn build<R: Record>(rows: &[R]) -> Index {
+        let defs = R::facets();
+        let mut values = Vec::with_capacity(defs.len());
+        let mut dense = Vec::with_capacity(defs.len());
+        for f in 0..defs.len() {
+            let raw: Vec<u32> = rows.iter().map(|r| r.facet_value(f)).collect();
+            let mut distinct: Vec<u32> = raw.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let pos: Vec<u32> = if distinct.len() <= 64 {
+                raw.iter().map(|c| distinct.iter().position(|d| d == c).expect("present") as u32).collect()
+            } else {
+                let map: HashMap<u32, u32> = distinct.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
+                raw.iter().map(|c| map[c]).collect()
+            };
+            values.push(distinct);
+            dense.push(pos);
+        }
+        let mut postings: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut seen: Vec<char> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            seen.clear();
+            seen.extend(r.haystack().chars());
+            seen.sort_unstable();
+            seen.dedup();
+            for ch in &seen {
+                postings.entry(*ch).or_default().push(i as u32);
+            }
+        }
+        for p in postings.values_mut() {
+            p.shrink_to_fit();
+        }
+        Index { len: rows.len(), values, dense, postings, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bytes held by the index (for the memory budget).
+    pub fn heap_bytes(&self) -> usize {
+        let facets: usize = self.dense.iter().map(|d| d.capacity() * 4).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        let posts: usize = self.postings.values().map(|p| p.capacity() * 4 + 32).sum();
+        let orders: usize = self.orders.lock().map(|o| o.values().map(|v| v.capacity() * 4).sum()).unwrap_or(0);
+        facets + posts + orders
+    }
+
+    /// Rows matching the text query, ascending; `None` = every row (empty query).
+    fn text_matches<R: Record>(&self, rows: &[R], q: &Query) -> Option<Vec<u32>> {
+        if q.is_empty() {
+            return None;
+        }
+        // Typing usually extends the last query: start from its matches when it can only narrow.
+        let previous = self.last.lock().ok().and_then(|l| l.as_ref().filter(|(terms, _)| narrows(terms, q.terms())).map(|(_, m)| m.clone()));
+        let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
+        // Per term: the rows containing every character of it (intersected posting lists), then
+        // confirmed with a substring search when the term is longer than one character.
+        let mut terms: Vec<&str> = q.terms().iter().map(|t| t.as_str()).collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        for term in terms {
+            let mut chars: Vec<char> = term.chars().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            let mut lists: Vec<&[u32]> = chars.iter().map(|c| self.postings.get(c).map(|p| p.as_slice()).unwrap_or(&[])).collect();
+            lists.sort_by_key(|l| l.len());
+            let mut cand: Vec<u32> = match current.take() {
+                Some(cur) => cur,
+                None => lists[0].to_vec(),
+            };
+            for l in &lists {
+                if cand.is_empty() {
+                    break;
+                }
+                intersect(&mut cand, l);
+            }
+            if term.chars().nth(1).is_some() {
+                let finder = memchr::memmem::Finder::new(term.as_bytes());
+                cand.retain(|i| finder.find(rows[*i as usize].haystack().as_bytes()).is_some());
+            }
+            current = Some(cand);
+        }
+        let result = current.unwrap_or_default();
+        if let Ok(mut l) = self.last.lock() {
+            *l = Some((q.terms().to_vec(), std::sync::Arc::new(result.clone())));
+        }
+        Some(result)
+    }
+
+    /// All rows in the order of `col`, as `table::run` sorts them (stable; empty cells last
+    /// whichever the direction).
+    fn order<R: Record>(&self, rows: &[R], col: usize, desc: bool) -> std::sync::Arc<Vec<u32>> {
+        if let Some(o) = self.orders.lock().ok().and_then(|m| m.get(&(col, desc)).cloned()) {
+            return o;
+        }
+        let kind = R::columns()[col].kind;
+        let mut all: Vec<u32> = (0..self.len as u32).collect();
+        // Numbers and dates: sort by an integer key (fast); text: by the cell.
+        let key = |i: u32| -> Option<i64> {
+            match rows[i as usize].cell(col) {
+                Cell::Money(m) => Some(m.0),
+                Cell::Int(n) => Some(n),
+                // Ord of PartialDate: year, then month (None first), then day (None first).
+                Cell::Date(d) => Some(d.year as i64 * 10_000 + d.month.map_or(0, |m| m as i64 + 1) * 100 + d.day.map_or(0, |x| x as i64 + 1)),
+                _ => None,
+            }
+        };
+        if kind != ColKind::Text {
+            let mut keyed: Vec<(u8, i64, u32)> = all
+                .iter()
+                .map(|i| match (rows[*i as usize].cell(col), key(*i)) {
+                    (Cell::Empty, _) => (1, 0, *i),
+                    (_, Some(k)) => (0, if desc { k.checked_neg().unwrap_or(i64::MAX) } else { k }, *i),
+                    // A text cell in a numeric column: rank like table::run would (rank 0, but
+                    // compared only by rank against other kinds) — put it after numbers.
+                    (_, None) => (0, i64::MAX, *i),
+                })
+                .collect();
+            keyed.sort_unstable();
+            all = keyed.into_iter().map(|(_, _, i)| i).collect();
+        } else {
+            all.sort_by(|a, b| {
+                let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
+                match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
+                    (false, false) => {
+                        let o = ca.cmp_value(&cb);
+                        if desc { o.reverse() } else { o }
+                    }
+                    (x, y) => x.cmp(&y),
+                }
+            });
+        }
+        let all = std::sync::Arc::new(all);
+        if let Ok(mut m) = self.orders.lock() {
+            m.insert((col, desc), all.clone());
+        }
+        all
+    }
+
+    /// Computes the sort order now (for the default view, during loading, so the first
+    /// interaction does not pay for it).
+    pub fn prepare_sort<R: Record>(&self, rows: &[R], sort: Sort) {
+        if let Some(col) = R::columns().iter().position(|c| c.key == sort.column) {
+            self.order(rows, col, sort.descending);
+        }
+    }
+
+    /// Filters, counts and sorts like [`crate::table::run`] (same result), using the index.
+    pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort) -> Outcome {
+        debug_assert_eq!(rows.len(), self.len, "an index is used with the rows it was built from");
+        let q = Query::new(&state.query);
+        let defs = R::facets();
+        let nf = defs.len();
+        // Per facet: which dense positions are selected (None = no restriction), and selected
+        // codes that no row has (shown with 0 so they can be unselected).
+        let mut selected: Vec<Option<Vec<bool>>> = Vec::with_capacity(nf);
+        let mut absent: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); nf];
+        for (f, d) in defs.iter().enumerate() {
+            match state.selected(d.key) {
+                None => selected.push(None),
+                Some(keys) => {
+                    let mut mask = vec![false; self.values[f].len()];
+                    for code in keys.iter().filter_map(|k| R::parse_facet_key(f, k)) {
+                        match self.values[f].binary_search(&code) {
+                            Ok(p) => mask[p] = true,
+                            Err(_) => {
+                                absent[f].insert(code);
+                            }
+                        }
+                    }
+                    selected.push(Some(mask));
+                }
+            }
+        }
+        let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0usize; v.len()]).collect();
+        let mut hit = vec![false; self.len];
+        let mut nhits = 0usize;
+        let matches = self.text_matches(rows, &q);
+        let mut visit = |i: usize| {
+            let mut fails = 0;
+            let mut failed = 0;
+            for f in 0..nf {
+                if let Some(mask) = &selected[f] {
+                    if !mask[self.dense[f][i] as usize] {
+                        fails += 1;
+                        failed = f;
+                    }
+                }
+            }
+            match fails {
+                0 => {
+                    hit[i] = true;
+                    nhits += 1;
+                    for f in 0..nf {
+                        counts[f][self.dense[f][i] as usize] += 1;
+                    }
+                }
+                1 => counts[failed][self.dense[failed][i] as usize] += 1,
+                _ => {}
+            }
+        };
+        match &matches {
+            None => (0..self.len).for_each(&mut visit),
+            Some(m) => m.iter().for_each(|i| visit(*i as usize)),
+        }
+        let cols = R::columns();
+        let (col_key, desc) = match &state.sort {
+            Some((k, d)) => (k.as_str(), *d),
+            None => (default_sort.column, default_sort.descending),
+        };
+        let mut out: Vec<u32> = Vec::with_capacity(nhits);
+        match cols.iter().position(|c| c.key == col_key) {
+            Some(col) if nhits > 0 => {
+                // Few matches: sorting them directly beats a pass over every row.
+                if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col, desc))).unwrap_or(false) {
+                    out.extend((0..self.len as u32).filter(|i| hit[*i as usize]));
+                    let order = self.order_small(rows, col, desc, &mut out);
+                    return self.finish::<R>(order, counts, selected, absent);
+                }
+                let order = self.order(rows, col, desc);
+                out.extend(order.iter().copied().filter(|i| hit[*i as usize]));
+            }
+            _ => out.extend((0..self.len as u32).filter(|i| hit[*i as usize])),
+        }
+        self.finish::<R>(out, counts, selected, absent)
+    }
+
+    /// Sorts a few row numbers (ascending on entry) the way `table::run` does.
+    fn order_small<R: Record>(&self, rows: &[R], col: usize, desc: bool, out: &mut Vec<u32>) -> Vec<u32> {
+        out.sort_by(|a, b| {
+            let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
+            match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
+                (false, false) => {
+                    let o = ca.cmp_value(&cb);
+                    if desc { o.reverse() } else { o }
+                }
+                (x, y) => x.cmp(&y),
+            }
+        });
+        std::mem::take(out)
+    }
+
+    fn finish<R: Record>(&self, rows: Vec<u32>, counts: Vec<Vec<usize>>, selected: Vec<Option<Vec<bool>>>, absent: Vec<BTreeSet<u32>>) -> Outcome {
+        let facets = R::facets()
+            .iter()
+            .enumerate()
+            .map(|(f, d)| {
+                let mut values: Vec<(u32, usize, bool)> = self.values[f]
+                    .iter()
+                    .enumerate()
+                    .map(|(p, code)| (*code, counts[f][p], selected[f].as_ref().is_some_and(|m| m[p])))
+                    .collect();
+                if !absent[f].is_empty() {
+                    values.extend(absent[f].iter().map(|c| (*c, 0, true)));
+                    values.sort_by_key(|v| v.0);
+                }
+                FacetCounts { facet: *d, values }
+            })
+            .collect();
+        Outcome { rows, facets }
+    }
+}
+
+/// Whether a query with `new` terms can only match rows that `old` terms matched: each old term
+/// is contained in some new term.
+fn narrows(old: &[String], new: &[String]) -> bool {
+    !old.is_empty() && old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
+/// Keeps the rows of `cand` (ascending) that are also in `list` (ascending).
+fn intersect(cand: &mut Vec<u32>, list: &[u32]) {
+    if list.len() >= cand.len() * 8 {
+        // Much longer list: binary-search each candidate in it.
+        let mut lo = 0;
+        cand.retain(|x| match list[lo..].binary_search(x) {
+            Ok(p) => {
+                lo += p + 1;
+                true
+            }
+            Err(p) => {
+                lo += p;
+                false
+            }
+        });
+    } else {
+        let mut j = 0;
+        cand.retain(|x| {
+            while j < list.len() && list[j] < *x {
+                j += 1;
+            }
+            j < list.len() && list[j] == *x
+        });
+    }
+}
