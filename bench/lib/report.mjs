@@ -8,6 +8,17 @@ const p = (xs, q) => percentile((xs || []).map((x) => x.ms), q);
 const pf = (xs, q) => percentile((xs || []).map((x) => x.frameMs), q);
 const inconsistent = (xs) => (xs || []).filter((x) => !x.consistent).length;
 
+const firstNumber = (text) => {
+  const m = String(text || '').replace(/[,，]/g, '').match(/\d+/);
+  return m ? Number(m[0]) : null;
+};
+/** Rows found for the full queries (first repetition), to see both sides search alike. */
+function found(search) {
+  const out = {};
+  for (const x of search || []) if (x.key && !(x.key in out)) out[x.key] = firstNumber(x.after);
+  return out;
+}
+
 /** The figures of one size, from its raw results. */
 export function summarise(r) {
   const tab = r.tabulator?.['paged-global'];
@@ -46,6 +57,7 @@ export function summarise(r) {
     longtasks: after.length,
     over200: after.filter((t) => t.duration > 200).length,
     longestTab: tab?.longtasks?.length ? Math.max(...tab.longtasks.map((t) => t.duration)) : (tab ? 0 : NaN),
+    found: { app: found(a?.search), tab: found(tab?.search) },
     errors: r.errors || [],
     // The page showed fewer rows than the data has donations: the app's figures are not for this size.
     incomplete: !!(r.app?.loads?.[0] && !(r.app.loads[0].shown >= r.rows)),
@@ -141,7 +153,7 @@ export function printReport({ machine, S, bundle, lh, T, notes }) {
   }
   if (lh) {
     if (lh.error) console.log(`\nLighthouse: not run — ${lh.error}`);
-    else console.log(`\nLighthouse ${lh.version} (mobile): performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}; FCP ${(lh.fcp / 1000).toFixed(2)} s, LCP ${(lh.lcp / 1000).toFixed(2)} s, TBT ${Math.round(lh.tbt)} ms, CLS ${lh.cls.toFixed(3)}, total ${bytes(lh.bytes)}`);
+    else console.log(`\nLighthouse ${lh.version} (mobile, median of ${lh.runs} runs; performance ${lh.performanceScores.join(', ')}): performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}; FCP ${(lh.fcp / 1000).toFixed(2)} s, LCP ${(lh.lcp / 1000).toFixed(2)} s, TBT ${Math.round(lh.tbt)} ms, CLS ${lh.cls.toFixed(3)}, total ${bytes(lh.bytes)}`);
   }
   console.log('\nTargets (issue 7)');
   for (const x of T) console.log(`${x.status.padEnd(4)}  ${x.text}: ${x.figure}`);
@@ -182,7 +194,7 @@ export function writeResults(file, { machine, S, bundle, lh, T, notes, method })
   if (!lh) lines.push('Not run.', '');
   else if (lh.error) lines.push(`Lighthouse could not run here: ${lh.error}`, '');
   else {
-    lines.push(`Lighthouse ${lh.version}, default mobile profile (simulated throttling), on the overview with the default data, compressed, with the production header set (strict CSP). Benchmark index of this machine: ${lh.benchmarkIndex ?? '—'}.`, '');
+    lines.push(`Lighthouse ${lh.version}, default mobile profile (simulated throttling), on the overview with the default data, compressed, with the production header set (strict CSP); the median of ${lh.runs} runs (performance scores of the runs: ${lh.performanceScores.join(', ')}). Benchmark index of this machine: ${lh.benchmarkIndex ?? '—'}.`, '');
     lines.push(mdTable([
       ['performance', lh.performance], ['accessibility', lh.accessibility], ['best practices', lh.bestPractices],
       ['First Contentful Paint', `${(lh.fcp / 1000).toFixed(2)} s`], ['Largest Contentful Paint', `${(lh.lcp / 1000).toFixed(2)} s`],
