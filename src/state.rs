@@ -41,6 +41,11 @@ impl<T> Load<T> {
         }
     }
 
+    /// Loaded or failed: nothing more will arrive without a retry.
+    pub fn is_settled(&self) -> bool {
+        !matches!(self, Load::Idle | Load::Loading)
+    }
+
     pub fn value(&self) -> Option<Arc<T>> {
         match self {
             Load::Ready { value, .. } => Some(value.clone()),

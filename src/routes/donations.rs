@@ -35,10 +35,6 @@ struct Ledger {
     problems: Arc<Vec<Diagnostic>>,
 }
 
-fn settled<T>(l: &Load<T>) -> bool {
-    !matches!(l, Load::Idle | Load::Loading)
-}
-
 fn problems_of<T>(l: &Load<T>) -> Vec<Diagnostic> {
     match l {
         Load::Ready { problems, .. } => problems.as_ref().clone(),
@@ -59,7 +55,7 @@ pub fn DonationsPage() -> impl IntoView {
     let ledger = Memo::new_with_compare(
         move |_| {
             let (d, x, g) = (data.donations.get(), data.disbursements.get(), data.goods.get());
-            if !(settled(&d) && settled(&x) && settled(&g)) {
+            if !(d.is_settled() && x.is_settled() && g.is_settled()) {
                 return None;
             }
             let mut problems = Vec::new();
