@@ -15,17 +15,15 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, Diagnostic> {
     let resp = gloo_net::http::Request::get(&url)
         .send()
         .await
-        // Like every Diagnostic (core validation included), these messages are Chinese in both
-        // UIs for now; the English UI labels them as such.
-        .map_err(|e| Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")))?;
+        .map_err(|e| Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")).en(format!("Network error: the file could not be downloaded ({e}). Check the connection and retry")))?;
     if !resp.ok() {
-        let why = match resp.status() {
-            404 => "文件不存在（404）".to_string(),
-            s => format!("服务器返回错误 {s} {}", resp.status_text()),
+        let (why, en) = match resp.status() {
+            404 => ("文件不存在（404）".to_string(), "The file does not exist (404)".to_string()),
+            s => (format!("服务器返回错误 {s} {}", resp.status_text()), format!("The server answered with error {s} {}", resp.status_text())),
         };
-        return Err(Diagnostic::error(file, "", format!("{why}，未能读取")));
+        return Err(Diagnostic::error(file, "", format!("{why}，未能读取")).en(format!("{en}, so it could not be read")));
     }
-    resp.binary().await.map_err(|e| Diagnostic::error(file, "", format!("下载中断（{e}）。请检查网络后重试")))
+    resp.binary().await.map_err(|e| Diagnostic::error(file, "", format!("下载中断（{e}）。请检查网络后重试")).en(format!("The download was interrupted ({e}). Check the connection and retry")))
 }
 
 /// Bytes → text, checked against the manifest's record of the file first (when it has one).
@@ -34,7 +32,9 @@ pub fn checked_text(file: &str, bytes: Vec<u8>, expected: Option<&Dataset>) -> R
         gongshi_core::integrity::verify(file, &bytes, ds)?;
     }
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(file, "", format!("文件不是 UTF-8 编码的文本（第 {} 个字节处出错），请用 UTF-8 保存后再发布", e.utf8_error().valid_up_to() + 1))
+        let at = e.utf8_error().valid_up_to() + 1;
+        Diagnostic::error(file, "", format!("文件不是 UTF-8 编码的文本（第 {at} 个字节处出错），请用 UTF-8 保存后再发布", ))
+            .en(format!("The file is not UTF-8 text (error at byte {at}); save it as UTF-8 and publish again"))
     })
 }
 

@@ -1,7 +1,8 @@
 //! Every user-visible UI string, one table per language ([`ZH`], [`EN`]), and the functions for
 //! strings with numbers in them. Data text (names, titles, findings, figure labels) is shown as
-//! published and never passes through here. Core `Diagnostic` messages (data file problems) are
-//! still Chinese only, in both UIs.
+//! published and never passes through here. Core `Diagnostic` messages (data file problems) carry
+//! an English text for file-level problems and the common record checks; the rest are shown in
+//! Chinese in the English UI, labelled [`Tr::in_chinese`].
 
 use crate::nav::use_nav;
 use leptos::prelude::*;
@@ -61,6 +62,8 @@ pub struct Tr {
     pub loading_rect: &'static str,
     pub loading_figures: &'static str,
     pub loading_ledger: &'static str,
+    /// After a data-file message that has no English text yet.
+    pub in_chinese: &'static str,
     pub loading_relief: &'static str,
     pub loading_coverage: &'static str,
     pub loading_manifest: &'static str,
@@ -270,6 +273,7 @@ pub static ZH: Tr = Tr {
     loading_rect: "正在加载整改情况…",
     loading_figures: "正在加载数字…",
     loading_ledger: "正在加载捐赠台账…",
+    in_chinese: "",
     loading_relief: "正在加载救助数据…",
     loading_coverage: "正在加载组织覆盖数据…",
     loading_manifest: "正在加载数据目录…",
@@ -479,6 +483,7 @@ pub static EN: Tr = Tr {
     loading_rect: "Loading the rectification report…",
     loading_figures: "Loading figures…",
     loading_ledger: "Loading the donations ledger…",
+    in_chinese: " (message in Chinese)",
     loading_relief: "Loading relief data…",
     loading_coverage: "Loading coverage data…",
     loading_manifest: "Loading the data catalogue…",
@@ -745,9 +750,9 @@ impl Tr {
             (true, 0, w) => format!("数据文件有 {w} 处需要注意"),
             (true, e, 0) => format!("数据文件有 {e} 处错误，相关记录未显示"),
             (true, e, w) => format!("数据文件有 {e} 处错误（相关记录未显示）、{w} 处需要注意"),
-            (false, 0, w) => format!("The data file has {w} point(s) to note (details in Chinese)"),
-            (false, e, 0) => format!("The data file has {e} error(s); the records concerned are not shown (details in Chinese)"),
-            (false, e, w) => format!("The data file has {e} error(s) (records not shown) and {w} point(s) to note (details in Chinese)"),
+            (false, 0, w) => format!("The data file has {w} point(s) to note"),
+            (false, e, 0) => format!("The data file has {e} error(s); the records concerned are not shown"),
+            (false, e, w) => format!("The data file has {e} error(s) (records not shown) and {w} point(s) to note"),
         }
     }
 

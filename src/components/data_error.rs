@@ -8,7 +8,9 @@ use std::sync::Arc;
 pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
-    let location = error.location();
+    let location = error.location_in(t.lang);
+    let (reason, translated) = error.message_in(t.lang);
+    let reason = reason.to_string();
     view! {
         <div class="data-error" role="alert">
             <h2>{t.file_error}</h2>
@@ -17,8 +19,9 @@ pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
                 <dd><code>{format!("data/{}", error.file)}</code></dd>
                 {(!location.is_empty()).then(|| view! { <dt>{t.location}</dt><dd>{location}</dd> })}
                 <dt>{t.reason}</dt>
-                // Diagnostic messages come from the core and are Chinese in both UIs for now.
-                <dd>{error.message.clone()}</dd>
+                // The core gives English for file-level problems and the common record checks;
+                // anything else is shown in Chinese, labelled as such.
+                <dd lang=if translated { t.lang.html() } else { "zh-CN" }>{reason}{(!translated).then_some(t.in_chinese)}</dd>
             </dl>
             <p class="muted">{t.others_unaffected}</p>
             <button type="button" class="btn" on:click=move |_| data.load(dataset)>{t.retry}</button>
@@ -39,9 +42,22 @@ pub fn ValidationNotice(problems: Arc<Vec<Diagnostic>>) -> impl IntoView {
             <details class="validation" open=errors > 0>
                 <summary role="status">{summary}</summary>
                 <ul>
-                    {problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+                    {problems.iter().map(|p| view! { <li>{problem_line(p, t)}</li> }).collect_view()}
                 </ul>
             </details>
         }
     })
+}
+
+/// "donations.json (at records[3].date): reason" in the UI's language where the core has it.
+fn problem_line(p: &Diagnostic, t: &crate::i18n::Tr) -> String {
+    let (reason, translated) = p.message_in(t.lang);
+    let loc = p.location_in(t.lang);
+    let tail = if translated { "" } else { t.in_chinese };
+    match (loc.is_empty(), t.lang) {
+        (true, gongshi_core::Lang::Zh) => format!("{}：{reason}", p.file),
+        (false, gongshi_core::Lang::Zh) => format!("{}（{loc}）：{reason}", p.file),
+        (true, _) => format!("{}: {reason}{tail}", p.file),
+        (false, _) => format!("{} ({loc}): {reason}{tail}", p.file),
+    }
 }

@@ -46,21 +46,49 @@ test('arrays nested 10,000 deep: an error, not a crash', async () => {
   await context.close();
 });
 
-for (const [label, value] of [['12.345', '12.345'], ['"1,000"', '"1,000"'], ['full-width digits', '"１２３"'], ['"abc"', '"abc"']]) {
-  test(`a money amount of ${label} names the record and field`, async () => {
+for (const [label, value, shown] of [['12.345', '12.345', '12.345'], ['"1,000"', '"1,000"', '1,000'], ['full-width digits', '"１２３"', '１２３'], ['"abc"', '"abc"', 'abc']]) {
+  test(`a money amount of ${label} leaves only that record out, naming the record and field`, async () => {
     const { context, page } = await withReplaced('donations.json', async (route) => {
       const text = await (await route.fetch()).text();
       return text.replace(/"amount_fen":\d+/, `"amount_fen":${value}`);
     }, { page: 'donations' });
-    const text = await errorText(page);
+    const notice = page.locator('.validation');
+    await notice.waitFor({ timeout: 20000 });
+    const text = await notice.innerText();
     assert.match(text, /donations\.json/);
     assert.match(text, /records\[0\]\.amount_fen/);
-    assert.match(text, /第 \d+ 行第 \d+ 列/);
-    // The other ledger files still show.
+    assert.ok(text.includes(shown), text);
+    assert.match(text, /不是整数的分/);
+    // The rest of the file (and the other ledger files) still show.
     await page.locator('table.data-table tbody tr').first().waitFor();
+    const count = await page.locator('.result-count').innerText();
+    assert.match(count, /共 1553 条记录/, 'one of the 1,554 ledger rows is left out');
+    assert.equal(await page.locator('.data-error').count(), 0);
     await context.close();
   });
 }
+
+test('in the English UI, file problems are explained in English', async () => {
+  const { context, page } = await withReplaced('figures.json', async (route) => (await (await route.fetch()).text()).slice(0, 500), { page: 'overview&lang=en' });
+  const text = await errorText(page);
+  assert.match(text, /figures\.json/);
+  assert.match(text, /incomplete: it is cut off at the end/);
+  assert.match(text, /line \d+, column \d+/);
+  assert.doesNotMatch(text, /截断|第 \d+ 行/);
+  await context.close();
+  const second = await withReplaced('donations.json', async (route) => {
+    const doc = await (await route.fetch()).json();
+    doc.records[1].id = doc.records[0].id;
+    doc.records[2].amount_fen = '1,000';
+    return JSON.stringify(doc);
+  }, { page: 'donations&lang=en' });
+  const notice = second.page.locator('.validation');
+  await notice.waitFor({ timeout: 20000 });
+  const v = await notice.innerText();
+  assert.match(v, /records\[1\]\.id: the id .* appears more than once/);
+  assert.match(v, /records\[2\]\.amount_fen: the amount “1,000” is not a whole number of fen/);
+  await second.context.close();
+});
 
 test('a duplicate id and an impossible date leave those records out and say so', async () => {
   const { context, page } = await withReplaced('donations.json', async (route) => {

@@ -23,6 +23,9 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// Plain-language reason, in Chinese (the UI's default language).
     pub message: String,
+    /// The reason in English, where the core has one (file-level problems and the common
+    /// record checks); the English UI falls back to the Chinese text, labelled as such.
+    pub message_en: Option<String>,
 }
 
 impl Diagnostic {
@@ -34,7 +37,38 @@ impl Diagnostic {
             line: None,
             column: None,
             message: message.into(),
+            message_en: None,
         }
+    }
+
+    /// Adds the English reason.
+    pub fn en(mut self, message: impl Into<String>) -> Self {
+        self.message_en = Some(message.into());
+        self
+    }
+
+    /// The reason in `lang`: English when there is an English text.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> (&str, bool) {
+        match (lang, &self.message_en) {
+            (crate::i18n::Lang::En, Some(en)) => (en.as_str(), true),
+            (crate::i18n::Lang::En, None) => (self.message.as_str(), false),
+            _ => (self.message.as_str(), true),
+        }
+    }
+
+    /// Where in the file, in `lang` ("line 3, column 14, at problems[2].status").
+    pub fn location_in(&self, lang: crate::i18n::Lang) -> String {
+        if lang != crate::i18n::Lang::En {
+            return self.location();
+        }
+        let mut parts = Vec::new();
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            parts.push(format!("line {l}, column {c}"));
+        }
+        if !self.path.is_empty() {
+            parts.push(format!("at {}", self.path));
+        }
+        parts.join(", ")
     }
 
     pub fn warning(file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {

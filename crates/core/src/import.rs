@@ -18,7 +18,7 @@
 
 use crate::coverage::{RawCounty, RawCoverage};
 use crate::diag::{Diagnostic, Severity};
-use crate::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawMovement, RawWriteOff};
+use crate::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff};
 use crate::parse::{self, fold_width, MoneyUnit};
 use crate::privacy::{self, Finding};
 use crate::relief::{self, RawRelief, RawReliefFile, COUNTIES};
@@ -917,7 +917,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     date,
                     donor,
                     donor_kind,
-                    amount_fen: p.money("amount_fen"),
+                    amount_fen: p.money("amount_fen").map(RawInt::Int),
                     directed,
                     directed_to: directed_to.clone(),
                     channel,
@@ -959,7 +959,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     purpose: p.text("purpose"),
                     project: p.text("project"),
                     recipient: p.text("recipient"),
-                    amount_fen: p.money("amount_fen"),
+                    amount_fen: p.money("amount_fen").map(RawInt::Int),
                     from_donations: p.list("from_donations"),
                     category,
                     origin: Some("published".into()),
@@ -1006,7 +1006,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                             item: p.text("item"),
                             quantity,
                             unit: p.text("unit").or_else(|| p.count_unit("quantity")),
-                            value_fen: p.money("value_fen").or(Some(0)),
+                            value_fen: p.money("value_fen").or(Some(0)).map(RawInt::Int),
                             directed_to: p.text("directed_to"),
                             cancelled: None,
                             note: p.text("note"),

@@ -36,15 +36,16 @@ pub fn verify_parts(file: &str, bytes: &[u8], sha256: Option<&str>, size: Option
     if size_ok && hash_ok {
         return Ok(());
     }
-    let expected_size = match size {
-        Some(s) => format!("应为 {s} 字节"),
-        None => "数据目录未记录大小".to_string(),
+    let (expected_size, expected_en) = match size {
+        Some(s) => (format!("应为 {s} 字节"), format!("expected {s} bytes")),
+        None => ("数据目录未记录大小".to_string(), "the catalogue records no size".to_string()),
     };
     Err(Diagnostic::error(
         file,
         "",
         format!("文件与数据目录记录的校验值不符：可能被改动或下载不完整（{expected_size}，实际 {actual_size} 字节）"),
-    ))
+    )
+    .en(format!("The file does not match the checksum in the data catalogue: it may have been altered or not downloaded completely ({expected_en}, got {actual_size} bytes)")))
 }
 
 #[cfg(test)]

@@ -17,11 +17,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
             file,
             "",
             format!("文件过大（{} 字节，上限 {} 字节），为保护手机没有读取", text.len(), MAX_FILE_BYTES),
-        ));
+        )
+        .en(format!("The file is too large ({} bytes; the limit is {} bytes), so it was not read, to protect phones", text.len(), MAX_FILE_BYTES)));
     }
     let head = text.trim_start();
     if head.is_empty() {
-        return Err(Diagnostic::error(file, "", "文件是空的，没有任何数据"));
+        return Err(Diagnostic::error(file, "", "文件是空的，没有任何数据").en("The file is empty: there is no data in it"));
     }
     let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.starts_with('<') {
@@ -29,7 +30,8 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
             file,
             "",
             "收到的是一个网页（HTML），不是 JSON 数据文件：文件可能不存在，或服务器返回了错误页",
-        ));
+        )
+        .en("This is a web page (HTML), not a JSON data file: the file may be missing, or the server sent an error page"));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     // Plain serde_json (no path tracking while parsing: that doubled the deserialisation code in
@@ -39,17 +41,18 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
         let (line, column) = (inner.line(), inner.column());
         let path = path_at(text, offset_of(text, line, column));
         let detail = strip_position(&inner.to_string());
-        let reason = match inner.classify() {
-            serde_json::error::Category::Eof => "文件不完整，在结尾处被截断".to_string(),
-            serde_json::error::Category::Syntax => format!("JSON 语法错误（{detail}）"),
-            serde_json::error::Category::Data => format!("数据类型或取值不符合格式（{detail}）"),
-            serde_json::error::Category::Io => format!("读取失败（{detail}）"),
+        let (reason, en) = match inner.classify() {
+            serde_json::error::Category::Eof => ("文件不完整，在结尾处被截断".to_string(), "The file is incomplete: it is cut off at the end".to_string()),
+            serde_json::error::Category::Syntax => (format!("JSON 语法错误（{detail}）"), format!("JSON syntax error ({detail})")),
+            serde_json::error::Category::Data => (format!("数据类型或取值不符合格式（{detail}）"), format!("A value has the wrong type or form ({detail})")),
+            serde_json::error::Category::Io => (format!("读取失败（{detail}）"), format!("Reading failed ({detail})")),
         };
-        Diagnostic::error(file, path, reason).at(line, column)
+        Diagnostic::error(file, path, reason).en(en).at(line, column)
     })?;
     // Trailing garbage is reported by serde_json on `end()`.
     de.end().map_err(|e| {
         Diagnostic::error(file, "", format!("JSON 结束后还有多余内容（{}）", strip_position(&e.to_string())))
+            .en(format!("There is more text after the end of the JSON ({})", strip_position(&e.to_string())))
             .at(e.line(), e.column())
     })?;
     Ok(value)

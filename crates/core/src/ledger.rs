@@ -130,7 +130,7 @@ pub struct RawDonation {
     pub date: Option<String>,
     pub donor: Option<String>,
     pub donor_kind: Option<String>,
-    pub amount_fen: Option<i64>,
+    pub amount_fen: Option<RawInt>,
     pub directed: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub directed_to: Option<String>,
@@ -157,7 +157,7 @@ pub struct RawDisbursement {
     pub purpose: Option<String>,
     pub project: Option<String>,
     pub recipient: Option<String>,
-    pub amount_fen: Option<i64>,
+    pub amount_fen: Option<RawInt>,
     /// Ids of the directed donations this was paid from; empty = the non-directed pool.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub from_donations: Vec<String>,
@@ -184,7 +184,7 @@ pub struct RawBatch {
     pub item: Option<String>,
     pub quantity: Option<i64>,
     pub unit: Option<String>,
-    pub value_fen: Option<i64>,
+    pub value_fen: Option<RawInt>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub directed_to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -367,11 +367,14 @@ impl V<'_> {
     fn err(&mut self, path: &str, msg: String) {
         self.out.push(Diagnostic::error(self.file, path, msg));
     }
+    fn err_en(&mut self, path: &str, msg: String, en: String) {
+        self.out.push(Diagnostic::error(self.file, path, msg).en(en));
+    }
     fn text(&mut self, v: &Option<String>, path: &str, what: &str, label: &str) -> Option<String> {
         match v {
             Some(s) if !s.trim().is_empty() => Some(s.clone()),
             _ => {
-                self.err(path, format!("{label}：缺少{what}"));
+                self.err_en(path, format!("{label}：缺少{what}"), format!("{path}: missing"));
                 None
             }
         }
@@ -380,11 +383,12 @@ impl V<'_> {
         match v.as_deref().map(PartialDate::parse) {
             Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
-                self.err(path, format!("{label}：{e}"));
+                let raw = v.as_deref().unwrap_or_default();
+                self.err_en(path, format!("{label}：{e}"), format!("{path}: “{raw}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY); this record is not shown"));
                 None
             }
             None => {
-                self.err(path, format!("{label}：缺少日期"));
+                self.err_en(path, format!("{label}：缺少日期"), format!("{path}: the date is missing"));
                 None
             }
         }
@@ -395,15 +399,23 @@ impl V<'_> {
             Some(_) => self.date(v, path, label).map(Some),
         }
     }
-    fn money(&mut self, v: Option<i64>, path: &str, label: &str, allow_zero: bool) -> Option<Fen> {
-        match v {
-            Some(x) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
-            Some(x) => {
-                self.err(path, format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"));
+    fn money(&mut self, v: &Option<RawInt>, path: &str, label: &str, allow_zero: bool) -> Option<Fen> {
+        match v.clone() {
+            Some(RawInt::Int(x)) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
+            Some(RawInt::Int(x)) => {
+                self.err_en(path, format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"), format!("{path}: an amount of {x} fen is not valid (it must be positive, in fen)"));
+                None
+            }
+            Some(RawInt::Other(raw)) => {
+                self.err_en(
+                    path,
+                    format!("{label}：金额 {raw} 不是整数的分（amount_fen 以分为单位，应为不带引号、逗号和小数点的整数，如 123456 表示 1234.56 元），这一条未显示"),
+                    format!("{path}: the amount {raw} is not a whole number of fen (amount_fen must be an integer without quotes, commas or decimals, e.g. 123456 for 1234.56 yuan); this record is not shown"),
+                );
                 None
             }
             None => {
-                self.err(path, format!("{label}：缺少金额（amount_fen，单位为分）"));
+                self.err_en(path, format!("{label}：缺少金额（amount_fen，单位为分）"), format!("{path}: the amount (amount_fen, in fen) is missing"));
                 None
             }
         }
@@ -426,12 +438,12 @@ impl V<'_> {
             Some(s) => match parse(s) {
                 Some(x) => Some(x),
                 None => {
-                    self.err(path, format!("{label}：{what}“{s}”无法识别（应为 {keys}）"));
+                    self.err_en(path, format!("{label}：{what}“{s}”无法识别（应为 {keys}）"), format!("{path}: “{s}” is not one of the allowed values ({keys}); this record is not shown"));
                     None
                 }
             },
             None => {
-                self.err(path, format!("{label}：缺少{what}"));
+                self.err_en(path, format!("{label}：缺少{what}"), format!("{path}: missing"));
                 None
             }
         }
@@ -454,12 +466,12 @@ impl V<'_> {
                 if seen.insert(id.clone()) {
                     Some(id.clone())
                 } else {
-                    self.err(&format!("{path}.id"), format!("编号“{id}”重复，这一条未显示"));
+                    self.err_en(&format!("{path}.id"), format!("编号“{id}”重复，这一条未显示"), format!("{path}.id: the id “{id}” appears more than once; this record is not shown"));
                     None
                 }
             }
             _ => {
-                self.err(&format!("{path}.id"), format!("第 {} 条记录缺少编号", i + 1));
+                self.err_en(&format!("{path}.id"), format!("第 {} 条记录缺少编号", i + 1), format!("{path}.id: record {} has no id", i + 1));
                 None
             }
         }
@@ -476,6 +488,75 @@ fn check_file_sample<T>(v: &mut V, raw_sample: Option<bool>, records: &[T], is_s
         Some(false) if any_sample => v.err("sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
         None => v.out.push(Diagnostic::warning(v.file, "sample", "文件没有说明是否含示例数据（sample）")),
         _ => {}
+    }
+}
+
+/// An integer field read leniently: a JSON integer, or whatever else was there (a decimal, a
+/// string, `true`…) kept as its text, so that one bad amount leaves only its record out (with a
+/// diagnostic naming it) instead of failing the whole file. Written back as the plain integer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RawInt {
+    Int(i64),
+    Other(String),
+}
+
+impl From<i64> for RawInt {
+    fn from(x: i64) -> Self {
+        RawInt::Int(x)
+    }
+}
+
+impl RawInt {
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            RawInt::Int(x) => Some(*x),
+            RawInt::Other(_) => None,
+        }
+    }
+}
+
+impl Serialize for RawInt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawInt::Int(x) => s.serialize_i64(*x),
+            RawInt::Other(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawInt {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawInt;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an integer")
+            }
+            fn visit_i64<E>(self, x: i64) -> Result<RawInt, E> {
+                Ok(RawInt::Int(x))
+            }
+            fn visit_u64<E>(self, x: u64) -> Result<RawInt, E> {
+                Ok(i64::try_from(x).map(RawInt::Int).unwrap_or_else(|_| RawInt::Other(x.to_string())))
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<RawInt, E> {
+                Ok(RawInt::Other(x.to_string()))
+            }
+            fn visit_str<E>(self, x: &str) -> Result<RawInt, E> {
+                Ok(RawInt::Other(format!("“{x}”")))
+            }
+            fn visit_bool<E>(self, x: bool) -> Result<RawInt, E> {
+                Ok(RawInt::Other(x.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<RawInt, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawInt::Other("[…]".into()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<RawInt, A::Error> {
+                while a.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawInt::Other("{…}".into()))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -508,7 +589,7 @@ fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<D
         let date = v.date(&r.date, &format!("{path}.date"), &label);
         let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &format!("{path}.donor_kind"), "捐赠方类型", &label);
         let donor = if donor_kind == Some(DonorKind::Anonymous) { r.donor.clone().or(Some(String::new())) } else { v.text(&r.donor, &format!("{path}.donor"), "捐赠方", &label) };
-        let amount = v.money(r.amount_fen, &format!("{path}.amount_fen"), &label, false);
+        let amount = v.money(&r.amount_fen, &format!("{path}.amount_fen"), &label, false);
         let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &format!("{path}.channel"), "捐赠渠道", &label);
         let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &format!("{path}.status"), "状态", &label);
         let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
@@ -576,7 +657,7 @@ pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disb
         let purpose = v.text(&r.purpose, &format!("{path}.purpose"), "用途", &label);
         let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
         let recipient = v.text(&r.recipient, &format!("{path}.recipient"), "接收方", &label);
-        let amount = v.money(r.amount_fen, &format!("{path}.amount_fen"), &label, false);
+        let amount = v.money(&r.amount_fen, &format!("{path}.amount_fen"), &label, false);
         let category = v.keyed(&r.category, Category::parse, Category::keys(), &format!("{path}.category"), "支出类别", &label);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
         if !v.clean_since(before) {
@@ -613,7 +694,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         let item = v.text(&r.item, &format!("{path}.item"), "物资名称", &label);
         let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
         let unit = v.text(&r.unit, &format!("{path}.unit"), "计量单位", &label);
-        let value = v.money(r.value_fen, &format!("{path}.value_fen"), &label, true);
+        let value = v.money(&r.value_fen, &format!("{path}.value_fen"), &label, true);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
         let cancelled = match &r.cancelled {
             None => Some(None),

@@ -14,7 +14,7 @@
 
 use crate::coverage::{RawCity, RawCounty, RawCoverage, RawFact, RawTeamType, RawTeamsBefore, TEAM_TYPES};
 use crate::date::days_in_month;
-use crate::ledger::{RawBatch, RawCancellation, RawCorrection, RawDisbursement, RawDonation, RawFile, RawGoods, RawMovement, RawWriteOff, COST_CAP_BP};
+use crate::ledger::{RawBatch, RawCancellation, RawCorrection, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff, COST_CAP_BP};
 use crate::money::Fen;
 use crate::relief::{RawAggregate, RawRelief, RawReliefFile};
 use std::collections::BTreeMap;
@@ -447,7 +447,7 @@ fn gen_donations(rng: &mut Rng, n: usize) -> (Vec<RawDonation>, Vec<u32>) {
                 date: Some(day_str(day)),
                 donor: Some(donor),
                 donor_kind: Some(kind.to_string()),
-                amount_fen: Some(amount),
+                amount_fen: Some(amount.into()),
                 directed: Some(directed_to.is_some()),
                 directed_to: directed_to.map(str::to_string),
                 channel: Some(channel.to_string()),
@@ -497,7 +497,7 @@ fn disbursement(purpose: String, project: &str, recipient: String, amount: i64, 
         purpose: Some(purpose),
         project: Some(project.to_string()),
         recipient: Some(recipient),
-        amount_fen: Some(amount),
+        amount_fen: Some(amount.into()),
         from_donations: from,
         category: Some(category.to_string()),
         origin: Some("sample".to_string()),
@@ -549,14 +549,14 @@ fn gen_disbursements(rng: &mut Rng, donations: &[RawDonation], days: &[u32]) -> 
         let y = year_of(days[i]);
         match (&d.directed, &d.directed_to) {
             (Some(true), Some(to)) => groups.entry((y, to.clone())).or_default().push(i),
-            _ => *non_directed.entry(y).or_default() += d.amount_fen.unwrap_or(0),
+            _ => *non_directed.entry(y).or_default() += d.amount_fen.as_ref().and_then(RawInt::as_i64).unwrap_or(0),
         }
     }
     for ((_, to), mut idx) in groups {
         // Largest gifts first: a few disbursements carry most of the money; the smallest gifts
         // stay as the purpose's unspent balance.
-        idx.sort_by_key(|&i| (std::cmp::Reverse(donations[i].amount_fen.unwrap_or(0)), i));
-        let total: i64 = idx.iter().map(|&i| donations[i].amount_fen.unwrap_or(0)).sum();
+        idx.sort_by_key(|&i| (std::cmp::Reverse(donations[i].amount_fen.as_ref().and_then(RawInt::as_i64).unwrap_or(0)), i));
+        let total: i64 = idx.iter().map(|&i| donations[i].amount_fen.as_ref().and_then(RawInt::as_i64).unwrap_or(0)).sum();
         let recipients = recipients_for(&to);
         let project = donations[idx[0]].project.clone().unwrap_or_default();
         let mut covered = 0i64;
@@ -565,7 +565,7 @@ fn gen_disbursements(rng: &mut Rng, donations: &[RawDonation], days: &[u32]) -> 
             let take = (1 + rng.weighted(&[50, 32, 18])).min(idx.len() - k);
             let chunk = &idx[k..k + take];
             k += take;
-            let sum: i64 = chunk.iter().map(|&i| donations[i].amount_fen.unwrap_or(0)).sum();
+            let sum: i64 = chunk.iter().map(|&i| donations[i].amount_fen.as_ref().and_then(RawInt::as_i64).unwrap_or(0)).sum();
             covered += sum;
             let pct = if rng.chance(600) { 100 } else { rng.range(70, 99) };
             let amount = (sum * pct / 100 / 100 * 100).max(100).min(sum);
@@ -641,7 +641,7 @@ pub fn seed_goods() -> (Vec<RawBatch>, Vec<RawMovement>, Vec<RawWriteOff>) {
         item: Some(item.into()),
         quantity: Some(qty),
         unit: Some(unit.into()),
-        value_fen: Some(value),
+        value_fen: Some(value.into()),
         directed_to: None,
         cancelled: None,
         note: Some(note.into()),
@@ -804,7 +804,7 @@ fn gen_goods(rng: &mut Rng) -> (Vec<RawBatch>, Vec<RawMovement>) {
             item: Some(item.to_string()),
             quantity: Some(qty),
             unit: Some(unit.to_string()),
-            value_fen: Some(value),
+            value_fen: Some(value.into()),
             directed_to,
             cancelled: None,
             note: None,
@@ -1017,7 +1017,7 @@ fn gen_relief_aggregates(rng: &mut Rng) -> Vec<RawAggregate> {
                     county: Some(county.to_string()),
                     year: Some(year),
                     people: Some(people),
-                    amount_fen: Some(amount),
+                    amount_fen: Some(amount.into()),
                     origin: Some("sample".into()),
                     problem: None,
                 });
@@ -1285,7 +1285,7 @@ mod tests {
         let mut half = 0;
         for r in &ledger().donations.records {
             let (lo, hi) = yuan_range(r.donor_kind.as_deref().unwrap());
-            let a = r.amount_fen.unwrap();
+            let a = r.amount_fen.as_ref().and_then(RawInt::as_i64).unwrap();
             assert!((lo * 100..=hi * 100).contains(&a), "{r:?}");
             assert!(a % 100 == 0 || a % 100 == 50, "{a}");
             half += (a % 100 == 50) as usize;

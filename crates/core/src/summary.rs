@@ -275,7 +275,7 @@ mod tests {
             date: Some(date.into()),
             donor: Some("某公司".into()),
             donor_kind: Some("enterprise".into()),
-            amount_fen: Some(fen),
+            amount_fen: Some(fen.into()),
             directed: Some(directed),
             directed_to: directed.then(|| "防汛".to_string()),
             channel: Some(channel.into()),
@@ -302,7 +302,7 @@ mod tests {
                 purpose: Some("项目执行".into()),
                 project: Some("防汛救灾".into()),
                 recipient: Some("咸安区红十字会".into()),
-                amount_fen: Some(4_200_000),
+                amount_fen: Some(4_200_000.into()),
                 category: Some("project_cost".into()),
                 origin: Some("published".into()),
                 ..Default::default()

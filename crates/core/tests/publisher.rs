@@ -127,8 +127,8 @@ fn wan_columns_bool_and_date_cells_and_the_1900_leap_day() {
     let (out, report) = import::import(&tb, &opts(Kind::Donations)).unwrap();
     let Output::Donations(f) = out else { panic!() };
     assert_eq!(f.records.len(), 2);
-    assert_eq!((f.records[0].amount_fen, f.records[0].date.as_deref(), f.records[0].directed), (Some(1_500_000), Some("2020-02-29"), Some(true)));
-    assert_eq!((f.records[1].amount_fen, f.records[1].date.as_deref()), (Some(200_000), Some("2020-02-29")), "an explicit 元 in a 万元 column");
+    assert_eq!((f.records[0].amount_fen.clone(), f.records[0].date.as_deref(), f.records[0].directed), (Some(1_500_000.into()), Some("2020-02-29"), Some(true)));
+    assert_eq!((f.records[1].amount_fen.clone(), f.records[1].date.as_deref()), (Some(200_000.into()), Some("2020-02-29")), "an explicit 元 in a 万元 column");
     assert_eq!(report.errors.len(), 2);
     assert_eq!(report.errors[0].row, 4);
     assert!(report.errors[0].to_string().contains("1900-02-29"), "{}", report.errors[0]);

@@ -142,7 +142,7 @@ mod tests {
             date: Some(date.into()),
             donor: Some("甲".into()),
             donor_kind: Some("enterprise".into()),
-            amount_fen: Some(amt),
+            amount_fen: Some(amt.into()),
             directed: Some(directed),
             directed_to: directed.then(|| "防汛".into()),
             channel: Some(ch.into()),
@@ -265,7 +265,7 @@ mod goods_tests {
             item: Some("家庭包".into()),
             quantity: Some(q),
             unit: Some("份".into()),
-            value_fen: Some(100),
+            value_fen: Some(100.into()),
             origin: Some("seed".into()),
             problem: Some(8),
             ..Default::default()

@@ -6,7 +6,7 @@ fn don(id: &str, date: &str, amount: i64, directed: bool, channel: &str, status:
         date: Some(date.into()),
         donor: Some("某公司".into()),
         donor_kind: Some("enterprise".into()),
-        amount_fen: Some(amount),
+        amount_fen: Some(amount.into()),
         directed: Some(directed),
         directed_to: directed.then(|| "咸安区防汛".to_string()),
         channel: Some(channel.into()),
@@ -75,9 +75,9 @@ fn sums_in_fen_equal_an_independent_sum() {
     let mut expect_nd = 0i64;
     for r in &recs {
         if r.status.as_deref() == Some("received") {
-            expect += r.amount_fen.unwrap();
+            expect += r.amount_fen.as_ref().and_then(RawInt::as_i64).unwrap();
             if r.directed == Some(false) {
-                expect_nd += r.amount_fen.unwrap();
+                expect_nd += r.amount_fen.as_ref().and_then(RawInt::as_i64).unwrap();
             }
         }
     }
@@ -95,7 +95,7 @@ fn cost_cap_on_the_seed_2021_case() {
         purpose: Some("印刷等宣传费用".into()),
         project: Some("宣传".into()),
         recipient: Some("印刷公司".into()),
-        amount_fen: Some(4_200_000),
+        amount_fen: Some(4_200_000.into()),
         category: Some("project_cost".into()),
         origin: Some("sample".into()),
         ..Default::default()
@@ -119,7 +119,7 @@ fn batch(id: &str, qty: i64, cancelled: bool) -> RawBatch {
         item: Some("手套".into()),
         quantity: Some(qty),
         unit: Some("双".into()),
-        value_fen: Some(1_590_000),
+        value_fen: Some(1_590_000.into()),
         cancelled: cancelled.then(|| RawCancellation { date: Some("2020-04".into()), reason: Some("捐赠方取消".into()) }),
         origin: Some("seed".into()),
         problem: Some(9),
@@ -175,7 +175,7 @@ fn cross_file_directed_spending_cannot_exceed_the_gift() {
         purpose: Some("救助".into()),
         project: Some("防汛".into()),
         recipient: Some("某村".into()),
-        amount_fen: Some(amount),
+        amount_fen: Some(amount.into()),
         from_donations: from.iter().map(|s| s.to_string()).collect(),
         category: Some("aid".into()),
         origin: Some("sample".into()),
@@ -191,4 +191,22 @@ fn cross_file_directed_spending_cannot_exceed_the_gift() {
     assert_eq!(uses.len(), 1);
     assert_eq!(uses[0].received, Fen(10_000));
     assert_eq!(uses[0].disbursed, Fen(12_000));
+}
+
+#[test]
+fn a_malformed_amount_leaves_only_its_record_out() {
+    let rec = |id: &str, amount: &str| format!(r#"{{"id":"{id}","date":"2020-02-01","donor":"张先生","donor_kind":"individual","amount_fen":{amount},"directed":false,"channel":"cash","project":"人道救助","status":"received","origin":"sample"}}"#);
+    let records = [rec("A", "100"), rec("B", "12.345"), rec("C", "\"1,000\""), rec("D", "\"１２３\""), rec("E", "\"abc\""), rec("F", "99999999999999999999"), rec("G", "250")];
+    let text = format!(r#"{{"schema":"gongshi/donations/1","sample":true,"records":[{}]}}"#, records.join(","));
+    let loaded = load_donations(&text).expect("the file itself is fine");
+    let ids: Vec<&str> = loaded.value.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["A", "G"]);
+    let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["records[1].amount_fen", "records[2].amount_fen", "records[3].amount_fen", "records[4].amount_fen", "records[5].amount_fen"]);
+    assert!(loaded.problems[0].message.contains("12.345") && loaded.problems[2].message.contains("１２３"), "{:?}", loaded.problems);
+    let en = loaded.problems[1].message_en.as_deref().unwrap();
+    assert!(en.contains("“1,000”") && en.contains("not a whole number of fen"), "{en}");
+    // Written back, a good amount is the plain integer again.
+    let raw: RawFile<RawDonation> = crate::json::parse("x.json", &text).unwrap();
+    assert!(serde_json::to_string(&raw.records[0]).unwrap().contains("\"amount_fen\":100,"));
 }
