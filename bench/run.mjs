@@ -18,7 +18,7 @@ import { loadApp, appMemory, appInteractions, KEYSTROKES, REPEATS, CLICKS } from
 import { baseline, tabulator } from './lib/peers.mjs';
 import { overviewFirstView } from './lib/bundle.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
-import { describeMachine } from './lib/machine.mjs';
+import { describeMachine, otherWork } from './lib/machine.mjs';
 import { summarise, targets, printReport, writeResults, rowsLabel } from './lib/report.mjs';
 import { ms } from './lib/stats.mjs';
 
@@ -67,7 +67,9 @@ for (const r of runs) {
 const browser = await launch();
 const chromium = `Chromium ${browser.version()}`;
 const machine = describeMachine(chromium);
-console.log(`  ${machine.cpu}, ${machine.cores} cores, ${machine.ram}; ${chromium}`);
+machine.busyStart = await otherWork();
+console.log(`  ${machine.cpu}, ${machine.cores} cores, ${machine.ram}; ${chromium}; CPU busy with other work: ${Math.round(machine.busyStart * 100)}%`);
+if (machine.busyStart > 0.1) console.log('  WARNING the machine is busy with other work: the times will be inflated');
 
 const results = [];
 let bundle = null;
@@ -151,6 +153,7 @@ appServer.server.close();
 benchServer.server.close();
 
 // 4. Report.
+machine.busyEnd = await otherWork();
 const S = results.map(summarise);
 const T = targets(S, bundle, lh);
 const notes = [];

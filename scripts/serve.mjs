@@ -57,6 +57,7 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
   if (!prefix.startsWith('/')) prefix = '/' + prefix;
   if (!prefix.endsWith('/')) prefix += '/';
   const cache = new Map(); // `${encoding} ${file}` → {mtimeMs, size, body}
+  const warned = new Set();
   let cached = 0;
 
   async function onTheFly(file, stat, encoding, body) {
@@ -98,10 +99,13 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
     if (compress) {
       const accepted = acceptedEncodings(req.headers['accept-encoding']);
       const suffix = { br: '.br', gzip: '.gz' };
-      // 1. A precompressed copy beside the file (gzip_static).
+      // 1. A precompressed copy beside the file (gzip_static), unless the file was changed after
+      //    it was written (a host would serve the stale copy; here it is skipped, and said).
       for (const encoding of accepted) {
         const pre = statFile(file + suffix[encoding]);
-        if (pre && pre.isFile()) {
+        if (pre && pre.isFile() && pre.mtimeMs < stat.mtimeMs) {
+          if (!warned.has(file)) { warned.add(file); console.warn(`serve: ${file}${suffix[encoding]} is older than ${path.basename(file)}; run scripts/compress.mjs again`); }
+        } else if (pre && pre.isFile()) {
           body = fs.readFileSync(file + suffix[encoding]);
           out['Content-Encoding'] = encoding;
           break;

@@ -45,7 +45,8 @@ export function site(name, dataDir) {
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of fs.readdirSync(dist, { withFileTypes: true })) {
     if (entry.name === 'data' || entry.name.startsWith('.')) continue;
-    fs.cpSync(path.join(dist, entry.name), path.join(dir, entry.name), { recursive: true });
+    // Timestamps kept: serve.mjs skips a precompressed copy older than its file.
+    fs.cpSync(path.join(dist, entry.name), path.join(dir, entry.name), { recursive: true, preserveTimestamps: true });
   }
   fs.symlinkSync(path.resolve(dataDir), path.join(dir, 'data'));
   const pages = path.join(dir, '_bench');

@@ -25,5 +25,21 @@ export function describeMachine(chromium) {
     node: process.version,
     commit,
     date: new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
+
   };
+}
+
+function cpuTimes() {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] || 0); // idle + iowait
+  return { idle, total: f.reduce((a, b) => a + b, 0) };
+}
+
+/** Share of all cores busy over `ms` while the bench itself is idle: other work on the machine. */
+export async function otherWork(ms = 3000) {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  const total = b.total - a.total;
+  return total > 0 ? 1 - (b.idle - a.idle) / total : 0;
 }

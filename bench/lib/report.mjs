@@ -177,7 +177,9 @@ export function writeResults(file, { machine, S, bundle, lh, T, notes, method })
   lines.push(`- RAM: ${machine.ram}`);
   lines.push(`- OS: ${machine.os}`);
   lines.push(`- browser: ${machine.chromium}, headless (playwright-core)`);
-  lines.push(`- Node.js ${machine.node}; app at commit ${machine.commit}`, '');
+  lines.push(`- Node.js ${machine.node}; app at commit ${machine.commit}`);
+  const pc = (x) => `${Math.round(x * 100)}%`;
+  lines.push(`- CPU busy with other work, sampled for 3 s before and after the measurements: ${pc(machine.busyStart)} / ${pc(machine.busyEnd)}${Math.max(machine.busyStart, machine.busyEnd) > 0.1 ? ' — the machine was not idle: the times are inflated' : ''}`, '');
   lines.push('## Figures', '');
   lines.push(mdTable(figureRows(S), header), '');
   for (const n of notes) lines.push(`- ${n}`);
