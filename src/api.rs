@@ -9,31 +9,83 @@ use leptos::prelude::*;
 /// Where data files live, relative to `index.html`.
 pub const DATA_DIR: &str = "data/";
 
-/// Fetches `DATA_DIR/file` as bytes, exactly as served. Failures name the file and say why.
-pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, Diagnostic> {
-    let url = format!("{DATA_DIR}{file}");
-    let resp = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")).en(format!("Network error: the file could not be downloaded ({e}). Check the connection and retry")))?;
-    if !resp.ok() {
-        let (why, en) = match resp.status() {
-            404 => ("文件不存在（404）".to_string(), "The file does not exist (404)".to_string()),
-            s => (format!("服务器返回错误 {s} {}", resp.status_text()), format!("The server answered with error {s} {}", resp.status_text())),
-        };
-        return Err(Diagnostic::error(file, "", format!("{why}，未能读取")).en(format!("{en}, so it could not be read")));
-    }
-    resp.binary().await.map_err(|e| Diagnostic::error(file, "", format!("下载中断（{e}）。请检查网络后重试")).en(format!("The download was interrupted ({e}). Check the connection and retry")))
+fn network_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")).en(format!("Network error: the file could not be downloaded ({e}). Check the connection and retry"))
 }
 
-/// Bytes → text, checked against the manifest's record of the file first (when it has one).
-pub fn checked_text(file: &str, bytes: Vec<u8>, expected: Option<&Dataset>) -> Result<String, Diagnostic> {
-    if let Some(ds) = expected {
-        gongshi_core::integrity::verify(file, &bytes, ds)?;
+fn interrupted(file: &str, e: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(file, "", format!("下载中断（{e}）。请检查网络后重试")).en(format!("The download was interrupted ({e}). Check the connection and retry"))
+}
+
+fn js_text(v: &wasm_bindgen::JsValue) -> String {
+    v.as_string().or_else(|| js_sys::Reflect::get(v, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or_else(|| format!("{v:?}"))
+}
+
+/// A download the browser has started (`fetch` is called at once), to be awaited later: the
+/// next part of a ledger downloads while the app reads the current one.
+pub struct Download {
+    file: String,
+    response: Result<js_sys::Promise, Diagnostic>,
+}
+
+/// Starts downloading `DATA_DIR/file`.
+pub fn start(file: &str) -> Download {
+    let url = format!("{DATA_DIR}{file}");
+    let response = web_sys::window().ok_or_else(|| network_error(file, "no window")).map(|w| w.fetch_with_str(&url));
+    Download { file: file.to_string(), response }
+}
+
+impl Download {
+    /// The file's bytes, exactly as served, checked against the manifest's SHA-256 and size
+    /// when given. The hash is computed by the browser (SubtleCrypto, native code) where it can
+    /// be, else by the core. Failures name the file and say why.
+    pub async fn verified(self, sha256: Option<&str>, size: Option<u64>) -> Result<Vec<u8>, Diagnostic> {
+        use wasm_bindgen::JsCast;
+        let file = self.file.as_str();
+        let resp = wasm_bindgen_futures::JsFuture::from(self.response?).await.map_err(|e| network_error(file, js_text(&e)))?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|e| network_error(file, js_text(&e)))?;
+        if !resp.ok() {
+            let (why, en) = match resp.status() {
+                404 => ("文件不存在（404）".to_string(), "The file does not exist (404)".to_string()),
+                s => (format!("服务器返回错误 {s} {}", resp.status_text()), format!("The server answered with error {s} {}", resp.status_text())),
+            };
+            return Err(Diagnostic::error(file, "", format!("{why}，未能读取")).en(format!("{en}, so it could not be read")));
+        }
+        let buf = resp.array_buffer().map_err(|e| interrupted(file, js_text(&e)))?;
+        let buf = wasm_bindgen_futures::JsFuture::from(buf).await.map_err(|e| interrupted(file, js_text(&e)))?;
+        let bytes = js_sys::Uint8Array::new(&buf);
+        let native = match sha256 {
+            Some(_) => native_sha256(&bytes).await,
+            None => None,
+        };
+        let out = bytes.to_vec();
+        match (sha256, native) {
+            (None, _) => gongshi_core::integrity::verify_parts(file, &out, None, size)?,
+            (Some(_), Some(hex)) => gongshi_core::integrity::verify_digest(file, out.len() as u64, &hex, sha256, size)?,
+            (Some(_), None) => gongshi_core::integrity::verify_parts(file, &out, sha256, size)?,
+        }
+        Ok(out)
     }
+}
+
+/// SHA-256 (hex) by the browser's SubtleCrypto; `None` where it is unavailable (pages served
+/// over plain http from another host are not a secure context).
+async fn native_sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if subtle.is_undefined() {
+        return None;
+    }
+    let p = subtle.digest_with_str_and_buffer_source("SHA-256", bytes.unchecked_ref()).ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(p).await.ok()?;
+    Some(gongshi_core::integrity::hex(&js_sys::Uint8Array::new(&digest).to_vec()))
+}
+
+/// Bytes → text; a file that is not UTF-8 gets a clear error.
+pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to() + 1;
-        Diagnostic::error(file, "", format!("文件不是 UTF-8 编码的文本（第 {at} 个字节处出错），请用 UTF-8 保存后再发布", ))
+        Diagnostic::error(file, "", format!("文件不是 UTF-8 编码的文本（第 {at} 个字节处出错），请用 UTF-8 保存后再发布"))
             .en(format!("The file is not UTF-8 text (error at byte {at}); save it as UTF-8 and publish again"))
     })
 }
@@ -53,10 +105,8 @@ pub fn load_into<T: Send + Sync + 'static>(
         crate::perf::mark("gongshi:ledger:start", None);
     }
     leptos::task::spawn_local(async move {
-        let result = match fetch_bytes(file).await {
-            Ok(bytes) => checked_text(file, bytes, expected.as_ref()).and_then(|t| parse(&t)),
-            Err(d) => Err(d),
-        };
+        let (sha, size) = expected.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
+        let result = start(file).verified(sha.as_deref(), size).await.and_then(|b| utf8_text(file, b)).and_then(|t| parse(&t));
         target.set(Load::from_result(result));
         if let Some(f) = then {
             f();
@@ -100,16 +150,23 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
     target.set(Load::Loading);
     crate::perf::mark("gongshi:ledger:start", None);
     leptos::task::spawn_local(async move {
-        let mut all = Vec::new();
+        // Reserve once (the manifest gives each part's records): growing by doubling would leave
+        // up to half the ledger's size unused in the wasm memory, which never shrinks.
+        let mut all = Vec::with_capacity(parts.iter().filter_map(|p| p.records).sum::<u64>() as usize);
         let mut problems = Vec::new();
-        for p in &parts {
-            let result = match fetch_bytes(&p.file).await {
-                Ok(bytes) => gongshi_core::integrity::verify_parts(&p.file, &bytes, p.sha256.as_deref(), p.bytes)
-                    .map(|_| bytes.len())
-                    .and_then(|n| checked_text(&p.file, bytes, None).map(|t| (n, t)))
-                    .and_then(|(n, t)| gongshi_core::ledger::load_donations_part(&p.file, &t).map(|c| (n, c))),
-                Err(d) => Err(d),
-            };
+        // One part downloads while the one before is read.
+        let mut next = parts.first().map(|p| start(&p.file));
+        for (i, p) in parts.iter().enumerate() {
+            let Some(download) = next.take() else { break };
+            next = parts.get(i + 1).map(|q| start(&q.file));
+            let result = download
+                .verified(p.sha256.as_deref(), p.bytes)
+                .await
+                .and_then(|bytes| {
+                    let n = bytes.len();
+                    utf8_text(&p.file, bytes).map(|t| (n, t))
+                })
+                .and_then(|(n, t)| gongshi_core::ledger::load_donations_part(&p.file, &t).map(|c| (n, c)));
             match result {
                 Ok((n, c)) => {
                     all.extend(c.value);

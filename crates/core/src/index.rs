@@ -24,7 +24,7 @@ pub struct Index {
     /// Per facet: each row's position in `values` (dense, so counts are a Vec).
     dense: Vec<Vec<u32>>,
     /// Character → rows whose haystack contains it (ascending row numbers).
-    postings: HashMap<char, Vec<u32>>,
+    postings: HashMap<char, Vec<u32>, CharHash>,
     /// The last text query and its matches (the next keystroke usually narrows it).
     last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
     /// (column, descending) → all rows in that order. Filled on first use.
@@ -57,15 +57,22 @@ impl Index {
             values.push(distinct);
             dense.push(pos);
         }
-        let mut postings: HashMap<char, Vec<u32>> = HashMap::new();
-        let mut seen: Vec<char> = Vec::new();
+        // ASCII in a direct table, the rest hashed; a row is added to a list once (rows come
+        // in order, so "already added" is "the list ends with this row").
+        let mut ascii: Vec<Vec<u32>> = vec![Vec::new(); 128];
+        let mut postings: HashMap<char, Vec<u32>, CharHash> = HashMap::default();
         for (i, r) in rows.iter().enumerate() {
-            seen.clear();
-            seen.extend(r.haystack().chars());
-            seen.sort_unstable();
-            seen.dedup();
-            for ch in &seen {
-                postings.entry(*ch).or_default().push(i as u32);
+            let i = i as u32;
+            for ch in r.haystack().chars() {
+                let list = if ch.is_ascii() { &mut ascii[ch as usize] } else { postings.entry(ch).or_default() };
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (c, list) in ascii.into_iter().enumerate() {
+            if !list.is_empty() {
+                postings.insert(char::from(c as u8), list);
             }
         }
         for p in postings.values_mut() {
@@ -302,6 +309,27 @@ impl Index {
             })
             .collect();
         Outcome { rows, facets }
+    }
+}
+
+/// A multiplicative hash for `char` keys (the default SipHash costs more than the rest of
+/// indexing; keys here are not attacker-chosen in a way that matters: one table per page view).
+type CharHash = std::hash::BuildHasherDefault<MulHasher>;
+
+#[derive(Default)]
+pub struct MulHasher(u64);
+
+impl std::hash::Hasher for MulHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

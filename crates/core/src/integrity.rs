@@ -10,9 +10,13 @@ use sha2::{Digest, Sha256};
 
 /// SHA-256 of `bytes` as 64 lowercase hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lowercase hex of a digest (e.g. one computed by the browser's native SubtleCrypto).
+pub fn hex(digest: &[u8]) -> String {
+    let mut s = String::with_capacity(digest.len() * 2);
+    for &b in digest {
         s.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
         s.push(char::from(b"0123456789abcdef"[usize::from(b & 0xF)]));
     }
@@ -30,9 +34,14 @@ pub fn verify(file: &str, bytes: &[u8], expected: &Dataset) -> Result<(), Diagno
 
 /// As [`verify`], from a checksum and a size directly (e.g. the manifest's `summary` entry).
 pub fn verify_parts(file: &str, bytes: &[u8], sha256: Option<&str>, size: Option<u64>) -> Result<(), Diagnostic> {
-    let actual_size = bytes.len() as u64;
+    let actual = if sha256.is_some() { sha256_hex(bytes) } else { String::new() };
+    verify_digest(file, bytes.len() as u64, &actual, sha256, size)
+}
+
+/// As [`verify_parts`], from the file's size and its SHA-256 (hex) computed elsewhere.
+pub fn verify_digest(file: &str, actual_size: u64, actual_sha256: &str, sha256: Option<&str>, size: Option<u64>) -> Result<(), Diagnostic> {
     let size_ok = size.is_none_or(|s| s == actual_size);
-    let hash_ok = sha256.is_none_or(|h| h.eq_ignore_ascii_case(&sha256_hex(bytes)));
+    let hash_ok = sha256.is_none_or(|h| h.eq_ignore_ascii_case(actual_sha256));
     if size_ok && hash_ok {
         return Ok(());
     }

@@ -460,7 +460,7 @@ impl V<'_> {
             }
         }
     }
-    fn id(&mut self, v: &Option<String>, seen: &mut BTreeSet<String>, path: &str, i: usize) -> Option<String> {
+    fn id(&mut self, v: &Option<String>, seen: &mut std::collections::HashSet<String>, path: &str, i: usize) -> Option<String> {
         match v {
             Some(id) if !id.trim().is_empty() => {
                 if seen.insert(id.clone()) {
@@ -579,7 +579,7 @@ pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
 
 fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     let mut v = V { file, out: Vec::new() };
-    let mut seen = BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
         let path = format!("records[{i}]");
@@ -646,7 +646,7 @@ pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diag
 
 pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disbursement>> {
     let mut v = V { file: DISBURSEMENTS, out: Vec::new() };
-    let mut seen = BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
         let path = format!("records[{i}]");
@@ -681,7 +681,7 @@ pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
 
 pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
     let mut v = V { file: GOODS, out: Vec::new() };
-    let mut seen = BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
     let mut g = Goods::default();
     for (i, r) in raw.batches.iter().enumerate() {
         let path = format!("batches[{i}]");

@@ -8,7 +8,24 @@
 /// lower case, all whitespace removed.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`], appending to `out` (no allocation per part when building a haystack).
+pub fn normalize_into(s: &str, out: &mut String) {
     for ch in s.chars() {
+        // Fast paths: ASCII, and CJK ideographs (no case, no width, no space).
+        if ch.is_ascii() {
+            if !ch.is_whitespace() {
+                out.push(ch.to_ascii_lowercase());
+            }
+            continue;
+        }
+        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+            out.push(ch);
+            continue;
+        }
         let ch = match ch {
             '\u{3000}' => ' ',
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
@@ -21,7 +38,6 @@ pub fn normalize(s: &str) -> String {
             out.push(l);
         }
     }
-    out
 }
 
 /// A parsed query: its normalised terms (empty = matches everything).

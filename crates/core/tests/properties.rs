@@ -201,3 +201,30 @@ proptest! {
         }
     }
 }
+
+/// The normalisation as first written (no fast paths), to check the fast paths against.
+fn normalize_reference(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        let ch = match ch {
+            '\u{3000}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
+            _ => ch,
+        };
+        if ch.is_whitespace() {
+            continue;
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn normalize_fast_paths_change_nothing(s in "[a-zA-Z0-9 \t\n\u{b}\u{c}\r防汛捐赠ＡＢｃ１２\u{3000}ÀÉİẞΣ\u{2028}\u{4e00}\u{9fff}\u{3400}-]{0,24}", t in any::<String>()) {
+        prop_assert_eq!(normalize(&s), normalize_reference(&s));
+        prop_assert_eq!(normalize(&t), normalize_reference(&t));
+    }
+}

@@ -214,11 +214,12 @@ impl Record for LedgerRow {
 }
 
 fn hay(parts: &[&str]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {
-        s.push_str(&normalize(p));
+        crate::search::normalize_into(p, &mut s);
         s.push('\n');
     }
+    s.shrink_to_fit();
     s
 }
 
