@@ -17,7 +17,13 @@ async function withReplaced(file, body, { page: view = 'overview', status = 200,
     await route.fulfill({ status, contentType: 'application/json', body: b });
   });
   await page.goto(`${env.url}?page=${view}`);
-  return { context, page, errors };
+  // A test may be done before its files have been served (the prerendered overview is there at
+  // once): closing first lets the route handlers finish, or they would read a disposed response.
+  const close = async () => {
+    await page.unrouteAll({ behavior: 'wait' });
+    await context.close();
+  };
+  return { context: { close }, page, errors };
 }
 
 const errorText = async (page) => {
