@@ -47,7 +47,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("manifest") => manifest_cmd(rest, out, err),
         Some("schema") => schema_cmd(rest, out),
         Some("build-summary") => build_summary(rest, out, err),
-        Some("bulk") => bulk(rest, out),
+        Some("bulk") => bulk(rest, out, err),
         Some("help" | "--help" | "-h") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(0)
@@ -175,7 +175,7 @@ const DEFAULT_PART_ROWS: usize = 60_000;
 /// `gongshi bulk`: a complete data directory (a copy of `--from`, default public/data) whose
 /// donations are `--rows` deterministic sample rows, published in parts per year (a year with
 /// more than `--part-rows` rows gets several parts), listed in manifest.json with checksums.
-fn bulk(args: &[String], out: &mut dyn Write) -> CmdResult {
+fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
     let a = Args::parse(args, &["--rows", "--out", "--from", "--seed", "--part-rows"], &[])?;
     let rows: usize = number("--rows", a.get("--rows").ok_or("缺少 --rows N")?)?;
     let dir = PathBuf::from(a.get("--out").ok_or("缺少 --out DIR")?);
@@ -196,7 +196,17 @@ fn bulk(args: &[String], out: &mut dyn Write) -> CmdResult {
     for (name, bytes) in &files {
         std::fs::write(dir.join(name), bytes).map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
     }
-    let records = gongshi_core::sample::bulk_donations(seed, rows);
+    // Donations and the disbursements drawn on them, from one generation, so they reconcile.
+    let ledger = gongshi_core::sample::generate(seed, rows);
+    let disbursements = crate::render_ledger(&ledger.disbursements);
+    if disbursements.len() <= gongshi_core::json::MAX_FILE_BYTES {
+        write_file(&dir.join("disbursements.json"), &disbursements)?;
+    } else {
+        // Too large for one file (the app refuses files over the limit): keep the copied one.
+        // `gongshi check` will then report disbursements drawn on donations that do not match.
+        let _ = writeln!(err, "note: {} 笔支出超过单个文件上限，disbursements.json 保留 --from 中的版本（与这些捐赠不对应）", ledger.disbursements.records.len());
+    }
+    let records = ledger.donations.records;
     let mut by_year: BTreeMap<String, Vec<gongshi_core::ledger::RawDonation>> = BTreeMap::new();
     for r in records {
         let year = r.date.as_deref().and_then(|d| d.get(..4)).unwrap_or("0000").to_string();
@@ -236,6 +246,10 @@ fn bulk(args: &[String], out: &mut dyn Write) -> CmdResult {
     ds.records = Some(rows as u64);
     ds.parts = Some(parts.clone());
     write_file(&mpath, &(serde_json::to_string_pretty(&raw).expect("plain data") + "\n"))?;
+    // The summary and the manifest's checksums, as a publisher would (quietly).
+    let d = dir.to_string_lossy().to_string();
+    build_summary(&[d.clone()], &mut std::io::sink(), err)?;
+    manifest_cmd(&[d], &mut std::io::sink(), err)?;
     let _ = writeln!(out, "wrote {}: {rows} donations in {} parts, {total_bytes} bytes", dir.display(), parts.len());
     Ok(0)
 }

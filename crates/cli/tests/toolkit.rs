@@ -283,4 +283,16 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
     assert_eq!((total, ids.len()), (3000, 3000), "every row once, ids unique across parts");
     // Only the years asked for.
     assert!(ds.parts_for(&[2021]).iter().all(|p| p.year == Some(2021)) && !ds.parts_for(&[2021]).is_empty());
+    // The publisher's check covers the parts: clean as written…
+    let r = gongshi(&["check", out.to_str().unwrap(), "--today", "2024-01-15"], &out);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // …and a part changed after the manifest, or a part missing, is caught.
+    let p0 = out.join(&ds.parts[0].file);
+    let text = read(&p0).replacen("\"donor\":\"", "\"donor\":\"改", 1);
+    std::fs::write(&p0, text).unwrap();
+    std::fs::remove_file(out.join(&ds.parts[1].file)).unwrap();
+    let r = gongshi(&["check", out.to_str().unwrap(), "--today", "2024-01-15"], &out);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains(&ds.parts[0].file) && r.stdout.contains("校验值不符"), "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("清单列出的分卷“{}”不存在", ds.parts[1].file)), "{}", r.stdout);
 }

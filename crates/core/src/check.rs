@@ -119,7 +119,28 @@ pub fn load_folder(files: &BTreeMap<String, Vec<u8>>) -> (Loaded, Vec<Diagnostic
             Err(d) => out.push(d),
         }
     }
+    // A donations ledger in parts: the parts, together, are the dataset.
+    let parts: Vec<manifest::Part> = l.manifest.as_ref().and_then(|m| m.dataset("donations")).map(|d| d.parts.clone()).unwrap_or_default();
+    if !parts.is_empty() {
+        let mut all = Vec::new();
+        for p in &parts {
+            let Some(bytes) = files.get(&p.file) else { continue };
+            match text_of(&p.file, bytes).and_then(|t| ledger::load_donations_part(&p.file, t)) {
+                Ok(c) => {
+                    out.extend(c.problems);
+                    all.extend(c.value);
+                }
+                Err(d) => out.push(d),
+            }
+        }
+        let file = l.manifest.as_ref().and_then(|m| m.dataset("donations")).map(|d| d.file.clone()).unwrap_or_default();
+        l.stats.insert("donations".into(), Stats { file, records: all.len() as u64, date_range: range(all.iter().map(|d| d.date)) });
+        l.donations = Some(all);
+    }
     for (id, file) in dataset_files(l.manifest.as_ref()) {
+        if id == "donations" && !parts.is_empty() {
+            continue;
+        }
         let Some(bytes) = files.get(&file) else { continue };
         let text = match text_of(&file, bytes) {
             Ok(t) => t,
@@ -249,10 +270,55 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                 if let Err(e) = integrity::verify(&d.file, bytes, d) {
                     out.push(e);
                 }
+                // A dataset in parts: every part exists, matches its checksum and loads; ids are
+                // unique across parts; the records add up to the manifest's count.
+                let mut part_records: Option<u64> = None;
+                if !d.parts.is_empty() {
+                    let mut ids = std::collections::HashSet::new();
+                    let mut total = 0u64;
+                    for (j, part) in d.parts.iter().enumerate() {
+                        let Some(bytes) = files.get(&part.file) else {
+                            out.push(Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].file"), format!("清单列出的分卷“{}”不存在", part.file)).en(format!("The part “{}” listed in the manifest does not exist", part.file)));
+                            continue;
+                        };
+                        if let Err(e) = integrity::verify_parts(&part.file, bytes, part.sha256.as_deref(), part.bytes) {
+                            out.push(e);
+                        }
+                        if d.id != "donations" {
+                            out.push(Diagnostic::warning(manifest::FILE, format!("{path}.parts"), "目前只有捐赠台账（donations）支持分卷，这些分卷不会被网页读取"));
+                            break;
+                        }
+                        let text = String::from_utf8_lossy(bytes);
+                        // (Its problems were reported by load_folder.)
+                        match crate::ledger::load_donations_part(&part.file, &text) {
+                            Ok(c) => {
+                                for don in &c.value {
+                                    if part.year.is_some_and(|y| y != don.date.year) {
+                                        out.push(Diagnostic::error(&part.file, "", format!("记录 {} 的日期 {} 不在分卷标明的 {} 年", don.id, don.date, part.year.unwrap_or_default())));
+                                    }
+                                    if !ids.insert(don.id.clone()) {
+                                        out.push(Diagnostic::error(&part.file, "", format!("编号“{}”在另一个分卷中已出现", don.id)).en(format!("The id “{}” already appears in another part", don.id)));
+                                    }
+                                }
+                                total += c.value.len() as u64;
+                                if part.records.is_some_and(|n| n != c.value.len() as u64) {
+                                    out.push(Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].records"), format!("清单记录分卷 {} 有 {} 条记录，实际可用 {} 条", part.file, part.records.unwrap_or_default(), c.value.len())));
+                                }
+                            }
+                            Err(_) => {}
+                        }
+                    }
+                    part_records = Some(total);
+                }
+                if let (Some(total), Some(n)) = (part_records, d.records) {
+                    if total != n {
+                        out.push(Diagnostic::error(manifest::FILE, format!("{path}.records"), format!("清单记录 {} 共有 {n} 条记录，各分卷实际可用 {total} 条", d.id)));
+                    }
+                }
                 if !KNOWN.iter().any(|(id, _)| *id == d.id) {
                     out.push(Diagnostic::warning(manifest::FILE, format!("{path}.id"), format!("数据集“{}”没有对应的检查规则，只检查了校验值和隐私", d.id)));
                 }
-                if let Some(stats) = loaded.stats.get(&d.id) {
+                if let Some(stats) = loaded.stats.get(&d.id).filter(|_| part_records.is_none()) {
                     if let Some(n) = d.records.filter(|n| *n != stats.records) {
                         out.push(Diagnostic::error(manifest::FILE, format!("{path}.records"), format!("清单记录 {} 有 {n} 条记录，文件中实际可用 {} 条（请运行 gongshi manifest）", d.file, stats.records)));
                     }
@@ -288,7 +354,12 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                     None => out.push(Diagnostic::error(manifest::FILE, "summary.file", format!("清单列出的汇总文件“{}”不存在", s.file))),
                 }
             }
-            let listed: Vec<&str> = m.datasets.iter().map(|d| d.file.as_str()).chain(m.summary.as_ref().map(|s| s.file.as_str())).collect();
+            let listed: Vec<&str> = m
+                .datasets
+                .iter()
+                .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.parts.iter().map(|p| p.file.as_str())))
+                .chain(m.summary.as_ref().map(|s| s.file.as_str()))
+                .collect();
             for name in files.keys() {
                 if name != manifest::FILE && name != summary::FILE && !listed.contains(&name.as_str()) {
                     out.push(Diagnostic::warning(name, "", "这个文件没有列在 manifest.json 中，网页不会读取它"));
