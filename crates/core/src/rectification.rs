@@ -234,7 +234,7 @@ fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Opti
     match PartialDate::parse(s) {
         Ok(d) => Some(d),
         Err(e) => {
-            out.push(Diagnostic::error(FILE, path, e));
+            out.push(Diagnostic::error(FILE, path, e).en(format!("{path}: “{s}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY)")));
             None
         }
     }
@@ -244,7 +244,7 @@ fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnosti
     match v {
         Some(s) if !s.trim().is_empty() => Some(s),
         _ => {
-            out.push(Diagnostic::error(FILE, path, format!("缺少{what}")));
+            out.push(Diagnostic::error(FILE, path, format!("缺少{what}")).en(format!("{path}: missing")));
             None
         }
     }
@@ -320,7 +320,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
         if let Some(n) = no {
             if problems.iter().any(|x| x.no == n) {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示")));
+                p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示")).en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")));
             }
         }
         let aspect = match rp.aspect {
@@ -342,12 +342,13 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
                         FILE,
                         format!("{path}.status"),
                         format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"),
-                    ));
+                    )
+                    .en(format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown")));
                     None
                 }
             },
             None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")));
+                p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
                 None
             }
         };
