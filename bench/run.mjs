@@ -60,7 +60,7 @@ const warm = (url) => new Promise((resolve, reject) => {
 });
 for (const r of runs) {
   for (const srv of [appServer, benchServer]) {
-    for (const f of ['manifest.json', ...r.files.map((x) => x.name)]) await warm(`${srv.url}site-${r.name}/data/${f}`);
+    for (const f of ['manifest.json', ...r.ledgerFiles.map((x) => x.name)]) await warm(`${srv.url}site-${r.name}/data/${f}`);
   }
 }
 
@@ -80,7 +80,7 @@ try {
 
   for (const r of runs) {
     const label = r.n === 'default' ? `default (${r.records})` : rowsLabel(r.n);
-    const res = { label, rows: r.records, rawBytes: r.bytes, files: r.files.length, errors: [], tabulator: {} };
+    const res = { label, rows: r.records, rawBytes: r.bytes, ledgerBytes: r.ledgerBytes, files: r.files.length, errors: [], tabulator: {} };
     results.push(res);
     const appUrl = `${appServer.url}site-${r.name}/`;
     const benchUrl = `${benchServer.url}site-${r.name}/`;
@@ -116,11 +116,11 @@ try {
       }
     });
 
-    step(`${label} rows: fetch + JSON.parse + objects`);
+    step(`${label} rows: fetch + JSON.parse + objects (the ledger's files)`);
     res.baseline = [];
     for (let i = 0; i < repeat; i++) {
       const b = await attempt('baseline', () => baseline(browser, benchUrl));
-      if (b) { res.baseline.push(b); console.log(`  run ${i + 1}/${repeat}: ${ms(b.ms)} (${b.rows} rows, ${b.files} files)`); }
+      if (b) { res.baseline.push(b); console.log(`  run ${i + 1}/${repeat}: ${ms(b.ms)} (${b.rows} records, ${b.files} files)`); }
     }
 
     // The peer closest to the app first; the two other set-ups where they are cheap enough.

@@ -24,14 +24,26 @@ export function generate(rows) {
   return out;
 }
 
-/** The donation files of a data folder as the manifest lists them, with their sizes. */
+/**
+ * The donation files of a data folder as the manifest lists them (its parts, or its one file),
+ * with their sizes; `ledgerFiles`/`ledgerBytes`: the same with disbursements and goods, which
+ * the app's ledger page loads too.
+ */
 export function donationFiles(dataDir) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
-  const d = manifest.datasets.find((x) => x.id === 'donations');
-  if (!d) throw new Error(`${dataDir}/manifest.json lists no dataset "donations"`);
-  const names = d.parts && d.parts.length ? d.parts.map((p) => p.path || p.file) : [d.path || d.file];
-  const files = names.map((n) => ({ name: n, bytes: fs.statSync(path.join(dataDir, n)).size }));
-  return { files, bytes: files.reduce((a, f) => a + f.bytes, 0), records: d.records, parts: !!(d.parts && d.parts.length) };
+  const of = (id) => {
+    const d = manifest.datasets.find((x) => x.id === id);
+    if (!d) return { names: [], records: 0 };
+    const names = d.parts && d.parts.length ? d.parts.map((p) => p.path || p.file) : [d.path || d.file];
+    return { names, records: d.records };
+  };
+  const sized = (names) => names.map((n) => ({ name: n, bytes: fs.statSync(path.join(dataDir, n)).size }));
+  const d = of('donations');
+  if (!d.names.length) throw new Error(`${dataDir}/manifest.json lists no dataset "donations"`);
+  const files = sized(d.names);
+  const ledgerFiles = [...files, ...sized(of('disbursements').names), ...sized(of('goods').names)];
+  const sum = (xs) => xs.reduce((a, f) => a + f.bytes, 0);
+  return { files, bytes: sum(files), records: d.records, ledgerFiles, ledgerBytes: sum(ledgerFiles) };
 }
 
 /**
