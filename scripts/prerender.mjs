@@ -18,6 +18,13 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 const START = '<div id="prerender">';
 const END = '</div><!--/prerender-->';
 
+const MARK = '/__gongshi_prerender__/';
+
+/** Links the app wrote under the marker path become relative ("./?page=…"). */
+export function relativeLinks(html) {
+  return html.split(`href="${MARK}`).join('href="./');
+}
+
 /** index.html without a previous prerendered view (so the script can run again). */
 export function stripPrerender(html) {
   const a = html.indexOf(START);
@@ -26,9 +33,29 @@ export function stripPrerender(html) {
   return b < 0 ? html : html.slice(0, a) + html.slice(b + END.length);
 }
 
+// The loader's preamble when the static first view shows: the app boots on the visitor's first
+// interaction (a tap, a key, scrolling, focus) — a reader who only looks downloads no app code —
+// or at once when the data has changed since the view was made (the manifest's SHA-256 differs
+// from the one recorded here), so a stale view is replaced without waiting. A tap on one of the
+// view's buttons (chart downloads) is replayed on the app's button once it has taken over.
+const DEFER = 'if(!document.documentElement.classList.contains("no-prerender")){await new Promise(go=>{let done=false;const ev=["pointerdown","keydown","wheel","touchstart","scroll","focusin"];const start=e=>{if(done)return;done=true;ev.forEach(t=>removeEventListener(t,start,true));const b=e&&e.target&&e.target.closest&&e.target.closest("#prerender button");if(b)window.gongshiReplay=[...document.querySelectorAll("#prerender button")].indexOf(b);go()};ev.forEach(t=>addEventListener(t,start,{capture:true,passive:true}));const want=(document.querySelector("meta[name=gongshi-prerender]")||{}).content||"";fetch("data/manifest.json",{cache:"no-cache"}).then(r=>r.arrayBuffer()).then(b=>crypto.subtle.digest("SHA-256",b)).then(d=>{const hex=[...new Uint8Array(d)].map(x=>x.toString(16).padStart(2,"0")).join("");if("manifest-sha256="+hex!==want)start()}).catch(()=>start())})}';
+
+/**
+ * With a static first view on screen, the app's code is not urgent: it should not compete with
+ * the view for the network or the main thread. Drops Trunk's preload of the wasm and JS, and
+ * makes its loader wait as DEFER says (for the overview only; other URLs start at once).
+ */
+export function deferApp(html) {
+  let out = html.replace(/<link [^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, (tag) => (/\.wasm|\.js/.test(tag) ? '' : tag));
+  if (!out.includes(DEFER)) {
+    out = out.replace(/(<script type="?module"?>)(import init, \* as bindings from [^;]+;)/, `$1$2${DEFER};`);
+  }
+  return out;
+}
+
 /** Inserts the static view right after <body>, with the manifest's hash it was made from. */
 export function insertPrerender(html, inner, manifestSha) {
-  const clean = stripPrerender(html).replace(/<meta name="?gongshi-prerender"?[^>]*>/, '');
+  const clean = deferApp(stripPrerender(html).replace(/<meta name="?gongshi-prerender"?[^>]*>/, ''));
   const body = clean.search(/<body[^>]*>/);
   if (body < 0) throw new Error('index.html has no <body>');
   const at = body + clean.slice(body).indexOf('>') + 1;
@@ -43,7 +70,9 @@ async function main() {
   const original = stripPrerender(fs.readFileSync(indexPath, 'utf8'));
   fs.writeFileSync(indexPath, original);
   const { chromium } = await import(new URL('../node_modules/playwright-core/index.mjs', import.meta.url));
-  const { server, url } = await startServer({ dir: dist, port: 0 });
+  // Served under a marker path: the app writes links as path + query, and the marker is then
+  // replaced by "./" so the static links work at whatever sub-path dist/ is deployed.
+  const { server, url } = await startServer({ dir: dist, port: 0, prefix: MARK });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -58,11 +87,12 @@ async function main() {
       if (!app || app.querySelector('.loading, .data-error')) return null;
       return app.innerHTML;
     });
+    if (inner && inner.includes('127.0.0.1')) throw new Error('the view holds an absolute URL of the build server');
     if (errors.length) throw new Error('the app reported errors: ' + errors.join('; '));
     if (!inner) throw new Error('the overview did not finish loading (or shows a data error): not prerendering');
     const manifest = fs.readFileSync(path.join(dist, 'data', 'manifest.json'));
     const sha = crypto.createHash('sha256').update(manifest).digest('hex');
-    fs.writeFileSync(indexPath, insertPrerender(original, inner, sha));
+    fs.writeFileSync(indexPath, insertPrerender(original, relativeLinks(inner), sha));
     console.log(`prerender: wrote the overview's first view into ${path.relative(process.cwd(), indexPath)} (${(inner.length / 1024).toFixed(1)} KiB of HTML, manifest ${sha.slice(0, 12)}…)`);
   } finally {
     await browser.close();

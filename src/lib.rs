@@ -19,23 +19,23 @@ pub use app::App;
 
 /// Mounts the app in `<div id="app">`, replacing the static boot message. When `index.html`
 /// carries a prerendered first view that applies to this URL (see [`prerender`]), the app is
-/// mounted hidden and takes over once its data is in, without a flash.
+/// mounted in a detached `#app` that replaces the static view once its data is in, without a
+/// flash; the document never holds both.
 pub fn mount() {
+    perf::mark("gongshi:main", None);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(boot) = doc.get_element_by_id("boot") {
         boot.remove();
     }
-    let Some(body) = doc.body() else { return };
-    let host = doc.get_element_by_id("app").or_else(|| {
-        let el = doc.create_element("div").ok()?;
-        el.set_id("app");
-        body.append_child(&el).ok()?;
-        Some(el)
-    });
-    let Some(host) = host.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) else {
+    let host = doc.create_element("div").ok().and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    let (Some(host), Some(body)) = (host, doc.body()) else {
         leptos::mount::mount_to_body(App);
         return;
     };
-    prerender::hold(&host);
+    host.set_id("app");
+    if !prerender::hold(&host) {
+        let _ = body.append_child(&host);
+    }
     leptos::mount::mount_to(host, App).forget();
+    perf::mark("gongshi:mounted", None);
 }

@@ -52,7 +52,7 @@ where
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
     let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
     let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
-    let facet_panel = move || outcome.get().map(|o| view! { <FacetPanel<R> facets=o.facets.clone() on_toggle=on_toggle /> });
+    let facet_panel = view! { <FacetPanel<R> outcome=outcome on_toggle=on_toggle /> };
 
     let printing = crate::state::use_printing();
     let results = move || {
