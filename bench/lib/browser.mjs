@@ -21,8 +21,8 @@ export async function launch() {
 }
 
 /** A fresh desktop-sized context (no cache, no service worker) and page with the bench's init script. */
-export async function freshPage(browser, { serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', serviceWorkers });
+export async function freshPage(browser, { serviceWorkers = 'block', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', serviceWorkers });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   await page.addInitScript({ path: INPAGE });

@@ -15,9 +15,13 @@ function sizes(file) {
   return { raw: buf.length, gzip: pre('.gz') ?? gz(buf), brotli: pre('.br') ?? br(buf) };
 }
 
-/** Opens the overview (`?`) in a fresh context and logs every response with its encoded size. */
+/**
+ * Opens the overview (`?`) on a phone-sized screen in a fresh context and logs every response
+ * with its encoded size: first what the first view needs (until the network is idle, no
+ * interaction: the static view), then what the app adds once the visitor scrolls.
+ */
 export async function overviewFirstView(browser, siteUrl, siteDir) {
-  const s = await freshPage(browser);
+  const s = await freshPage(browser, { viewport: { width: 390, height: 844 } });
   try {
     await s.cdp.send('Network.enable');
     const reqs = new Map();
@@ -30,9 +34,15 @@ export async function overviewFirstView(browser, siteUrl, siteDir) {
       reqs.set(e.requestId, { ...r, transferred: e.encodedDataLength });
     });
     await s.page.goto(siteUrl + '?', { waitUntil: 'networkidle' });
-    await s.page.waitForSelector('#boot', { state: 'detached', timeout: 60000 }).catch(() => {});
+    await s.page.waitForTimeout(500);
+    const http = () => [...reqs.values()].filter((r) => r.url && /^https?:/.test(r.url)); // not data: or blob: URLs
+    const firstView = http().reduce((a, r) => a + (r.transferred || 0), 0);
+    const firstViewFiles = http().length;
+    // The first interaction starts the app (at once anyway where the static view does not apply).
+    await s.page.mouse.wheel(0, 300);
+    await s.page.waitForFunction(() => performance.getEntriesByName('gongshi:app:shown').length > 0, null, { timeout: 60000 }).catch(() => {});
     await s.page.waitForLoadState('networkidle');
-    const requests = [...reqs.values()].filter((r) => r.url && /^https?:/.test(r.url)); // not data: or blob: URLs
+    const requests = http();
     const total = requests.reduce((a, r) => a + (r.transferred || 0), 0);
     const rel = (u) => decodeURIComponent(new URL(u).pathname).slice(new URL(siteUrl).pathname.length);
     const files = [];
@@ -44,7 +54,7 @@ export async function overviewFirstView(browser, siteUrl, siteDir) {
     }
     // The service worker (blocked here) would also fetch ./ and ./index.html once on install.
     const html = sizes(path.join(siteDir, 'index.html'));
-    return { files, total, swPrecache: 2 * html.brotli, errors: s.errors };
+    return { files, firstView, firstViewFiles, total, swPrecache: 2 * html.brotli, errors: s.errors };
   } finally {
     await s.context.close();
   }
