@@ -57,14 +57,32 @@ impl Index {
             values.push(distinct);
             dense.push(pos);
         }
-        // ASCII in a direct table, the rest hashed; a row is added to a list once (rows come
-        // in order, so "already added" is "the list ends with this row").
-        let mut ascii: Vec<Vec<u32>> = vec![Vec::new(); 128];
-        let mut postings: HashMap<char, Vec<u32>, CharHash> = HashMap::default();
+        // Two passes, so every list is allocated once at its exact size (growing by doubling
+        // would leave up to twice the index in the wasm memory, which never shrinks). ASCII goes
+        // in a direct table, the rest is hashed; a row is counted once per character (rows come
+        // in order, so "already counted" is "the last row seen for it is this one").
+        let mut ascii_count = [(0u32, u32::MAX); 128];
+        let mut count: HashMap<char, (u32, u32), CharHash> = HashMap::default();
         for (i, r) in rows.iter().enumerate() {
             let i = i as u32;
             for ch in r.haystack().chars() {
-                let list = if ch.is_ascii() { &mut ascii[ch as usize] } else { postings.entry(ch).or_default() };
+                let c = if ch.is_ascii() { &mut ascii_count[ch as usize] } else { count.entry(ch).or_insert((0, u32::MAX)) };
+                if c.1 != i {
+                    c.0 += 1;
+                    c.1 = i;
+                }
+            }
+        }
+        let mut ascii: Vec<Vec<u32>> = ascii_count.iter().map(|(n, _)| Vec::with_capacity(*n as usize)).collect();
+        let mut postings: HashMap<char, Vec<u32>, CharHash> = HashMap::with_capacity_and_hasher(count.len() + 128, CharHash::default());
+        for (ch, (n, _)) in &count {
+            postings.insert(*ch, Vec::with_capacity(*n as usize));
+        }
+        drop(count);
+        for (i, r) in rows.iter().enumerate() {
+            let i = i as u32;
+            for ch in r.haystack().chars() {
+                let list = if ch.is_ascii() { &mut ascii[ch as usize] } else { postings.get_mut(&ch).expect("counted") };
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
@@ -126,8 +144,14 @@ impl Index {
                 intersect(&mut cand, l);
             }
             if term.chars().nth(1).is_some() {
-                let finder = memchr::memmem::Finder::new(term.as_bytes());
-                cand.retain(|i| finder.find(rows[*i as usize].haystack().as_bytes()).is_some());
+                let needle = term.as_bytes();
+                if needle.len() <= 8 {
+                    // Haystacks are short (tens of bytes): a plain scan beats setting up a search.
+                    cand.retain(|i| contains_short(rows[*i as usize].haystack().as_bytes(), needle));
+                } else {
+                    let finder = memchr::memmem::Finder::new(needle);
+                    cand.retain(|i| finder.find(rows[*i as usize].haystack().as_bytes()).is_some());
+                }
             }
             current = Some(cand);
         }
@@ -337,6 +361,23 @@ impl std::hash::Hasher for MulHasher {
 /// is contained in some new term.
 fn narrows(old: &[String], new: &[String]) -> bool {
     !old.is_empty() && old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
+/// Whether `needle` (2–8 bytes) occurs in `hay`: first byte, then the rest.
+fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
+    let (first, rest) = (needle[0], &needle[1..]);
+    let last = match hay.len().checked_sub(needle.len()) {
+        Some(l) => l,
+        None => return false,
+    };
+    let mut i = 0;
+    while i <= last {
+        if hay[i] == first && &hay[i + 1..i + needle.len()] == rest {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Keeps the rows of `cand` (ascending) that are also in `list` (ascending).

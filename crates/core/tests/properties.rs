@@ -164,7 +164,7 @@ proptest! {
 }
 
 fn index_state() -> impl Strategy<Value = TableState> {
-    let q = prop_oneof![Just(""), Just("防"), Just("汛"), Just("a"), Just("通山"), Just("防 a"), Just("ab"), Just("zz"), Just(" 捐赠 通 "), Just("\"")];
+    let q = prop_oneof![Just(""), Just("防"), Just("汛"), Just("a"), Just("通山"), Just("防 a"), Just("ab"), Just("zz"), Just(" 捐赠 通 "), Just("\""), Just("防汛通山"), Just("汛通 ab")];
     (q, proptest::collection::btree_set(2017u16..2024, 0..3), proptest::collection::btree_set(0u32..5, 0..3), any::<bool>(), 0usize..4, 0usize..3)
         .prop_map(|(q, years, kinds, desc, col, page)| {
             let mut st = TableState { query: q.to_string(), page, ..Default::default() };
