@@ -702,6 +702,10 @@ impl Tr {
         if self.zh() { "加载全部年度" } else { "Load every year" }
     }
 
+    pub fn more_problems(&self, n: usize) -> String {
+        if self.zh() { format!("……另有 {n} 处，完整清单请用 gongshi check 查看") } else { format!("…and {n} more; `gongshi check` lists them all") }
+    }
+
     pub fn count_rows(&self, n: usize) -> String {
         if self.zh() { format!("共 {n} 条记录") } else { format!("{} records", format::count(n as u64)) }
     }

@@ -29,6 +29,9 @@ pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
     }
 }
 
+/// How many problems the notice lists.
+const MAX_LISTED: usize = 100;
+
 /// Validation problems in a file that still loaded: shown above the data, so nothing is hidden.
 #[component]
 pub fn ValidationNotice(problems: Arc<Vec<Diagnostic>>) -> impl IntoView {
@@ -39,10 +42,13 @@ pub fn ValidationNotice(problems: Arc<Vec<Diagnostic>>) -> impl IntoView {
         // The problems themselves are core Diagnostics: Chinese in both UIs for now.
         let summary = t.validation_summary(errors, warnings);
         view! {
-            <details class="validation" open=errors > 0>
+            <details class="validation" open={errors > 0}>
                 <summary role="status">{summary}</summary>
                 <ul>
-                    {problems.iter().map(|p| view! { <li>{problem_line(p, t)}</li> }).collect_view()}
+                    // A long list is cut: thousands of items would freeze a phone, and the
+                    // publisher's tool (`gongshi check`) lists them all.
+                    {problems.iter().take(MAX_LISTED).map(|p| view! { <li>{problem_line(p, t)}</li> }).collect_view()}
+                    {(problems.len() > MAX_LISTED).then(|| view! { <li class="muted">{t.more_problems(problems.len() - MAX_LISTED)}</li> })}
                 </ul>
             </details>
         }

@@ -65,7 +65,11 @@ pub fn DonationsPage() -> impl IntoView {
             let donations = d.value().unwrap_or_default();
             let disbursements = x.value().unwrap_or_default();
             let goods = g.value().unwrap_or_default();
-            problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
+            // With only some years of a ledger in parts loaded, disbursements drawing on the other
+            // years' donations are not errors: check across files only with every year in.
+            if !data.donations_progress.with_untracked(|p| p.partial()) {
+                problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
+            }
             let rows = Arc::new(ledger_rows(&donations, &disbursements, &goods));
             let index = Arc::new(index_rows(&rows, DEFAULT_SORT));
             Some(Ledger { rows, index, donations, disbursements, goods, problems: Arc::new(problems) })
