@@ -1,0 +1,98 @@
+// A donations ledger published in parts (gongshi bulk): the page loads every part, or only the
+// years its URL asks for, checks each part's checksum, shows progress, and loads the rest on
+// request; search and counts cover exactly what is loaded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setup, phonePage } from './helpers.mjs';
+
+let env;
+let dir;
+let manifest;
+before(async () => {
+  env = await setup();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-parts-'));
+  execFileSync('cargo', ['run', '-q', '-p', 'gongshi-cli', '--', 'bulk', '--rows', '3000', '--part-rows', '800', '--out', dir], { stdio: 'inherit' });
+  manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+});
+after(async () => {
+  await env?.browser.close();
+  env?.server.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page whose data/ is the bulk directory; returns the data files it requested. */
+async function bulkPage() {
+  const { context, page, errors } = await phonePage(env.browser);
+  const requested = [];
+  await page.route('**/data/*', async (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop());
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    requested.push(name);
+    // A little delay per part, so the progress line has time to show.
+    if (name.startsWith('donations-')) await new Promise((r) => setTimeout(r, 150));
+    await route.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(file) });
+  });
+  return { context, page, errors, requested };
+}
+
+const parts = () => manifest.datasets.find((d) => d.id === 'donations').parts;
+
+test('every part loads, with progress, and the table holds every row', async () => {
+  const { context, page, errors, requested } = await bulkPage();
+  await page.goto(`${env.url}?page=donations`);
+  await page.locator('progress').waitFor();
+  assert.match(await page.locator('.loading').innerText(), /个分卷/);
+  await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 60000 });
+  const want = parts().map((p) => p.file).sort();
+  assert.deepEqual(requested.filter((f) => f.startsWith('donations-')).sort(), want);
+  assert.ok(!requested.includes('donations.json'), 'the whole-file path is not read when there are parts');
+  const count = await page.locator('.result-count').innerText();
+  const disb = JSON.parse(fs.readFileSync(path.join(dir, 'disbursements.json'), 'utf8')).records.length;
+  const goods = JSON.parse(fs.readFileSync(path.join(dir, 'goods.json'), 'utf8')).batches.length;
+  assert.match(count, new RegExp(`共 ${3000 + disb + goods} 条记录`), count);
+  assert.equal(await page.locator('.validation').count(), 0, 'the parts and the other files reconcile');
+  // Search spans the parts: ids of the first and the last part are both found.
+  for (const id of ['D2019-00001', 'D2023-00001']) {
+    await page.locator('input[type=search]').fill(id);
+    await page.waitForFunction((x) => !/共 0 条/.test(document.querySelector('.result-count')?.textContent || '') && document.querySelector('table.data-table tbody')?.textContent.includes(x), id);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a URL with a year loads only that year’s parts, and the rest on request', async () => {
+  const { context, page, errors, requested } = await bulkPage();
+  await page.goto(`${env.url}?page=donations&year=2021`);
+  const notice = page.locator('.notice', { hasText: '只加载了 2021 年' });
+  await notice.waitFor({ timeout: 60000 });
+  const loaded = requested.filter((f) => f.startsWith('donations-'));
+  assert.ok(loaded.length >= 1 && loaded.every((f) => f.startsWith('donations-2021')), loaded.join(' '));
+  assert.equal(await page.locator('.validation').count(), 0, 'no cross-file errors for years not loaded');
+  await notice.getByRole('button', { name: '加载全部年度' }).click();
+  await notice.waitFor({ state: 'detached', timeout: 60000 });
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  assert.deepEqual([...new Set(requested.filter((f) => f.startsWith('donations-')))].sort(), parts().map((p) => p.file).sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a part whose bytes do not match its checksum is refused, naming the part', async () => {
+  const { context, page } = await bulkPage();
+  const victim = parts()[1].file;
+  await page.route(`**/data/${victim}`, async (route) => {
+    const body = fs.readFileSync(path.join(dir, victim), 'utf8').replace('"donor":"', '"donor":"改');
+    await route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  await page.goto(`${env.url}?page=donations`);
+  const err = page.locator('.data-error').first();
+  await err.waitFor({ timeout: 60000 });
+  const text = await err.innerText();
+  assert.ok(text.includes(victim), text);
+  assert.match(text, /校验值不符/);
+  await context.close();
+});
