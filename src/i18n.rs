@@ -702,6 +702,15 @@ impl Tr {
         if self.zh() { "加载全部年度" } else { "Load every year" }
     }
 
+    /// The parts of a dataset published in parts (data page).
+    pub fn parts_summary(&self, n: usize) -> String {
+        if self.zh() { format!("按年度分卷发布：{n} 个分卷（每个分卷有自己的校验值）") } else { format!("Published in {n} parts (each with its own checksum)") }
+    }
+
+    pub fn records_n(&self, n: u64) -> String {
+        if self.zh() { format!("{} 条", format::group_thousands(n)) } else { format!("{} records", format::group_thousands(n)) }
+    }
+
     pub fn more_problems(&self, n: usize) -> String {
         if self.zh() { format!("……另有 {n} 处，完整清单请用 gongshi check 查看") } else { format!("…and {n} more; `gongshi check` lists them all") }
     }

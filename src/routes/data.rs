@@ -121,6 +121,24 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
                 <div><dt>{t.source}</dt><dd>{d.source.clone()}</dd></div>
                 {d.sha256.clone().map(|h| view! { <div><dt>"SHA-256"</dt><dd><code class="hash">{h}</code></dd></div> })}
             </dl>
+            {(!d.parts.is_empty()).then(|| {
+                let n = d.parts.len();
+                view! {
+                    <details class="parts">
+                        <summary>{t.parts_summary(n)}</summary>
+                        <ul>
+                            {d.parts.iter().map(|p| view! {
+                                <li>
+                                    <a href=format!("data/{}", p.file) download=p.file.clone()>{p.file.clone()}</a>
+                                    {p.records.map(|r| format!(" · {}", t.records_n(r)))}
+                                    {p.bytes.map(|b| t.bytes(b))}
+                                    {p.sha256.clone().map(|h| view! { <br /><code class="hash">{h}</code> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                }
+            })}
             <div class="dataset-actions">
                 <a class="btn small" href=href download=d.file.clone()>{t.download_json}</a>
                 <a class="btn small" href=format!("schema/{}.schema.json", d.id)>{t.schema}</a>

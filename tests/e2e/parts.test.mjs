@@ -96,3 +96,18 @@ test('a part whose bytes do not match its checksum is refused, naming the part',
   assert.match(text, /校验值不符/);
   await context.close();
 });
+
+test('the data page lists each part with its download link and checksum', async () => {
+  const { context, page, errors } = await bulkPage();
+  await page.goto(`${env.url}?page=data`);
+  const box = page.locator('[data-dataset="donations"] details.parts');
+  await box.waitFor({ timeout: 30000 });
+  assert.match(await box.locator('summary').innerText(), new RegExp(`${parts().length} 个分卷`));
+  await box.locator('summary').click();
+  const links = await box.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, parts().map((p) => `data/${p.file}`));
+  assert.equal(await box.locator('code.hash').count(), parts().length);
+  await page.screenshot({ path: new URL('./output/data-parts-390.png', import.meta.url).pathname, fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
