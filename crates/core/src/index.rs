@@ -181,18 +181,40 @@ impl Index {
             }
         };
         if kind != ColKind::Text {
+            // One sort gives both directions: ascending by (key, row), empty cells last; the
+            // descending order is the runs of equal keys taken from the end, each run kept in
+            // row order (as a stable sort with the reversed comparison leaves ties), empty
+            // cells still last. Both are cached, so the first click either way costs no sort.
             let mut keyed: Vec<(u8, i64, u32)> = all
                 .iter()
-                .map(|i| match (rows[*i as usize].cell(col), key(*i)) {
-                    (Cell::Empty, _) => (1, 0, *i),
-                    (_, Some(k)) => (0, if desc { k.checked_neg().unwrap_or(i64::MAX) } else { k }, *i),
-                    // A text cell in a numeric column: rank like table::run would (rank 0, but
-                    // compared only by rank against other kinds) — put it after numbers.
-                    (_, None) => (0, i64::MAX, *i),
+                .map(|i| match key(*i) {
+                    Some(k) => (0, k, *i),
+                    // Empty (or, never in practice, a text cell in a numeric column): last.
+                    None => (1, 0, *i),
                 })
                 .collect();
             keyed.sort_unstable();
-            all = keyed.into_iter().map(|(_, _, i)| i).collect();
+            let numeric = keyed.iter().take_while(|x| x.0 == 0).count();
+            let asc: Vec<u32> = keyed.iter().map(|x| x.2).collect();
+            let mut dsc: Vec<u32> = Vec::with_capacity(keyed.len());
+            let mut end = numeric;
+            while end > 0 {
+                let k = keyed[end - 1].1;
+                let mut start = end - 1;
+                while start > 0 && keyed[start - 1].1 == k {
+                    start -= 1;
+                }
+                dsc.extend(keyed[start..end].iter().map(|x| x.2));
+                end = start;
+            }
+            dsc.extend(keyed[numeric..].iter().map(|x| x.2));
+            drop(keyed);
+            let (asc, dsc) = (std::sync::Arc::new(asc), std::sync::Arc::new(dsc));
+            if let Ok(mut m) = self.orders.lock() {
+                m.insert((col, false), asc.clone());
+                m.insert((col, true), dsc.clone());
+            }
+            return if desc { dsc } else { asc };
         } else {
             all.sort_by(|a, b| {
                 let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
@@ -212,11 +234,17 @@ impl Index {
         all
     }
 
-    /// Computes the sort order now (for the default view, during loading, so the first
-    /// interaction does not pay for it).
+    /// Computes sort orders now, during loading, so that no click pays for a sort of every
+    /// row: the default sort, and both directions of every number and date column (one sort
+    /// each). Text columns are sorted on first use.
     pub fn prepare_sort<R: Record>(&self, rows: &[R], sort: Sort) {
         if let Some(col) = R::columns().iter().position(|c| c.key == sort.column) {
             self.order(rows, col, sort.descending);
+        }
+        for (col, c) in R::columns().iter().enumerate() {
+            if c.kind != ColKind::Text {
+                self.order(rows, col, false);
+            }
         }
     }
 
