@@ -216,16 +216,7 @@ impl Index {
             }
             return if desc { dsc } else { asc };
         } else {
-            all.sort_by(|a, b| {
-                let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
-                match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
-                    (false, false) => {
-                        let o = ca.cmp_value(&cb);
-                        if desc { o.reverse() } else { o }
-                    }
-                    (x, y) => x.cmp(&y),
-                }
-            });
+            all.sort_by(|a, b| cmp_rows(rows, col, desc, *a, *b));
         }
         let all = std::sync::Arc::new(all);
         if let Ok(mut m) = self.orders.lock() {
@@ -330,16 +321,7 @@ impl Index {
 
     /// Sorts a few row numbers (ascending on entry) the way `table::run` does.
     fn order_small<R: Record>(&self, rows: &[R], col: usize, desc: bool, out: &mut Vec<u32>) -> Vec<u32> {
-        out.sort_by(|a, b| {
-            let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
-            match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
-                (false, false) => {
-                    let o = ca.cmp_value(&cb);
-                    if desc { o.reverse() } else { o }
-                }
-                (x, y) => x.cmp(&y),
-            }
-        });
+        out.sort_by(|a, b| cmp_rows(rows, col, desc, *a, *b));
         std::mem::take(out)
     }
 
@@ -389,6 +371,19 @@ impl std::hash::Hasher for MulHasher {
 /// is contained in some new term.
 fn narrows(old: &[String], new: &[String]) -> bool {
     !old.is_empty() && old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
+/// Two rows compared on `col` as `table::run` sorts them: by value (reversed when `desc`), empty
+/// cells last whichever the direction.
+fn cmp_rows<R: Record>(rows: &[R], col: usize, desc: bool, a: u32, b: u32) -> std::cmp::Ordering {
+    let (ca, cb) = (rows[a as usize].cell(col), rows[b as usize].cell(col));
+    match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
+        (false, false) => {
+            let o = ca.cmp_value(&cb);
+            if desc { o.reverse() } else { o }
+        }
+        (x, y) => x.cmp(&y),
+    }
 }
 
 /// Whether `needle` (2–8 bytes) occurs in `hay`: first byte, then the rest.
