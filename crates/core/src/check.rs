@@ -119,22 +119,36 @@ pub fn load_folder(files: &BTreeMap<String, Vec<u8>>) -> (Loaded, Vec<Diagnostic
             Err(d) => out.push(d),
         }
     }
-    // A donations ledger in parts: the parts, together, are the dataset.
-    let parts: Vec<manifest::Part> = l.manifest.as_ref().and_then(|m| m.dataset("donations")).map(|d| d.parts.clone()).unwrap_or_default();
-    if !parts.is_empty() {
-        let mut all = Vec::new();
-        for p in &parts {
+    // A donations ledger in parts: the parts, together, are the dataset. Each is read once, here:
+    // its own problems, records outside its year, ids already in another part, and its record
+    // count against the manifest's. (Existence and checksums: `check_folder`.)
+    let in_parts = l.manifest.as_ref().and_then(|m| m.datasets.iter().enumerate().find(|(_, d)| d.id == "donations" && !d.parts.is_empty()));
+    let parts: Vec<manifest::Part> = in_parts.map(|(_, d)| d.parts.clone()).unwrap_or_default();
+    if let Some((i, d)) = in_parts {
+        let mut all: Vec<Donation> = Vec::new();
+        let mut ids = std::collections::HashSet::new();
+        for (j, p) in d.parts.iter().enumerate() {
             let Some(bytes) = files.get(&p.file) else { continue };
             match text_of(&p.file, bytes).and_then(|t| ledger::load_donations_part(&p.file, t)) {
                 Ok(c) => {
                     out.extend(c.problems);
+                    for don in &c.value {
+                        if p.year.is_some_and(|y| y != don.date.year) {
+                            out.push(Diagnostic::error(&p.file, "", format!("记录 {} 的日期 {} 不在分卷标明的 {} 年", don.id, don.date, p.year.unwrap_or_default())));
+                        }
+                        if !ids.insert(don.id.clone()) {
+                            out.push(Diagnostic::error(&p.file, "", format!("编号“{}”在另一个分卷中已出现", don.id)).en(format!("The id “{}” already appears in another part", don.id)));
+                        }
+                    }
+                    if let Some(n) = p.records.filter(|n| *n != c.value.len() as u64) {
+                        out.push(Diagnostic::error(manifest::FILE, format!("datasets[{i}].parts[{j}].records"), format!("清单记录分卷 {} 有 {n} 条记录，实际可用 {} 条", p.file, c.value.len())));
+                    }
                     all.extend(c.value);
                 }
                 Err(d) => out.push(d),
             }
         }
-        let file = l.manifest.as_ref().and_then(|m| m.dataset("donations")).map(|d| d.file.clone()).unwrap_or_default();
-        l.stats.insert("donations".into(), Stats { file, records: all.len() as u64, date_range: range(all.iter().map(|d| d.date)) });
+        l.stats.insert("donations".into(), Stats { file: d.file.clone(), records: all.len() as u64, date_range: range(all.iter().map(|d| d.date)) });
         l.donations = Some(all);
     }
     for (id, file) in dataset_files(l.manifest.as_ref()) {
@@ -270,12 +284,10 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                 if let Err(e) = integrity::verify(&d.file, bytes, d) {
                     out.push(e);
                 }
-                // A dataset in parts: every part exists, matches its checksum and loads; ids are
-                // unique across parts; the records add up to the manifest's count.
+                // A dataset in parts: every part exists and matches its checksum (its content was
+                // checked by load_folder); the records add up to the manifest's count.
                 let mut part_records: Option<u64> = None;
                 if !d.parts.is_empty() {
-                    let mut ids = std::collections::HashSet::new();
-                    let mut total = 0u64;
                     for (j, part) in d.parts.iter().enumerate() {
                         let Some(bytes) = files.get(&part.file) else {
                             out.push(Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].file"), format!("清单列出的分卷“{}”不存在", part.file)).en(format!("The part “{}” listed in the manifest does not exist", part.file)));
@@ -284,31 +296,12 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                         if let Err(e) = integrity::verify_parts(&part.file, bytes, part.sha256.as_deref(), part.bytes) {
                             out.push(e);
                         }
-                        if d.id != "donations" {
-                            out.push(Diagnostic::warning(manifest::FILE, format!("{path}.parts"), "目前只有捐赠台账（donations）支持分卷，这些分卷不会被网页读取"));
-                            break;
-                        }
-                        let text = String::from_utf8_lossy(bytes);
-                        // (Its problems were reported by load_folder.)
-                        match crate::ledger::load_donations_part(&part.file, &text) {
-                            Ok(c) => {
-                                for don in &c.value {
-                                    if part.year.is_some_and(|y| y != don.date.year) {
-                                        out.push(Diagnostic::error(&part.file, "", format!("记录 {} 的日期 {} 不在分卷标明的 {} 年", don.id, don.date, part.year.unwrap_or_default())));
-                                    }
-                                    if !ids.insert(don.id.clone()) {
-                                        out.push(Diagnostic::error(&part.file, "", format!("编号“{}”在另一个分卷中已出现", don.id)).en(format!("The id “{}” already appears in another part", don.id)));
-                                    }
-                                }
-                                total += c.value.len() as u64;
-                                if part.records.is_some_and(|n| n != c.value.len() as u64) {
-                                    out.push(Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].records"), format!("清单记录分卷 {} 有 {} 条记录，实际可用 {} 条", part.file, part.records.unwrap_or_default(), c.value.len())));
-                                }
-                            }
-                            Err(_) => {}
-                        }
                     }
-                    part_records = Some(total);
+                    if d.id == "donations" {
+                        part_records = loaded.stats.get(&d.id).map(|s| s.records);
+                    } else {
+                        out.push(Diagnostic::warning(manifest::FILE, format!("{path}.parts"), "目前只有捐赠台账（donations）支持分卷，这些分卷不会被网页读取"));
+                    }
                 }
                 if let (Some(total), Some(n)) = (part_records, d.records) {
                     if total != n {

@@ -116,12 +116,19 @@ impl Index {
     }
 
     /// Rows matching the text query, ascending; `None` = every row (empty query).
-    fn text_matches<R: Record>(&self, rows: &[R], q: &Query) -> Option<Vec<u32>> {
+    fn text_matches<R: Record>(&self, rows: &[R], q: &Query) -> Option<std::sync::Arc<Vec<u32>>> {
         if q.is_empty() {
             return None;
         }
+        // The same query again (a facet click, a sort, a page): its matches as they were.
         // Typing usually extends the last query: start from its matches when it can only narrow.
-        let previous = self.last.lock().ok().and_then(|l| l.as_ref().filter(|(terms, _)| narrows(terms, q.terms())).map(|(_, m)| m.clone()));
+        let last = self.last.lock().ok().and_then(|l| l.clone());
+        if let Some((terms, m)) = &last {
+            if terms.as_slice() == q.terms() {
+                return Some(m.clone());
+            }
+        }
+        let previous = last.filter(|(terms, _)| narrows(terms, q.terms())).map(|(_, m)| m);
         let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
         // Per term: the rows containing every character of it (intersected posting lists), then
         // confirmed with a substring search when the term is longer than one character.
@@ -155,9 +162,9 @@ impl Index {
             }
             current = Some(cand);
         }
-        let result = current.unwrap_or_default();
+        let result = std::sync::Arc::new(current.unwrap_or_default());
         if let Ok(mut l) = self.last.lock() {
-            *l = Some((q.terms().to_vec(), std::sync::Arc::new(result.clone())));
+            *l = Some((q.terms().to_vec(), result.clone()));
         }
         Some(result)
     }
