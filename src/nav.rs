@@ -33,11 +33,30 @@ pub fn absolute_href(view: &View) -> String {
     format!("{origin}{}", href(view))
 }
 
+/// How long after the last in-place edit the address bar is updated.
+pub const URL_DELAY_MS: u64 = 100;
+
+thread_local! {
+    /// The address of an in-place edit not yet written to the address bar.
+    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes a deferred in-place edit to the address bar now (if one is waiting).
+fn flush_pending() {
+    if let Some(url) = PENDING.with(|p| p.borrow_mut().take()) {
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
 impl Nav {
     /// Reads the current URL and follows back/forward from now on.
     pub fn install() -> Nav {
         let nav = Nav { view: RwSignal::new(View::from_query(&location_search())) };
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            // Back/forward: an in-place write still waiting belonged to the entry left behind.
+            PENDING.with(|p| p.borrow_mut().take());
             nav.view.set(View::from_query(&location_search()));
         });
         Effect::new(move |_| {
@@ -53,6 +72,12 @@ impl Nav {
     }
 
     fn write(url: &str, push: bool) {
+        // A deferred in-place write is superseded (or, before a new entry, written first).
+        if push {
+            flush_pending();
+        } else {
+            PENDING.with(|p| p.borrow_mut().take());
+        }
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = if push {
                 h.push_state_with_url(&JsValue::NULL, "", Some(url))
@@ -70,12 +95,18 @@ impl Nav {
         }
     }
 
-    /// Edits the current view in place (typing in the search box, expanding a problem).
+    /// Edits the current view in place (typing in the search box, expanding a problem). The
+    /// address bar follows when typing pauses ([`URL_DELAY_MS`]): writing it costs about a
+    /// millisecond, on every keystroke, before the results could show.
     pub fn edit(self, f: impl FnOnce(&mut View)) {
         let mut v = self.view.get_untracked();
         f(&mut v);
-        Self::write(&href(&v), false);
+        let url = href(&v);
         self.view.set(v);
+        let first = PENDING.with(|p| p.borrow_mut().replace(url).is_none());
+        if first {
+            let _ = set_timeout_with_handle(flush_pending, std::time::Duration::from_millis(URL_DELAY_MS));
+        }
     }
 
     /// Like [`Nav::edit`], but as a new history entry.

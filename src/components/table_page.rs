@@ -20,7 +20,7 @@ pub fn SearchableTable<R>(
     #[prop(into)] placeholder: String,
     #[prop(into)] caption: String,
     /// The totals line for the filtered rows.
-    totals: fn(&[R], &[u32]) -> AnyView,
+    totals: Totals<R>,
 ) -> impl IntoView
 where
     R: Record + Send + Sync + 'static,
@@ -53,41 +53,51 @@ where
     let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
     let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
     let facet_panel = view! { <FacetPanel<R> outcome=outcome on_toggle=on_toggle /> };
+    let table_rows = rows.clone();
 
     let printing = crate::state::use_printing();
-    let results = move || {
-        let Some(o) = outcome.get() else { return ().into_any() };
-        let print_all = printing.get();
-        let st = state.get();
-        let page = st.page.min(o.pages() - 1);
-        let sample_rows = o.rows.iter().filter(|i| rows[**i as usize].is_sample()).count();
-        let csv_rows = rows.clone();
-        let o2 = o.clone();
-        let name_base = dataset.clone();
-        let download = move |_| {
-            let text = csv::to_csv(&csv_rows, &o2.rows);
-            let mut parts: Vec<String> = st.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
-            parts.insert(0, st.query.trim().to_string());
-            let name = csv::file_name_in(t.lang, &name_base, &parts, o2.rows.len());
-            if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &text) {
-                leptos::logging::warn!("CSV download failed: {e}");
-            }
-        };
-        let sort = state.with(|s| s.sort_or(default_sort));
-        view! {
-            <div class="result-bar" id=results_id.clone()>
-                <p class="result-count" role="status" aria-live="polite">
-                    {t.count_rows(o.rows.len())}
-                    {(sample_rows > 0).then(|| view! { <span class="muted">{t.sample_rows(sample_rows)}</span> })}
-                </p>
-                <button type="button" class="btn small" on:click=download>{t.download_csv(o.rows.len())}</button>
-            </div>
-            {totals(&rows, &o.rows)}
-            {(o.rows.is_empty()).then(|| view! { <p class="empty">{t.no_rows}</p> })}
-            <DataTable rows=rows.clone() indices=if print_all { o.rows.clone() } else { o.page(page).to_vec() } caption=caption.clone() sort=sort on_sort=on_sort />
-            {(!print_all).then(|| view! { <Pager page=page pages=o.pages() on_page=on_page /> })}
+    // Each part of the results follows only what it shows, so a keystroke that leaves the first
+    // page as it was (or changes only the count) redraws no table rows, and the header redraws
+    // only when the sort changes.
+    let ready = Memo::new(move |_| outcome.with(Option::is_some));
+    let count = Memo::new(move |_| outcome.with(|o| o.as_ref().map_or((0, 0), |o| (o.rows.len(), o.sample_rows))));
+    let page_of = move |o: &Outcome| state.with(|s| s.page).min(o.pages() - 1);
+    let page_rows = Memo::new(move |_| {
+        let all = printing.get();
+        outcome.with(|o| o.as_ref().map(|o| if all { o.rows.clone() } else { o.page(page_of(o)).to_vec() }).unwrap_or_default())
+    });
+    let pager = Memo::new(move |_| if printing.get() { None } else { outcome.with(|o| o.as_ref().map(|o| (page_of(o), o.pages()))) });
+    let sort = Memo::new(move |_| state.with(|s| s.sort_or(default_sort)));
+    let csv_rows = rows.clone();
+    let download = move |_| {
+        let (Some(o), st) = (outcome.get_untracked(), state.get_untracked()) else { return };
+        let text = csv::to_csv(&csv_rows, &o.rows);
+        let mut parts: Vec<String> = st.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
+        parts.insert(0, st.query.trim().to_string());
+        let name = csv::file_name_in(t.lang, &dataset, &parts, o.rows.len());
+        if let Err(e) = crate::download::save_text(&name, "text/csv;charset=utf-8", &text) {
+            leptos::logging::warn!("CSV download failed: {e}");
         }
-        .into_any()
+    };
+    let totals_rows = rows.clone();
+    let results = move || {
+        ready.get().then(|| {
+            let totals = totals.clone();
+            let rows = totals_rows.clone();
+            view! {
+                <div class="result-bar" id=results_id.clone()>
+                    <p class="result-count" role="status" aria-live="polite">
+                        {move || t.count_rows(count.get().0)}
+                        {move || (count.get().1 > 0).then(|| view! { <span class="muted">{t.sample_rows(count.get().1)}</span> })}
+                    </p>
+                    <button type="button" class="btn small" on:click=download.clone()>{move || t.download_csv(count.get().0)}</button>
+                </div>
+                {move || outcome.with(|o| o.as_ref().map(|o| totals(&rows, &o.rows)))}
+                {move || (count.get().0 == 0).then(|| view! { <p class="empty">{t.no_rows}</p> })}
+                <DataTable rows=table_rows.clone() indices=page_rows caption=caption.clone() sort=sort on_sort=on_sort />
+                {move || pager.get().map(|(page, pages)| view! { <Pager page=page pages=pages on_page=on_page /> })}
+            }
+        })
     };
 
     view! {
@@ -112,6 +122,9 @@ where
         {results}
     }
 }
+
+/// Draws the totals line for the filtered rows (row numbers into the dataset's rows).
+pub type Totals<R> = Arc<dyn Fn(&[R], &[u32]) -> AnyView + Send + Sync>;
 
 /// Runs the table engine for `rows` whenever the URL state changes: the rows are indexed once
 /// (see `gongshi_core::index`), then each state is answered from the index.

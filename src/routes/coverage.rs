@@ -95,7 +95,7 @@ pub fn CoveragePage() -> impl IntoView {
                     search_label=t.cov_search
                     placeholder=t.cov_placeholder
                     caption=t.cov_caption
-                    totals=totals
+                    totals=Arc::new(totals)
                 />
                 {charts}
                 <h3>{t.teams_h}</h3>

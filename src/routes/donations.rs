@@ -5,7 +5,7 @@ use crate::components::{index_rows, ChartView, DataError, FigureCard, FigureTabl
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
-use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow};
+use gongshi_core::ledger::rows::{ledger_rows, Flow, LedgerRow, Tally, Totals};
 use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
 use gongshi_core::index::Index;
 use gongshi_core::table::{Outcome, Record, Sort, TableState};
@@ -180,6 +180,8 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     let sample_total = rows.iter().filter(|r| r.is_sample()).count();
     let real_total = rows.len() - sample_total;
     let r3 = rows.clone();
+    // Totals follow every keystroke: read from each row's packed kind and amount.
+    let tally = Arc::new(Tally::build(&rows));
     let goods = ledger.goods.clone();
     // The charts follow the table once typing pauses: redrawing four charts on every keystroke
     // would cost more than the search itself on a large ledger.
@@ -239,7 +241,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             search_label=t.don_search
             placeholder=t.don_placeholder
             caption=t.don_caption
-            totals=ledger_totals
+            totals=Arc::new(move |_: &[LedgerRow], idx: &[u32]| ledger_totals(&tally.totals(idx)))
         />
         <h3>{t.charts_h}</h3>
         {chart_views}
@@ -251,8 +253,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     }
 }
 
-fn ledger_totals(rows: &[LedgerRow], idx: &[u32]) -> AnyView {
-    let s = totals(rows, idx);
+fn ledger_totals(s: &Totals) -> AnyView {
     let t = crate::i18n::use_tr();
     view! {
         <dl class="totals" aria-label=t.totals_label>

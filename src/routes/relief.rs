@@ -73,7 +73,7 @@ pub fn ReliefPage() -> impl IntoView {
                     search_label=t.relief_search
                     placeholder=t.relief_placeholder
                     caption=t.relief_caption
-                    totals=totals
+                    totals=Arc::new(totals)
                 />
                 <h3>{t.charts_h}</h3>
                 {charts}

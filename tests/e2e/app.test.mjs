@@ -27,7 +27,7 @@ test('overview renders figures and progress with no console errors and no sidewa
   // A figure's source link opens its problem on the rectification page.
   await page.locator('.card a.src-link', { hasText: '问题 7' }).first().click();
   await page.waitForURL(/page=rectification/);
-  assert.match(page.url(), /open=7/);
+  await page.waitForURL(/open=7/);
   await page.locator('#problem-7 .finding').waitFor();
   assert.match(await page.locator('#problem-7 .finding').innerText(), /1282\.4万元/);
   assert.deepEqual(errors, []);
@@ -57,8 +57,8 @@ test('rectification lists all 21 problems; search narrows as you type; reload ke
   await page.locator('#problem-9 .measures li').first().waitFor();
   assert.equal(await page.locator('#problem-9 .measures li').count(), 2);
   assert.ok((await page.locator('#problem-9 mark').count()) >= 1, 'search match highlighted');
-  assert.match(page.url(), /q=%E6%89%8B%E5%A5%97/);
-  assert.match(page.url(), /open=9/);
+  await page.waitForURL(/q=%E6%89%8B%E5%A5%97/);
+  await page.waitForURL(/open=9/);
 
   await page.reload();
   await page.locator('#problem-9 .measures li').first().waitFor();
@@ -82,7 +82,7 @@ test('a facet narrows the list, its count matches, and back/forward follow the U
   await page.waitForFunction((n) => document.querySelectorAll('li.problem').length === n, count);
   const nos = await problems(page).evaluateAll((els) => els.map((e) => e.dataset.no));
   assert.deepEqual(nos, ['13', '14', '15']);
-  assert.match(page.url(), /aspect=2/);
+  await page.waitForURL(/aspect=2/);
   assert.match(await filters.locator('summary').innerText(), /已选 1/);
   // Status counts follow the aspect selection.
   const done = page.locator('fieldset.facet').nth(1).locator('[data-key="done"] .count');

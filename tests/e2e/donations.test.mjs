@@ -32,7 +32,7 @@ test('search narrows the rows as you type and the totals line follows', async ()
   const some = await count(page);
   assert.ok(some > 0 && some < all, `${some} of ${all}`);
   assert.notEqual(await moneyIn(page), before, 'totals follow the search');
-  assert.match(page.url(), /q=%E9%98%B2%E6%B1%9B/);
+  await page.waitForURL(/q=%E9%98%B2%E6%B1%9B/);
   // Every row on screen mentions the search word somewhere in its text.
   const rows = await page.locator('table.data-table tbody tr').allInnerTexts();
   assert.ok(rows.length > 0 && rows.length <= 25);
@@ -50,7 +50,7 @@ test('a facet click narrows the rows, updates other counts, and the CSV holds ex
   const onlineBefore = await page.locator('fieldset.facet', { hasText: '渠道' }).locator('[data-key="online_platform"] .count').innerText();
   await year.locator('input').check();
   await page.waitForFunction((n) => Number(document.querySelector('.result-count').innerText.match(/共 (\d+) 条/)[1]) === n, n2022);
-  assert.match(page.url(), /year=2022/);
+  await page.waitForURL(/year=2022/);
   const onlineAfter = await page.locator('fieldset.facet', { hasText: '渠道' }).locator('[data-key="online_platform"] .count').innerText();
   assert.ok(Number(onlineAfter) <= Number(onlineBefore));
   // Online fund-raising only exists from 2022 in the data, as in the report.

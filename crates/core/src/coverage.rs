@@ -310,8 +310,8 @@ impl Record for CountyRow {
             }
         }
     }
-    fn haystack(&self) -> &str {
-        &self.hay
+    fn write_haystack(&self, out: &mut String) {
+        out.push_str(&self.hay);
     }
     fn is_sample(&self) -> bool {
         self.origin.is_sample()

@@ -23,12 +23,57 @@ pub struct Index {
     values: Vec<Vec<u32>>,
     /// Per facet: each row's position in `values` (dense, so counts are a Vec).
     dense: Vec<Vec<u32>>,
-    /// Character → rows whose haystack contains it (ascending row numbers).
-    postings: HashMap<char, Vec<u32>, CharHash>,
+    /// One bit per row: generated sample data.
+    sample: Vec<u64>,
+    /// Every row's search text ([`Record::write_haystack`]), one after another, then
+    /// [`PAD`] zero bytes, so that a scan reading a word at a time may run past the last row.
+    text: Vec<u8>,
+    /// Row `i`'s text is `text[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    /// Character → the rows whose text contains it.
+    postings: HashMap<char, Posting, CharHash>,
+    /// Two adjacent ASCII characters that are both common (each in more than one row in 32, so
+    /// their single-character postings narrow little: digits in ids and years) → the rows
+    /// containing the pair. Searching "2021" then confirms only rows that have "20", "02" and
+    /// "21", not nearly every row.
+    /// Keyed by `first * 128 + second` (ASCII only).
+    pairs: HashMap<u16, Posting, CharHash>,
+    /// Three adjacent common ASCII characters in more than one row in 32 ("202", "000") → bits
+    /// of the rows containing them, keyed by `(first * 128 + second) * 128 + third`. Only such
+    /// common triples are kept (a few bytes per row), so a triple missing here says nothing.
+    triples: HashMap<u32, Vec<u64>, CharHash>,
     /// The last text query and its matches (the next keystroke usually narrows it).
     last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
     /// (column, descending) → all rows in that order. Filled on first use.
     orders: Mutex<BTreeMap<(usize, bool), std::sync::Arc<Vec<u32>>>>,
+    /// The outcome with no query and no facet selected (the first view, and every time the
+    /// search box is cleared), for the sort it was computed with.
+    unfiltered: Mutex<Option<((usize, bool), Outcome)>>,
+    /// Per facet: how many rows have each value (all rows; computed on first use).
+    all_counts: std::sync::OnceLock<Vec<Vec<usize>>>,
+}
+
+/// Zero bytes after the last row's text (a word-at-a-time scan reads up to 9 bytes ahead).
+const PAD: usize = 16;
+
+/// The rows containing one character: a list of row numbers (ascending) when few rows have it,
+/// else one bit per row (smaller once more than one row in 32 has it, and tested in O(1)).
+enum Posting {
+    List(Vec<u32>),
+    Bits(Vec<u64>),
+}
+
+impl Posting {
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Posting::List(l) => l.capacity() * 4,
+            Posting::Bits(b) => b.capacity() * 8,
+        }
+    }
+}
+
+fn has_bit(bits: &[u64], i: u32) -> bool {
+    bits[(i / 64) as usize] >> (i % 64) & 1 == 1
 }
 
 impl std::fmt::Debug for Index {
@@ -38,7 +83,8 @@ impl std::fmt::Debug for Index {
 }
 
 impl Index {
-    /// Indexes `rows`: facet codes and the character postings. Sort orders come later, on use.
+    /// Indexes `rows`: facet codes, the search text and its character postings. Sort orders
+    /// come later, on use.
     pub fn build<R: Record>(rows: &[R]) -> Index {
         let defs = R::facets();
         let mut values = Vec::with_capacity(defs.len());
@@ -57,15 +103,21 @@ impl Index {
             values.push(distinct);
             dense.push(pos);
         }
-        // Two passes, so every list is allocated once at its exact size (growing by doubling
-        // would leave up to twice the index in the wasm memory, which never shrinks). ASCII goes
-        // in a direct table, the rest is hashed; a row is counted once per character (rows come
-        // in order, so "already counted" is "the last row seen for it is this one").
+        // Two passes, so that the text and every posting list are allocated once at their exact
+        // size (growing by doubling would leave up to twice the index in the wasm memory, which
+        // never shrinks). First: each row's text into a scratch buffer, to measure it and count
+        // the rows per character. ASCII goes in a direct table, the rest is hashed; a row is
+        // counted once per character ("already counted" is "the last row seen for it is this one").
         let mut ascii_count = [(0u32, u32::MAX); 128];
         let mut count: HashMap<char, (u32, u32), CharHash> = HashMap::default();
+        let mut scratch = String::new();
+        let mut total = 0usize;
         for (i, r) in rows.iter().enumerate() {
             let i = i as u32;
-            for ch in r.haystack().chars() {
+            scratch.clear();
+            r.write_haystack(&mut scratch);
+            total += scratch.len();
+            for ch in scratch.chars() {
                 let c = if ch.is_ascii() { &mut ascii_count[ch as usize] } else { count.entry(ch).or_insert((0, u32::MAX)) };
                 if c.1 != i {
                     c.0 += 1;
@@ -73,30 +125,139 @@ impl Index {
                 }
             }
         }
-        let mut ascii: Vec<Vec<u32>> = ascii_count.iter().map(|(n, _)| Vec::with_capacity(*n as usize)).collect();
-        let mut postings: HashMap<char, Vec<u32>, CharHash> = HashMap::with_capacity_and_hasher(count.len() + 128, CharHash::default());
-        for (ch, (n, _)) in &count {
-            postings.insert(*ch, Vec::with_capacity(*n as usize));
-        }
-        drop(count);
-        for (i, r) in rows.iter().enumerate() {
-            let i = i as u32;
-            for ch in r.haystack().chars() {
-                let list = if ch.is_ascii() { &mut ascii[ch as usize] } else { postings.get_mut(&ch).expect("counted") };
+        assert!(total < u32::MAX as usize, "search text over 4 GB");
+        let n = rows.len();
+        let words = n.div_ceil(64);
+        let make = |rows_with: u32| -> Posting {
+            if (rows_with as usize) * 32 > n {
+                Posting::Bits(vec![0u64; words])
+            } else {
+                Posting::List(Vec::with_capacity(rows_with as usize))
+            }
+        };
+        let add = |p: &mut Posting, i: u32| match p {
+            Posting::List(list) => {
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
             }
+            Posting::Bits(bits) => bits[(i / 64) as usize] |= 1 << (i % 64),
+        };
+        let mut ascii: Vec<Option<Posting>> = ascii_count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
+        let mut postings: HashMap<char, Posting, CharHash> = HashMap::with_capacity_and_hasher(count.len() + 128, CharHash::default());
+        for (ch, (c, _)) in &count {
+            postings.insert(*ch, make(*c));
         }
-        for (c, list) in ascii.into_iter().enumerate() {
-            if !list.is_empty() {
-                postings.insert(char::from(c as u8), list);
+        drop(count);
+        // Second: the text itself, and the postings.
+        let mut text = String::with_capacity(total + PAD);
+        let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
+        for (i, r) in rows.iter().enumerate() {
+            let start = text.len();
+            starts.push(start as u32);
+            r.write_haystack(&mut text);
+            let i = i as u32;
+            for ch in text[start..].chars() {
+                let p = if ch.is_ascii() { ascii[ch as usize].as_mut().expect("counted") } else { postings.get_mut(&ch).expect("counted") };
+                add(p, i);
             }
         }
-        for p in postings.values_mut() {
-            p.shrink_to_fit();
+        starts.push(text.len() as u32);
+        for (c, p) in ascii.into_iter().enumerate() {
+            if let Some(p) = p {
+                postings.insert(char::from(c as u8), p);
+            }
         }
-        Index { len: rows.len(), values, dense, postings, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None) }
+        // Pairs of common ASCII characters (digits and letters of ids, years, amounts; common
+        // Chinese characters rarely stand next to each other without forming the word searched
+        // for): counted, then filled (exact sizes again). Bytes, with a table of which are common.
+        let mut common = [false; 128];
+        for (c, slot) in common.iter_mut().enumerate() {
+            *slot = c != usize::from(b'\n') && matches!(postings.get(&char::from(c as u8)), Some(Posting::Bits(_)));
+        }
+        let pair_key = |a: u8, b: u8| usize::from(a) * 128 + usize::from(b);
+        let each_pair = |row: &[u8], f: &mut dyn FnMut(usize)| {
+            for w in row.windows(2) {
+                if w[0] < 128 && w[1] < 128 && common[usize::from(w[0])] && common[usize::from(w[1])] {
+                    f(pair_key(w[0], w[1]));
+                }
+            }
+        };
+        let mut pair_count = vec![(0u32, u32::MAX); 128 * 128];
+        for i in 0..n {
+            let row = &text.as_bytes()[starts[i] as usize..starts[i + 1] as usize];
+            each_pair(row, &mut |k| {
+                let c = &mut pair_count[k];
+                if c.1 != i as u32 {
+                    c.0 += 1;
+                    c.1 = i as u32;
+                }
+            });
+        }
+        let mut pair_lists: Vec<Option<Posting>> = pair_count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
+        drop(pair_count);
+        for i in 0..n {
+            let row = &text.as_bytes()[starts[i] as usize..starts[i + 1] as usize];
+            let i = i as u32;
+            each_pair(row, &mut |k| add(pair_lists[k].as_mut().expect("counted"), i));
+        }
+        let pairs: HashMap<u16, Posting, CharHash> =
+            pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
+        // Triples of common ASCII characters: counted by a dense number per common character
+        // (a small table), then bits for the common triples only.
+        let mut id = [u8::MAX; 128];
+        let mut ids = 0usize;
+        for c in 0..128 {
+            if common[c] {
+                id[c] = ids as u8;
+                ids += 1;
+            }
+        }
+        let triple_of = |w: &[u8]| -> Option<usize> {
+            let a = *id.get(usize::from(w[0]))?;
+            let b = *id.get(usize::from(w[1]))?;
+            let c = *id.get(usize::from(w[2]))?;
+            (a != u8::MAX && b != u8::MAX && c != u8::MAX).then(|| (usize::from(a) * ids + usize::from(b)) * ids + usize::from(c))
+        };
+        let mut triple_count = vec![(0u32, u32::MAX); ids * ids * ids];
+        for i in 0..n {
+            for w in text.as_bytes()[starts[i] as usize..starts[i + 1] as usize].windows(3) {
+                if let Some(k) = triple_of(w) {
+                    let c = &mut triple_count[k];
+                    if c.1 != i as u32 {
+                        c.0 += 1;
+                        c.1 = i as u32;
+                    }
+                }
+            }
+        }
+        let mut triple_bits: Vec<Option<Vec<u64>>> = triple_count.iter().map(|(c, _)| ((*c as usize) * 32 > n).then(|| vec![0u64; words])).collect();
+        drop(triple_count);
+        for i in 0..n {
+            for w in text.as_bytes()[starts[i] as usize..starts[i + 1] as usize].windows(3) {
+                if let Some(bits) = triple_of(w).and_then(|k| triple_bits[k].as_mut()) {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        let chars: Vec<u8> = (0..128u8).filter(|c| common[usize::from(*c)]).collect();
+        let triples: HashMap<u32, Vec<u64>, CharHash> = triple_bits
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, b)| {
+                let (a, b2, c) = (chars[k / (ids * ids)], chars[k / ids % ids], chars[k % ids]);
+                b.map(|b| ((u32::from(a) * 128 + u32::from(b2)) * 128 + u32::from(c), b))
+            })
+            .collect();
+        let mut text = text.into_bytes();
+        text.extend_from_slice(&[0; PAD]);
+        let mut sample = vec![0u64; words];
+        for (i, r) in rows.iter().enumerate() {
+            if r.is_sample() {
+                sample[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Index { len: n, values, dense, sample, text, starts, postings, pairs, triples, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -109,14 +270,15 @@ impl Index {
 
     /// Bytes held by the index (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
-        let facets: usize = self.dense.iter().map(|d| d.capacity() * 4).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
-        let posts: usize = self.postings.values().map(|p| p.capacity() * 4 + 32).sum();
+        let facets: usize = self.sample.capacity() * 8 + self.dense.iter().map(|d| d.capacity() * 4).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        let posts: usize = self.postings.values().chain(self.pairs.values()).map(|p| p.heap_bytes() + 32).sum::<usize>()
+            + self.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>() + self.text.capacity() + self.starts.capacity() * 4;
         let orders: usize = self.orders.lock().map(|o| o.values().map(|v| v.capacity() * 4).sum()).unwrap_or(0);
         facets + posts + orders
     }
 
     /// Rows matching the text query, ascending; `None` = every row (empty query).
-    fn text_matches<R: Record>(&self, rows: &[R], q: &Query) -> Option<std::sync::Arc<Vec<u32>>> {
+    fn text_matches(&self, q: &Query) -> Option<std::sync::Arc<Vec<u32>>> {
         if q.is_empty() {
             return None;
         }
@@ -130,35 +292,94 @@ impl Index {
         }
         let previous = last.filter(|(terms, _)| narrows(terms, q.terms())).map(|(_, m)| m);
         let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
-        // Per term: the rows containing every character of it (intersected posting lists), then
-        // confirmed with a substring search when the term is longer than one character.
+        // Per term: the rows containing every character of it (intersected postings, the
+        // rarest first), then confirmed with a substring search when the term is longer than
+        // one character.
         let mut terms: Vec<&str> = q.terms().iter().map(|t| t.as_str()).collect();
         terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        const NONE: &Posting = &Posting::List(Vec::new());
         for term in terms {
             let mut chars: Vec<char> = term.chars().collect();
             chars.sort_unstable();
             chars.dedup();
-            let mut lists: Vec<&[u32]> = chars.iter().map(|c| self.postings.get(c).map(|p| p.as_slice()).unwrap_or(&[])).collect();
-            lists.sort_by_key(|l| l.len());
-            let mut cand: Vec<u32> = match current.take() {
-                Some(cur) => cur,
-                None => lists[0].to_vec(),
-            };
-            for l in &lists {
-                if cand.is_empty() {
-                    break;
+            let mut lists: Vec<&Posting> = chars.iter().map(|c| self.postings.get(c).unwrap_or(NONE)).collect();
+            // Adjacent common characters: their pair's rows (none when the pair never occurs).
+            let in_order: Vec<char> = term.chars().collect();
+            for w in in_order.windows(2) {
+                let common = |c: char| c.is_ascii() && matches!(self.postings.get(&c), Some(Posting::Bits(_)));
+                if common(w[0]) && common(w[1]) {
+                    lists.push(self.pairs.get(&(w[0] as u16 * 128 + w[1] as u16)).unwrap_or(NONE));
                 }
-                intersect(&mut cand, l);
             }
-            if term.chars().nth(1).is_some() {
-                let needle = term.as_bytes();
-                if needle.len() <= 8 {
-                    // Haystacks are short (tens of bytes): a plain scan beats setting up a search.
-                    cand.retain(|i| contains_short(rows[*i as usize].haystack().as_bytes(), needle));
-                } else {
-                    let finder = memchr::memmem::Finder::new(needle);
-                    cand.retain(|i| finder.find(rows[*i as usize].haystack().as_bytes()).is_some());
+            let triples: Vec<&Vec<u64>> = in_order
+                .windows(3)
+                .filter(|w| w.iter().all(|c| c.is_ascii()))
+                .filter_map(|w| self.triples.get(&((w[0] as u32 * 128 + w[1] as u32) * 128 + w[2] as u32)))
+                .collect();
+            let mut lists: Vec<(usize, &Posting)> = lists.into_iter().map(|p| (match p { Posting::List(l) => l.len(), Posting::Bits(_) => usize::MAX }, p)).collect();
+            lists.sort_by_key(|l| l.0);
+            let words = self.len.div_ceil(64);
+            let mut cand: Vec<u32> = if matches!(lists[0].1, Posting::Bits(_)) {
+                // Every posting is bits (the rarest is): AND them a word at a time, and with the
+                // previous matches too when there are many of them; then list the rows.
+                let mut acc: Vec<u64> = vec![u64::MAX; words];
+                for (_, p) in &lists {
+                    if let Posting::Bits(b) = p {
+                        acc.iter_mut().zip(b).for_each(|(a, b)| *a &= b);
+                    }
                 }
+                for b in &triples {
+                    acc.iter_mut().zip(b.iter()).for_each(|(a, b)| *a &= b);
+                }
+                match current.take() {
+                    Some(mut cur) if cur.len() * 8 < self.len => {
+                        cur.retain(|i| has_bit(&acc, *i));
+                        cur
+                    }
+                    Some(cur) => {
+                        let mut prev = vec![0u64; words];
+                        for i in &cur {
+                            prev[(*i / 64) as usize] |= 1 << (*i % 64);
+                        }
+                        acc.iter_mut().zip(&prev).for_each(|(a, b)| *a &= b);
+                        bits_to_rows(&acc)
+                    }
+                    None => bits_to_rows(&acc),
+                }
+            } else {
+                let mut cand = match current.take() {
+                    Some(cur) => cur,
+                    None => match lists[0].1 {
+                        Posting::List(l) => l.clone(),
+                        Posting::Bits(_) => unreachable!("handled above"),
+                    },
+                };
+                for (_, p) in &lists {
+                    if cand.is_empty() {
+                        break;
+                    }
+                    match p {
+                        Posting::List(l) => intersect(&mut cand, l),
+                        Posting::Bits(b) => cand.retain(|i| has_bit(b, *i)),
+                    }
+                }
+                for b in &triples {
+                    cand.retain(|i| has_bit(b, *i));
+                }
+                cand
+            };
+            // One character, or two whose pair posting was used: the postings are the answer.
+            // Three in a common triple: likewise.
+            let exact = match in_order.as_slice() {
+                [_] => true,
+                [a, b] => [*a, *b].iter().all(|c| c.is_ascii() && matches!(self.postings.get(c), Some(Posting::Bits(_)))),
+                [_, _, _] => triples.len() == 1,
+                _ => false,
+            };
+            if !exact {
+                let needle = term.as_bytes();
+                let (text, starts) = (&self.text, &self.starts);
+                cand.retain(|i| occurs(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle));
             }
             current = Some(cand);
         }
@@ -249,7 +470,47 @@ impl Index {
     /// Filters, counts and sorts like [`crate::table::run`] (same result), using the index.
     pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort) -> Outcome {
         debug_assert_eq!(rows.len(), self.len, "an index is used with the rows it was built from");
-        let q = Query::new(&state.query);
+        let matches = self.text_matches(&Query::new(&state.query));
+        // No facet selected and every row matching (no query, or one every row contains, like
+        // "20" in a ledger of 20xx ids): the same answer every time for a sort, computed once
+        // (clearing the search box would otherwise count and order every row again).
+        let no_facets = R::facets().iter().all(|d| state.selected(d.key).is_none());
+        if !(no_facets && matches.as_ref().is_none_or(|m| m.len() == self.len)) {
+            return self.run_with(rows, state, default_sort, matches.as_deref().map(|m| m.as_slice()));
+        }
+        let (col_key, desc) = match &state.sort {
+            Some((k, d)) => (k.as_str(), *d),
+            None => (default_sort.column, default_sort.descending),
+        };
+        let key = (R::columns().iter().position(|c| c.key == col_key).unwrap_or(usize::MAX), desc);
+        if let Some((k, o)) = self.unfiltered.lock().ok().as_deref().and_then(|u| u.as_ref()) {
+            if *k == key {
+                return o.clone();
+            }
+        }
+        let o = self.run_with(rows, state, default_sort, None);
+        if let Ok(mut u) = self.unfiltered.lock() {
+            *u = Some((key, o.clone()));
+        }
+        o
+    }
+
+    fn all_counts(&self) -> &Vec<Vec<usize>> {
+        self.all_counts.get_or_init(|| {
+            self.values
+                .iter()
+                .zip(&self.dense)
+                .map(|(v, d)| {
+                    let mut c = vec![0usize; v.len()];
+                    d.iter().for_each(|x| c[*x as usize] += 1);
+                    c
+                })
+                .collect()
+        })
+    }
+
+    /// [`Index::run`] given the rows matching the text query (`None`: every row).
+    fn run_with<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort, matches: Option<&[u32]>) -> Outcome {
         let defs = R::facets();
         let nf = defs.len();
         // Per facet: which dense positions are selected (None = no restriction), and selected
@@ -274,36 +535,78 @@ impl Index {
             }
         }
         let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0usize; v.len()]).collect();
-        let mut hit = vec![false; self.len];
+        // One bit per row: matches the query and every facet.
+        let mut hit = vec![0u64; self.len.div_ceil(64)];
         let mut nhits = 0usize;
-        let matches = self.text_matches(rows, &q);
-        let mut visit = |i: usize| {
-            let mut fails = 0;
-            let mut failed = 0;
-            for f in 0..nf {
-                if let Some(mask) = &selected[f] {
-                    if !mask[self.dense[f][i] as usize] {
-                        fails += 1;
-                        failed = f;
+        if selected.iter().all(Option::is_none) {
+            // No facet selected (typing in the search box): the hits are the matches; count
+            // one facet at a time (a tight loop over one array of codes).
+            let all: Vec<u32>;
+            let m = match matches {
+                Some(m) => m,
+                None => {
+                    all = (0..self.len as u32).collect();
+                    &all
+                }
+            };
+            for i in m {
+                hit[(*i / 64) as usize] |= 1 << (*i % 64);
+            }
+            if m.len() * 2 > self.len {
+                // Most rows match: every row's counts less the rows that do not.
+                counts = self.all_counts().clone();
+                for (k, w) in hit.iter().enumerate() {
+                    let mut miss = !w;
+                    if k == hit.len() - 1 && self.len % 64 != 0 {
+                        miss &= (1u64 << (self.len % 64)) - 1;
+                    }
+                    while miss != 0 {
+                        let i = k * 64 + miss.trailing_zeros() as usize;
+                        for (f, c) in counts.iter_mut().enumerate() {
+                            c[self.dense[f][i] as usize] -= 1;
+                        }
+                        miss &= miss - 1;
+                    }
+                }
+            } else {
+                for (f, c) in counts.iter_mut().enumerate() {
+                    let d = &self.dense[f];
+                    for i in m {
+                        c[d[*i as usize] as usize] += 1;
                     }
                 }
             }
-            match fails {
-                0 => {
-                    hit[i] = true;
-                    nhits += 1;
-                    for f in 0..nf {
-                        counts[f][self.dense[f][i] as usize] += 1;
+            nhits = m.len();
+        } else {
+            let mut visit = |i: usize| {
+                let mut fails = 0;
+                let mut failed = 0;
+                for f in 0..nf {
+                    if let Some(mask) = &selected[f] {
+                        if !mask[self.dense[f][i] as usize] {
+                            fails += 1;
+                            failed = f;
+                        }
                     }
                 }
-                1 => counts[failed][self.dense[failed][i] as usize] += 1,
-                _ => {}
+                match fails {
+                    0 => {
+                        hit[i / 64] |= 1 << (i % 64);
+                        nhits += 1;
+                        for f in 0..nf {
+                            counts[f][self.dense[f][i] as usize] += 1;
+                        }
+                    }
+                    1 => counts[failed][self.dense[failed][i] as usize] += 1,
+                    _ => {}
+                }
+            };
+            match matches {
+                None => (0..self.len).for_each(&mut visit),
+                Some(m) => m.iter().for_each(|i| visit(*i as usize)),
             }
-        };
-        match &matches {
-            None => (0..self.len).for_each(&mut visit),
-            Some(m) => m.iter().for_each(|i| visit(*i as usize)),
         }
+        let hit = |i: &u32| has_bit(&hit, *i);
         let cols = R::columns();
         let (col_key, desc) = match &state.sort {
             Some((k, d)) => (k.as_str(), *d),
@@ -314,14 +617,15 @@ impl Index {
             Some(col) if nhits > 0 => {
                 // Few matches: sorting them directly beats a pass over every row.
                 if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col, desc))).unwrap_or(false) {
-                    out.extend((0..self.len as u32).filter(|i| hit[*i as usize]));
+                    out.extend((0..self.len as u32).filter(hit));
                     let order = self.order_small(rows, col, desc, &mut out);
                     return self.finish::<R>(order, counts, selected, absent);
                 }
                 let order = self.order(rows, col, desc);
-                out.extend(order.iter().copied().filter(|i| hit[*i as usize]));
+                out.extend(order.iter().copied().filter(hit));
             }
-            _ => out.extend((0..self.len as u32).filter(|i| hit[*i as usize])),
+            _ if nhits == 0 => {}
+            _ => out.extend((0..self.len as u32).filter(hit)),
         }
         self.finish::<R>(out, counts, selected, absent)
     }
@@ -349,7 +653,8 @@ impl Index {
                 FacetCounts { facet: *d, values }
             })
             .collect();
-        Outcome { rows, facets }
+        let sample_rows = rows.iter().filter(|i| has_bit(&self.sample, **i)).count();
+        Outcome { rows, facets, sample_rows }
     }
 }
 
@@ -393,19 +698,61 @@ fn cmp_rows<R: Record>(rows: &[R], col: usize, desc: bool, a: u32, b: u32) -> st
     }
 }
 
-/// Whether `needle` (2–8 bytes) occurs in `hay`: first byte, then the rest.
-fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
-    let (first, rest) = (needle[0], &needle[1..]);
-    let last = match hay.len().checked_sub(needle.len()) {
-        Some(l) => l,
-        None => return false,
-    };
-    let mut i = 0;
-    while i <= last {
-        if hay[i] == first && &hay[i + 1..i + needle.len()] == rest {
-            return true;
+/// The rows whose bit is set, ascending.
+fn bits_to_rows(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bits.iter().map(|w| w.count_ones() as usize).sum());
+    for (k, w) in bits.iter().enumerate() {
+        let mut w = *w;
+        while w != 0 {
+            out.push(k as u32 * 64 + w.trailing_zeros());
+            w &= w - 1;
         }
-        i += 1;
+    }
+    out
+}
+
+/// 0x80 in each byte of `v` that is zero, 0 elsewhere (exact: no false positives).
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+#[inline]
+fn word_at(text: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(text[i..i + 8].try_into().expect("8 bytes"))
+}
+
+/// Whether `needle` (at least 2 bytes) occurs in `text[start..end]`. Eight positions at a time:
+/// where both the first and the second byte of the needle match (two word compares), then the
+/// rest. Reads up to 9 bytes past `end`, which [`PAD`] allows for the last row.
+fn occurs(text: &[u8], start: usize, end: usize, needle: &[u8]) -> bool {
+    let n = needle.len();
+    debug_assert!(n >= 2);
+    if end - start < n {
+        return false;
+    }
+    // Candidate positions are start..=last.
+    let last = end - n;
+    let b0 = u64::from_le_bytes([needle[0]; 8]);
+    let b1 = u64::from_le_bytes([needle[1]; 8]);
+    let rest = &needle[2..];
+    let mut i = start;
+    while i <= last {
+        let mut m = zero_bytes(word_at(text, i) ^ b0) & zero_bytes(word_at(text, i + 1) ^ b1);
+        let valid = last + 1 - i;
+        if valid < 8 {
+            m &= (1u64 << (valid * 8)) - 1;
+        }
+        while m != 0 {
+            let p = i + (m.trailing_zeros() / 8) as usize;
+            // The rest byte by byte (a call to memcmp costs more for a few bytes).
+            if rest.iter().enumerate().all(|(k, b)| text[p + 2 + k] == *b) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        i += 8;
     }
     false
 }
@@ -433,5 +780,83 @@ fn intersect(cand: &mut Vec<u32>, list: &[u32]) {
             }
             j < list.len() && list[j] == *x
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The word-at-a-time search finds exactly what a plain substring search finds, at any
+        /// offset and length, with other bytes (not zeros) after the slice.
+        #[test]
+        fn occurs_agrees_with_a_plain_search(
+            hay in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'b'), Just(0x80u8), Just(0xffu8), Just(0u8), any::<u8>()], 0..40),
+            needle in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'b'), Just(0x80u8), Just(0xffu8), Just(0u8)], 2..5),
+            before in 0usize..9,
+            after in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'b')], 0..12),
+        ) {
+            let mut text = vec![b'a'; before];
+            text.extend_from_slice(&hay);
+            text.extend_from_slice(&after);
+            text.extend_from_slice(&[0; PAD]);
+            let expected = hay.windows(needle.len()).any(|w| w == needle.as_slice());
+            prop_assert_eq!(occurs(&text, before, before + hay.len(), &needle), expected);
+        }
+    }
+
+    #[test]
+    fn zero_bytes_marks_exactly_the_zero_bytes() {
+        for v in [0u64, 1, 0x0100, 0x8000_0000_0000_0000, 0x0080_0000_0000_0001, u64::MAX, 0x0101_0101_0101_0101, 0xff00_ff00_ff00_ff00] {
+            let expected: u64 = (0..8).filter(|k| (v >> (k * 8)) & 0xff == 0).map(|k| 0x80u64 << (k * 8)).sum();
+            assert_eq!(zero_bytes(v), expected, "{v:#x}");
+        }
+    }
+
+    #[test]
+    fn postings_switch_to_bits_for_common_characters() {
+        struct R(String);
+        impl Record for R {
+            fn columns() -> &'static [crate::table::Column] {
+                &[]
+            }
+            fn facets() -> &'static [crate::table::FacetDef] {
+                &[]
+            }
+            fn cell(&self, _: usize) -> Cell<'_> {
+                Cell::Empty
+            }
+            fn facet_value(&self, _: usize) -> u32 {
+                0
+            }
+            fn facet_label(_: usize, _: u32) -> String {
+                String::new()
+            }
+            fn facet_key(_: usize, _: u32) -> String {
+                String::new()
+            }
+            fn parse_facet_key(_: usize, _: &str) -> Option<u32> {
+                None
+            }
+            fn write_haystack(&self, out: &mut String) {
+                out.push_str(&self.0);
+                out.push('\n');
+            }
+        }
+        // "a" in every row, "z" in one of 100: bits for "a", a list for "z".
+        let rows: Vec<R> = (0..100).map(|i| R(if i == 7 { "az".into() } else { format!("a{i}") })).collect();
+        let index = Index::build(&rows);
+        assert!(matches!(index.postings[&'a'], Posting::Bits(_)));
+        assert!(matches!(index.postings[&'z'], Posting::List(_)));
+        let q = |s: &str| index.text_matches(&Query::new(s)).map(|m| m.as_ref().clone());
+        assert_eq!(q("az"), Some(vec![7]));
+        assert_eq!(q("a7"), Some(vec![70, 71, 72, 73, 74, 75, 76, 77, 78, 79]));
+        assert_eq!(q("a77"), Some(vec![77]));
+        assert_eq!(q("a"), Some((0..100).collect()));
+        assert_eq!(q("q"), Some(vec![]));
     }
 }

@@ -391,8 +391,8 @@ impl Record for ReliefRecord {
             },
         }
     }
-    fn haystack(&self) -> &str {
-        &self.hay
+    fn write_haystack(&self, out: &mut String) {
+        out.push_str(&self.hay);
     }
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
@@ -459,9 +459,7 @@ impl Record for Aggregate {
     fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
         if f == 0 { key.parse().ok() } else { COUNTIES.iter().position(|c| *c == key).map(|p| p as u32) }
     }
-    fn haystack(&self) -> &str {
-        ""
-    }
+    fn write_haystack(&self, _out: &mut String) {}
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
     }

@@ -92,8 +92,10 @@ pub trait Record {
     /// The value code's identifier in URLs ("2020", "bank_transfer").
     fn facet_key(f: usize, code: u32) -> String;
     fn parse_facet_key(f: usize, key: &str) -> Option<u32>;
-    /// Normalised searchable text (see [`crate::search::normalize`]).
-    fn haystack(&self) -> &str;
+    /// Appends the row's normalised searchable text (see [`crate::search::normalize`]) to
+    /// `out`: its fields, each followed by `'\n'` (which no query term contains, so no match
+    /// spans two fields). Written on demand, so a large dataset need not keep a copy per row.
+    fn write_haystack(&self, out: &mut String);
     /// Whether the row is generated sample data (shown with a badge).
     fn is_sample(&self) -> bool {
         false
@@ -177,6 +179,8 @@ pub struct Outcome {
     /// Indices of matching rows, in display order.
     pub rows: Vec<u32>,
     pub facets: Vec<FacetCounts>,
+    /// How many of `rows` are generated sample data ([`Record::is_sample`]).
+    pub sample_rows: usize,
 }
 
 pub const PAGE_SIZE: usize = 25;
@@ -213,6 +217,7 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
     }
     let mut hits: Vec<u32> = Vec::new();
     let mut codes = vec![0u32; defs.len()];
+    let mut hay = String::new();
     for (i, r) in rows.iter().enumerate() {
         let mut failed: Option<usize> = None;
         let mut fails = 0;
@@ -227,7 +232,12 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
                 }
             }
         }
-        if fails > 1 || !q.matches(r.haystack()) {
+        if fails > 1 {
+            continue;
+        }
+        hay.clear();
+        r.write_haystack(&mut hay);
+        if !q.matches(&hay) {
             continue;
         }
         match failed {
@@ -269,8 +279,11 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
                 .collect(),
         })
         .collect();
-    Outcome { rows: hits, facets }
+    let sample_rows = hits.iter().filter(|i| rows[**i as usize].is_sample()).count();
+    Outcome { rows: hits, facets, sample_rows }
 }
+
+pub mod html;
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -325,8 +338,8 @@ pub(crate) mod tests {
         fn parse_facet_key(_f: usize, key: &str) -> Option<u32> {
             key.parse().ok()
         }
-        fn haystack(&self) -> &str {
-            &self.hay
+        fn write_haystack(&self, out: &mut String) {
+            out.push_str(&self.hay);
         }
     }
 

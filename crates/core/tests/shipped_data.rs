@@ -93,7 +93,7 @@ fn core_crate_names_no_browser_crate() {
 
 mod ledger_data {
     use super::data;
-    use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow, RowStatus};
+    use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow, RowStatus, Tally};
     use gongshi_core::ledger::{self, GoodsFlag};
     use gongshi_core::table::{run, Record, Sort, TableState};
     use gongshi_core::{csv, Fen};
@@ -151,6 +151,35 @@ mod ledger_data {
                 assert_eq!(run(&rows, &s2, SORT).rows.len(), *n, "{}={code}", fc.facet.key);
             }
         }
+    }
+
+    #[test]
+    fn table_html_marks_sample_rows_and_shows_flags() {
+        let rows = rows();
+        let packs = rows.iter().position(|r| r.flags.contains(&GoodsFlag::NoOutgoing)).unwrap() as u32;
+        let sample = rows.iter().position(|r| r.is_sample()).unwrap() as u32;
+        let html = gongshi_core::table::html::rows_html(&rows, &[packs, sample], gongshi_core::i18n::Lang::Zh, "示例");
+        let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);
+        assert!(real.starts_with("<tr><th scope=\"row\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");
+        assert!(!real.contains("示例"));
+        assert!(sampled.starts_with("<tr class=\"sample\">") && sampled.contains("<span class=\"badge sample\">示例</span>"), "{sampled}");
+        assert_eq!(html.matches("<td").count(), 2 * (LedgerRow::columns().len() - 1));
+    }
+
+    #[test]
+    fn packed_totals_equal_the_row_by_row_totals() {
+        let rows = rows();
+        let tally = Tally::build(&rows);
+        let all: Vec<u32> = (0..rows.len() as u32).collect();
+        let kinds = |idx: &[u32]| idx.iter().map(|i| (rows[*i as usize].flow, rows[*i as usize].status)).collect::<std::collections::BTreeSet<_>>().len();
+        assert!(kinds(&all) >= 5, "the shipped ledger has received, refunded, paid, in-stock and cancelled rows");
+        for q in ["", "防汛", "2020", "口罩", "腾讯公益", "no such text"] {
+            let o = run(&rows, &TableState { query: q.into(), ..Default::default() }, SORT);
+            assert_eq!(tally.totals(&o.rows), totals(&rows, &o.rows), "{q}");
+        }
+        let odd: Vec<u32> = all.iter().copied().filter(|i| i % 3 == 1).collect();
+        assert_eq!(tally.totals(&odd), totals(&rows, &odd));
+        assert!(totals(&rows, &all).sample_rows > 0 && totals(&rows, &all).sample_rows < rows.len());
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub struct LedgerRow {
     /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
     pub funding: Option<String>,
     pub category: Option<Category>,
-    hay: String,
+    /// Searchable text that is not a column: a donation's platform, a goods batch's note.
+    search_extra: Option<Box<str>>,
 }
 
 const COLUMNS: &[Column] = &[
@@ -189,8 +190,24 @@ impl Record for LedgerRow {
             },
         }
     }
-    fn haystack(&self) -> &str {
-        &self.hay
+    fn write_haystack(&self, out: &mut String) {
+        let extra = self.search_extra.as_deref().unwrap_or("");
+        match self.flow {
+            Flow::MoneyIn => {
+                let channel = self.channel.map_or("", |c| c.zh());
+                write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.receipt.as_deref().unwrap_or(""), channel]);
+                // The platform follows the channel's name in the same field ("网络平台水滴筹").
+                out.pop();
+                crate::search::normalize_into(extra, out);
+                out.push('\n');
+            }
+            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding.as_deref().unwrap_or("")]),
+            Flow::GoodsIn => {
+                // The item is the start of `detail` ("口罩 1,000个"), so it needs no field of its own.
+                let directed = if self.directed == Some(true) { self.project.as_str() } else { "" };
+                write_hay(out, &[&self.id, &self.party, &self.detail, directed, extra]);
+            }
+        }
     }
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
@@ -213,14 +230,11 @@ impl Record for LedgerRow {
     }
 }
 
-fn hay(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+fn write_hay(out: &mut String, parts: &[&str]) {
     for p in parts {
-        crate::search::normalize_into(p, &mut s);
-        s.push('\n');
+        crate::search::normalize_into(p, out);
+        out.push('\n');
     }
-    s.shrink_to_fit();
-    s
 }
 
 /// All ledger rows: donations, disbursements, then goods batches (with their flags).
@@ -233,12 +247,8 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             DonationStatus::Cancelled => RowStatus::Cancelled,
         };
         let detail = d.directed_to.clone().unwrap_or_default();
-        let mut channel_text = d.channel.zh().to_string();
-        if let Some(p) = &d.platform {
-            channel_text.push_str(p);
-        }
         rows.push(LedgerRow {
-            hay: hay(&[&d.id, d.donor_shown(), &d.project, &detail, d.receipt.as_deref().unwrap_or(""), &channel_text]),
+            search_extra: d.platform.as_deref().map(Box::from),
             id: d.id.clone(),
             flow: Flow::MoneyIn,
             date: d.date,
@@ -264,7 +274,7 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             Funding::Directed(ids) => format!("定向捐赠 {}", ids.join("、")),
         };
         rows.push(LedgerRow {
-            hay: hay(&[&x.id, &x.recipient, &x.project, &x.purpose, &funding]),
+            search_extra: None,
             id: x.id.clone(),
             flow: Flow::MoneyOut,
             date: x.date,
@@ -288,7 +298,7 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
     for (b, bal) in goods.batches.iter().zip(balances) {
         let detail = format!("{} {}{}", b.item, crate::format::group_thousands(b.quantity.max(0) as u64), b.unit);
         rows.push(LedgerRow {
-            hay: hay(&[&b.id, &b.donor, &b.item, &detail, b.directed_to.as_deref().unwrap_or(""), b.note.as_deref().unwrap_or("")]),
+            search_extra: b.note.as_deref().map(Box::from),
             id: b.id.clone(),
             flow: Flow::GoodsIn,
             date: b.date,
@@ -322,6 +332,62 @@ pub struct Totals {
     pub goods_value: Fen,
     pub goods_rows: usize,
     pub sample_rows: usize,
+}
+
+/// Each row's part in [`Totals`], packed: its kind in a byte, its amount in fen. Totals over a
+/// hundred thousand matches then read 9 bytes per row instead of every whole row. Gives exactly
+/// what [`totals`] gives.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    kind: Vec<u8>,
+    amount: Vec<i64>,
+}
+
+const TALLY_IN: u8 = 1;
+const TALLY_OUT: u8 = 2;
+const TALLY_GOODS: u8 = 3;
+const TALLY_SAMPLE: u8 = 4;
+
+impl Tally {
+    pub fn build(rows: &[LedgerRow]) -> Tally {
+        let kind = rows
+            .iter()
+            .map(|r| {
+                let k = match (r.flow, r.status) {
+                    (Flow::MoneyIn, RowStatus::Received) => TALLY_IN,
+                    (Flow::MoneyOut, _) => TALLY_OUT,
+                    (Flow::GoodsIn, RowStatus::InStock) => TALLY_GOODS,
+                    _ => 0,
+                };
+                k | if r.origin.is_sample() { TALLY_SAMPLE } else { 0 }
+            })
+            .collect();
+        Tally { kind, amount: rows.iter().map(|r| r.amount.0).collect() }
+    }
+
+    /// [`totals`] over the rows numbered `indices`.
+    pub fn totals(&self, indices: &[u32]) -> Totals {
+        let mut sums = [0i64; 4];
+        let mut counts = [0usize; 4];
+        let mut sample = 0usize;
+        for i in indices {
+            let (k, a) = (self.kind[*i as usize], self.amount[*i as usize]);
+            sample += usize::from(k >= TALLY_SAMPLE);
+            let k = usize::from(k & 3);
+            sums[k] += a;
+            counts[k] += 1;
+        }
+        Totals {
+            rows: indices.len(),
+            money_in: Fen(sums[TALLY_IN as usize]),
+            money_in_rows: counts[TALLY_IN as usize],
+            money_out: Fen(sums[TALLY_OUT as usize]),
+            money_out_rows: counts[TALLY_OUT as usize],
+            goods_value: Fen(sums[TALLY_GOODS as usize]),
+            goods_rows: counts[TALLY_GOODS as usize],
+            sample_rows: sample,
+        }
+    }
 }
 
 /// Totals over `rows[indices]`. Refunded and cancelled gifts are listed but not summed.
