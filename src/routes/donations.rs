@@ -185,7 +185,9 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     let goods = ledger.goods.clone();
     // The charts follow the table once typing pauses: redrawing four charts on every keystroke
     // would cost more than the search itself on a large ledger.
-    let charted = RwSignal::new(outcome.get_untracked());
+    // They also come after the table on a page's first view: below it, and not worth holding
+    // the rows back for (four charts over a large ledger take a while to draw).
+    let charted = RwSignal::new(None);
     let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         let o = outcome.get();

@@ -8,6 +8,7 @@ use crate::money::Fen;
 use crate::search::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 pub const DONATIONS: &str = "donations.json";
 pub const DISBURSEMENTS: &str = "disbursements.json";
@@ -363,14 +364,30 @@ struct V<'a> {
     out: Vec<Diagnostic>,
 }
 
+/// Ids seen so far in a file (borrowed from the parsed records; a fast hash, as a ledger has
+/// hundreds of thousands of them).
+type Seen<'r> = std::collections::HashSet<&'r str, std::hash::BuildHasherDefault<crate::index::MulHasher>>;
+
+/// Where in a file a record's field is: `records[i]` and the field (".date"). Written out only
+/// when there is a problem to report (formatting every field's path of every record cost a
+/// tenth of the load time of a large ledger).
+#[derive(Clone, Copy)]
+struct At(usize, &'static str);
+
+impl Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "records[{}]{}", self.0, self.1)
+    }
+}
+
 impl V<'_> {
-    fn err(&mut self, path: &str, msg: String) {
-        self.out.push(Diagnostic::error(self.file, path, msg));
+    fn err(&mut self, path: &dyn Display, msg: String) {
+        self.out.push(Diagnostic::error(self.file, &path.to_string(), msg));
     }
-    fn err_en(&mut self, path: &str, msg: String, en: String) {
-        self.out.push(Diagnostic::error(self.file, path, msg).en(en));
+    fn err_en(&mut self, path: &dyn Display, msg: String, en: String) {
+        self.out.push(Diagnostic::error(self.file, &path.to_string(), msg).en(en));
     }
-    fn text(&mut self, v: &Option<String>, path: &str, what: &str, label: &str) -> Option<String> {
+    fn text(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) -> Option<String> {
         match v {
             Some(s) if !s.trim().is_empty() => Some(s.clone()),
             _ => {
@@ -379,7 +396,7 @@ impl V<'_> {
             }
         }
     }
-    fn date(&mut self, v: &Option<String>, path: &str, label: &str) -> Option<PartialDate> {
+    fn date(&mut self, v: &Option<String>, path: &dyn Display, label: &str) -> Option<PartialDate> {
         match v.as_deref().map(PartialDate::parse) {
             Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
@@ -393,13 +410,13 @@ impl V<'_> {
             }
         }
     }
-    fn opt_date(&mut self, v: &Option<String>, path: &str, label: &str) -> Option<Option<PartialDate>> {
+    fn opt_date(&mut self, v: &Option<String>, path: &dyn Display, label: &str) -> Option<Option<PartialDate>> {
         match v {
             None => Some(None),
             Some(_) => self.date(v, path, label).map(Some),
         }
     }
-    fn money(&mut self, v: &Option<RawInt>, path: &str, label: &str, allow_zero: bool) -> Option<Fen> {
+    fn money(&mut self, v: &Option<RawInt>, path: &dyn Display, label: &str, allow_zero: bool) -> Option<Fen> {
         match v.clone() {
             Some(RawInt::Int(x)) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
             Some(RawInt::Int(x)) => {
@@ -420,7 +437,7 @@ impl V<'_> {
             }
         }
     }
-    fn qty(&mut self, v: Option<i64>, path: &str, label: &str) -> Option<i64> {
+    fn qty(&mut self, v: Option<i64>, path: &dyn Display, label: &str) -> Option<i64> {
         match v {
             Some(x) if x > 0 => Some(x),
             Some(x) => {
@@ -433,7 +450,7 @@ impl V<'_> {
             }
         }
     }
-    fn keyed<T>(&mut self, v: &Option<String>, parse: fn(&str) -> Option<T>, keys: String, path: &str, what: &str, label: &str) -> Option<T> {
+    fn keyed<T>(&mut self, v: &Option<String>, parse: fn(&str) -> Option<T>, keys: String, path: &dyn Display, what: &str, label: &str) -> Option<T> {
         match v.as_deref() {
             Some(s) => match parse(s) {
                 Some(x) => Some(x),
@@ -448,7 +465,7 @@ impl V<'_> {
             }
         }
     }
-    fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &str, label: &str) -> Option<Origin> {
+    fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &dyn Display, label: &str) -> Option<Origin> {
         // Ledger records name a problem of the report (1–99) when they come from it.
         let problem = problem.filter(|n| (1..=99).contains(n));
         match Origin::from_raw(origin.as_deref(), problem) {
@@ -460,10 +477,10 @@ impl V<'_> {
             }
         }
     }
-    fn id(&mut self, v: &Option<String>, seen: &mut std::collections::HashSet<String>, path: &str, i: usize) -> Option<String> {
+    fn id<'r>(&mut self, v: &'r Option<String>, seen: &mut Seen<'r>, path: &dyn Display, i: usize) -> Option<String> {
         match v {
             Some(id) if !id.trim().is_empty() => {
-                if seen.insert(id.clone()) {
+                if seen.insert(id.as_str()) {
                     Some(id.clone())
                 } else {
                     self.err_en(&format!("{path}.id"), format!("编号“{id}”重复，这一条未显示"), format!("{path}.id: the id “{id}” appears more than once; this record is not shown"));
@@ -485,7 +502,7 @@ impl V<'_> {
 fn check_file_sample<T>(v: &mut V, raw_sample: Option<bool>, records: &[T], is_sample: impl Fn(&T) -> bool) {
     let any_sample = records.iter().any(&is_sample);
     match raw_sample {
-        Some(false) if any_sample => v.err("sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
+        Some(false) if any_sample => v.err(&"sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
         None => v.out.push(Diagnostic::warning(v.file, "sample", "文件没有说明是否含示例数据（sample）")),
         _ => {}
     }
@@ -579,29 +596,29 @@ pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
 
 fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     let mut v = V { file, out: Vec::new() };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
-        let path = format!("records[{i}]");
+        let path = At(i, "");
         let before = v.out.len();
         let id = v.id(&r.id, &mut seen, &path, i);
         let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
-        let date = v.date(&r.date, &format!("{path}.date"), &label);
-        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &format!("{path}.donor_kind"), "捐赠方类型", &label);
-        let donor = if donor_kind == Some(DonorKind::Anonymous) { r.donor.clone().or(Some(String::new())) } else { v.text(&r.donor, &format!("{path}.donor"), "捐赠方", &label) };
-        let amount = v.money(&r.amount_fen, &format!("{path}.amount_fen"), &label, false);
-        let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &format!("{path}.channel"), "捐赠渠道", &label);
-        let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &format!("{path}.status"), "状态", &label);
-        let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
+        let date = v.date(&r.date, &At(i, ".date"), &label);
+        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &At(i, ".donor_kind"), "捐赠方类型", &label);
+        let donor = if donor_kind == Some(DonorKind::Anonymous) { r.donor.clone().or(Some(String::new())) } else { v.text(&r.donor, &At(i, ".donor"), "捐赠方", &label) };
+        let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
+        let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &At(i, ".channel"), "捐赠渠道", &label);
+        let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &At(i, ".status"), "状态", &label);
+        let project = v.text(&r.project, &At(i, ".project"), "项目", &label);
         let directed = match r.directed {
             Some(d) => Some(d),
             None => {
-                v.err(&format!("{path}.directed"), format!("{label}：缺少是否定向（directed）"));
+                v.err(&At(i, ".directed"), format!("{label}：缺少是否定向（directed）"));
                 None
             }
         };
         if directed == Some(true) && r.directed_to.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            v.err(&format!("{path}.directed_to"), format!("{label}：定向捐赠须写明定向用途（directed_to）"));
+            v.err(&At(i, ".directed_to"), format!("{label}：定向捐赠须写明定向用途（directed_to）"));
         }
         let origin = v.origin(&r.origin, r.problem, &path, &label);
         let mut corrections = Vec::new();
@@ -646,19 +663,19 @@ pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diag
 
 pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disbursement>> {
     let mut v = V { file: DISBURSEMENTS, out: Vec::new() };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
-        let path = format!("records[{i}]");
+        let path = At(i, "");
         let before = v.out.len();
         let id = v.id(&r.id, &mut seen, &path, i);
         let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
-        let date = v.date(&r.date, &format!("{path}.date"), &label);
-        let purpose = v.text(&r.purpose, &format!("{path}.purpose"), "用途", &label);
-        let project = v.text(&r.project, &format!("{path}.project"), "项目", &label);
-        let recipient = v.text(&r.recipient, &format!("{path}.recipient"), "接收方", &label);
-        let amount = v.money(&r.amount_fen, &format!("{path}.amount_fen"), &label, false);
-        let category = v.keyed(&r.category, Category::parse, Category::keys(), &format!("{path}.category"), "支出类别", &label);
+        let date = v.date(&r.date, &At(i, ".date"), &label);
+        let purpose = v.text(&r.purpose, &At(i, ".purpose"), "用途", &label);
+        let project = v.text(&r.project, &At(i, ".project"), "项目", &label);
+        let recipient = v.text(&r.recipient, &At(i, ".recipient"), "接收方", &label);
+        let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
+        let category = v.keyed(&r.category, Category::parse, Category::keys(), &At(i, ".category"), "支出类别", &label);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
         if !v.clean_since(before) {
             continue;
@@ -681,7 +698,7 @@ pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
 
 pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
     let mut v = V { file: GOODS, out: Vec::new() };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     let mut g = Goods::default();
     for (i, r) in raw.batches.iter().enumerate() {
         let path = format!("batches[{i}]");
@@ -767,7 +784,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
     }
     let any_sample = g.batches.iter().any(|b| b.origin.is_sample()) || g.movements.iter().any(|m| m.origin.is_sample());
     match raw.sample {
-        Some(false) if any_sample => v.err("sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
+        Some(false) if any_sample => v.err(&"sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
         None => v.out.push(Diagnostic::warning(GOODS, "sample", "文件没有说明是否含示例数据（sample）")),
         _ => {}
     }
@@ -927,8 +944,9 @@ pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> V
 /// disbursements must name donations that exist and are directed.
 pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let by_id: BTreeMap<&str, &Donation> = donations.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut spent: BTreeMap<&str, Fen> = BTreeMap::new();
+    type Fast = std::hash::BuildHasherDefault<crate::index::MulHasher>;
+    let by_id: std::collections::HashMap<&str, &Donation, Fast> = donations.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut spent: std::collections::HashMap<&str, Fen, Fast> = std::collections::HashMap::default();
     for x in disbursements {
         if let Funding::Directed(ids) = &x.funding {
             for id in ids {

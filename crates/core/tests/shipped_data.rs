@@ -136,7 +136,7 @@ mod ledger_data {
         let independent: i64 = rows
             .iter()
             .filter(|r| r.date.year == 2020 && r.flow == Flow::MoneyIn && r.status == RowStatus::Received)
-            .filter(|r| [r.party.as_str(), &r.project, &r.detail].iter().any(|s| s.contains("防汛")))
+            .filter(|r| [&*r.party, &*r.project, &*r.detail].iter().any(|s| s.contains("防汛")))
             .map(|r| r.amount.0)
             .sum();
         assert_eq!(t.money_in.0, independent);

@@ -3,6 +3,7 @@
 use super::*;
 use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 keyed_enum!(
     /// What a ledger row records.
@@ -31,11 +32,11 @@ pub struct LedgerRow {
     pub flow: Flow,
     pub date: PartialDate,
     /// Donor as published (anonymous shown as such), or the recipient of a disbursement.
-    pub party: String,
+    pub party: Arc<str>,
     pub donor_kind: Option<DonorKind>,
-    pub project: String,
+    pub project: Arc<str>,
     /// Directed purpose, disbursement purpose, or goods item with quantity.
-    pub detail: String,
+    pub detail: Arc<str>,
     /// Amount in fen (goods: their declared value).
     pub amount: Fen,
     pub directed: Option<bool>,
@@ -204,7 +205,7 @@ impl Record for LedgerRow {
             Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding.as_deref().unwrap_or("")]),
             Flow::GoodsIn => {
                 // The item is the start of `detail` ("口罩 1,000个"), so it needs no field of its own.
-                let directed = if self.directed == Some(true) { self.project.as_str() } else { "" };
+                let directed = if self.directed == Some(true) { &*self.project } else { "" };
                 write_hay(out, &[&self.id, &self.party, &self.detail, directed, extra]);
             }
         }
@@ -240,21 +241,31 @@ fn write_hay(out: &mut String, parts: &[&str]) {
 /// All ledger rows: donations, disbursements, then goods batches (with their flags).
 pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods: &Goods) -> Vec<LedgerRow> {
     let mut rows = Vec::with_capacity(donations.len() + disbursements.len() + goods.batches.len());
+    // Parties, projects and purposes repeat across many rows: one copy of each text, shared.
+    let mut texts: std::collections::HashSet<Arc<str>, std::hash::BuildHasherDefault<crate::index::MulHasher>> = Default::default();
+    let mut share = |s: &str| -> Arc<str> {
+        if let Some(a) = texts.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        texts.insert(a.clone());
+        a
+    };
     for d in donations {
         let status = match d.status {
             DonationStatus::Received => RowStatus::Received,
             DonationStatus::Refunded => RowStatus::Refunded,
             DonationStatus::Cancelled => RowStatus::Cancelled,
         };
-        let detail = d.directed_to.clone().unwrap_or_default();
+        let detail = share(d.directed_to.as_deref().unwrap_or(""));
         rows.push(LedgerRow {
             search_extra: d.platform.as_deref().map(Box::from),
             id: d.id.clone(),
             flow: Flow::MoneyIn,
             date: d.date,
-            party: d.donor_shown().to_string(),
+            party: share(d.donor_shown()),
             donor_kind: Some(d.donor_kind),
-            project: d.project.clone(),
+            project: share(&d.project),
             detail,
             amount: d.amount,
             directed: Some(d.directed),
@@ -278,10 +289,10 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             id: x.id.clone(),
             flow: Flow::MoneyOut,
             date: x.date,
-            party: x.recipient.clone(),
+            party: share(&x.recipient),
             donor_kind: None,
-            project: x.project.clone(),
-            detail: x.purpose.clone(),
+            project: share(&x.project),
+            detail: share(&x.purpose),
             amount: x.amount,
             directed: Some(matches!(x.funding, Funding::Directed(_))),
             channel: None,
@@ -302,10 +313,10 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             id: b.id.clone(),
             flow: Flow::GoodsIn,
             date: b.date,
-            party: b.donor.clone(),
+            party: share(&b.donor),
             donor_kind: Some(b.donor_kind),
-            project: b.directed_to.clone().unwrap_or_else(|| "捐赠物资".to_string()),
-            detail,
+            project: share(b.directed_to.as_deref().unwrap_or("捐赠物资")),
+            detail: share(&detail),
             amount: b.value,
             directed: Some(b.directed_to.is_some()),
             channel: None,
