@@ -22,7 +22,7 @@ pub struct Index {
     /// Per facet: the distinct value codes, ascending.
     values: Vec<Vec<u32>>,
     /// Per facet: each row's position in `values` (dense, so counts are a Vec).
-    dense: Vec<Vec<u32>>,
+    dense: Vec<Codes>,
     /// One bit per row: generated sample data.
     sample: Vec<u64>,
     /// Every row's search text ([`Record::write_haystack`]), one after another, then
@@ -51,6 +51,28 @@ pub struct Index {
     unfiltered: Mutex<Option<((usize, bool), Outcome)>>,
     /// Per facet: how many rows have each value (all rows; computed on first use).
     all_counts: std::sync::OnceLock<Vec<Vec<usize>>>,
+}
+
+/// Each row's value of one facet, as a position in the facet's distinct values.
+enum Codes {
+    U8(Vec<u8>),
+    U32(Vec<u32>),
+}
+
+impl Codes {
+    #[inline]
+    fn get(&self, i: usize) -> usize {
+        match self {
+            Codes::U8(v) => usize::from(v[i]),
+            Codes::U32(v) => v[i] as usize,
+        }
+    }
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Codes::U8(v) => v.capacity(),
+            Codes::U32(v) => v.capacity() * 4,
+        }
+    }
 }
 
 /// Zero bytes after the last row's text (a word-at-a-time scan reads up to 9 bytes ahead).
@@ -94,12 +116,14 @@ impl Index {
             let mut distinct: Vec<u32> = raw.clone();
             distinct.sort_unstable();
             distinct.dedup();
-            let pos: Vec<u32> = if distinct.len() <= 64 {
-                raw.iter().map(|c| distinct.iter().position(|d| d == c).expect("present") as u32).collect()
+            let pos = if distinct.len() <= 64 {
+                // A byte per row (a facet has a handful of values).
+                Codes::U8(raw.iter().map(|c| distinct.iter().position(|d| d == c).expect("present") as u8).collect())
             } else {
                 let map: HashMap<u32, u32> = distinct.iter().enumerate().map(|(i, c)| (*c, i as u32)).collect();
-                raw.iter().map(|c| map[c]).collect()
+                Codes::U32(raw.iter().map(|c| map[c]).collect())
             };
+            drop(raw);
             values.push(distinct);
             dense.push(pos);
         }
@@ -270,7 +294,7 @@ impl Index {
 
     /// Bytes held by the index (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
-        let facets: usize = self.sample.capacity() * 8 + self.dense.iter().map(|d| d.capacity() * 4).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        let facets: usize = self.sample.capacity() * 8 + self.dense.iter().map(Codes::heap_bytes).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
         let posts: usize = self.postings.values().chain(self.pairs.values()).map(|p| p.heap_bytes() + 32).sum::<usize>()
             + self.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>() + self.text.capacity() + self.starts.capacity() * 4;
         let orders: usize = self.orders.lock().map(|o| o.values().map(|v| v.capacity() * 4).sum()).unwrap_or(0);
@@ -502,7 +526,7 @@ impl Index {
                 .zip(&self.dense)
                 .map(|(v, d)| {
                     let mut c = vec![0usize; v.len()];
-                    d.iter().for_each(|x| c[*x as usize] += 1);
+                    (0..self.len).for_each(|i| c[d.get(i)] += 1);
                     c
                 })
                 .collect()
@@ -563,16 +587,16 @@ impl Index {
                     while miss != 0 {
                         let i = k * 64 + miss.trailing_zeros() as usize;
                         for (f, c) in counts.iter_mut().enumerate() {
-                            c[self.dense[f][i] as usize] -= 1;
+                            c[self.dense[f].get(i)] -= 1;
                         }
                         miss &= miss - 1;
                     }
                 }
             } else {
                 for (f, c) in counts.iter_mut().enumerate() {
-                    let d = &self.dense[f];
-                    for i in m {
-                        c[d[*i as usize] as usize] += 1;
+                    match &self.dense[f] {
+                        Codes::U8(d) => m.iter().for_each(|i| c[usize::from(d[*i as usize])] += 1),
+                        Codes::U32(d) => m.iter().for_each(|i| c[d[*i as usize] as usize] += 1),
                     }
                 }
             }
@@ -583,7 +607,7 @@ impl Index {
                 let mut failed = 0;
                 for f in 0..nf {
                     if let Some(mask) = &selected[f] {
-                        if !mask[self.dense[f][i] as usize] {
+                        if !mask[self.dense[f].get(i)] {
                             fails += 1;
                             failed = f;
                         }
@@ -594,10 +618,10 @@ impl Index {
                         hit[i / 64] |= 1 << (i % 64);
                         nhits += 1;
                         for f in 0..nf {
-                            counts[f][self.dense[f][i] as usize] += 1;
+                            counts[f][self.dense[f].get(i)] += 1;
                         }
                     }
-                    1 => counts[failed][self.dense[failed][i] as usize] += 1,
+                    1 => counts[failed][self.dense[failed].get(i)] += 1,
                     _ => {}
                 }
             };
@@ -806,6 +830,27 @@ mod tests {
             text.extend_from_slice(&[0; PAD]);
             let expected = hay.windows(needle.len()).any(|w| w == needle.as_slice());
             prop_assert_eq!(occurs(&text, before, before + hay.len(), &needle), expected);
+        }
+    }
+
+    /// A facet with more values than fit a byte takes the wide code path; same answers.
+    #[test]
+    fn facets_with_many_values_agree_with_the_reference() {
+        use crate::table::tests::Row;
+        use crate::table::{run, TableState};
+        let rows: Vec<Row> = (0..400u16).map(|i| Row::new(&format!("r{i}"), 1000 + i % 150, u32::from(i % 3), i64::from(i))).collect();
+        let index = Index::build(&rows);
+        assert!(matches!(index.dense[0], Codes::U32(_)) && matches!(index.dense[1], Codes::U8(_)));
+        let sort = Sort { column: "name", descending: false };
+        for (q, year, kind) in [("", None, None), ("r1", Some("1010"), None), ("", Some("1149"), Some("2")), ("r", None, Some("1"))] {
+            let mut st = TableState { query: q.into(), ..Default::default() };
+            if let Some(y) = year {
+                st.toggle("year", y);
+            }
+            if let Some(k) = kind {
+                st.toggle("kind", k);
+            }
+            assert_eq!(index.run(&rows, &st, sort), run(&rows, &st, sort), "{st:?}");
         }
     }
 

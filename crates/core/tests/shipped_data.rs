@@ -118,11 +118,11 @@ mod ledger_data {
         assert_eq!(real.len(), 3, "the report's three goods batches");
         let packs = real.iter().find(|r| r.detail.contains("家庭包")).unwrap();
         assert_eq!(packs.amount, Fen::from_yuan(39_000));
-        assert_eq!(packs.flags, vec![GoodsFlag::NoOutgoing], "problem 8: no outgoing record");
+        assert_eq!(packs.flags(), [GoodsFlag::NoOutgoing], "problem 8: no outgoing record");
         let gloves = real.iter().find(|r| r.detail.contains("手套")).unwrap();
         assert_eq!(gloves.status, RowStatus::GoodsCancelled);
-        assert!(gloves.flags.is_empty(), "cancelled and written off");
-        assert!(rows.iter().filter(|r| r.is_sample()).all(|r| r.flags.is_empty()), "sample data invents no findings");
+        assert!(gloves.flags().is_empty(), "cancelled and written off");
+        assert!(rows.iter().filter(|r| r.is_sample()).all(|r| r.flags().is_empty()), "sample data invents no findings");
     }
 
     #[test]
@@ -156,7 +156,7 @@ mod ledger_data {
     #[test]
     fn table_html_marks_sample_rows_and_shows_flags() {
         let rows = rows();
-        let packs = rows.iter().position(|r| r.flags.contains(&GoodsFlag::NoOutgoing)).unwrap() as u32;
+        let packs = rows.iter().position(|r| r.flags().contains(&GoodsFlag::NoOutgoing)).unwrap() as u32;
         let sample = rows.iter().position(|r| r.is_sample()).unwrap() as u32;
         let html = gongshi_core::table::html::rows_html(&rows, &[packs, sample], gongshi_core::i18n::Lang::Zh, "示例");
         let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);

@@ -44,15 +44,46 @@ pub struct LedgerRow {
     pub status: RowStatus,
     pub receipt: Option<String>,
     pub origin: Origin,
-    /// Goods flags (shown next to the row).
-    pub flags: Vec<GoodsFlag>,
-    /// Correction notes: (date, text).
-    pub corrections: Vec<Correction>,
-    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
-    pub funding: Option<String>,
     pub category: Option<Category>,
+    /// What few rows have (flags, corrections, funding, platform or note): boxed, so the rest
+    /// of a million rows do not each carry their empty fields.
+    extra: Option<Box<RowExtra>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct RowExtra {
+    /// Goods flags (shown next to the row).
+    flags: Vec<GoodsFlag>,
+    /// Correction notes: (date, text).
+    corrections: Vec<Correction>,
+    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
+    funding: Option<String>,
     /// Searchable text that is not a column: a donation's platform, a goods batch's note.
     search_extra: Option<Box<str>>,
+}
+
+impl RowExtra {
+    fn boxed(self) -> Option<Box<RowExtra>> {
+        (self != RowExtra::default()).then(|| Box::new(self))
+    }
+}
+
+impl LedgerRow {
+    /// Goods flags (shown next to the row).
+    pub fn flags(&self) -> &[GoodsFlag] {
+        self.extra.as_ref().map_or(&[], |e| &e.flags)
+    }
+    /// Correction notes.
+    pub fn corrections(&self) -> &[Correction] {
+        self.extra.as_ref().map_or(&[], |e| &e.corrections)
+    }
+    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
+    pub fn funding(&self) -> Option<&str> {
+        self.extra.as_ref().and_then(|e| e.funding.as_deref())
+    }
+    fn search_extra(&self) -> &str {
+        self.extra.as_ref().and_then(|e| e.search_extra.as_deref()).unwrap_or("")
+    }
 }
 
 const COLUMNS: &[Column] = &[
@@ -192,7 +223,7 @@ impl Record for LedgerRow {
         }
     }
     fn write_haystack(&self, out: &mut String) {
-        let extra = self.search_extra.as_deref().unwrap_or("");
+        let extra = self.search_extra();
         match self.flow {
             Flow::MoneyIn => {
                 let channel = self.channel.map_or("", |c| c.zh());
@@ -202,7 +233,7 @@ impl Record for LedgerRow {
                 crate::search::normalize_into(extra, out);
                 out.push('\n');
             }
-            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding.as_deref().unwrap_or("")]),
+            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding().unwrap_or("")]),
             Flow::GoodsIn => {
                 // The item is the start of `detail` ("口罩 1,000个"), so it needs no field of its own.
                 let directed = if self.directed == Some(true) { &*self.project } else { "" };
@@ -217,11 +248,11 @@ impl Record for LedgerRow {
         1
     }
     fn notes(&self) -> Vec<String> {
-        let mut n: Vec<String> = self.flags.iter().map(|f| format!("⚠ {}", f.zh())).collect();
-        for c in &self.corrections {
+        let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.zh())).collect();
+        for c in self.corrections() {
             n.push(format!("更正（{}）：{}", c.date, c.text));
         }
-        if let Some(f) = &self.funding {
+        if let Some(f) = self.funding() {
             n.push(format!("资金来源：{f}"));
         }
         if self.category == Some(Category::ProjectCost) {
@@ -259,7 +290,7 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
         };
         let detail = share(d.directed_to.as_deref().unwrap_or(""));
         rows.push(LedgerRow {
-            search_extra: d.platform.as_deref().map(Box::from),
+            extra: RowExtra { corrections: d.corrections.clone(), search_extra: d.platform.as_deref().map(Box::from), ..Default::default() }.boxed(),
             id: d.id.clone(),
             flow: Flow::MoneyIn,
             date: d.date,
@@ -273,9 +304,6 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             status,
             receipt: d.receipt.clone(),
             origin: d.origin,
-            flags: Vec::new(),
-            corrections: d.corrections.clone(),
-            funding: None,
             category: None,
         });
     }
@@ -285,7 +313,7 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             Funding::Directed(ids) => format!("定向捐赠 {}", ids.join("、")),
         };
         rows.push(LedgerRow {
-            search_extra: None,
+            extra: RowExtra { funding: Some(funding), ..Default::default() }.boxed(),
             id: x.id.clone(),
             flow: Flow::MoneyOut,
             date: x.date,
@@ -299,9 +327,6 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             status: RowStatus::Paid,
             receipt: None,
             origin: x.origin,
-            flags: Vec::new(),
-            corrections: Vec::new(),
-            funding: Some(funding),
             category: Some(x.category),
         });
     }
@@ -309,7 +334,7 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
     for (b, bal) in goods.batches.iter().zip(balances) {
         let detail = format!("{} {}{}", b.item, crate::format::group_thousands(b.quantity.max(0) as u64), b.unit);
         rows.push(LedgerRow {
-            search_extra: b.note.as_deref().map(Box::from),
+            extra: RowExtra { flags: bal.flags, search_extra: b.note.as_deref().map(Box::from), ..Default::default() }.boxed(),
             id: b.id.clone(),
             flow: Flow::GoodsIn,
             date: b.date,
@@ -323,9 +348,6 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             status: if b.cancelled.is_some() { RowStatus::GoodsCancelled } else { RowStatus::InStock },
             receipt: None,
             origin: b.origin,
-            flags: bal.flags,
-            corrections: Vec::new(),
-            funding: None,
             category: None,
         });
     }
