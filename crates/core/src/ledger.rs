@@ -9,6 +9,7 @@ use crate::search::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
+use std::sync::Arc;
 
 pub const DONATIONS: &str = "donations.json";
 pub const DISBURSEMENTS: &str = "disbursements.json";
@@ -260,14 +261,16 @@ pub struct Correction {
 pub struct Donation {
     pub id: String,
     pub date: PartialDate,
-    pub donor: String,
+    /// Donor, purpose and project repeat across many records: one shared copy of each text
+    /// per file (see [`Texts`]).
+    pub donor: Arc<str>,
     pub donor_kind: DonorKind,
     pub amount: Fen,
     pub directed: bool,
-    pub directed_to: Option<String>,
+    pub directed_to: Option<Arc<str>>,
     pub channel: Channel,
     pub platform: Option<String>,
-    pub project: String,
+    pub project: Arc<str>,
     pub receipt: Option<String>,
     pub status: DonationStatus,
     pub corrections: Vec<Correction>,
@@ -362,6 +365,21 @@ pub struct Goods {
 struct V<'a> {
     file: &'a str,
     out: Vec<Diagnostic>,
+}
+
+/// Texts already seen in a file, each kept once and shared by the records that repeat it.
+#[derive(Default)]
+pub struct Texts(std::collections::HashSet<Arc<str>, std::hash::BuildHasherDefault<crate::index::MulHasher>>);
+
+impl Texts {
+    pub fn share(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
 }
 
 /// Ids seen so far in a file (borrowed from the parsed records; a fast hash, as a ledger has
@@ -597,6 +615,7 @@ pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
 fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     let mut v = V { file, out: Vec::new() };
     let mut seen = Seen::default();
+    let mut texts = Texts::default();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
         let path = At(i, "");
@@ -637,14 +656,14 @@ fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<D
             rows.push(Donation {
                 id,
                 date,
-                donor,
+                donor: texts.share(&donor),
                 donor_kind,
                 amount,
                 directed,
-                directed_to: r.directed_to.clone().filter(|s| !s.trim().is_empty()),
+                directed_to: r.directed_to.as_deref().filter(|s| !s.trim().is_empty()).map(|s| texts.share(s)),
                 channel,
                 platform: r.platform.clone(),
-                project,
+                project: texts.share(&project),
                 receipt: r.receipt.clone().filter(|s| !s.trim().is_empty()),
                 status,
                 corrections,
@@ -922,7 +941,7 @@ pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> V
     let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
     let mut m: BTreeMap<String, DirectedUse> = BTreeMap::new();
     for d in donations.iter().filter(|d| d.counts() && d.directed) {
-        let to = d.directed_to.clone().unwrap_or_default();
+        let to = d.directed_to.as_deref().unwrap_or_default().to_string();
         by_id.insert(d.id.as_str(), d.directed_to.as_deref().unwrap_or(""));
         let e = m.entry(to.clone()).or_insert(DirectedUse { to, received: Fen::ZERO, disbursed: Fen::ZERO, donations: 0 });
         e.received = e.received + d.amount;

@@ -288,15 +288,15 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
             DonationStatus::Refunded => RowStatus::Refunded,
             DonationStatus::Cancelled => RowStatus::Cancelled,
         };
-        let detail = share(d.directed_to.as_deref().unwrap_or(""));
+        let detail = d.directed_to.clone().unwrap_or_else(|| share(""));
         rows.push(LedgerRow {
             extra: RowExtra { corrections: d.corrections.clone(), search_extra: d.platform.as_deref().map(Box::from), ..Default::default() }.boxed(),
             id: d.id.clone(),
             flow: Flow::MoneyIn,
             date: d.date,
-            party: share(d.donor_shown()),
+            party: if d.donor_shown() == &*d.donor { d.donor.clone() } else { share(d.donor_shown()) },
             donor_kind: Some(d.donor_kind),
-            project: share(&d.project),
+            project: d.project.clone(),
             detail,
             amount: d.amount,
             directed: Some(d.directed),
@@ -374,6 +374,8 @@ pub struct Totals {
 pub struct Tally {
     kind: Vec<u8>,
     amount: Vec<i64>,
+    /// The totals of every row (asked for whenever the search box is cleared).
+    all: Totals,
 }
 
 const TALLY_IN: u8 = 1;
@@ -395,11 +397,21 @@ impl Tally {
                 k | if r.origin.is_sample() { TALLY_SAMPLE } else { 0 }
             })
             .collect();
-        Tally { kind, amount: rows.iter().map(|r| r.amount.0).collect() }
+        let mut t = Tally { kind, amount: rows.iter().map(|r| r.amount.0).collect(), all: Totals::default() };
+        t.all = t.sum((0..rows.len() as u32).collect::<Vec<_>>().as_slice());
+        t
     }
 
-    /// [`totals`] over the rows numbered `indices`.
+    /// [`totals`] over the rows numbered `indices` (distinct row numbers, as an outcome's are).
     pub fn totals(&self, indices: &[u32]) -> Totals {
+        if indices.len() == self.kind.len() {
+            // Every row.
+            return self.all.clone();
+        }
+        self.sum(indices)
+    }
+
+    fn sum(&self, indices: &[u32]) -> Totals {
         let mut sums = [0i64; 4];
         let mut counts = [0usize; 4];
         let mut sample = 0usize;
