@@ -52,6 +52,8 @@ where
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
     let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
     let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
+    // Shown while anything is filtered; a memo, so typing does not rebuild the button each time.
+    let show_clear = Memo::new(move |_| active() > 0 || state.with(|s| !s.query.is_empty()));
     let facet_panel = view! { <FacetPanel<R> outcome=outcome on_toggle=on_toggle /> };
     let table_rows = rows.clone();
 
@@ -115,7 +117,7 @@ where
         <details class="filters" open=filters_open>
             <summary>{t.filters} {move || (active() > 0).then(|| t.selected(active()))}</summary>
             <div class="facets grid">{facet_panel}</div>
-            {move || (active() > 0 || state.with(|s| !s.query.is_empty())).then(|| view! {
+            {move || show_clear.get().then(|| view! {
                 <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.table = Default::default())>{t.clear_all_filters}</button>
             })}
         </details>
