@@ -2,11 +2,15 @@
 //! proportional to the rows rather than to rows × comparisons and map lookups.
 //!
 //! Built once per loaded dataset ([`Index::build`]), then queried on every keystroke:
-//! - facet values are stored as dense per-row codes, so counting is array indexing;
-//! - search looks up, for each query term, the posting list (rows containing it) of the term's
-//!   rarest character and confirms only those rows with a substring test;
-//! - each sort order is a permutation of all rows, computed once when first asked for and
-//!   cached, so sorting the matches is one pass over the permutation.
+//! - facet values are stored as dense per-row codes (a byte when few), so counting is array
+//!   indexing; when most rows match, the misses are subtracted from the all-row counts;
+//! - every row's search text sits in one arena; search intersects, for each query term, the
+//!   postings (rows containing it) of its characters — a row list for rare characters, a bit
+//!   per row for common ones — and of its adjacent pairs and common triples of common ASCII
+//!   characters, then confirms the remaining rows with a word-at-a-time substring test (not
+//!   needed for terms the postings answer exactly: one character, a pair, a common triple);
+//! - each sort order is a permutation of all rows, computed once (numbers and dates at load)
+//!   and cached, so sorting the matches is one pass over the permutation.
 //!
 //! `table::run` stays the reference implementation: a property test checks that both agree.
 
