@@ -2,7 +2,8 @@
  *
  * - Page loads (navigations) go to the network first, so a new deploy is picked up at once; the
  *   cached index.html is used only when the network fails.
- * - Trunk's hashed assets (JS, wasm, CSS) never change under their names: cache first.
+ * - Trunk's hashed assets (JS, wasm, CSS) never change under their names: cache first. The hash
+ *   is a 64-bit number in hex without leading zeros, so it can be shorter than 16 digits.
  * - Data files: answered from cache at once when present, revalidated in the background; when
  *   the network copy differs, open pages are told ("gongshi:data-updated") and offer a reload.
  */
@@ -77,7 +78,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request));
   } else if (url.pathname.includes('/data/') && url.pathname.endsWith('.json')) {
     event.respondWith(staleWhileRevalidate(event));
-  } else if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(url.pathname)) {
+  } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
   }
 });

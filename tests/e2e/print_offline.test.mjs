@@ -1,6 +1,7 @@
 // Print: the whole report / all filtered rows. Offline: after a first visit the app still opens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { setup, phonePage, OUT } from './helpers.mjs';
 
 let env;
@@ -59,4 +60,20 @@ test('after one visit, the app and its data open offline', async () => {
   assert.deepEqual(errors.filter((e) => /CSP/.test(e)), [], 'the service worker works under the strict CSP');
   await context.setOffline(false);
   await context.close();
+});
+
+test('the service worker caches every hashed asset, whatever the length of its hash', () => {
+  // Trunk writes a 64-bit hash in hex without leading zeros: 16 digits or fewer. A build whose
+  // hash started with a zero once went uncached, and the app did not open offline.
+  const sw = fs.readFileSync(new URL('../../public/sw.js', import.meta.url), 'utf8');
+  const source = sw.match(/else if \(\/(.+)\/\.test\(url\.pathname\)\)/)[1];
+  const hashed = new RegExp(source);
+  for (const name of ['/gongshi-web-27f14bddd175ede.js', '/gongshi-web-27f14bddd175ede_bg.wasm', '/style-9184f2f5f114824c.css', '/favicon-6a6ab54e311c4bd4.svg']) {
+    assert.ok(hashed.test(name), name);
+  }
+  assert.ok(!hashed.test('/embed.js') && !hashed.test('/sw.js'), 'unhashed files are not cached forever');
+  const dist = new URL('../../dist/', import.meta.url);
+  const assets = fs.readdirSync(dist).filter((f) => /\.(js|wasm|css|svg)$/.test(f) && !['embed.js', 'sw.js'].includes(f));
+  assert.ok(assets.length >= 4, assets.join(' '));
+  for (const f of assets) assert.ok(hashed.test('/' + f), `${f} is cached by the service worker`);
 });
