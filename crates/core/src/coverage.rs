@@ -163,25 +163,25 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         let path = format!("counties[{i}]");
         let name = c.county.clone().unwrap_or_default();
         if !COUNTIES.contains(&name.as_str()) {
-            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中")));
+            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中")).en(format!("“{name}” is not one of Xianning's six counties")));
             continue;
         }
         if cov.counties.iter().any(|x| x.county == name) {
-            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示")));
+            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示")).en(format!("{name} appears more than once; this row is not shown")));
             continue;
         }
         let (Some(townships), Some(villages)) = (c.townships, c.villages) else {
-            out.push(Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率")));
+            out.push(Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率")).en(format!("{name}: the number of townships or villages is missing, so coverage cannot be computed")));
             continue;
         };
         let tu = c.township_units.unwrap_or(0);
         let vu = c.village_units.unwrap_or(0);
         if tu > townships {
-            out.push(Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}")));
+            out.push(Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}")).en(format!("{name}: {tu} township-level organisations is more than the {townships} townships")));
             continue;
         }
         if vu > villages {
-            out.push(Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}")));
+            out.push(Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}")).en(format!("{name}: {vu} village-level organisations is more than the {villages} villages")));
             continue;
         }
         let org = match origin(&c.origin, c.problem) {
@@ -209,13 +209,13 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
     for (i, t) in raw.teams_after.iter().enumerate() {
         match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
             (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),
-            _ => out.push(Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string())),
+            _ => out.push(Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string()).en("a volunteer team entry needs a kind, a number of teams and a source")),
         }
     }
     if let (Some(total), false) = (raw.teams_after_total, cov.teams_after.is_empty()) {
         let sum: u32 = cov.teams_after.iter().map(|t| t.teams).sum();
         if sum != total {
-            out.push(Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符")));
+            out.push(Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符")).en(format!("the volunteer teams add up to {sum}, not the {total} the report gives")));
         }
     }
     // The published city figures against the county rows.
@@ -223,12 +223,12 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
         if let Some(city) = raw.city.village_units {
             if city != vu {
-                out.push(Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符")));
+                out.push(Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符")).en(format!("the counties' village-level organisations add up to {vu}, not the city's published {city}")));
             }
         }
         if let (Some(bp), Some(derived)) = (raw.city.village_coverage_bp, cov.derived_village_coverage_bp()) {
             if bp != derived {
-                out.push(Diagnostic::warning(FILE, "city.village_coverage_bp", format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp))));
+                out.push(Diagnostic::warning(FILE, "city.village_coverage_bp", format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp))).en(format!("village coverage from the counties' figures is {}, not the published {}", crate::format::percent_bp(derived), crate::format::percent_bp(bp))));
             }
         }
     }
@@ -458,6 +458,8 @@ mod tests {
         off.counties[0].village_units = Some(11);
         let c = validate(off);
         assert!(c.problems.iter().any(|p| p.path == "counties" && p.message.contains("39")), "{:?}", c.problems);
+        let sum = c.problems.iter().find(|p| p.path == "counties").unwrap();
+        assert_eq!(sum.message_in(Lang::En).0, "the counties' village-level organisations add up to 39, not the city's published 38");
         let mut bad = raw;
         bad.counties[1].village_units = Some(151);
         let c = validate(bad);

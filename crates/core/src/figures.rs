@@ -126,39 +126,39 @@ pub fn validate(raw: RawFigures) -> Checked<Figures> {
         let before = out.len();
         let id = f.id.clone().unwrap_or_default();
         if id.is_empty() {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), "缺少 id"));
+            out.push(Diagnostic::error(FILE, format!("{path}.id"), "缺少 id").en("the id is missing"));
         } else if !seen.insert(id.clone()) {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("id“{id}”重复，这一条未显示")));
+            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("id“{id}”重复，这一条未显示")).en(format!("the id “{id}” appears more than once; this figure is not shown")));
         }
         let label = f.label.clone().unwrap_or_default();
         if label.trim().is_empty() {
-            out.push(Diagnostic::error(FILE, format!("{path}.label"), format!("数字“{id}”缺少名称")));
+            out.push(Diagnostic::error(FILE, format!("{path}.label"), format!("数字“{id}”缺少名称")).en(format!("figure “{id}” has no label")));
         }
         let value = match (f.kind.as_deref(), f.value) {
             (_, None) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.value"), format!("数字“{id}”缺少数值")));
+                out.push(Diagnostic::error(FILE, format!("{path}.value"), format!("数字“{id}”缺少数值")).en(format!("figure “{id}” has no value")));
                 None
             }
             (Some("money"), Some(v)) => Some(Value::Money(Fen(v))),
             (Some("percent"), Some(v)) => Some(Value::PercentBp(v)),
             (Some("count"), Some(v)) => Some(Value::Count { n: v, unit: f.unit.clone().unwrap_or_default() }),
             (Some(k), _) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）")));
+                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）")).en(format!("figure “{id}”: the kind “{k}” is not money, percent or count")));
                 None
             }
             (None, _) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”缺少类型")));
+                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”缺少类型")).en(format!("figure “{id}” has no kind (money, percent or count)")));
                 None
             }
         };
         if let Some(n) = f.problem {
             if !(1..=99).contains(&n) {
-                out.push(Diagnostic::error(FILE, format!("{path}.problem"), format!("数字“{id}”的问题编号 {n} 不合理")));
+                out.push(Diagnostic::error(FILE, format!("{path}.problem"), format!("数字“{id}”的问题编号 {n} 不合理")).en(format!("figure “{id}”: problem number {n} is not one of the report's problems")));
             }
         }
         let quote = f.quote.unwrap_or_default();
         if quote.trim().is_empty() {
-            out.push(Diagnostic::warning(FILE, format!("{path}.quote"), format!("数字“{id}”没有引用原文")));
+            out.push(Diagnostic::warning(FILE, format!("{path}.quote"), format!("数字“{id}”没有引用原文")).en(format!("figure “{id}” does not quote the report's words")));
         }
         let ok = out[before..].iter().all(|d| d.severity == crate::Severity::Warning);
         if let (true, Some(value)) = (ok, value) {
@@ -202,5 +202,8 @@ mod tests {
         assert_eq!(c.value.key_figures().count(), 1);
         assert!(c.problems.iter().any(|d| d.path == "figures[3].id"));
         assert!(c.problems.iter().any(|d| d.path == "figures[4].kind"));
+        // In English too.
+        let kind = c.problems.iter().find(|d| d.path == "figures[4].kind").unwrap();
+        assert_eq!(kind.message_in(crate::i18n::Lang::En), ("figure “d”: the kind “ratio” is not money, percent or count", true));
     }
 }
