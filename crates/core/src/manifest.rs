@@ -162,21 +162,21 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
     let mut out = Vec::new();
     let organisation = raw.organisation.unwrap_or_default();
     if organisation.name.trim().is_empty() {
-        out.push(Diagnostic::error(FILE, "organisation.name", "缺少发布机构名称"));
+        out.push(Diagnostic::error(FILE, "organisation.name", "缺少发布机构名称").en("the publishing organisation's name is missing"));
     }
     let mut datasets: Vec<Dataset> = Vec::new();
     for (i, d) in raw.datasets.into_iter().enumerate() {
         let path = format!("datasets[{i}]");
         let (Some(id), Some(file)) = (d.id, d.file) else {
-            out.push(Diagnostic::error(FILE, path, "数据集缺少 id 或 file"));
+            out.push(Diagnostic::error(FILE, path, "数据集缺少 id 或 file").en("a dataset has no id or no file"));
             continue;
         };
         if datasets.iter().any(|x| x.id == id) {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("数据集“{id}”重复")));
+            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("数据集“{id}”重复")).en(format!("the dataset “{id}” is listed twice")));
             continue;
         }
         if file.contains("..") || file.starts_with('/') || file.contains("://") {
-            out.push(Diagnostic::error(FILE, format!("{path}.file"), format!("文件名“{file}”不安全：只能是 data/ 目录中的文件")));
+            out.push(Diagnostic::error(FILE, format!("{path}.file"), format!("文件名“{file}”不安全：只能是 data/ 目录中的文件")).en(format!("the file name “{file}” is not safe: it must be a file in the data/ folder")));
             continue;
         }
         let last_updated = match d.last_updated.as_deref().map(PartialDate::parse) {
@@ -190,7 +190,7 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
         let sample = match d.sample {
             Some(s) => s,
             None => {
-                out.push(Diagnostic::warning(FILE, format!("{path}.sample"), format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示")));
+                out.push(Diagnostic::warning(FILE, format!("{path}.sample"), format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示")).en(format!("the dataset “{id}” does not say whether it is sample data, so it is shown as sample data")));
                 true
             }
         };
@@ -200,7 +200,7 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             Some([a, b]) => match (PartialDate::parse(a), PartialDate::parse(b)) {
                 (Ok(a), Ok(b)) if a <= b => Some((a, b)),
                 (Ok(_), Ok(_)) => {
-                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒")));
+                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒")).en(format!("the date range “{a}” to “{b}” ends before it starts")));
                     None
                 }
                 (Err(e), _) | (_, Err(e)) => {
@@ -209,13 +209,13 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
                 }
             },
             Some(_) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]"));
+                out.push(Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]").en("the date range must be two dates: [from, to]"));
                 None
             }
         };
         let cadence = match d.cadence {
             Some(c) if c.every_days == 0 || c.emergency_every_days == Some(0) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数"));
+                out.push(Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数").en("the publication cadence must be a positive number of days"));
                 None
             }
             c => c,
@@ -228,8 +228,8 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
                     let sha256 = check_sha256(p.sha256, &format!("{ppath}.sha256"), &mut out);
                     parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes });
                 }
-                Some(f) => out.push(Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件"))),
-                None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file")),
+                Some(f) => out.push(Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件")).en(format!("the file name “{f}” is not safe: it must be a file in the data/ folder"))),
+                None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file").en("a part has no file")),
             }
         }
         datasets.push(Dataset {
@@ -255,7 +255,7 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             Some(FileRef { file, sha256, bytes })
         }
         Some(_) => {
-            out.push(Diagnostic::error(FILE, "summary.file", "汇总文件缺少文件名，或文件名不安全"));
+            out.push(Diagnostic::error(FILE, "summary.file", "汇总文件缺少文件名，或文件名不安全").en("the summary file has no name, or its name is not safe"));
             None
         }
     };
@@ -271,7 +271,7 @@ fn check_sha256(v: Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Opt
     match v {
         Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) => Some(h.to_ascii_lowercase()),
         Some(h) => {
-            out.push(Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）")));
+            out.push(Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）")).en(format!("the checksum “{h}” is not a SHA-256 (64 hexadecimal digits)")));
             None
         }
         None => None,
@@ -293,6 +293,10 @@ mod tests {
         )
         .unwrap();
         assert!(c.problems.iter().any(|d| d.path == "datasets[0].file"));
+        // Every manifest problem has an English text for the English page.
+        assert!(c.problems.iter().all(|d| d.message_in(crate::i18n::Lang::En).1), "{:?}", c.problems);
+        let unsafe_file = c.problems.iter().find(|d| d.path == "datasets[0].file").unwrap();
+        assert!(unsafe_file.message_in(crate::i18n::Lang::En).0.ends_with("it must be a file in the data/ folder"));
         assert!(c.value.dataset("b").unwrap().sample, "unspecified means sample");
         assert_eq!(c.value.last_updated().unwrap().to_string(), "2024-01-02");
     }
