@@ -71,26 +71,19 @@ impl Nav {
         nav
     }
 
-    fn write(url: &str, push: bool) {
-        // A deferred in-place write is superseded (or, before a new entry, written first).
-        if push {
-            flush_pending();
-        } else {
-            PENDING.with(|p| p.borrow_mut().take());
-        }
+    /// A new history entry, after any in-place edit still waiting (which belongs to the entry
+    /// being left).
+    fn push(url: &str) {
+        flush_pending();
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = if push {
-                h.push_state_with_url(&JsValue::NULL, "", Some(url))
-            } else {
-                h.replace_state_with_url(&JsValue::NULL, "", Some(url))
-            };
+            let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
         }
     }
 
     /// Goes to a new view, as a new history entry (page changes, facet clicks).
     pub fn go(self, view: View) {
         if view != self.view.get_untracked() {
-            Self::write(&href(&view), true);
+            Self::push(&href(&view));
             self.view.set(view);
         }
     }

@@ -20,7 +20,7 @@ pub fn SearchableTable<R>(
     #[prop(into)] placeholder: String,
     #[prop(into)] caption: String,
     /// The totals line for the filtered rows.
-    totals: Totals<R>,
+    totals: TotalsView<R>,
 ) -> impl IntoView
 where
     R: Record + Send + Sync + 'static,
@@ -126,7 +126,7 @@ where
 }
 
 /// Draws the totals line for the filtered rows (row numbers into the dataset's rows).
-pub type Totals<R> = Arc<dyn Fn(&[R], &[u32]) -> AnyView + Send + Sync>;
+pub type TotalsView<R> = Arc<dyn Fn(&[R], &[u32]) -> AnyView + Send + Sync>;
 
 /// Runs the table engine for `rows` whenever the URL state changes: the rows are indexed once
 /// (see `gongshi_core::index`), then each state is answered from the index.

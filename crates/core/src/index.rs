@@ -35,17 +35,20 @@ pub struct Index {
     /// Row `i`'s text is `text[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
     /// Character → the rows whose text contains it.
-    postings: HashMap<char, Posting, CharHash>,
+    postings: HashMap<char, Posting, FastHash>,
     /// Two adjacent ASCII characters that are both common (each in more than one row in 32, so
     /// their single-character postings narrow little: digits in ids and years) → the rows
     /// containing the pair. Searching "2021" then confirms only rows that have "20", "02" and
     /// "21", not nearly every row.
     /// Keyed by `first * 128 + second` (ASCII only).
-    pairs: HashMap<u16, Posting, CharHash>,
+    pairs: HashMap<u16, Posting, FastHash>,
     /// Three adjacent common ASCII characters in more than one row in 32 ("202", "000") → bits
     /// of the rows containing them, keyed by `(first * 128 + second) * 128 + third`. Only such
     /// common triples are kept (a few bytes per row), so a triple missing here says nothing.
-    triples: HashMap<u32, Vec<u64>, CharHash>,
+    triples: HashMap<u32, Vec<u64>, FastHash>,
+    /// Which ASCII characters are common (their postings are bits; never `'\n'`, which no query
+    /// contains): the pairs and triples above are made of these.
+    common: [bool; 128],
     /// The last text query and its matches (the next keystroke usually narrows it).
     last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
     /// (column, descending) → all rows in that order. Filled on first use.
@@ -137,7 +140,7 @@ impl Index {
         // the rows per character. ASCII goes in a direct table, the rest is hashed; a row is
         // counted once per character ("already counted" is "the last row seen for it is this one").
         let mut ascii_count = [(0u32, u32::MAX); 128];
-        let mut count: HashMap<char, (u32, u32), CharHash> = HashMap::default();
+        let mut count: HashMap<char, (u32, u32), FastHash> = HashMap::default();
         let mut scratch = String::new();
         let mut total = 0usize;
         for (i, r) in rows.iter().enumerate() {
@@ -172,7 +175,7 @@ impl Index {
             Posting::Bits(bits) => bits[(i / 64) as usize] |= 1 << (i % 64),
         };
         let mut ascii: Vec<Option<Posting>> = ascii_count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
-        let mut postings: HashMap<char, Posting, CharHash> = HashMap::with_capacity_and_hasher(count.len() + 128, CharHash::default());
+        let mut postings: HashMap<char, Posting, FastHash> = HashMap::with_capacity_and_hasher(count.len() + 128, FastHash::default());
         for (ch, (c, _)) in &count {
             postings.insert(*ch, make(*c));
         }
@@ -229,7 +232,7 @@ impl Index {
             let i = i as u32;
             each_pair(row, &mut |k| add(pair_lists[k].as_mut().expect("counted"), i));
         }
-        let pairs: HashMap<u16, Posting, CharHash> =
+        let pairs: HashMap<u16, Posting, FastHash> =
             pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
         // Triples of common ASCII characters: counted by a dense number per common character
         // (a small table), then bits for the common triples only.
@@ -269,7 +272,7 @@ impl Index {
             }
         }
         let chars: Vec<u8> = (0..128u8).filter(|c| common[usize::from(*c)]).collect();
-        let triples: HashMap<u32, Vec<u64>, CharHash> = triple_bits
+        let triples: HashMap<u32, Vec<u64>, FastHash> = triple_bits
             .into_iter()
             .enumerate()
             .filter_map(|(k, b)| {
@@ -285,7 +288,7 @@ impl Index {
                 sample[i / 64] |= 1 << (i % 64);
             }
         }
-        Index { len: n, values, dense, sample, text, starts, postings, pairs, triples, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
+        Index { len: n, values, dense, sample, text, starts, postings, pairs, triples, common, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -333,9 +336,9 @@ impl Index {
             let mut lists: Vec<&Posting> = chars.iter().map(|c| self.postings.get(c).unwrap_or(NONE)).collect();
             // Adjacent common characters: their pair's rows (none when the pair never occurs).
             let in_order: Vec<char> = term.chars().collect();
+            let common = |c: &char| c.is_ascii() && self.common[*c as usize];
             for w in in_order.windows(2) {
-                let common = |c: char| c.is_ascii() && matches!(self.postings.get(&c), Some(Posting::Bits(_)));
-                if common(w[0]) && common(w[1]) {
+                if common(&w[0]) && common(&w[1]) {
                     lists.push(self.pairs.get(&(w[0] as u16 * 128 + w[1] as u16)).unwrap_or(NONE));
                 }
             }
@@ -400,7 +403,7 @@ impl Index {
             // Three in a common triple: likewise.
             let exact = match in_order.as_slice() {
                 [_] => true,
-                [a, b] => [*a, *b].iter().all(|c| c.is_ascii() && matches!(self.postings.get(c), Some(Posting::Bits(_)))),
+                [a, b] => common(a) && common(b),
                 [_, _, _] => triples.len() == 1,
                 _ => false,
             };
@@ -686,9 +689,10 @@ impl Index {
     }
 }
 
-/// A multiplicative hash for `char` keys (the default SipHash costs more than the rest of
-/// indexing; keys here are not attacker-chosen in a way that matters: one table per page view).
-type CharHash = std::hash::BuildHasherDefault<MulHasher>;
+/// A multiplicative hash for the core's hot tables (characters, ids, repeated texts): the
+/// default SipHash costs more than the rest of indexing. Keys come from the published files,
+/// so a crafted file could only slow down its own page.
+pub type FastHash = std::hash::BuildHasherDefault<MulHasher>;
 
 #[derive(Default)]
 pub struct MulHasher(u64);

@@ -369,7 +369,7 @@ struct V<'a> {
 
 /// Texts already seen in a file, each kept once and shared by the records that repeat it.
 #[derive(Default)]
-pub struct Texts(std::collections::HashSet<Arc<str>, std::hash::BuildHasherDefault<crate::index::MulHasher>>);
+pub struct Texts(std::collections::HashSet<Arc<str>, crate::index::FastHash>);
 
 impl Texts {
     pub fn share(&mut self, s: &str) -> Arc<str> {
@@ -384,7 +384,7 @@ impl Texts {
 
 /// Ids seen so far in a file (borrowed from the parsed records; a fast hash, as a ledger has
 /// hundreds of thousands of them).
-type Seen<'r> = std::collections::HashSet<&'r str, std::hash::BuildHasherDefault<crate::index::MulHasher>>;
+type Seen<'r> = std::collections::HashSet<&'r str, crate::index::FastHash>;
 
 /// Where in a file a record's field is: `records[i]` and the field (".date"). Written out only
 /// when there is a problem to report (formatting every field's path of every record cost a
@@ -963,7 +963,7 @@ pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> V
 /// disbursements must name donations that exist and are directed.
 pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    type Fast = std::hash::BuildHasherDefault<crate::index::MulHasher>;
+    type Fast = crate::index::FastHash;
     let by_id: std::collections::HashMap<&str, &Donation, Fast> = donations.iter().map(|d| (d.id.as_str(), d)).collect();
     let mut spent: std::collections::HashMap<&str, Fen, Fast> = std::collections::HashMap::default();
     for x in disbursements {

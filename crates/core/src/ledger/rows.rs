@@ -273,15 +273,8 @@ fn write_hay(out: &mut String, parts: &[&str]) {
 pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods: &Goods) -> Vec<LedgerRow> {
     let mut rows = Vec::with_capacity(donations.len() + disbursements.len() + goods.batches.len());
     // Parties, projects and purposes repeat across many rows: one copy of each text, shared.
-    let mut texts: std::collections::HashSet<Arc<str>, std::hash::BuildHasherDefault<crate::index::MulHasher>> = Default::default();
-    let mut share = |s: &str| -> Arc<str> {
-        if let Some(a) = texts.get(s) {
-            return a.clone();
-        }
-        let a: Arc<str> = Arc::from(s);
-        texts.insert(a.clone());
-        a
-    };
+    let mut texts = Texts::default();
+    let mut share = |s: &str| texts.share(s);
     for d in donations {
         let status = match d.status {
             DonationStatus::Received => RowStatus::Received,
@@ -398,7 +391,7 @@ impl Tally {
             })
             .collect();
         let mut t = Tally { kind, amount: rows.iter().map(|r| r.amount.0).collect(), all: Totals::default() };
-        t.all = t.sum((0..rows.len() as u32).collect::<Vec<_>>().as_slice());
+        t.all = t.sum(0..rows.len() as u32);
         t
     }
 
@@ -408,22 +401,23 @@ impl Tally {
             // Every row.
             return self.all.clone();
         }
-        self.sum(indices)
+        self.sum(indices.iter().copied())
     }
 
-    fn sum(&self, indices: &[u32]) -> Totals {
+    fn sum(&self, indices: impl ExactSizeIterator<Item = u32>) -> Totals {
         let mut sums = [0i64; 4];
         let mut counts = [0usize; 4];
         let mut sample = 0usize;
+        let rows = indices.len();
         for i in indices {
-            let (k, a) = (self.kind[*i as usize], self.amount[*i as usize]);
+            let (k, a) = (self.kind[i as usize], self.amount[i as usize]);
             sample += usize::from(k >= TALLY_SAMPLE);
             let k = usize::from(k & 3);
             sums[k] += a;
             counts[k] += 1;
         }
         Totals {
-            rows: indices.len(),
+            rows,
             money_in: Fen(sums[TALLY_IN as usize]),
             money_in_rows: counts[TALLY_IN as usize],
             money_out: Fen(sums[TALLY_OUT as usize]),
