@@ -76,7 +76,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request));
-  } else if (url.pathname.includes('/data/') && url.pathname.endsWith('.json')) {
+  } else if (url.pathname.includes('/data/') && /\.(json|pack)$/.test(url.pathname)) {
     event.respondWith(staleWhileRevalidate(event));
   } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(url.pathname)) {
     event.respondWith(cacheFirst(request));

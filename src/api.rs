@@ -2,7 +2,8 @@
 //! sub-path of any static host.
 
 use crate::state::Load;
-use gongshi_core::manifest::Dataset;
+use gongshi_core::ledger::Donation;
+use gongshi_core::manifest::{Dataset, Part};
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 
@@ -139,14 +140,17 @@ impl Progress {
 
 /// Loads the donations ledger from its parts (see `manifest::Part`), one after another, each
 /// checked against its own checksum; `progress` is updated after each. The ledger is set once
-/// all are in (or the first failure, which names the part file).
-pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<Vec<gongshi_core::ledger::Donation>>>, progress: RwSignal<Progress>) {
-    let parts: Vec<gongshi_core::manifest::Part> = ds.parts_for(&years).into_iter().cloned().collect();
+/// all are in (or the first failure, which names the part file). A part with a usable pack
+/// (`Part::usable_pack`) is read from the pack; if the pack cannot be used, from its JSON,
+/// with a warning that says why.
+pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<Vec<Donation>>>, progress: RwSignal<Progress>) {
+    let parts: Vec<Part> = ds.parts_for(&years).into_iter().cloned().collect();
     let mut years_all: Vec<u16> = ds.parts.iter().filter_map(|p| p.year).collect();
     years_all.dedup();
     let mut years_loaded: Vec<u16> = parts.iter().filter_map(|p| p.year).collect();
     years_loaded.dedup();
-    progress.set(Progress { parts: parts.len(), bytes: parts.iter().filter_map(|p| p.bytes).sum(), years_all, years_loaded, ..Default::default() });
+    let bytes = parts.iter().filter_map(|p| p.usable_pack().map_or(p.bytes, |k| k.bytes)).sum();
+    progress.set(Progress { parts: parts.len(), bytes, years_all, years_loaded, ..Default::default() });
     target.set(Load::Loading);
     crate::perf::mark("gongshi:ledger:start", None);
     leptos::task::spawn_local(async move {
@@ -154,20 +158,13 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
         // up to half the ledger's size unused in the wasm memory, which never shrinks.
         let mut all = Vec::with_capacity(parts.iter().filter_map(|p| p.records).sum::<u64>() as usize);
         let mut problems = Vec::new();
+        let first_file = |p: &Part| p.usable_pack().map_or(p.file.clone(), |k| k.file.clone());
         // One part downloads while the one before is read.
-        let mut next = parts.first().map(|p| start(&p.file));
+        let mut next = parts.first().map(|p| start(&first_file(p)));
         for (i, p) in parts.iter().enumerate() {
             let Some(download) = next.take() else { break };
-            next = parts.get(i + 1).map(|q| start(&q.file));
-            let result = download
-                .verified(p.sha256.as_deref(), p.bytes)
-                .await
-                .and_then(|bytes| {
-                    let n = bytes.len();
-                    utf8_text(&p.file, bytes).map(|t| (n, t))
-                })
-                .and_then(|(n, t)| gongshi_core::ledger::load_donations_part(&p.file, &t).map(|c| (n, c)));
-            match result {
+            next = parts.get(i + 1).map(|q| start(&first_file(q)));
+            match read_part(p, download).await {
                 Ok((n, c)) => {
                     all.extend(c.value);
                     problems.extend(c.problems);
@@ -188,4 +185,30 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
         }
         target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, problems })));
     });
+}
+
+/// One part, from `download` (its pack when usable, else its JSON); returns the bytes read and
+/// the part's records and problems.
+async fn read_part(p: &Part, download: Download) -> Result<(usize, Checked<Vec<Donation>>), Diagnostic> {
+    let Some(pack) = p.usable_pack() else { return read_json(p, download).await };
+    let (zh, en) = match download.verified(pack.sha256.as_deref(), pack.bytes).await {
+        Ok(bytes) => match gongshi_core::pack::decode_donations(&bytes, p.sha256.as_deref().unwrap_or_default()) {
+            Ok(c) => return Ok((bytes.len(), c)),
+            Err(e) => e.reason(),
+        },
+        Err(d) => (d.message.clone(), d.message_en.unwrap_or(d.message)),
+    };
+    let warning = Diagnostic::warning(&pack.file, "", format!("未使用快速加载文件（{zh}），已改为读取 {}；运行 gongshi manifest 可重新生成", p.file))
+        .en(format!("The fast-load file was not used ({en}); {} was read instead. Run gongshi manifest to write it again", p.file));
+    let (n, mut c) = read_json(p, start(&p.file)).await?;
+    c.problems.push(warning);
+    Ok((n, c))
+}
+
+/// One part from its JSON.
+async fn read_json(p: &Part, download: Download) -> Result<(usize, Checked<Vec<Donation>>), Diagnostic> {
+    let bytes = download.verified(p.sha256.as_deref(), p.bytes).await?;
+    let n = bytes.len();
+    let text = utf8_text(&p.file, bytes)?;
+    gongshi_core::ledger::load_donations_part(&p.file, &text).map(|c| (n, c))
 }

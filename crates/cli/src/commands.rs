@@ -26,8 +26,9 @@ pub const USAGE: &str = "用法 / usage:
       检查数据目录中的每个文件（格式、跨文件规则、校验值、隐私）；无错误时退出码为 0
   gongshi mask FILE [--out FILE]
       把救助记录的受助人姓名脱敏为“姓＋某”
-  gongshi manifest DIR [--touch DATASET]... [--today YYYY-MM-DD]
-      重写 DIR/manifest.json：校验值、大小、记录数、日期范围、法定公开周期
+  gongshi manifest DIR [--touch DATASET]... [--today YYYY-MM-DD] [--no-pack]
+      重写 DIR/manifest.json：校验值、大小、记录数、日期范围、法定公开周期；
+      为分卷的捐赠台账写出快速加载文件（.pack，JSON 仍是正式发布的数据）
   gongshi schema [--out DIR]
       写出每个数据文件的 JSON Schema（默认 public/schema）
   gongshi build-summary DIR [--out FILE]
@@ -111,6 +112,10 @@ fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, String> {
 }
 
 fn write_file(path: &Path, content: &str) -> Result<(), String> {
+    write_bytes(path, content.as_bytes())
+}
+
+fn write_bytes(path: &Path, content: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -140,7 +145,7 @@ pub fn read_folder(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
         let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = e.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
-        if path.is_file() && name.ends_with(".json") {
+        if path.is_file() && (name.ends_with(".json") || name.ends_with(".pack")) {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             files.insert(name, bytes);
         }
@@ -188,7 +193,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with("donations-") && name.ends_with(".json") {
+            if name.starts_with("donations-") && (name.ends_with(".json") || name.ends_with(".pack")) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -229,7 +234,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
             let content = crate::render_ledger(&envelope(chunk));
             write_file(&dir.join(&name), &content)?;
             total_bytes += content.len();
-            parts.push(manifest::RawPart { file: Some(name), year: year.parse().ok(), records: Some(n), sha256: Some(sha256_hex(content.as_bytes())), bytes: Some(content.len() as u64) });
+            parts.push(manifest::RawPart { file: Some(name), year: year.parse().ok(), records: Some(n), sha256: Some(sha256_hex(content.as_bytes())), bytes: Some(content.len() as u64), pack: None });
         }
     }
     // The whole-file path stays valid (an empty ledger) for tools that do not know parts.
@@ -459,7 +464,9 @@ fn unknown_keys(original: &serde_json::Value, reparsed: &serde_json::Value, path
 // ---------------------------------------------------------------- manifest
 
 fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--touch", "--today"], &[])?;
+    let a = Args::parse(args, &["--touch", "--today"], &["--no-pack"])?;
+    let no_pack = a.flags.contains("--no-pack");
+    let mut packs = 0;
     let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
     let path = dir.join(manifest::FILE);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}（先写好 manifest.json 的机构和数据集标题）", path.display()))?;
@@ -496,6 +503,36 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
         if d.cadence.is_none() {
             d.cadence = cadence::legal_default(&id);
         }
+        // A dataset in parts: each part's checksum, size and count, and (donations) its pack.
+        for p in d.parts.iter_mut().flatten() {
+            let Some(file) = p.file.clone() else { continue };
+            let Some(bytes) = files.get(&file) else {
+                missing.push(file);
+                continue;
+            };
+            p.sha256 = Some(sha256_hex(bytes));
+            p.bytes = Some(bytes.len() as u64);
+            p.pack = None;
+            if id != "donations" {
+                continue;
+            }
+            let loaded = std::str::from_utf8(bytes).map_err(|e| e.to_string()).and_then(|t| gongshi_core::ledger::load_donations_part(&file, t).map_err(|d| d.to_string()));
+            match loaded {
+                Ok(c) => {
+                    p.records = Some(c.value.len() as u64);
+                    if !no_pack {
+                        let name = gongshi_core::pack::pack_name(&file);
+                        let pack = gongshi_core::pack::encode_donations(&file, bytes, &c);
+                        write_bytes(&dir.join(&name), &pack)?;
+                        p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
+                        packs += 1;
+                    }
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "warning: {file} 无法读取，没有为它写快速加载文件（{e}）");
+                }
+            }
+        }
         if let Some(t) = today.filter(|_| touch.contains(&id.as_str()) || touch.contains(&"all")) {
             d.last_updated = Some(t.to_string());
         }
@@ -517,6 +554,9 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
             d.bytes.unwrap_or(0),
             d.sha256.as_deref().map(|h| &h[..12]).unwrap_or("")
         );
+    }
+    if packs > 0 {
+        let _ = writeln!(out, "wrote {packs} fast-load files (.pack) beside the donation parts");
     }
     let _ = writeln!(out, "wrote {}", path.display());
     if errors > 0 {

@@ -114,6 +114,33 @@ pub struct ManifestDataset {
     /// 法定公开周期。The legal publication cadence.
     #[serde(default)]
     pub cadence: Option<Cadence>,
+    /// 分卷发布（目前用于捐赠台账）：每卷一个文件，格式与整个文件相同；网页只下载所需年度的分卷。A dataset published in parts (donations): one file per part, in the same format as the whole file; the app downloads only the years it needs.
+    #[serde(default)]
+    pub parts: Option<Vec<ManifestPart>>,
+}
+
+/// 一个分卷。One part of a dataset published in parts.
+#[derive(Deserialize, JsonSchema, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestPart {
+    /// data/ 目录中的文件名。File name inside the data folder.
+    #[schemars(regex(pattern = r"^[^/\\]+$"))]
+    pub file: String,
+    /// 本卷记录所在的年度。The year all its records fall in.
+    #[serde(default)]
+    pub year: Option<u16>,
+    /// 记录数，由 gongshi manifest 写入。Record count, written by `gongshi manifest`.
+    #[serde(default)]
+    pub records: Option<u64>,
+    /// 文件的 SHA-256 校验值。SHA-256 of the file.
+    #[serde(default)]
+    pub sha256: Option<Sha256Hex>,
+    /// 文件大小（字节）。File size in bytes.
+    #[serde(default)]
+    pub bytes: Option<u64>,
+    /// 快速加载文件（.pack）：本卷经过检查的记录，由 gongshi manifest 写出；JSON 仍是正式发布的数据，快速加载文件与 JSON 不对应时网页读取 JSON。The fast-load file (.pack): this part's checked records, written by `gongshi manifest`; the JSON stays the published data, and the app reads the JSON whenever the pack does not match it.
+    #[serde(default)]
+    pub pack: Option<FileRef>,
 }
 
 /// 法定公开周期，如《慈善法》第七十九条“至少每三个月公开一次”。Legal publication cadence, e.g. Charity Law art. 79 "at least every three months".

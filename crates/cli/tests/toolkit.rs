@@ -296,3 +296,63 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
     assert!(r.stdout.contains(&ds.parts[0].file) && r.stdout.contains("校验值不符"), "{}", r.stdout);
     assert!(r.stdout.contains(&format!("清单列出的分卷“{}”不存在", ds.parts[1].file)), "{}", r.stdout);
 }
+
+#[test]
+fn manifest_writes_a_pack_per_part_that_check_holds_to_its_json() {
+    let out = scratch("packs").join("data");
+    let r = gongshi(&["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()], &out.parent().unwrap().to_path_buf());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = read(&out.join("manifest.json"));
+    schema::strict_parse("manifest", &text).unwrap_or_else(|e| panic!("the manifest with parts and packs follows its schema: {e}"));
+    let ds = manifest::load(&text).unwrap().value.dataset("donations").unwrap().clone();
+    for p in &ds.parts {
+        let pack = p.usable_pack().unwrap_or_else(|| panic!("{} has a pack with both checksums", p.file));
+        assert_eq!(pack.file, gongshi_core::pack::pack_name(&p.file));
+        let bytes = std::fs::read(out.join(&pack.file)).unwrap();
+        gongshi_core::integrity::verify_parts(&pack.file, &bytes, pack.sha256.as_deref(), pack.bytes).unwrap();
+        let json = read(&out.join(&p.file));
+        assert!(bytes.len() * 3 < json.len(), "{}: a pack is much smaller than its JSON ({} vs {})", p.file, bytes.len(), json.len());
+        let from_pack = gongshi_core::pack::decode_donations(&bytes, p.sha256.as_deref().unwrap()).unwrap();
+        assert_eq!(from_pack, gongshi_core::ledger::load_donations_part(&p.file, &json).unwrap(), "{}", p.file);
+    }
+    let check = |what: &str| {
+        let r = gongshi(&["check", out.to_str().unwrap(), "--today", "2024-01-15"], &out);
+        (r.code, format!("{what}: {}{}", r.stdout, r.stderr))
+    };
+    let (code, said) = check("as written");
+    assert_eq!(code, 0, "{said}");
+    // A part's JSON replaced and the manifest rewritten: its pack is written again, check is clean.
+    let (p0, p1) = (&ds.parts[0], &ds.parts[1]);
+    let old_pack = std::fs::read(out.join(p0.pack.as_ref().unwrap().file.as_str())).unwrap();
+    let json = read(&out.join(&p0.file)).replacen("\"donor\":\"", "\"donor\":\"改", 1);
+    std::fs::write(out.join(&p0.file), &json).unwrap();
+    assert_eq!(gongshi(&["manifest", out.to_str().unwrap()], &out).code, 0);
+    let (code, said) = check("after gongshi manifest");
+    assert_eq!(code, 0, "{said}");
+    let new_pack = std::fs::read(out.join(p0.pack.as_ref().unwrap().file.as_str())).unwrap();
+    assert_ne!(old_pack, new_pack);
+    let decoded = gongshi_core::pack::decode_donations(&new_pack, &gongshi_core::integrity::sha256_hex(json.as_bytes())).unwrap();
+    assert!(decoded.value[0].donor.starts_with('改'), "the new pack holds the new text");
+    // The old pack put back, with its checksum in the manifest: made from other JSON, refused.
+    std::fs::write(out.join(p0.pack.as_ref().unwrap().file.as_str()), &old_pack).unwrap();
+    let m = read(&out.join("manifest.json")).replace(&gongshi_core::integrity::sha256_hex(&new_pack), &gongshi_core::integrity::sha256_hex(&old_pack)).replace(&format!("\"bytes\": {}", new_pack.len()), &format!("\"bytes\": {}", old_pack.len()));
+    std::fs::write(out.join("manifest.json"), m).unwrap();
+    let (code, said) = check("stale pack");
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("由旧版本的 JSON 生成"), "{said}");
+    // A pack missing is an error that says what to run.
+    std::fs::remove_file(out.join(p1.pack.as_ref().unwrap().file.as_str())).unwrap();
+    let (code, said) = check("missing pack");
+    assert_eq!(code, 1);
+    assert!(said.contains(&format!("快速加载文件“{}”不存在", p1.pack.as_ref().unwrap().file)) && said.contains("gongshi manifest"), "{said}");
+    // --no-pack: no packs listed, and check is clean again (the JSON alone is the dataset).
+    assert_eq!(gongshi(&["manifest", "--no-pack", out.to_str().unwrap()], &out).code, 0);
+    for f in std::fs::read_dir(&out).unwrap().flatten() {
+        if f.file_name().to_string_lossy().ends_with(".pack") {
+            std::fs::remove_file(f.path()).unwrap();
+        }
+    }
+    assert!(!read(&out.join("manifest.json")).contains(".pack"));
+    let (code, said) = check("no packs");
+    assert_eq!(code, 0, "{said}");
+}

@@ -252,6 +252,35 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagn
 
 /// Checks every file of a data folder. `files` maps each file name in the folder (JSON files at
 /// its top level) to its bytes; `today`, when given, turns on the overdue-publication warnings.
+/// A donations part's pack ([`crate::pack`]): present, matching its checksum, made from the
+/// part's JSON as it is now by this version's validation, and holding exactly what the JSON
+/// gives. Every finding tells the publisher to write the packs again (`gongshi manifest`).
+fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
+    let again = "（运行 gongshi manifest 重新生成；在此之前网页读取 JSON）";
+    let again_en = " (run gongshi manifest to write it again; until then the app reads the JSON)";
+    let Some(bytes) = files.get(&pk.file) else {
+        return vec![Diagnostic::error(manifest::FILE, format!("{path}.file"), format!("清单列出的快速加载文件“{}”不存在{again}", pk.file)).en(format!("The fast-load file “{}” listed in the manifest does not exist{again_en}", pk.file))];
+    };
+    if let Err(e) = integrity::verify_parts(&pk.file, bytes, pk.sha256.as_deref(), pk.bytes) {
+        return vec![e];
+    }
+    let decoded = match crate::pack::decode_donations(bytes, &integrity::sha256_hex(json)) {
+        Ok(c) => c,
+        Err(e) => {
+            let (zh, en) = e.reason();
+            return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 的快速加载文件不能用：{zh}{again}")).en(format!("The fast-load file of {json_file} cannot be used: {en}{again_en}"))];
+        }
+    };
+    let Ok(from_json) = text_of(json_file, json).and_then(|t| ledger::load_donations_part(json_file, t)) else {
+        return Vec::new(); // the JSON's own problem is reported with the JSON
+    };
+    if decoded != from_json {
+        let first = decoded.value.iter().zip(&from_json.value).position(|(a, b)| a != b).unwrap_or(decoded.value.len().min(from_json.value.len()));
+        return vec![Diagnostic::error(&pk.file, "", format!("快速加载文件与 {json_file} 的内容不一致（从第 {} 条记录起）{again}", first + 1)).en(format!("The fast-load file differs from {json_file} (from record {}){again_en}", first + 1))];
+    }
+    Vec::new()
+}
+
 pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate>) -> Report {
     let (loaded, mut out) = load_folder(files);
     let file_of: BTreeMap<String, String> = dataset_files(loaded.manifest.as_ref()).into_iter().collect();
@@ -295,6 +324,9 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                         };
                         if let Err(e) = integrity::verify_parts(&part.file, bytes, part.sha256.as_deref(), part.bytes) {
                             out.push(e);
+                        }
+                        if let (Some(pk), "donations") = (&part.pack, d.id.as_str()) {
+                            out.extend(check_pack(&format!("{path}.parts[{j}].pack"), &part.file, bytes, pk, files));
                         }
                     }
                     if d.id == "donations" {
@@ -350,7 +382,7 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
             let listed: Vec<&str> = m
                 .datasets
                 .iter()
-                .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.parts.iter().map(|p| p.file.as_str())))
+                .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.parts.iter().flat_map(|p| std::iter::once(p.file.as_str()).chain(p.pack.as_ref().map(|k| k.file.as_str())))))
                 .chain(m.summary.as_ref().map(|s| s.file.as_str()))
                 .collect();
             for name in files.keys() {

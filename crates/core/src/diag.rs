@@ -108,7 +108,7 @@ impl fmt::Display for Diagnostic {
 /// A value together with the problems found while producing it.
 ///
 /// Records that could not be used are left out of `value`; each is explained in `problems`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked<T> {
     pub value: T,
     pub problems: Vec<Diagnostic>,

@@ -13,6 +13,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// SHA-256 of `bytes`.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
 /// Lowercase hex of a digest (e.g. one computed by the browser's native SubtleCrypto).
 pub fn hex(digest: &[u8]) -> String {
     let mut s = String::with_capacity(digest.len() * 2);

@@ -41,6 +41,7 @@ pub mod json;
 pub mod ledger;
 pub mod manifest;
 pub mod money;
+pub mod pack;
 pub mod parse;
 pub mod privacy;
 pub mod rectification;

@@ -81,6 +81,10 @@ pub struct RawPart {
     pub sha256: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
+    /// The part's compact companion ([`crate::pack`]), written by `gongshi manifest`: the same
+    /// records, already validated, for a faster load. The JSON stays the source of truth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pack: Option<RawFileRef>,
 }
 
 /// One part of a partitioned dataset (validated).
@@ -91,6 +95,18 @@ pub struct Part {
     pub records: Option<u64>,
     pub sha256: Option<String>,
     pub bytes: Option<u64>,
+    /// Its pack, when one was written. The app reads it instead of the JSON only when both
+    /// checksums are recorded (see [`Part::usable_pack`]).
+    pub pack: Option<FileRef>,
+}
+
+impl Part {
+    /// The pack to read instead of the JSON: only with the JSON's checksum recorded (the pack
+    /// must have been made from exactly those bytes) and the pack's own.
+    pub fn usable_pack(&self) -> Option<&FileRef> {
+        self.sha256.as_ref()?;
+        self.pack.as_ref().filter(|p| p.sha256.is_some())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -226,7 +242,18 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             match p.file {
                 Some(f) if is_safe_file(&f) => {
                     let sha256 = check_sha256(p.sha256, &format!("{ppath}.sha256"), &mut out);
-                    parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes });
+                    let pack = match p.pack {
+                        None => None,
+                        Some(RawFileRef { file: Some(file), sha256, bytes }) if is_safe_file(&file) && file != f => {
+                            let sha256 = check_sha256(sha256, &format!("{ppath}.pack.sha256"), &mut out);
+                            Some(FileRef { file, sha256, bytes })
+                        }
+                        Some(_) => {
+                            out.push(Diagnostic::warning(FILE, format!("{ppath}.pack"), "分卷的快速加载文件缺少文件名，或文件名不安全；网页将读取 JSON").en("the part's fast-load file has no name, or its name is not safe; the app reads the JSON"));
+                            None
+                        }
+                    };
+                    parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes, pack });
                 }
                 Some(f) => out.push(Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件")).en(format!("the file name “{f}” is not safe: it must be a file in the data/ folder"))),
                 None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file").en("a part has no file")),

@@ -1,0 +1,499 @@
+//! The compact companion of a donations part ("pack"): the part's *validated* records and
+//! problems, written by the publisher tool next to the JSON (`donations-2021.json` →
+//! `donations-2021.pack`), so the app can skip JSON parsing and validation for a large ledger.
+//!
+//! The JSON stays the published source of truth. A pack names the SHA-256 of the JSON it was
+//! made from; the app uses it only when that equals the manifest's checksum of the part's JSON
+//! (and the pack's own bytes match the manifest's checksum of the pack), and otherwise reads
+//! the JSON. `gongshi check` decodes every pack and compares it with its JSON, record by record.
+//!
+//! Format (version 1), all integers unsigned LEB128 unless said:
+//!
+//! ```text
+//! magic   "GSPACK" 0x01 "\n"
+//! kind    1 byte (1 = donations)
+//! source  32 bytes: SHA-256 of the JSON part; then the JSON's file name (string)
+//! rules   the version of gongshi whose validation made it (string): validation may change
+//!         between versions, so another version's pack is not used
+//! texts   count, then each string          -- donor, project and purpose texts, shared
+//! records count, then each record:
+//!   flags        1 byte: 1 directed, 2 directed_to, 4 platform, 8 receipt, 16 corrections
+//!   donor_kind, channel, status, origin   1 byte each (index in the enum's ALL; origin
+//!                                          0 = sample, 1 = published, 2 = seed + its number)
+//!   date         year·512 + month·32 + day (0 = not given)
+//!   amount       fen, zigzag
+//!   id           string
+//!   donor, project              text number
+//!   [directed_to]               text number
+//!   [platform] [receipt]        string
+//!   [corrections]               count, then date and string each
+//! problems count, then each: severity (0 warning, 1 error), file, path, line+1, column+1
+//!          (0 = none), message, English message ("" = none)
+//! ```
+//! A string is its byte length, then UTF-8 bytes. The decoder checks every length, index,
+//! enum code and date, and that nothing follows the last problem: a damaged pack is refused
+//! with the byte where it went wrong, never half-read.
+
+use crate::date::PartialDate;
+use crate::diag::{Checked, Diagnostic, Severity};
+use crate::ledger::{Channel, Correction, Donation, DonationStatus, DonorKind, Origin};
+use crate::money::Fen;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The first bytes of every pack (format version 1).
+pub const MAGIC: &[u8; 8] = b"GSPACK\x01\n";
+/// What a pack holds.
+const KIND_DONATIONS: u8 = 1;
+/// The validation a pack's records went through: this version of gongshi's.
+pub const RULES: &str = env!("CARGO_PKG_VERSION");
+
+/// The pack's file name for a JSON part: `donations-2021.json` → `donations-2021.pack`.
+pub fn pack_name(json_file: &str) -> String {
+    format!("{}.pack", json_file.strip_suffix(".json").unwrap_or(json_file))
+}
+
+// ------------------------------------------------------------------------------- writing
+
+struct W(Vec<u8>);
+
+impl W {
+    fn u(&mut self, mut v: u64) {
+        loop {
+            let b = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(b);
+                return;
+            }
+            self.0.push(b | 0x80);
+        }
+    }
+    fn s(&mut self, s: &str) {
+        self.u(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt(&mut self, v: Option<usize>) {
+        self.u(v.map_or(0, |x| x as u64 + 1));
+    }
+}
+
+fn date_code(d: PartialDate) -> u64 {
+    d.year as u64 * 512 + d.month.unwrap_or(0) as u64 * 32 + d.day.unwrap_or(0) as u64
+}
+
+fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
+    all.iter().position(|x| x == v).expect("every value is in ALL") as u8
+}
+
+/// The pack of a donations part: `source` is the JSON file's bytes exactly as published (its
+/// SHA-256 ties the pack to it), `checked` what [`crate::ledger::load_donations_part`] made of it.
+pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<Donation>>) -> Vec<u8> {
+    let mut w = W(Vec::with_capacity(64 + checked.value.len() * 48));
+    w.0.extend_from_slice(MAGIC);
+    w.0.push(KIND_DONATIONS);
+    w.0.extend_from_slice(&crate::integrity::sha256(source));
+    w.s(source_file);
+    w.s(RULES);
+    // Shared texts, numbered in order of first use.
+    let mut texts: HashMap<&str, u64> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for d in &checked.value {
+        for t in [Some(&*d.donor), Some(&*d.project), d.directed_to.as_deref()].into_iter().flatten() {
+            texts.entry(t).or_insert_with(|| {
+                order.push(t);
+                order.len() as u64 - 1
+            });
+        }
+    }
+    w.u(order.len() as u64);
+    for t in &order {
+        w.s(t);
+    }
+    w.u(checked.value.len() as u64);
+    for d in &checked.value {
+        let flags = d.directed as u8
+            | (d.directed_to.is_some() as u8) << 1
+            | (d.platform.is_some() as u8) << 2
+            | (d.receipt.is_some() as u8) << 3
+            | (!d.corrections.is_empty() as u8) << 4;
+        w.0.push(flags);
+        w.0.push(index_of(DonorKind::ALL, &d.donor_kind));
+        w.0.push(index_of(Channel::ALL, &d.channel));
+        w.0.push(index_of(DonationStatus::ALL, &d.status));
+        match d.origin {
+            Origin::Sample => w.0.push(0),
+            Origin::Published => w.0.push(1),
+            Origin::Seed(n) => {
+                w.0.push(2);
+                w.u(n as u64);
+            }
+        }
+        w.u(date_code(d.date));
+        let a = d.amount.0;
+        w.u(((a << 1) ^ (a >> 63)) as u64);
+        w.s(&d.id);
+        w.u(texts[&*d.donor]);
+        w.u(texts[&*d.project]);
+        if let Some(t) = &d.directed_to {
+            w.u(texts[&**t]);
+        }
+        if let Some(p) = &d.platform {
+            w.s(p);
+        }
+        if let Some(r) = &d.receipt {
+            w.s(r);
+        }
+        if !d.corrections.is_empty() {
+            w.u(d.corrections.len() as u64);
+            for c in &d.corrections {
+                w.u(date_code(c.date));
+                w.s(&c.text);
+            }
+        }
+    }
+    w.u(checked.problems.len() as u64);
+    for p in &checked.problems {
+        w.0.push(matches!(p.severity, Severity::Error) as u8);
+        w.s(&p.file);
+        w.s(&p.path);
+        w.opt(p.line);
+        w.opt(p.column);
+        w.s(&p.message);
+        w.s(p.message_en.as_deref().unwrap_or(""));
+    }
+    w.0
+}
+
+// ------------------------------------------------------------------------------- reading
+
+/// Why a pack could not be used. The app then reads the JSON (and says so); `gongshi check`
+/// reports it as an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// Not a pack, or another format version.
+    NotAPack,
+    /// Made from other bytes than the JSON the manifest now lists (the JSON was replaced and
+    /// the pack not written again).
+    Stale,
+    /// Written by another version of gongshi (named), whose validation may differ.
+    Rules(String),
+    /// Damaged or inconsistent at this byte.
+    Damaged(usize),
+}
+
+impl PackError {
+    /// The reason, in Chinese and English.
+    pub fn reason(&self) -> (String, String) {
+        match self {
+            PackError::NotAPack => ("不是本版本 gongshi 写的快速加载文件".into(), "it is not a fast-load file written by this version of gongshi".into()),
+            PackError::Stale => ("它是由旧版本的 JSON 生成的，与现在的 JSON 不对应".into(), "it was made from an earlier version of the JSON and does not match it".into()),
+            PackError::Rules(v) => (format!("它由 gongshi {v} 生成，与本版本（{RULES}）的检查规则可能不同"), format!("it was made by gongshi {v}, whose checks may differ from this version's ({RULES})")),
+            PackError::Damaged(at) => (format!("文件在第 {at} 个字节处损坏"), format!("the file is damaged at byte {at}")),
+        }
+    }
+}
+
+struct R<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+type Res<T> = Result<T, PackError>;
+
+impl<'a> R<'a> {
+    fn bad<T>(&self) -> Res<T> {
+        Err(PackError::Damaged(self.at))
+    }
+    #[inline]
+    fn byte(&mut self) -> Res<u8> {
+        match self.b.get(self.at) {
+            Some(&x) => {
+                self.at += 1;
+                Ok(x)
+            }
+            None => self.bad(),
+        }
+    }
+    #[inline]
+    fn u(&mut self) -> Res<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = self.byte()?;
+            if shift == 63 && b > 1 {
+                return self.bad();
+            }
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return self.bad();
+            }
+        }
+    }
+    fn len(&mut self) -> Res<usize> {
+        let n = self.u()?;
+        if n > (self.b.len() - self.at) as u64 {
+            return self.bad();
+        }
+        Ok(n as usize)
+    }
+    /// A count of items that take at least one byte each.
+    fn count(&mut self) -> Res<usize> {
+        self.len()
+    }
+    fn bytes(&mut self, n: usize) -> Res<&'a [u8]> {
+        let s = self.b.get(self.at..self.at + n).map_or_else(|| self.bad(), Ok)?;
+        self.at += n;
+        Ok(s)
+    }
+    #[inline]
+    fn s(&mut self) -> Res<&'a str> {
+        let start = self.at;
+        let n = self.len()?;
+        let b = self.bytes(n)?;
+        std::str::from_utf8(b).map_err(|_| PackError::Damaged(start))
+    }
+    fn opt(&mut self) -> Res<Option<usize>> {
+        Ok(match self.u()? {
+            0 => None,
+            n => Some(n as usize - 1),
+        })
+    }
+    fn pick<T: Copy>(&mut self, all: &[T]) -> Res<T> {
+        let at = self.at;
+        let i = self.byte()? as usize;
+        all.get(i).copied().ok_or(PackError::Damaged(at))
+    }
+    fn date(&mut self) -> Res<PartialDate> {
+        let at = self.at;
+        let v = self.u()?;
+        let (year, month, day) = ((v / 512) as u16, ((v / 32) % 16) as u8, (v % 32) as u8);
+        let d = PartialDate { year, month: (month > 0).then_some(month), day: (day > 0).then_some(day) };
+        // The years PartialDate::parse accepts.
+        let ok = (1900..=9999).contains(&(v / 512))
+            && match (d.month, d.day) {
+                (None, None) => true,
+                (Some(m), None) => (1..=12).contains(&m),
+                (Some(m), Some(dd)) => (1..=12).contains(&m) && dd <= crate::date::days_in_month(year, m),
+                (None, Some(_)) => false,
+            };
+        if ok {
+            Ok(d)
+        } else {
+            Err(PackError::Damaged(at))
+        }
+    }
+}
+
+/// Reads a donations pack made from the JSON whose SHA-256 is `source_sha256` (lowercase hex,
+/// the manifest's checksum of the part). The records and problems are exactly those the JSON
+/// gave when the pack was written.
+pub fn decode_donations(bytes: &[u8], source_sha256: &str) -> Result<Checked<Vec<Donation>>, PackError> {
+    if bytes.len() < MAGIC.len() + 1 + 32 || &bytes[..MAGIC.len()] != MAGIC || bytes[MAGIC.len()] != KIND_DONATIONS {
+        return Err(PackError::NotAPack);
+    }
+    let mut r = R { b: bytes, at: MAGIC.len() + 1 };
+    let sha = r.bytes(32)?;
+    if !crate::integrity::hex(sha).eq_ignore_ascii_case(source_sha256) {
+        return Err(PackError::Stale);
+    }
+    let _source_file = r.s()?;
+    let at = r.at;
+    let rules = r.s()?;
+    if rules.len() > 40 || !rules.bytes().all(|b| b.is_ascii_alphanumeric() || b".-+".contains(&b)) {
+        return Err(PackError::Damaged(at));
+    }
+    if rules != RULES {
+        return Err(PackError::Rules(rules.to_string()));
+    }
+    let n = r.count()?;
+    let mut texts: Vec<Arc<str>> = Vec::with_capacity(n);
+    for _ in 0..n {
+        texts.push(Arc::from(r.s()?));
+    }
+    let text = |r: &mut R, texts: &[Arc<str>]| -> Res<Arc<str>> {
+        let at = r.at;
+        let i = r.u()? as usize;
+        texts.get(i).cloned().ok_or(PackError::Damaged(at))
+    };
+    let n = r.count()?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let at = r.at;
+        let flags = r.byte()?;
+        if flags >> 5 != 0 || (flags & 2 != 0 && flags & 1 == 0) {
+            return Err(PackError::Damaged(at));
+        }
+        let donor_kind = r.pick(DonorKind::ALL)?;
+        let channel = r.pick(Channel::ALL)?;
+        let status = r.pick(DonationStatus::ALL)?;
+        let at = r.at;
+        let origin = match r.byte()? {
+            0 => Origin::Sample,
+            1 => Origin::Published,
+            2 => Origin::Seed(u32::try_from(r.u()?).map_err(|_| PackError::Damaged(at))?),
+            _ => return Err(PackError::Damaged(at)),
+        };
+        let date = r.date()?;
+        let z = r.u()?;
+        let amount = Fen(((z >> 1) as i64) ^ -((z & 1) as i64));
+        let id = r.s()?.to_string();
+        let donor = text(&mut r, &texts)?;
+        let project = text(&mut r, &texts)?;
+        let directed_to = if flags & 2 != 0 { Some(text(&mut r, &texts)?) } else { None };
+        let platform = if flags & 4 != 0 { Some(r.s()?.to_string()) } else { None };
+        let receipt = if flags & 8 != 0 { Some(r.s()?.to_string()) } else { None };
+        let mut corrections = Vec::new();
+        if flags & 16 != 0 {
+            let k = r.count()?;
+            for _ in 0..k {
+                let date = r.date()?;
+                corrections.push(Correction { date, text: r.s()?.to_string() });
+            }
+        }
+        out.push(Donation { id, date, donor, donor_kind, amount, directed: flags & 1 != 0, directed_to, channel, platform, project, receipt, status, corrections, origin });
+    }
+    let n = r.count()?;
+    let mut problems = Vec::with_capacity(n);
+    for _ in 0..n {
+        let at = r.at;
+        let severity = match r.byte()? {
+            0 => Severity::Warning,
+            1 => Severity::Error,
+            _ => return Err(PackError::Damaged(at)),
+        };
+        let file = r.s()?.to_string();
+        let path = r.s()?.to_string();
+        let (line, column) = (r.opt()?, r.opt()?);
+        let message = r.s()?.to_string();
+        let en = r.s()?;
+        problems.push(Diagnostic { severity, file, path, line, column, message, message_en: (!en.is_empty()).then(|| en.to_string()) });
+    }
+    if r.at != bytes.len() {
+        return r.bad();
+    }
+    Ok(Checked { value: out, problems })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{load_donations_part, RawDonation, RawFile};
+
+    fn json(records: Vec<RawDonation>) -> String {
+        serde_json::to_string(&RawFile { schema: None, sample: Some(true), note: None, records }).unwrap()
+    }
+
+    fn round_trip(file: &str, text: &str) -> (Checked<Vec<Donation>>, Checked<Vec<Donation>>) {
+        let checked = load_donations_part(file, text).unwrap();
+        let pack = encode_donations(file, text.as_bytes(), &checked);
+        let back = decode_donations(&pack, &crate::integrity::sha256_hex(text.as_bytes())).unwrap();
+        (checked, back)
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(pack_name("donations-2021.json"), "donations-2021.pack");
+        assert_eq!(pack_name("donations-2021-2.json"), "donations-2021-2.pack");
+    }
+
+    #[test]
+    fn the_default_ledger_round_trips_exactly() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/donations.json")).unwrap();
+        let (a, b) = round_trip("donations.json", &text);
+        assert!(a.value.len() > 100);
+        assert!(a.value.iter().any(|d| !d.corrections.is_empty()), "the default data has corrections to carry");
+        assert!(a.value.iter().any(|d| d.platform.is_some()), "and platforms");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn problems_and_every_value_round_trip() {
+        // Bulk sample rows (every enum value), plus records with problems: the pack carries
+        // what validation said, word for word, and leaves out what it left out.
+        let mut raw = crate::sample::bulk_donations(2021, 3000);
+        raw[5].amount_fen = Some(crate::ledger::RawInt::Int(-5));
+        raw[6].date = Some("2021-02-30".into());
+        raw[7].id = raw[8].id.clone();
+        raw[9].amount_fen = Some(crate::ledger::RawInt::Int(i64::MAX / 4));
+        raw[10].origin = Some("seed".into());
+        raw[10].problem = Some(7);
+        raw[11].origin = Some("published".into());
+        let text = json(raw);
+        let (a, b) = round_trip("donations-2021.json", &text);
+        assert!(!a.problems.is_empty() && a.problems.iter().any(|p| p.line.is_some() || !p.path.is_empty()));
+        assert_eq!(a, b);
+        assert!(b.value.iter().any(|d| d.origin == Origin::Seed(7)) && b.value.iter().any(|d| d.origin == Origin::Published));
+        for k in DonorKind::ALL {
+            assert!(b.value.iter().any(|d| d.donor_kind == *k), "{k:?}");
+        }
+        for c in Channel::ALL {
+            assert!(b.value.iter().any(|d| d.channel == *c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn enum_codes_are_part_of_the_format() {
+        // The pack stores each enum as its position in ALL: reordering ALL would misread
+        // every pack already published. (Add new values at the end, or bump MAGIC.)
+        assert_eq!(DonorKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), ["individual", "enterprise", "organisation", "government", "anonymous"]);
+        assert_eq!(Channel::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), ["bank_transfer", "online_platform", "wechat", "cash", "other"]);
+        assert_eq!(DonationStatus::ALL.iter().map(|k| k.key()).collect::<Vec<_>>(), ["received", "refunded", "cancelled"]);
+    }
+
+    #[test]
+    fn a_pack_of_other_json_is_stale() {
+        let text = json(crate::sample::bulk_donations(2021, 10));
+        let checked = load_donations_part("d.json", &text).unwrap();
+        let pack = encode_donations("d.json", text.as_bytes(), &checked);
+        let other = crate::integrity::sha256_hex(format!("{text} ").as_bytes());
+        assert_eq!(decode_donations(&pack, &other), Err(PackError::Stale));
+        assert_eq!(decode_donations(b"{\"records\": []}", &other), Err(PackError::NotAPack));
+        let mut other_rules = pack.clone();
+        let at = MAGIC.len() + 1 + 32 + 1 + "d.json".len() + 1;
+        assert_eq!(&other_rules[at..at + RULES.len()], RULES.as_bytes());
+        other_rules[at] = b'X';
+        assert!(matches!(decode_donations(&other_rules, &crate::integrity::sha256_hex(text.as_bytes())), Err(PackError::Rules(_))));
+        let mut v2 = pack.clone();
+        v2[6] = 2;
+        assert_eq!(decode_donations(&v2, &other), Err(PackError::NotAPack));
+    }
+
+    #[test]
+    fn damage_is_refused_never_misread() {
+        // Every truncation, and every single-byte change, is refused or reads back a value
+        // that is still a valid ledger (no panic, no out-of-range enum or date).
+        let text = json(crate::sample::bulk_donations(2021, 40));
+        let checked = load_donations_part("d.json", &text).unwrap();
+        let pack = encode_donations("d.json", text.as_bytes(), &checked);
+        let sha = crate::integrity::sha256_hex(text.as_bytes());
+        for n in 0..pack.len() {
+            assert!(decode_donations(&pack[..n], &sha).is_err(), "truncated at {n}");
+        }
+        let body = MAGIC.len() + 1 + 32 + 1 + "d.json".len() + 1 + RULES.len();
+        let mut refused = 0;
+        for i in body..pack.len() {
+            for x in [0u8, 0x7f, 0x80, 0xff, pack[i] ^ 1] {
+                let mut p = pack.clone();
+                p[i] = x;
+                match decode_donations(&p, &sha) {
+                    Err(PackError::Damaged(at)) => {
+                        assert!(at <= p.len());
+                        refused += 1;
+                    }
+                    Err(e) => panic!("{e:?} at {i}"),
+                    Ok(c) => {
+                        for d in &c.value {
+                            assert!(PartialDate::parse(&d.date.to_string()).is_ok(), "{}", d.date);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(refused > (pack.len() - body), "most damage is caught: {refused}");
+    }
+}
