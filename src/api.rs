@@ -183,6 +183,7 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
             // Let the page paint the progress between parts.
             crate::perf::yield_now().await;
         }
+        crate::perf::mark("gongshi:ledger:parts", Some(all.len()));
         target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, problems })));
     });
 }

@@ -67,11 +67,15 @@ pub fn DonationsPage() -> impl IntoView {
             let goods = g.value().unwrap_or_default();
             // With only some years of a ledger in parts loaded, disbursements drawing on the other
             // years' donations are not errors: check across files only with every year in.
+            let t0 = crate::perf::now();
             if !data.donations_progress.with_untracked(|p| p.partial()) {
                 problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
             }
             let rows = Arc::new(ledger_rows(&donations, &disbursements, &goods));
+            crate::perf::measure_since("gongshi:ledger:rows", t0);
+            let t0 = crate::perf::now();
             let index = Arc::new(index_rows(&rows, DEFAULT_SORT));
+            crate::perf::measure_since("gongshi:ledger:index", t0);
             Some(Ledger { rows, index, donations, disbursements, goods, problems: Arc::new(problems) })
         },
         // "Changed?" — by identity: a new ledger is always a new Arc.
@@ -177,11 +181,11 @@ const CHART_DELAY_MS: u64 = 250;
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
     let t = crate::i18n::use_tr();
-    let sample_total = rows.iter().filter(|r| r.is_sample()).count();
-    let real_total = rows.len() - sample_total;
-    let r3 = rows.clone();
     // Totals follow every keystroke: read from each row's packed kind and amount.
     let tally = Arc::new(Tally::build(&rows));
+    let sample_total = tally.sample_rows();
+    let real_total = rows.len() - sample_total;
+    let r3 = rows.clone();
     let goods = ledger.goods.clone();
     // The charts follow the table once typing pauses: redrawing four charts on every keystroke
     // would cost more than the search itself on a large ledger.

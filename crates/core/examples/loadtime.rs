@@ -23,6 +23,17 @@ fn main() {
     }
     println!("donations: {} rows, {:.1} MB, parse+validate {}", donations.len(), bytes as f64 / 1e6, ms(t));
     let t = Instant::now();
+    let mut n = 0;
+    let mut pack_bytes = 0;
+    for p in &ds.parts {
+        if let (Some(k), Some(sha)) = (&p.pack, &p.sha256) {
+            let b = std::fs::read(dir.join(&k.file)).unwrap();
+            pack_bytes += b.len();
+            n += gongshi_core::pack::decode_donations(&b, sha).unwrap().value.len();
+        }
+    }
+    println!("packs: {n} rows, {:.1} MB, decode {}", pack_bytes as f64 / 1e6, ms(t));
+    let t = Instant::now();
     let x = gongshi_core::ledger::load_disbursements(&std::fs::read_to_string(dir.join("disbursements.json")).unwrap()).unwrap().value;
     let g = gongshi_core::ledger::load_goods(&std::fs::read_to_string(dir.join("goods.json")).unwrap()).unwrap().value;
     println!("disbursements+goods: {}", ms(t));

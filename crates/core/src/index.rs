@@ -101,6 +101,212 @@ impl Posting {
     }
 }
 
+/// The search side of an [`Index`]: all rows' text and its postings. Built by a function that is
+/// not generic over the record type, so that it is compiled (and optimised for speed) once, in
+/// this crate, whatever the app's own optimisation settings.
+struct TextIndex {
+    text: Vec<u8>,
+    starts: Vec<u32>,
+    postings: HashMap<char, Posting, FastHash>,
+    pairs: HashMap<u16, Posting, FastHash>,
+    triples: HashMap<u32, Vec<u64>, FastHash>,
+    common: [bool; 128],
+}
+
+impl TextIndex {
+    /// `write(i, out)` appends row `i`'s normalised search text to `out`.
+    #[inline(never)]
+    fn build(n: usize, write: &mut dyn FnMut(usize, &mut String)) -> TextIndex {
+        // Each posting list is allocated once at its exact size (growing by doubling would leave
+        // up to twice the index in the wasm memory, which never shrinks), so rows are counted
+        // before they are filled. Characters are numbered by `Slots` (a direct table for ASCII
+        // and the CJK block, a hash for the rest); a row is counted once per character or pair
+        // ("already counted" is "the last row seen for it is this one").
+        //
+        // Pass 1: each row's text into a scratch buffer, to measure it; rows per character, and
+        // per pair of adjacent ASCII characters.
+        let mut slots = Slots::default();
+        let mut count: Vec<(u32, u32)> = vec![(0, u32::MAX); Slots::FIXED];
+        let mut pair_count = vec![(0u32, u32::MAX); 128 * 128];
+        let pair_key = |a: u8, b: u8| usize::from(a) * 128 + usize::from(b);
+        let mut scratch = String::new();
+        let mut total = 0usize;
+        for i in 0..n {
+            scratch.clear();
+            write(i, &mut scratch);
+            let i = i as u32;
+            total += scratch.len();
+            for ch in scratch.chars() {
+                let k = slots.of(ch);
+                if k >= count.len() {
+                    count.resize(k + 1, (0, u32::MAX));
+                }
+                once(&mut count[k], i);
+            }
+            for w in scratch.as_bytes().windows(2) {
+                if w[0] < 128 && w[1] < 128 {
+                    once(&mut pair_count[pair_key(w[0], w[1])], i);
+                }
+            }
+        }
+        assert!(total < u32::MAX as usize, "search text over 4 GB");
+        let words = n.div_ceil(64);
+        let make = |rows_with: u32| -> Posting {
+            if (rows_with as usize) * 32 > n {
+                Posting::Bits(vec![0u64; words])
+            } else {
+                Posting::List(Vec::with_capacity(rows_with as usize))
+            }
+        };
+        let add = |p: &mut Posting, i: u32| match p {
+            Posting::List(list) => {
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            Posting::Bits(bits) => bits[(i / 64) as usize] |= 1 << (i % 64),
+        };
+        let mut by_slot: Vec<Option<Posting>> = count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
+        drop(count);
+        // Common characters: ASCII ones in more than one row in 32 (those with bits). Pairs and
+        // triples of them get postings of their own (digits and letters of ids, years, amounts;
+        // common Chinese characters rarely stand next to each other without forming the word
+        // searched for).
+        let mut common = [false; 128];
+        for (c, slot) in common.iter_mut().enumerate() {
+            *slot = c != usize::from(b'\n') && matches!(by_slot[c], Some(Posting::Bits(_)));
+        }
+        let mut pair_lists: Vec<Option<Posting>> = pair_count
+            .iter()
+            .enumerate()
+            .map(|(k, (c, _))| (*c > 0 && common[k / 128] && common[k % 128]).then(|| make(*c)))
+            .collect();
+        drop(pair_count);
+        // Triples are counted by a dense number per common character (a small table).
+        let mut id = [u8::MAX; 128];
+        let mut ids = 0usize;
+        for c in 0..128 {
+            if common[c] {
+                id[c] = ids as u8;
+                ids += 1;
+            }
+        }
+        let mut triple_count = vec![(0u32, u32::MAX); ids * ids * ids];
+        // Pass 2: the text itself; the character and pair postings; rows per triple.
+        let mut text = String::with_capacity(total + PAD);
+        let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
+        for i in 0..n {
+            let start = text.len();
+            starts.push(start as u32);
+            write(i, &mut text);
+            let i = i as u32;
+            for ch in text[start..].chars() {
+                add(by_slot[slots.of(ch)].as_mut().expect("counted"), i);
+            }
+            // Pairs and triples of common characters, in one scan: `ia`, `ib` are the dense
+            // numbers of the two bytes before (u8::MAX: not a common character).
+            let (mut ia, mut ib, mut prev) = (u8::MAX, u8::MAX, 0u8);
+            for &c in &text.as_bytes()[start..] {
+                let ic = if c < 128 { id[usize::from(c)] } else { u8::MAX };
+                if ic != u8::MAX && ib != u8::MAX {
+                    add(pair_lists[pair_key(prev, c)].as_mut().expect("counted in pass 1"), i);
+                    if ia != u8::MAX {
+                        once(&mut triple_count[(usize::from(ia) * ids + usize::from(ib)) * ids + usize::from(ic)], i);
+                    }
+                }
+                (ia, ib, prev) = (ib, ic, c);
+            }
+        }
+        starts.push(text.len() as u32);
+        let mut postings: HashMap<char, Posting, FastHash> = HashMap::with_capacity_and_hasher(by_slot.iter().filter(|p| p.is_some()).count(), FastHash::default());
+        for (k, p) in by_slot.into_iter().enumerate() {
+            if let Some(p) = p {
+                postings.insert(slots.char_of(k), p);
+            }
+        }
+        let pairs: HashMap<u16, Posting, FastHash> =
+            pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
+        // Pass 3: bits for the common triples only (none: no pass).
+        let mut triple_bits: Vec<Option<Vec<u64>>> = triple_count.iter().map(|(c, _)| ((*c as usize) * 32 > n).then(|| vec![0u64; words])).collect();
+        drop(triple_count);
+        if triple_bits.iter().any(Option::is_some) {
+            for i in 0..n {
+                let (mut ia, mut ib) = (u8::MAX, u8::MAX);
+                for &c in &text.as_bytes()[starts[i] as usize..starts[i + 1] as usize] {
+                    let ic = if c < 128 { id[usize::from(c)] } else { u8::MAX };
+                    if ic != u8::MAX && ib != u8::MAX && ia != u8::MAX {
+                        if let Some(bits) = triple_bits[(usize::from(ia) * ids + usize::from(ib)) * ids + usize::from(ic)].as_mut() {
+                            bits[i / 64] |= 1 << (i % 64);
+                        }
+                    }
+                    (ia, ib) = (ib, ic);
+                }
+            }
+        }
+        let chars: Vec<u8> = (0..128u8).filter(|c| common[usize::from(*c)]).collect();
+        let triples: HashMap<u32, Vec<u64>, FastHash> = triple_bits
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, b)| {
+                let (a, b2, c) = (chars[k / (ids * ids)], chars[k / ids % ids], chars[k % ids]);
+                b.map(|b| ((u32::from(a) * 128 + u32::from(b2)) * 128 + u32::from(c), b))
+            })
+            .collect();
+        let mut text = text.into_bytes();
+        text.extend_from_slice(&[0; PAD]);
+        TextIndex { text, starts, postings, pairs, triples, common }
+    }
+}
+
+/// Counts row `i` once: `c` is (rows so far, last row counted).
+#[inline]
+fn once(c: &mut (u32, u32), i: u32) {
+    if c.1 != i {
+        c.0 += 1;
+        c.1 = i;
+    }
+}
+
+/// Numbers for characters while indexing: ASCII is its code, the CJK block (U+3400–U+9FFF)
+/// follows directly, and any other character gets the next number on first sight.
+#[derive(Default)]
+struct Slots {
+    other: HashMap<char, u32, FastHash>,
+    chars: Vec<char>,
+}
+
+impl Slots {
+    const CJK: u32 = 0x3400;
+    const CJK_END: u32 = 0xA000;
+    /// Slots numbered without a hash.
+    const FIXED: usize = 128 + (Self::CJK_END - Self::CJK) as usize;
+
+    #[inline]
+    fn of(&mut self, ch: char) -> usize {
+        let c = ch as u32;
+        if c < 128 {
+            return c as usize;
+        }
+        if (Self::CJK..Self::CJK_END).contains(&c) {
+            return 128 + (c - Self::CJK) as usize;
+        }
+        let next = (Self::FIXED + self.chars.len()) as u32;
+        let k = *self.other.entry(ch).or_insert(next);
+        if k == next {
+            self.chars.push(ch);
+        }
+        k as usize
+    }
+
+    fn char_of(&self, k: usize) -> char {
+        match k {
+            0..128 => char::from(k as u8),
+            k if k < Self::FIXED => char::from_u32(Self::CJK + (k - 128) as u32).expect("in the CJK block"),
+            k => self.chars[k - Self::FIXED],
+        }
+    }
+}
+
 fn has_bit(bits: &[u64], i: u32) -> bool {
     bits[(i / 64) as usize] >> (i % 64) & 1 == 1
 }
@@ -134,160 +340,16 @@ impl Index {
             values.push(distinct);
             dense.push(pos);
         }
-        // Two passes, so that the text and every posting list are allocated once at their exact
-        // size (growing by doubling would leave up to twice the index in the wasm memory, which
-        // never shrinks). First: each row's text into a scratch buffer, to measure it and count
-        // the rows per character. ASCII goes in a direct table, the rest is hashed; a row is
-        // counted once per character ("already counted" is "the last row seen for it is this one").
-        let mut ascii_count = [(0u32, u32::MAX); 128];
-        let mut count: HashMap<char, (u32, u32), FastHash> = HashMap::default();
-        let mut scratch = String::new();
-        let mut total = 0usize;
-        for (i, r) in rows.iter().enumerate() {
-            let i = i as u32;
-            scratch.clear();
-            r.write_haystack(&mut scratch);
-            total += scratch.len();
-            for ch in scratch.chars() {
-                let c = if ch.is_ascii() { &mut ascii_count[ch as usize] } else { count.entry(ch).or_insert((0, u32::MAX)) };
-                if c.1 != i {
-                    c.0 += 1;
-                    c.1 = i;
-                }
-            }
-        }
-        assert!(total < u32::MAX as usize, "search text over 4 GB");
         let n = rows.len();
         let words = n.div_ceil(64);
-        let make = |rows_with: u32| -> Posting {
-            if (rows_with as usize) * 32 > n {
-                Posting::Bits(vec![0u64; words])
-            } else {
-                Posting::List(Vec::with_capacity(rows_with as usize))
-            }
-        };
-        let add = |p: &mut Posting, i: u32| match p {
-            Posting::List(list) => {
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-            Posting::Bits(bits) => bits[(i / 64) as usize] |= 1 << (i % 64),
-        };
-        let mut ascii: Vec<Option<Posting>> = ascii_count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
-        let mut postings: HashMap<char, Posting, FastHash> = HashMap::with_capacity_and_hasher(count.len() + 128, FastHash::default());
-        for (ch, (c, _)) in &count {
-            postings.insert(*ch, make(*c));
-        }
-        drop(count);
-        // Second: the text itself, and the postings.
-        let mut text = String::with_capacity(total + PAD);
-        let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
-        for (i, r) in rows.iter().enumerate() {
-            let start = text.len();
-            starts.push(start as u32);
-            r.write_haystack(&mut text);
-            let i = i as u32;
-            for ch in text[start..].chars() {
-                let p = if ch.is_ascii() { ascii[ch as usize].as_mut().expect("counted") } else { postings.get_mut(&ch).expect("counted") };
-                add(p, i);
-            }
-        }
-        starts.push(text.len() as u32);
-        for (c, p) in ascii.into_iter().enumerate() {
-            if let Some(p) = p {
-                postings.insert(char::from(c as u8), p);
-            }
-        }
-        // Pairs of common ASCII characters (digits and letters of ids, years, amounts; common
-        // Chinese characters rarely stand next to each other without forming the word searched
-        // for): counted, then filled (exact sizes again). Bytes, with a table of which are common.
-        let mut common = [false; 128];
-        for (c, slot) in common.iter_mut().enumerate() {
-            *slot = c != usize::from(b'\n') && matches!(postings.get(&char::from(c as u8)), Some(Posting::Bits(_)));
-        }
-        let pair_key = |a: u8, b: u8| usize::from(a) * 128 + usize::from(b);
-        let each_pair = |row: &[u8], f: &mut dyn FnMut(usize)| {
-            for w in row.windows(2) {
-                if w[0] < 128 && w[1] < 128 && common[usize::from(w[0])] && common[usize::from(w[1])] {
-                    f(pair_key(w[0], w[1]));
-                }
-            }
-        };
-        let mut pair_count = vec![(0u32, u32::MAX); 128 * 128];
-        for i in 0..n {
-            let row = &text.as_bytes()[starts[i] as usize..starts[i + 1] as usize];
-            each_pair(row, &mut |k| {
-                let c = &mut pair_count[k];
-                if c.1 != i as u32 {
-                    c.0 += 1;
-                    c.1 = i as u32;
-                }
-            });
-        }
-        let mut pair_lists: Vec<Option<Posting>> = pair_count.iter().map(|(c, _)| (*c > 0).then(|| make(*c))).collect();
-        drop(pair_count);
-        for i in 0..n {
-            let row = &text.as_bytes()[starts[i] as usize..starts[i + 1] as usize];
-            let i = i as u32;
-            each_pair(row, &mut |k| add(pair_lists[k].as_mut().expect("counted"), i));
-        }
-        let pairs: HashMap<u16, Posting, FastHash> =
-            pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
-        // Triples of common ASCII characters: counted by a dense number per common character
-        // (a small table), then bits for the common triples only.
-        let mut id = [u8::MAX; 128];
-        let mut ids = 0usize;
-        for c in 0..128 {
-            if common[c] {
-                id[c] = ids as u8;
-                ids += 1;
-            }
-        }
-        let triple_of = |w: &[u8]| -> Option<usize> {
-            let a = *id.get(usize::from(w[0]))?;
-            let b = *id.get(usize::from(w[1]))?;
-            let c = *id.get(usize::from(w[2]))?;
-            (a != u8::MAX && b != u8::MAX && c != u8::MAX).then(|| (usize::from(a) * ids + usize::from(b)) * ids + usize::from(c))
-        };
-        let mut triple_count = vec![(0u32, u32::MAX); ids * ids * ids];
-        for i in 0..n {
-            for w in text.as_bytes()[starts[i] as usize..starts[i + 1] as usize].windows(3) {
-                if let Some(k) = triple_of(w) {
-                    let c = &mut triple_count[k];
-                    if c.1 != i as u32 {
-                        c.0 += 1;
-                        c.1 = i as u32;
-                    }
-                }
-            }
-        }
-        let mut triple_bits: Vec<Option<Vec<u64>>> = triple_count.iter().map(|(c, _)| ((*c as usize) * 32 > n).then(|| vec![0u64; words])).collect();
-        drop(triple_count);
-        for i in 0..n {
-            for w in text.as_bytes()[starts[i] as usize..starts[i + 1] as usize].windows(3) {
-                if let Some(bits) = triple_of(w).and_then(|k| triple_bits[k].as_mut()) {
-                    bits[i / 64] |= 1 << (i % 64);
-                }
-            }
-        }
-        let chars: Vec<u8> = (0..128u8).filter(|c| common[usize::from(*c)]).collect();
-        let triples: HashMap<u32, Vec<u64>, FastHash> = triple_bits
-            .into_iter()
-            .enumerate()
-            .filter_map(|(k, b)| {
-                let (a, b2, c) = (chars[k / (ids * ids)], chars[k / ids % ids], chars[k % ids]);
-                b.map(|b| ((u32::from(a) * 128 + u32::from(b2)) * 128 + u32::from(c), b))
-            })
-            .collect();
-        let mut text = text.into_bytes();
-        text.extend_from_slice(&[0; PAD]);
+        let t = TextIndex::build(n, &mut |i, out| rows[i].write_haystack(out));
         let mut sample = vec![0u64; words];
         for (i, r) in rows.iter().enumerate() {
             if r.is_sample() {
                 sample[i / 64] |= 1 << (i % 64);
             }
         }
+        let TextIndex { text, starts, postings, pairs, triples, common } = t;
         Index { len: n, values, dense, sample, text, starts, postings, pairs, triples, common, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
     }
 

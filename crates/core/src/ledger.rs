@@ -603,6 +603,7 @@ pub fn load_donations(text: &str) -> Result<Checked<Vec<Donation>>, Diagnostic> 
 
 /// Loads one part of a donations ledger published in parts (same format as donations.json);
 /// problems name `file`.
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn load_donations_part(file: &str, text: &str) -> Result<Checked<Vec<Donation>>, Diagnostic> {
     let raw: RawFile<RawDonation> = crate::json::parse(file, text)?;
     Ok(validate_donations_in(file, raw))
@@ -901,6 +902,7 @@ impl YearMoney {
 }
 
 /// Received vs disbursed per year, with the shares and the cost-cap check.
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn money_by_year(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<YearMoney> {
     let mut m: BTreeMap<u16, YearMoney> = BTreeMap::new();
     for d in donations.iter().filter(|d| d.counts()) {
@@ -937,13 +939,15 @@ pub struct DirectedUse {
 
 /// Per directed purpose: directed donations received vs disbursements paid from them.
 /// A disbursement naming several donations is attributed to the first one's purpose.
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<DirectedUse> {
-    let mut by_id: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut m: BTreeMap<String, DirectedUse> = BTreeMap::new();
+    type Fast = crate::index::FastHash;
+    let mut by_id: std::collections::HashMap<&str, &str, Fast> = Default::default();
+    let mut m: std::collections::HashMap<&str, DirectedUse, Fast> = Default::default();
     for d in donations.iter().filter(|d| d.counts() && d.directed) {
-        let to = d.directed_to.as_deref().unwrap_or_default().to_string();
-        by_id.insert(d.id.as_str(), d.directed_to.as_deref().unwrap_or(""));
-        let e = m.entry(to.clone()).or_insert(DirectedUse { to, received: Fen::ZERO, disbursed: Fen::ZERO, donations: 0 });
+        let to = d.directed_to.as_deref().unwrap_or("");
+        by_id.insert(d.id.as_str(), to);
+        let e = m.entry(to).or_insert_with(|| DirectedUse { to: to.to_string(), received: Fen::ZERO, disbursed: Fen::ZERO, donations: 0 });
         e.received = e.received + d.amount;
         e.donations += 1;
     }
@@ -956,11 +960,14 @@ pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> V
             }
         }
     }
-    m.into_values().collect()
+    let mut out: Vec<DirectedUse> = m.into_values().collect();
+    out.sort_by(|a, b| a.to.cmp(&b.to));
+    out
 }
 
 /// Cross-file checks: directed money spent must not exceed what was given for it, and
 /// disbursements must name donations that exist and are directed.
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     type Fast = crate::index::FastHash;

@@ -292,6 +292,7 @@ impl<'a> R<'a> {
 /// Reads a donations pack made from the JSON whose SHA-256 is `source_sha256` (lowercase hex,
 /// the manifest's checksum of the part). The records and problems are exactly those the JSON
 /// gave when the pack was written.
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn decode_donations(bytes: &[u8], source_sha256: &str) -> Result<Checked<Vec<Donation>>, PackError> {
     if bytes.len() < MAGIC.len() + 1 + 32 || &bytes[..MAGIC.len()] != MAGIC || bytes[MAGIC.len()] != KIND_DONATIONS {
         return Err(PackError::NotAPack);

@@ -180,6 +180,7 @@ mod ledger_data {
         let odd: Vec<u32> = all.iter().copied().filter(|i| i % 3 == 1).collect();
         assert_eq!(tally.totals(&odd), totals(&rows, &odd));
         assert!(totals(&rows, &all).sample_rows > 0 && totals(&rows, &all).sample_rows < rows.len());
+        assert_eq!(tally.sample_rows(), rows.iter().filter(|r| r.is_sample()).count());
     }
 
     #[test]

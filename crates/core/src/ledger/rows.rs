@@ -270,6 +270,7 @@ fn write_hay(out: &mut String, parts: &[&str]) {
 }
 
 /// All ledger rows: donations, disbursements, then goods batches (with their flags).
+#[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods: &Goods) -> Vec<LedgerRow> {
     let mut rows = Vec::with_capacity(donations.len() + disbursements.len() + goods.batches.len());
     // Parties, projects and purposes repeat across many rows: one copy of each text, shared.
@@ -377,6 +378,7 @@ const TALLY_GOODS: u8 = 3;
 const TALLY_SAMPLE: u8 = 4;
 
 impl Tally {
+    #[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
     pub fn build(rows: &[LedgerRow]) -> Tally {
         let kind = rows
             .iter()
@@ -393,6 +395,11 @@ impl Tally {
         let mut t = Tally { kind, amount: rows.iter().map(|r| r.amount.0).collect(), all: Totals::default() };
         t.all = t.sum(0..rows.len() as u32);
         t
+    }
+
+    /// How many of all the rows are sample data.
+    pub fn sample_rows(&self) -> usize {
+        self.all.sample_rows
     }
 
     /// [`totals`] over the rows numbered `indices` (distinct row numbers, as an outcome's are).
