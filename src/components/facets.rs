@@ -1,13 +1,31 @@
 use gongshi_core::table::{Outcome, Record};
+use leptos::html;
 use leptos::prelude::*;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
+/// One checkbox of the panel: its facet and value, its elements, and the (count, selected) it
+/// shows.
+struct Opt {
+    f: usize,
+    code: u32,
+    label: NodeRef<html::Label>,
+    input: NodeRef<html::Input>,
+    count: NodeRef<html::Span>,
+    shown: (usize, bool),
+}
+
+/// (count, selected) of facet `f`'s value `code` in `o` ((0, false) when it has none).
+fn stat(o: &Outcome, f: usize, code: u32) -> (usize, bool) {
+    o.facets.get(f).and_then(|fc| fc.values.iter().find(|v| v.0 == code)).map_or((0, false), |v| (v.1, v.2))
+}
+
 /// Every facet of a table, live from the engine's counts. `on_toggle(facet key, value key)`.
 ///
-/// The checkboxes are built once per *shape* (which facets and values show) and then only their
-/// counts, checked and disabled states update: a keystroke in the search box changes a few dozen
-/// text nodes, not the whole panel.
+/// The checkboxes are built once per *shape* (which facets and values show). After that one
+/// effect follows the results and writes only what changed (a count's text, a box's checked
+/// and disabled state): a keystroke in the search box costs a few dozen comparisons and the
+/// text nodes that differ, not a reactive update per value.
 #[component]
 pub fn FacetPanel<R>(outcome: Memo<Option<Arc<Outcome>>>, on_toggle: Callback<(String, String)>, #[prop(optional)] _marker: PhantomData<R>) -> impl IntoView
 where
@@ -28,43 +46,72 @@ where
                 .unwrap_or_default()
         })
     });
-    move || {
-        shape
-            .get()
-            .into_iter()
-            .map(|(f, codes)| {
-                let def = R::facets()[f];
-                let options = codes
-                    .into_iter()
-                    .map(|code| {
-                        // (count, selected) of this value, from the latest outcome.
-                        let stat = Memo::new(move |_| {
-                            outcome.with(|o| o.as_ref().and_then(|o| o.facets.get(f)?.values.iter().find(|v| v.0 == code).map(|v| (v.1, v.2))).unwrap_or((0, false)))
-                        });
-                        let empty = move || stat.with(|(n, sel)| *n == 0 && !*sel);
-                        let (fkey, vkey) = (def.key.to_string(), R::facet_key(f, code));
-                        let toggle = (fkey, vkey.clone());
-                        view! {
-                            <label class="facet-opt" class:none=empty data-key=vkey>
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || stat.with(|s| s.1)
-                                    disabled=empty
-                                    on:change=move |_| on_toggle.run(toggle.clone())
-                                />
-                                <span class="facet-label">{R::facet_label_lang(f, code, lang)}</span>
-                                <span class="count">{move || stat.with(|s| s.0)}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <fieldset class="facet">
-                        <legend>{lang.pick(def.label, def.en)}</legend>
-                        {options}
-                    </fieldset>
+    let opts: StoredValue<Vec<Opt>> = StoredValue::new(Vec::new());
+    Effect::new(move |_| {
+        outcome.with(|o| {
+            let Some(o) = o else { return };
+            opts.update_value(|opts| {
+                for opt in opts.iter_mut() {
+                    let now = stat(o, opt.f, opt.code);
+                    if now == opt.shown {
+                        continue;
+                    }
+                    // Not in the page yet (just rebuilt, with the current values): nothing to do.
+                    let (Some(label), Some(input), Some(count)) = (opt.label.get_untracked(), opt.input.get_untracked(), opt.count.get_untracked()) else { continue };
+                    let empty = now.0 == 0 && !now.1;
+                    if now.0 != opt.shown.0 {
+                        count.set_text_content(Some(&now.0.to_string()));
+                    }
+                    input.set_checked(now.1);
+                    input.set_disabled(empty);
+                    let _ = label.class_list().toggle_with_force("none", empty);
+                    opt.shown = now;
                 }
-            })
-            .collect_view()
+            });
+        });
+    });
+    move || {
+        let shape = shape.get();
+        let mut built = Vec::new();
+        let view = outcome.with_untracked(|o| {
+            shape
+                .into_iter()
+                .map(|(f, codes)| {
+                    let def = R::facets()[f];
+                    let options = codes
+                        .into_iter()
+                        .map(|code| {
+                            let shown = o.as_ref().map_or((0, false), |o| stat(o, f, code));
+                            let (label, input, count) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+                            built.push(Opt { f, code, label, input, count, shown });
+                            let empty = shown.0 == 0 && !shown.1;
+                            let vkey = R::facet_key(f, code);
+                            let toggle = (def.key.to_string(), vkey.clone());
+                            view! {
+                                <label class="facet-opt" class:none=empty data-key=vkey node_ref=label>
+                                    <input
+                                        type="checkbox"
+                                        node_ref=input
+                                        prop:checked=shown.1
+                                        disabled=empty
+                                        on:change=move |_| on_toggle.run(toggle.clone())
+                                    />
+                                    <span class="facet-label">{R::facet_label_lang(f, code, lang)}</span>
+                                    <span class="count" node_ref=count>{shown.0}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <fieldset class="facet">
+                            <legend>{lang.pick(def.label, def.en)}</legend>
+                            {options}
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+        });
+        opts.set_value(built);
+        view
     }
 }

@@ -8,7 +8,7 @@ use gongshi_core::chart::Chart;
 use gongshi_core::ledger::rows::{ledger_rows, Flow, LedgerRow, Tally, Totals};
 use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
 use gongshi_core::index::Index;
-use gongshi_core::table::{Outcome, Record, Sort, TableState};
+use gongshi_core::table::{Outcome, Sort, TableState};
 use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;

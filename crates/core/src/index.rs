@@ -627,6 +627,35 @@ impl Index {
                 }
             }
         }
+        let (counts, hit, nhits) = self.count(&selected, matches);
+        let cols = R::columns();
+        let (col_key, desc) = match &state.sort {
+            Some((k, d)) => (k.as_str(), *d),
+            None => (default_sort.column, default_sort.descending),
+        };
+        let mut out: Vec<u32> = Vec::with_capacity(nhits);
+        match cols.iter().position(|c| c.key == col_key) {
+            Some(col) if nhits > 0 => {
+                // Few matches: sorting them directly beats a pass over every row.
+                if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col, desc))).unwrap_or(false) {
+                    Self::ascending(&hit, &mut out);
+                    let order = self.order_small(rows, col, desc, &mut out);
+                    return self.finish::<R>(order, counts, selected, absent);
+                }
+                let order = self.order(rows, col, desc);
+                Self::in_order(&order, &hit, &mut out);
+            }
+            _ if nhits == 0 => {}
+            _ => Self::ascending(&hit, &mut out),
+        }
+        self.finish::<R>(out, counts, selected, absent)
+    }
+
+    /// The rows that match the query (`matches`, or every row) and every facet's selection,
+    /// as bits, with their number; and every facet's counts, each counted under the *other*
+    /// facets' selections. Not generic, so compiled for speed here (see Cargo.toml).
+    #[inline(never)]
+    fn count(&self, selected: &[Option<Vec<bool>>], matches: Option<&[u32]>) -> (Vec<Vec<usize>>, Vec<u64>, usize) {
         let mut counts: Vec<Vec<usize>> = self.values.iter().map(|v| vec![0usize; v.len()]).collect();
         // One bit per row: matches the query and every facet.
         let mut hit = vec![0u64; self.len.div_ceil(64)];
@@ -671,6 +700,7 @@ impl Index {
             }
             nhits = m.len();
         } else {
+            let nf = selected.len();
             let mut visit = |i: usize| {
                 let mut fails = 0;
                 let mut failed = 0;
@@ -699,28 +729,31 @@ impl Index {
                 Some(m) => m.iter().for_each(|i| visit(*i as usize)),
             }
         }
-        let hit = |i: &u32| has_bit(&hit, *i);
-        let cols = R::columns();
-        let (col_key, desc) = match &state.sort {
-            Some((k, d)) => (k.as_str(), *d),
-            None => (default_sort.column, default_sort.descending),
-        };
-        let mut out: Vec<u32> = Vec::with_capacity(nhits);
-        match cols.iter().position(|c| c.key == col_key) {
-            Some(col) if nhits > 0 => {
-                // Few matches: sorting them directly beats a pass over every row.
-                if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col, desc))).unwrap_or(false) {
-                    out.extend((0..self.len as u32).filter(hit));
-                    let order = self.order_small(rows, col, desc, &mut out);
-                    return self.finish::<R>(order, counts, selected, absent);
-                }
-                let order = self.order(rows, col, desc);
-                out.extend(order.iter().copied().filter(hit));
+        (counts, hit, nhits)
+    }
+
+    /// The rows of `order` whose bit is set in `hit`, in that order.
+    #[inline(never)]
+    fn in_order(order: &[u32], hit: &[u64], out: &mut Vec<u32>) {
+        out.extend(order.iter().copied().filter(|i| has_bit(hit, *i)));
+    }
+
+    /// How many of `rows` have their bit set in `bits`.
+    #[inline(never)]
+    fn count_bits(bits: &[u64], rows: &[u32]) -> usize {
+        rows.iter().filter(|i| has_bit(bits, **i)).count()
+    }
+
+    /// The rows whose bit is set, ascending.
+    #[inline(never)]
+    fn ascending(hit: &[u64], out: &mut Vec<u32>) {
+        for (k, w) in hit.iter().enumerate() {
+            let mut w = *w;
+            while w != 0 {
+                out.push((k * 64) as u32 + w.trailing_zeros());
+                w &= w - 1;
             }
-            _ if nhits == 0 => {}
-            _ => out.extend((0..self.len as u32).filter(hit)),
         }
-        self.finish::<R>(out, counts, selected, absent)
     }
 
     /// Sorts a few row numbers (ascending on entry) the way `table::run` does.
@@ -746,7 +779,7 @@ impl Index {
                 FacetCounts { facet: *d, values }
             })
             .collect();
-        let sample_rows = rows.iter().filter(|i| has_bit(&self.sample, **i)).count();
+        let sample_rows = Self::count_bits(&self.sample, &rows);
         Outcome { rows, facets, sample_rows }
     }
 }
