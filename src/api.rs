@@ -115,6 +115,10 @@ pub fn load_into<T: Send + Sync + 'static>(
     });
 }
 
+/// How many bytes of a ledger's parts may be downloading at once (the parts after the one being
+/// read): all of a large ledger's packs, a few of its JSON parts.
+const IN_FLIGHT_BYTES: u64 = 32 << 20;
+
 /// How far a dataset published in parts has loaded (for the progress line).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -158,12 +162,28 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
         // up to half the ledger's size unused in the wasm memory, which never shrinks.
         let mut all = Vec::with_capacity(parts.iter().filter_map(|p| p.records).sum::<u64>() as usize);
         let mut problems = Vec::new();
-        let first_file = |p: &Part| p.usable_pack().map_or(p.file.clone(), |k| k.file.clone());
-        // One part downloads while the one before is read.
-        let mut next = parts.first().map(|p| start(&first_file(p)));
-        for (i, p) in parts.iter().enumerate() {
-            let Some(download) = next.take() else { break };
-            next = parts.get(i + 1).map(|q| start(&first_file(q)));
+        // Parts download while earlier ones are read: as many at once as fit in
+        // IN_FLIGHT_BYTES (by the manifest's sizes), and always the next one.
+        let file_of = |p: &Part| p.usable_pack().map_or((p.file.clone(), p.bytes), |k| (k.file.clone(), k.bytes));
+        let mut downloads = std::collections::VecDeque::new();
+        let (mut started, mut in_flight) = (0, 0u64);
+        for p in parts.iter() {
+            let fill = |downloads: &mut std::collections::VecDeque<(Download, u64)>, started: &mut usize, in_flight: &mut u64| {
+                while let Some(q) = parts.get(*started) {
+                    let (file, bytes) = file_of(q);
+                    let bytes = bytes.unwrap_or(IN_FLIGHT_BYTES);
+                    if !downloads.is_empty() && *in_flight + bytes > IN_FLIGHT_BYTES {
+                        break;
+                    }
+                    downloads.push_back((start(&file), bytes));
+                    *in_flight += bytes;
+                    *started += 1;
+                }
+            };
+            fill(&mut downloads, &mut started, &mut in_flight);
+            let Some((download, bytes)) = downloads.pop_front() else { break };
+            in_flight -= bytes;
+            fill(&mut downloads, &mut started, &mut in_flight);
             match read_part(p, download).await {
                 Ok((n, c)) => {
                     all.extend(c.value);

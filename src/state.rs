@@ -184,7 +184,9 @@ impl Data {
     }
 
     pub fn ensure_ledger(self) {
-        for d in [Dataset::Donations, Dataset::Disbursements, Dataset::Goods] {
+        // The two small files first: the ledger waits for all three, and a large ledger's parts
+        // would otherwise take every connection the browser opens to the host.
+        for d in [Dataset::Disbursements, Dataset::Goods, Dataset::Donations] {
             self.ensure(d);
         }
     }
