@@ -22,10 +22,12 @@
 //!                                          0 = sample, 1 = published, 2 = seed + its number)
 //!   date         year·512 + month·32 + day (0 = not given)
 //!   amount       fen, zigzag
-//!   id           string
+//!   id           front-coded: bytes shared with the previous record's id, then the rest
+//!                (string); ids run in sequence, so this is a byte or two
 //!   donor, project              text number
 //!   [directed_to]               text number
-//!   [platform] [receipt]        string
+//!   [platform]                  string
+//!   [receipt]                   front-coded against the previous receipt
 //!   [corrections]               count, then date and string each
 //! problems count, then each: severity (0 warning, 1 error), file, path, line+1, column+1
 //!          (0 = none), message, English message ("" = none)
@@ -76,6 +78,16 @@ impl W {
     fn opt(&mut self, v: Option<usize>) {
         self.u(v.map_or(0, |x| x as u64 + 1));
     }
+    /// `s` as the number of leading bytes it shares with `prev` (at a character boundary) and
+    /// the rest.
+    fn front(&mut self, prev: &str, s: &str) {
+        let mut k = prev.bytes().zip(s.bytes()).take_while(|(a, b)| a == b).count();
+        while !s.is_char_boundary(k) {
+            k -= 1;
+        }
+        self.u(k as u64);
+        self.s(&s[k..]);
+    }
 }
 
 fn date_code(d: PartialDate) -> u64 {
@@ -111,6 +123,7 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
         w.s(t);
     }
     w.u(checked.value.len() as u64);
+    let (mut prev_id, mut prev_receipt) = ("", "");
     for d in &checked.value {
         let flags = d.directed as u8
             | (d.directed_to.is_some() as u8) << 1
@@ -132,7 +145,8 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
         w.u(date_code(d.date));
         let a = d.amount.0;
         w.u(((a << 1) ^ (a >> 63)) as u64);
-        w.s(&d.id);
+        w.front(prev_id, &d.id);
+        prev_id = &d.id;
         w.u(texts[&*d.donor]);
         w.u(texts[&*d.project]);
         if let Some(t) = &d.directed_to {
@@ -142,7 +156,8 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
             w.s(p);
         }
         if let Some(r) = &d.receipt {
-            w.s(r);
+            w.front(prev_receipt, r);
+            prev_receipt = r;
         }
         if !d.corrections.is_empty() {
             w.u(d.corrections.len() as u64);
@@ -257,6 +272,19 @@ impl<'a> R<'a> {
         let b = self.bytes(n)?;
         std::str::from_utf8(b).map_err(|_| PackError::Damaged(start))
     }
+    /// A front-coded string (see [`W::front`]) after `prev`.
+    fn front(&mut self, prev: &str) -> Res<String> {
+        let at = self.at;
+        let k = self.u()?;
+        if k > prev.len() as u64 || !prev.is_char_boundary(k as usize) {
+            return Err(PackError::Damaged(at));
+        }
+        let rest = self.s()?;
+        let mut out = String::with_capacity(k as usize + rest.len());
+        out.push_str(&prev[..k as usize]);
+        out.push_str(rest);
+        Ok(out)
+    }
     fn opt(&mut self) -> Res<Option<usize>> {
         Ok(match self.u()? {
             0 => None,
@@ -322,7 +350,8 @@ pub fn decode_donations(bytes: &[u8], source_sha256: &str) -> Result<Checked<Vec
         texts.get(i).cloned().ok_or(PackError::Damaged(at))
     };
     let n = r.count()?;
-    let mut out = Vec::with_capacity(n);
+    let mut out: Vec<Donation> = Vec::with_capacity(n);
+    let mut prev_receipt = String::new();
     for _ in 0..n {
         let at = r.at;
         let flags = r.byte()?;
@@ -342,12 +371,18 @@ pub fn decode_donations(bytes: &[u8], source_sha256: &str) -> Result<Checked<Vec
         let date = r.date()?;
         let z = r.u()?;
         let amount = Fen(((z >> 1) as i64) ^ -((z & 1) as i64));
-        let id = r.s()?.to_string();
+        let id = r.front(out.last().map_or("", |d| d.id.as_str()))?;
         let donor = text(&mut r, &texts)?;
         let project = text(&mut r, &texts)?;
         let directed_to = if flags & 2 != 0 { Some(text(&mut r, &texts)?) } else { None };
         let platform = if flags & 4 != 0 { Some(r.s()?.to_string()) } else { None };
-        let receipt = if flags & 8 != 0 { Some(r.s()?.to_string()) } else { None };
+        let receipt = if flags & 8 != 0 {
+            let x = r.front(&prev_receipt)?;
+            prev_receipt.clone_from(&x);
+            Some(x)
+        } else {
+            None
+        };
         let mut corrections = Vec::new();
         if flags & 16 != 0 {
             let k = r.count()?;
