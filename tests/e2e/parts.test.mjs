@@ -41,6 +41,8 @@ async function bulkPage() {
 }
 
 const parts = () => manifest.datasets.find((d) => d.id === 'donations').parts;
+/** What the app downloads for each part: its pack (written by gongshi manifest). */
+const partFiles = () => parts().map((p) => p.pack.file);
 
 test('every part loads, with progress, and the table holds every row', async () => {
   const { context, page, errors, requested } = await bulkPage();
@@ -48,8 +50,9 @@ test('every part loads, with progress, and the table holds every row', async () 
   await page.locator('progress').waitFor();
   assert.match(await page.locator('.loading').innerText(), /个分卷/);
   await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 60000 });
-  const want = parts().map((p) => p.file).sort();
-  assert.deepEqual(requested.filter((f) => f.startsWith('donations-')).sort(), want);
+  const want = partFiles().sort();
+  assert.ok(want.every((f) => f.endsWith('.pack')), 'gongshi bulk writes a pack per part');
+  assert.deepEqual(requested.filter((f) => f.startsWith('donations-')).sort(), want, 'each part is read from its pack, not its JSON');
   assert.ok(!requested.includes('donations.json'), 'the whole-file path is not read when there are parts');
   const count = await page.locator('.result-count').innerText();
   const disb = JSON.parse(fs.readFileSync(path.join(dir, 'disbursements.json'), 'utf8')).records.length;
@@ -76,23 +79,50 @@ test('a URL with a year loads only that year’s parts, and the rest on request'
   await notice.getByRole('button', { name: '加载全部年度' }).click();
   await notice.waitFor({ state: 'detached', timeout: 60000 });
   await page.locator('table.data-table tbody tr').first().waitFor();
-  assert.deepEqual([...new Set(requested.filter((f) => f.startsWith('donations-')))].sort(), parts().map((p) => p.file).sort());
+  assert.deepEqual([...new Set(requested.filter((f) => f.startsWith('donations-')))].sort(), partFiles().sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a pack that does not match is not used: the part is read from its JSON, with a warning', async () => {
+  const { context, page, errors, requested } = await bulkPage();
+  const victim = parts()[1];
+  // Bytes changed after the manifest was written (a stale or damaged copy on the server).
+  await page.route(`**/data/${victim.pack.file}`, async (route) => {
+    const body = Buffer.from(fs.readFileSync(path.join(dir, victim.pack.file)));
+    body[body.length - 3] ^= 0xff;
+    await route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+  });
+  await page.goto(`${env.url}?page=donations`);
+  await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 60000 });
+  assert.ok(requested.includes(victim.file), 'the JSON of that part was read instead');
+  assert.equal(requested.filter((f) => f.endsWith('.json') && f.startsWith('donations-')).length, 1, 'only that part');
+  const disb = JSON.parse(fs.readFileSync(path.join(dir, 'disbursements.json'), 'utf8')).records.length;
+  const goods = JSON.parse(fs.readFileSync(path.join(dir, 'goods.json'), 'utf8')).batches.length;
+  assert.match(await page.locator('.result-count').innerText(), new RegExp(`共 ${3000 + disb + goods} 条记录`), 'no row lost');
+  const notice = page.locator('.validation');
+  await notice.waitFor();
+  await notice.locator('summary').click();
+  const text = await notice.innerText();
+  assert.ok(text.includes(victim.pack.file) && text.includes(victim.file) && text.includes('gongshi manifest'), text);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a part whose bytes do not match its checksum is refused, naming the part', async () => {
   const { context, page } = await bulkPage();
-  const victim = parts()[1].file;
-  await page.route(`**/data/${victim}`, async (route) => {
-    const body = fs.readFileSync(path.join(dir, victim), 'utf8').replace('"donor":"', '"donor":"改');
+  const victim = parts()[1];
+  // Its pack is damaged too, so the app falls back to the JSON, which fails its checksum.
+  await page.route(`**/data/${victim.pack.file}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route(`**/data/${victim.file}`, async (route) => {
+    const body = fs.readFileSync(path.join(dir, victim.file), 'utf8').replace('"donor":"', '"donor":"改');
     await route.fulfill({ status: 200, contentType: 'application/json', body });
   });
   await page.goto(`${env.url}?page=donations`);
   const err = page.locator('.data-error').first();
   await err.waitFor({ timeout: 60000 });
   const text = await err.innerText();
-  assert.ok(text.includes(victim), text);
+  assert.ok(text.includes(victim.file), text);
   assert.match(text, /校验值不符/);
   await context.close();
 });
