@@ -142,8 +142,8 @@ impl Progress {
     }
 }
 
-/// Loads the donations ledger from its parts (see `manifest::Part`), one after another, each
-/// checked against its own checksum; `progress` is updated after each. The ledger is set once
+/// Loads the donations ledger from its parts (see `manifest::Part`), read in order (several
+/// downloading at once), each checked against its own checksum; `progress` is updated after each. The ledger is set once
 /// all are in (or the first failure, which names the part file). A part with a usable pack
 /// (`Part::usable_pack`) is read from the pack; if the pack cannot be used, from its JSON,
 /// with a warning that says why.
@@ -164,34 +164,22 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
         let mut problems = Vec::new();
         // Parts download while earlier ones are read: as many at once as fit in
         // IN_FLIGHT_BYTES (by the manifest's sizes), and always the next one.
-        let file_of = |p: &Part| p.usable_pack().map_or((p.file.clone(), p.bytes), |k| (k.file.clone(), k.bytes));
-        let mut downloads = std::collections::VecDeque::new();
-        let (mut started, mut in_flight) = (0, 0u64);
+        let mut window = Window { parts: &parts, downloads: Default::default(), started: 0, in_flight: 0 };
         for p in parts.iter() {
-            let fill = |downloads: &mut std::collections::VecDeque<(Download, u64)>, started: &mut usize, in_flight: &mut u64| {
-                while let Some(q) = parts.get(*started) {
-                    let (file, bytes) = file_of(q);
-                    let bytes = bytes.unwrap_or(IN_FLIGHT_BYTES);
-                    if !downloads.is_empty() && *in_flight + bytes > IN_FLIGHT_BYTES {
-                        break;
-                    }
-                    downloads.push_back((start(&file), bytes));
-                    *in_flight += bytes;
-                    *started += 1;
-                }
-            };
-            fill(&mut downloads, &mut started, &mut in_flight);
-            let Some((download, bytes)) = downloads.pop_front() else { break };
-            in_flight -= bytes;
-            fill(&mut downloads, &mut started, &mut in_flight);
+            window.fill();
+            let Some((download, planned)) = window.downloads.pop_front() else { break };
+            window.in_flight -= planned;
+            window.fill();
             match read_part(p, download).await {
                 Ok((n, c)) => {
                     all.extend(c.value);
                     problems.extend(c.problems);
                     let rows = all.len();
+                    // The bytes planned for it (its JSON's, if a pack was not used, may differ).
+                    let done = p.usable_pack().map_or(p.bytes, |k| k.bytes).unwrap_or(n as u64);
                     progress.update(|g| {
                         g.parts_done += 1;
-                        g.bytes_done += n as u64;
+                        g.bytes_done += done;
                         g.rows = rows;
                     });
                 }
@@ -206,6 +194,31 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
         crate::perf::mark("gongshi:ledger:parts", Some(all.len()));
         target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, problems })));
     });
+}
+
+/// The downloads of a ledger's parts, started in order, ahead of the part being read.
+struct Window<'a> {
+    parts: &'a [Part],
+    /// Started and not yet read, in order, with the bytes each counts for.
+    downloads: std::collections::VecDeque<(Download, u64)>,
+    started: usize,
+    in_flight: u64,
+}
+
+impl Window<'_> {
+    /// Starts the next parts while they fit in IN_FLIGHT_BYTES (one at least).
+    fn fill(&mut self) {
+        while let Some(p) = self.parts.get(self.started) {
+            let (file, bytes) = p.usable_pack().map_or((p.file.as_str(), p.bytes), |k| (k.file.as_str(), k.bytes));
+            let bytes = bytes.unwrap_or(IN_FLIGHT_BYTES);
+            if !self.downloads.is_empty() && self.in_flight + bytes > IN_FLIGHT_BYTES {
+                return;
+            }
+            self.downloads.push_back((start(file), bytes));
+            self.in_flight += bytes;
+            self.started += 1;
+        }
+    }
 }
 
 /// One part, from `download` (its pack when usable, else its JSON); returns the bytes read and
