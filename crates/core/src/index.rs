@@ -514,22 +514,7 @@ impl Index {
                     None => (1, 0, *i),
                 })
                 .collect();
-            keyed.sort_unstable();
-            let numeric = keyed.iter().take_while(|x| x.0 == 0).count();
-            let asc: Vec<u32> = keyed.iter().map(|x| x.2).collect();
-            let mut dsc: Vec<u32> = Vec::with_capacity(keyed.len());
-            let mut end = numeric;
-            while end > 0 {
-                let k = keyed[end - 1].1;
-                let mut start = end - 1;
-                while start > 0 && keyed[start - 1].1 == k {
-                    start -= 1;
-                }
-                dsc.extend(keyed[start..end].iter().map(|x| x.2));
-                end = start;
-            }
-            dsc.extend(keyed[numeric..].iter().map(|x| x.2));
-            drop(keyed);
+            let (asc, dsc) = both_orders(keyed);
             let (asc, dsc) = (std::sync::Arc::new(asc), std::sync::Arc::new(dsc));
             if let Ok(mut m) = self.orders.lock() {
                 m.insert((col, false), asc.clone());
@@ -810,6 +795,30 @@ impl std::hash::Hasher for MulHasher {
 /// is contained in some new term.
 fn narrows(old: &[String], new: &[String]) -> bool {
     !old.is_empty() && old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
+/// Both orders of a number or date column from its (empty?, key, row) triples: ascending, and
+/// descending with runs of equal keys in row order, empty cells last in both (see
+/// `Index::order`). Not generic, so compiled for speed here (see Cargo.toml).
+#[inline(never)]
+fn both_orders(mut keyed: Vec<(u8, i64, u32)>) -> (Vec<u32>, Vec<u32>) {
+    keyed.sort_unstable();
+    let numeric = keyed.iter().take_while(|x| x.0 == 0).count();
+    let asc: Vec<u32> = keyed.iter().map(|x| x.2).collect();
+    let mut dsc: Vec<u32> = Vec::with_capacity(keyed.len());
+    let mut end = numeric;
+    while end > 0 {
+        let k = keyed[end - 1].1;
+        let mut start = end - 1;
+        while start > 0 && keyed[start - 1].1 == k {
+            start -= 1;
+        }
+        dsc.extend(keyed[start..end].iter().map(|x| x.2));
+        end = start;
+    }
+    dsc.extend(keyed[numeric..].iter().map(|x| x.2));
+    drop(keyed);
+    (asc, dsc)
 }
 
 /// Two rows compared on `col` as `table::run` sorts them: by value (reversed when `desc`), empty
