@@ -506,7 +506,7 @@ impl Index {
             // descending order is the runs of equal keys taken from the end, each run kept in
             // row order (as a stable sort with the reversed comparison leaves ties), empty
             // cells still last. Both are cached, so the first click either way costs no sort.
-            let mut keyed: Vec<(u8, i64, u32)> = all
+            let keyed: Vec<(u8, i64, u32)> = all
                 .iter()
                 .map(|i| match key(*i) {
                     Some(k) => (0, k, *i),
