@@ -65,9 +65,9 @@ pub fn DonationsPage() -> impl IntoView {
             let donations = d.value().unwrap_or_default();
             let disbursements = x.value().unwrap_or_default();
             let goods = g.value().unwrap_or_default();
+            let t0 = crate::perf::now();
             // With only some years of a ledger in parts loaded, disbursements drawing on the other
             // years' donations are not errors: check across files only with every year in.
-            let t0 = crate::perf::now();
             if !data.donations_progress.with_untracked(|p| p.partial()) {
                 problems.extend(gongshi_core::ledger::check_cross(&donations, &disbursements));
             }

@@ -516,20 +516,20 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
             if id != "donations" {
                 continue;
             }
-            let loaded = std::str::from_utf8(bytes).map_err(|e| e.to_string()).and_then(|t| gongshi_core::ledger::load_donations_part(&file, t).map_err(|d| d.to_string()));
-            match loaded {
-                Ok(c) => {
-                    p.records = Some(c.value.len() as u64);
+            // As check::load_folder read it (each part is parsed once).
+            match loaded.part(&file) {
+                Some((records, part_problems)) => {
+                    p.records = Some(records.len() as u64);
                     if !no_pack {
                         let name = gongshi_core::pack::pack_name(&file);
-                        let pack = gongshi_core::pack::encode_donations(&file, bytes, &c);
+                        let pack = gongshi_core::pack::encode_donations(&file, bytes, records, part_problems);
                         write_bytes(&dir.join(&name), &pack)?;
                         p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
                         packs += 1;
                     }
                 }
-                Err(e) => {
-                    let _ = writeln!(err, "warning: {file} 无法读取，没有为它写快速加载文件（{e}）");
+                None => {
+                    let _ = writeln!(err, "warning: {file} 无法读取，没有为它写快速加载文件（运行 gongshi check 查看原因）");
                 }
             }
         }

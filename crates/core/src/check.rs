@@ -58,9 +58,25 @@ pub struct Loaded {
     pub relief: Option<Relief>,
     pub coverage: Option<Coverage>,
     pub stats: BTreeMap<String, Stats>,
+    /// A donations ledger in parts: each part's records (a range of `donations`) and the problems
+    /// its loader found, by file name.
+    pub parts: BTreeMap<String, PartLoaded>,
+}
+
+/// One loaded part of a donations ledger (see [`Loaded::part`]).
+#[derive(Clone, Debug, Default)]
+pub struct PartLoaded {
+    pub rows: std::ops::Range<usize>,
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Loaded {
+    /// A loaded part's records and its loader's problems (what its pack must hold).
+    pub fn part(&self, file: &str) -> Option<(&[Donation], &[Diagnostic])> {
+        let p = self.parts.get(file)?;
+        Some((self.donations.as_deref()?.get(p.rows.clone())?, &p.problems))
+    }
+
     /// The inputs of [`summary::build`].
     pub fn summary_inputs(&self) -> summary::Inputs<'_> {
         summary::Inputs {
@@ -131,6 +147,7 @@ pub fn load_folder(files: &BTreeMap<String, Vec<u8>>) -> (Loaded, Vec<Diagnostic
             let Some(bytes) = files.get(&p.file) else { continue };
             match text_of(&p.file, bytes).and_then(|t| ledger::load_donations_part(&p.file, t)) {
                 Ok(c) => {
+                    l.parts.insert(p.file.clone(), PartLoaded { rows: all.len()..all.len() + c.value.len(), problems: c.problems.clone() });
                     out.extend(c.problems);
                     for don in &c.value {
                         if p.year.is_some_and(|y| y != don.date.year) {
@@ -254,8 +271,10 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagn
 /// its top level) to its bytes; `today`, when given, turns on the overdue-publication warnings.
 /// A donations part's pack ([`crate::pack`]): present, matching its checksum, made from the
 /// part's JSON as it is now by this version's validation, and holding exactly what the JSON
-/// gives. Every finding tells the publisher to write the packs again (`gongshi manifest`).
-fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, files: &BTreeMap<String, Vec<u8>>) -> Vec<Diagnostic> {
+/// gives (`part`: its records and problems as `load_folder` read them; `None` when the JSON
+/// could not be read, which is reported with the JSON). Every finding tells the publisher to
+/// write the packs again (`gongshi manifest`).
+fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, files: &BTreeMap<String, Vec<u8>>, part: Option<(&[Donation], &[Diagnostic])>) -> Vec<Diagnostic> {
     let again = "（运行 gongshi manifest 重新生成；在此之前网页读取 JSON）";
     let again_en = " (run gongshi manifest to write it again; until then the app reads the JSON)";
     let Some(bytes) = files.get(&pk.file) else {
@@ -271,11 +290,9 @@ fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, 
             return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 的快速加载文件不能用：{zh}{again}")).en(format!("The fast-load file of {json_file} cannot be used: {en}{again_en}"))];
         }
     };
-    let Ok(from_json) = text_of(json_file, json).and_then(|t| ledger::load_donations_part(json_file, t)) else {
-        return Vec::new(); // the JSON's own problem is reported with the JSON
-    };
-    if decoded != from_json {
-        let first = decoded.value.iter().zip(&from_json.value).position(|(a, b)| a != b).unwrap_or(decoded.value.len().min(from_json.value.len()));
+    let Some((records, problems)) = part else { return Vec::new() };
+    if decoded.value != records || decoded.problems != problems {
+        let first = decoded.value.iter().zip(records).position(|(a, b)| a != b).unwrap_or(decoded.value.len().min(records.len()));
         return vec![Diagnostic::error(&pk.file, "", format!("快速加载文件与 {json_file} 的内容不一致（从第 {} 条记录起）{again}", first + 1)).en(format!("The fast-load file differs from {json_file} (from record {}){again_en}", first + 1))];
     }
     Vec::new()
@@ -326,7 +343,7 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                             out.push(e);
                         }
                         if let (Some(pk), "donations") = (&part.pack, d.id.as_str()) {
-                            out.extend(check_pack(&format!("{path}.parts[{j}].pack"), &part.file, bytes, pk, files));
+                            out.extend(check_pack(&format!("{path}.parts[{j}].pack"), &part.file, bytes, pk, files, loaded.part(&part.file)));
                         }
                     }
                     if d.id == "donations" {

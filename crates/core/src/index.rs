@@ -29,26 +29,8 @@ pub struct Index {
     dense: Vec<Codes>,
     /// One bit per row: generated sample data.
     sample: Vec<u64>,
-    /// Every row's search text ([`Record::write_haystack`]), one after another, then
-    /// [`PAD`] zero bytes, so that a scan reading a word at a time may run past the last row.
-    text: Vec<u8>,
-    /// Row `i`'s text is `text[starts[i]..starts[i + 1]]`.
-    starts: Vec<u32>,
-    /// Character → the rows whose text contains it.
-    postings: HashMap<char, Posting, FastHash>,
-    /// Two adjacent ASCII characters that are both common (each in more than one row in 32, so
-    /// their single-character postings narrow little: digits in ids and years) → the rows
-    /// containing the pair. Searching "2021" then confirms only rows that have "20", "02" and
-    /// "21", not nearly every row.
-    /// Keyed by `first * 128 + second` (ASCII only).
-    pairs: HashMap<u16, Posting, FastHash>,
-    /// Three adjacent common ASCII characters in more than one row in 32 ("202", "000") → bits
-    /// of the rows containing them, keyed by `(first * 128 + second) * 128 + third`. Only such
-    /// common triples are kept (a few bytes per row), so a triple missing here says nothing.
-    triples: HashMap<u32, Vec<u64>, FastHash>,
-    /// Which ASCII characters are common (their postings are bits; never `'\n'`, which no query
-    /// contains): the pairs and triples above are made of these.
-    common: [bool; 128],
+    /// Every row's search text and its postings.
+    search: TextIndex,
     /// The last text query and its matches (the next keystroke usually narrows it).
     last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
     /// (column, descending) → all rows in that order. Filled on first use.
@@ -105,11 +87,25 @@ impl Posting {
 /// not generic over the record type, so that it is compiled (and optimised for speed) once, in
 /// this crate, whatever the app's own optimisation settings.
 struct TextIndex {
+    /// Every row's search text ([`Record::write_haystack`]), one after another, then
+    /// [`PAD`] zero bytes, so that a scan reading a word at a time may run past the last row.
     text: Vec<u8>,
+    /// Row `i`'s text is `text[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
+    /// Character → the rows whose text contains it.
     postings: HashMap<char, Posting, FastHash>,
+    /// Two adjacent ASCII characters that are both common (each in more than one row in 32, so
+    /// their single-character postings narrow little: digits in ids and years) → the rows
+    /// containing the pair. Searching "2021" then confirms only rows that have "20", "02" and
+    /// "21", not nearly every row.
+    /// Keyed by `first * 128 + second` (ASCII only).
     pairs: HashMap<u16, Posting, FastHash>,
+    /// Three adjacent common ASCII characters in more than one row in 32 ("202", "000") → bits
+    /// of the rows containing them, keyed by `(first * 128 + second) * 128 + third`. Only such
+    /// common triples are kept (a few bytes per row), so a triple missing here says nothing.
     triples: HashMap<u32, Vec<u64>, FastHash>,
+    /// Which ASCII characters are common (their postings are bits; never `'\n'`, which no query
+    /// contains): the pairs and triples above are made of these.
     common: [bool; 128],
 }
 
@@ -313,7 +309,7 @@ fn has_bit(bits: &[u64], i: u32) -> bool {
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index").field("rows", &self.len).field("chars", &self.postings.len()).finish()
+        f.debug_struct("Index").field("rows", &self.len).field("chars", &self.search.postings.len()).finish()
     }
 }
 
@@ -349,8 +345,7 @@ impl Index {
                 sample[i / 64] |= 1 << (i % 64);
             }
         }
-        let TextIndex { text, starts, postings, pairs, triples, common } = t;
-        Index { len: n, values, dense, sample, text, starts, postings, pairs, triples, common, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
+        Index { len: n, values, dense, sample, search: t, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -364,8 +359,8 @@ impl Index {
     /// Bytes held by the index (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
         let facets: usize = self.sample.capacity() * 8 + self.dense.iter().map(Codes::heap_bytes).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
-        let posts: usize = self.postings.values().chain(self.pairs.values()).map(|p| p.heap_bytes() + 32).sum::<usize>()
-            + self.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>() + self.text.capacity() + self.starts.capacity() * 4;
+        let posts: usize = self.search.postings.values().chain(self.search.pairs.values()).map(|p| p.heap_bytes() + 32).sum::<usize>()
+            + self.search.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>() + self.search.text.capacity() + self.search.starts.capacity() * 4;
         let orders: usize = self.orders.lock().map(|o| o.values().map(|v| v.capacity() * 4).sum()).unwrap_or(0);
         facets + posts + orders
     }
@@ -395,19 +390,19 @@ impl Index {
             let mut chars: Vec<char> = term.chars().collect();
             chars.sort_unstable();
             chars.dedup();
-            let mut lists: Vec<&Posting> = chars.iter().map(|c| self.postings.get(c).unwrap_or(NONE)).collect();
+            let mut lists: Vec<&Posting> = chars.iter().map(|c| self.search.postings.get(c).unwrap_or(NONE)).collect();
             // Adjacent common characters: their pair's rows (none when the pair never occurs).
             let in_order: Vec<char> = term.chars().collect();
-            let common = |c: &char| c.is_ascii() && self.common[*c as usize];
+            let common = |c: &char| c.is_ascii() && self.search.common[*c as usize];
             for w in in_order.windows(2) {
                 if common(&w[0]) && common(&w[1]) {
-                    lists.push(self.pairs.get(&(w[0] as u16 * 128 + w[1] as u16)).unwrap_or(NONE));
+                    lists.push(self.search.pairs.get(&(w[0] as u16 * 128 + w[1] as u16)).unwrap_or(NONE));
                 }
             }
             let triples: Vec<&Vec<u64>> = in_order
                 .windows(3)
                 .filter(|w| w.iter().all(|c| c.is_ascii()))
-                .filter_map(|w| self.triples.get(&((w[0] as u32 * 128 + w[1] as u32) * 128 + w[2] as u32)))
+                .filter_map(|w| self.search.triples.get(&((w[0] as u32 * 128 + w[1] as u32) * 128 + w[2] as u32)))
                 .collect();
             let mut lists: Vec<(usize, &Posting)> = lists.into_iter().map(|p| (match p { Posting::List(l) => l.len(), Posting::Bits(_) => usize::MAX }, p)).collect();
             lists.sort_by_key(|l| l.0);
@@ -471,7 +466,7 @@ impl Index {
             };
             if !exact {
                 let needle = term.as_bytes();
-                let (text, starts) = (&self.text, &self.starts);
+                let (text, starts) = (&self.search.text, &self.search.starts);
                 cand.retain(|i| occurs(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle));
             }
             current = Some(cand);
@@ -1007,8 +1002,8 @@ mod tests {
         // "a" in every row, "z" in one of 100: bits for "a", a list for "z".
         let rows: Vec<R> = (0..100).map(|i| R(if i == 7 { "az".into() } else { format!("a{i}") })).collect();
         let index = Index::build(&rows);
-        assert!(matches!(index.postings[&'a'], Posting::Bits(_)));
-        assert!(matches!(index.postings[&'z'], Posting::List(_)));
+        assert!(matches!(index.search.postings[&'a'], Posting::Bits(_)));
+        assert!(matches!(index.search.postings[&'z'], Posting::List(_)));
         let q = |s: &str| index.text_matches(&Query::new(s)).map(|m| m.as_ref().clone());
         assert_eq!(q("az"), Some(vec![7]));
         assert_eq!(q("a7"), Some(vec![70, 71, 72, 73, 74, 75, 76, 77, 78, 79]));

@@ -99,9 +99,10 @@ fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
 }
 
 /// The pack of a donations part: `source` is the JSON file's bytes exactly as published (its
-/// SHA-256 ties the pack to it), `checked` what [`crate::ledger::load_donations_part`] made of it.
-pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<Donation>>) -> Vec<u8> {
-    let mut w = W(Vec::with_capacity(64 + checked.value.len() * 48));
+/// SHA-256 ties the pack to it), `records` and `problems` what
+/// [`crate::ledger::load_donations_part`] made of it.
+pub fn encode_donations(source_file: &str, source: &[u8], records: &[Donation], problems: &[Diagnostic]) -> Vec<u8> {
+    let mut w = W(Vec::with_capacity(64 + records.len() * 48));
     w.0.extend_from_slice(MAGIC);
     w.0.push(KIND_DONATIONS);
     w.0.extend_from_slice(&crate::integrity::sha256(source));
@@ -110,7 +111,7 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
     // Shared texts, numbered in order of first use.
     let mut texts: HashMap<&str, u64> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
-    for d in &checked.value {
+    for d in records {
         for t in [Some(&*d.donor), Some(&*d.project), d.directed_to.as_deref()].into_iter().flatten() {
             texts.entry(t).or_insert_with(|| {
                 order.push(t);
@@ -122,9 +123,9 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
     for t in &order {
         w.s(t);
     }
-    w.u(checked.value.len() as u64);
+    w.u(records.len() as u64);
     let (mut prev_id, mut prev_receipt) = ("", "");
-    for d in &checked.value {
+    for d in records {
         let flags = d.directed as u8
             | (d.directed_to.is_some() as u8) << 1
             | (d.platform.is_some() as u8) << 2
@@ -167,8 +168,8 @@ pub fn encode_donations(source_file: &str, source: &[u8], checked: &Checked<Vec<
             }
         }
     }
-    w.u(checked.problems.len() as u64);
-    for p in &checked.problems {
+    w.u(problems.len() as u64);
+    for p in problems {
         w.0.push(matches!(p.severity, Severity::Error) as u8);
         w.s(&p.file);
         w.s(&p.path);
@@ -426,7 +427,7 @@ mod tests {
 
     fn round_trip(file: &str, text: &str) -> (Checked<Vec<Donation>>, Checked<Vec<Donation>>) {
         let checked = load_donations_part(file, text).unwrap();
-        let pack = encode_donations(file, text.as_bytes(), &checked);
+        let pack = encode_donations(file, text.as_bytes(), &checked.value, &checked.problems);
         let back = decode_donations(&pack, &crate::integrity::sha256_hex(text.as_bytes())).unwrap();
         (checked, back)
     }
@@ -485,7 +486,7 @@ mod tests {
     fn a_pack_of_other_json_is_stale() {
         let text = json(crate::sample::bulk_donations(2021, 10));
         let checked = load_donations_part("d.json", &text).unwrap();
-        let pack = encode_donations("d.json", text.as_bytes(), &checked);
+        let pack = encode_donations("d.json", text.as_bytes(), &checked.value, &checked.problems);
         let other = crate::integrity::sha256_hex(format!("{text} ").as_bytes());
         assert_eq!(decode_donations(&pack, &other), Err(PackError::Stale));
         assert_eq!(decode_donations(b"{\"records\": []}", &other), Err(PackError::NotAPack));
@@ -505,7 +506,7 @@ mod tests {
         // that is still a valid ledger (no panic, no out-of-range enum or date).
         let text = json(crate::sample::bulk_donations(2021, 40));
         let checked = load_donations_part("d.json", &text).unwrap();
-        let pack = encode_donations("d.json", text.as_bytes(), &checked);
+        let pack = encode_donations("d.json", text.as_bytes(), &checked.value, &checked.problems);
         let sha = crate::integrity::sha256_hex(text.as_bytes());
         for n in 0..pack.len() {
             assert!(decode_donations(&pack[..n], &sha).is_err(), "truncated at {n}");
