@@ -433,11 +433,15 @@ fn mask(args: &[String], out: &mut dyn Write) -> CmdResult {
             }
         }
     }
+    let withheld = relief::suppress_small_cells(&mut raw.aggregates);
     let target = a.get("--out").map(PathBuf::from).unwrap_or_else(|| file.clone());
-    if changed > 0 || a.get("--out").is_some() {
+    if changed > 0 || withheld > 0 || a.get("--out").is_some() {
         write_file(&target, &render_relief(&raw))?;
     }
     let _ = writeln!(out, "mask: {changed} of {named} recipient names masked（{changed} 个姓名已脱敏）→ {}", target.display());
+    if withheld > 0 {
+        let _ = writeln!(out, "mask: {withheld} aggregate cells withheld（{withheld} 个汇总单元格不公布：少于 {} 人，或可由合计推算）", relief::MIN_CELL);
+    }
     Ok(0)
 }
 

@@ -813,7 +813,7 @@ pub struct ReliefRecord {
     pub problem: Option<u32>,
 }
 
-/// 汇总数；人数少于 5 的单元格不公布。An aggregate; cells under 5 people are not shown.
+/// 汇总数；人数为 1–4 的单元格不公布人数和金额，写作 "people": null, "suppressed": true。An aggregate; a cell of 1–4 people publishes neither count nor amount: "people": null, "suppressed": true.
 #[derive(Deserialize, JsonSchema, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct ReliefAggregate {
@@ -823,11 +823,15 @@ pub struct ReliefAggregate {
     pub county: String,
     /// 年份。Year.
     pub year: u16,
-    /// 人数。People.
-    pub people: u32,
-    /// 金额，整数分。Amount in fen.
+    /// 人数：0 或不少于 5；不公布的单元格为 null。People: 0 or at least 5; null for a withheld cell.
+    #[schemars(range(min = 0))]
+    pub people: Option<u32>,
+    /// 金额，整数分；不公布的单元格不写。Amount in fen; absent for a withheld cell.
     #[serde(default)]
     pub amount_fen: Option<i64>,
+    /// 为 true 表示此单元格不公布（少于 5 人，或为防止从合计推算而一并隐去）。true for a withheld cell (under 5 people, or withheld so that a total cannot give a small one away).
+    #[serde(default)]
+    pub suppressed: Option<bool>,
     /// 来源。Origin.
     pub origin: Origin,
     /// 问题序号。Problem number with `seed`.

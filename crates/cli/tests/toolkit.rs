@@ -110,7 +110,7 @@ fn the_privacy_gate_covers_every_file() {
     let id = with_check("42120219800101123");
     assert!(gongshi_core::privacy::is_valid_id18(&id));
     // Relief: an unmasked name, a valid ID, a mobile, a card number passing Luhn, and an
-    // 18-digit number with a wrong check digit (failing Luhn too), which is not an ID.
+    // 18-digit number with a wrong check digit but an ID's region and birth date (a damaged ID).
     let mut r: RawReliefFile = serde_json::from_str(&read(&dir.join("relief.json"))).unwrap();
     r.records[0].recipient = Some("金小明".into());
     r.records[1].goods = Some(format!("身份证{id}"));
@@ -118,12 +118,12 @@ fn the_privacy_gate_covers_every_file() {
     r.records[3].goods = Some("卡号6222021234567890128".into());
     r.records[4].goods = Some("档案号110105194912310012".into());
     std::fs::write(dir.join("relief.json"), render_relief(&r)).unwrap();
-    // Donations (any other file): a mobile is an error; an 18-digit number whose check digit is
-    // wrong but which passes Luhn is only a possible card number (a warning), never an ID.
+    // Donations (any other file): a mobile is an error; a number that passes Luhn and has no
+    // birth date in it is only a possible card number (a warning), never an ID.
     let mut d: RawFile<RawDonation> = serde_json::from_str(&read(&dir.join("donations.json"))).unwrap();
     d.records[0].receipt = Some("13900139000".into());
-    assert!(gongshi_core::privacy::luhn_ok("110105194912310010") && !gongshi_core::privacy::is_valid_id18("110105194912310010"));
-    d.records[1].receipt = Some("110105194912310010".into());
+    assert!(gongshi_core::privacy::luhn_ok("6222021234567890128") && !gongshi_core::privacy::is_damaged_id("6222021234567890128"));
+    d.records[1].receipt = Some("6222021234567890128".into());
     std::fs::write(dir.join("donations.json"), render_ledger(&d)).unwrap();
     assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0, "checksums out of the way");
 
@@ -139,7 +139,8 @@ fn the_privacy_gate_covers_every_file() {
     assert!(find("relief.json", "records[2].goods").3.contains("手机号"));
     let card = find("relief.json", "records[3].goods");
     assert!(card.3.contains("银行卡号") && card.2 == "error", "{card:?}");
-    assert!(!got.iter().any(|g| g.1.starts_with("records[4]")), "wrong check digit, fails Luhn: not flagged: {got:#?}");
+    let damaged = find("relief.json", "records[4].goods");
+    assert!(damaged.3.contains("身份证号") && damaged.2 == "error", "{damaged:?}");
     let phone = find("donations.json", "records[0].receipt");
     assert!(phone.3.contains("手机号") && phone.2 == "error", "{phone:?}");
     let maybe_card = find("donations.json", "records[1].receipt");
@@ -155,7 +156,7 @@ fn the_privacy_gate_covers_every_file() {
     for secret in [id.as_str(), "13800138000", "138-0013-8000", "6222021234567890128", "13900139000"] {
         assert!(!all.contains(secret), "leaks {secret}");
     }
-    assert_eq!(got.iter().filter(|g| g.2 == "error").count(), 5, "{got:#?}");
+    assert_eq!(got.iter().filter(|g| g.2 == "error").count(), 6, "{got:#?}");
 
     // The app's loader refuses the relief file as a whole.
     assert!(relief::load(&read(&dir.join("relief.json"))).is_err());
@@ -355,4 +356,112 @@ fn manifest_writes_a_pack_per_part_that_check_holds_to_its_json() {
     assert!(!read(&out.join("manifest.json")).contains(".pack"));
     let (code, said) = check("no packs");
     assert_eq!(code, 0, "{said}");
+}
+
+/// Every way of slipping personal data into relief.json that the review of the privacy gate
+/// found getting through `gongshi check` with a refreshed manifest, and more: each alone is an
+/// error at the field that carries it, and the app's loader refuses the file.
+#[test]
+fn check_refuses_every_leak_the_review_found() {
+    let dir = copy_of_shipped("privacy-variants");
+    let original: Value = serde_json::from_str(&read(&dir.join("relief.json"))).unwrap();
+    let variants: Vec<(&str, Value, &str)> = vec![
+        ("goods", Value::from("身份证110105  19491231  002X"), "身份证号"),
+        ("goods", Value::from("身份证110105–19491231–002X"), "身份证号"),
+        ("goods", Value::from("sfz11010519491231002X"), "身份证号"),
+        ("goods", Value::from("420102199003071000"), "身份证号"),
+        ("goods", Value::from("电话13 800 138 000"), "手机号"),
+        ("goods", Value::from("１３８　００１３　８０００"), "手机号"),
+        ("township", Value::from("新屋村3组"), "地址"),
+        ("township", Value::from("城西村二组"), "地址"),
+        ("recipient", Value::from("张　三"), "未脱敏"),
+        ("recipient", Value::from("Zhang San"), "未脱敏"),
+        ("recipient", Value::from("张三某"), "未脱敏"),
+        ("note", Value::from("张三之女，白血病"), "字段"),
+        ("birth", Value::from("2015-03-02"), "字段"),
+    ];
+    for (field, value, says) in variants {
+        let mut v = original.clone();
+        v["records"][3][field] = value.clone();
+        std::fs::write(dir.join("relief.json"), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+        let (code, findings) = check_json(&dir);
+        assert_eq!(code, 1, "{field}={value}: not refused");
+        let at = format!("records[3].{field}");
+        let f = findings
+            .iter()
+            .find(|f| f["file"] == "relief.json" && f["path"] == at.as_str() && f["severity"] == "error")
+            .unwrap_or_else(|| panic!("{field}={value}: no error at {at}: {findings:#?}"));
+        assert!(f["message"].as_str().unwrap().contains(says), "{field}={value}: {f}");
+        assert!(relief::load(&read(&dir.join("relief.json"))).is_err(), "{field}={value}: the app would show it");
+    }
+}
+
+/// A small cell published with its count is refused by check, naming the cell; `gongshi mask`
+/// withholds it (and, with a whole-city total, a second cell of the line); then check passes.
+#[test]
+fn small_cells_are_refused_by_check_and_withheld_by_mask() {
+    let dir = copy_of_shipped("small-cells");
+    let p = dir.join("relief.json");
+    let mut v: Value = serde_json::from_str(&read(&p)).unwrap();
+    let aggs = v["aggregates"].as_array_mut().unwrap();
+    // Published cells in the shipped file hold 0 or at least 5 people; withheld ones neither
+    // count nor amount.
+    for a in aggs.iter() {
+        match a["people"].as_u64() {
+            Some(n) => assert!(n == 0 || n >= 5, "{a}"),
+            None => assert!(a["suppressed"] == true && a.get("amount_fen").is_none(), "{a}"),
+        }
+    }
+    // One child in 嘉鱼县, 2019, written out in full; and a whole-city total of 小天使基金 2019
+    // that would give a withheld cell away.
+    let i = aggs.iter().position(|a| a["suppressed"] == true).unwrap();
+    let (year, programme) = (aggs[i]["year"].clone(), aggs[i]["programme"].clone());
+    aggs[i]["people"] = Value::from(1);
+    aggs[i]["amount_fen"] = Value::from(7_400_000);
+    aggs[i].as_object_mut().unwrap().remove("suppressed");
+    std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let (code, findings) = check_json(&dir);
+    assert_eq!(code, 1);
+    let at = format!("aggregates[{i}].people");
+    let f = findings.iter().find(|f| f["path"] == at.as_str()).unwrap_or_else(|| panic!("{findings:#?}"));
+    assert!(f["message"].as_str().unwrap().contains("人数为 1"), "{f}");
+
+    let run = gongshi(&["mask", p.to_str().unwrap()], &dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("1 aggregate cells withheld"), "{}", run.stdout);
+    let masked: Value = serde_json::from_str(&read(&p)).unwrap();
+    assert_eq!(masked["aggregates"][i]["people"], Value::Null);
+    assert_eq!(masked["aggregates"][i]["suppressed"], true);
+    assert!(masked["aggregates"][i].get("amount_fen").is_none());
+    assert_eq!(gongshi(&["build-summary", dir.to_str().unwrap()], &dir).code, 0);
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    assert_eq!(check_json(&dir).0, 0, "{:#?}", check_json(&dir).1);
+
+    // A whole-city total for that line: with exactly one withheld county cell, it gives the cell
+    // away; check names it, and mask withholds another cell of the line.
+    let mut v: Value = serde_json::from_str(&read(&p)).unwrap();
+    let line: Vec<usize> = v["aggregates"].as_array().unwrap().iter().enumerate().filter(|(_, a)| a["year"] == year && a["programme"] == programme).map(|(k, _)| k).collect();
+    let withheld: Vec<usize> = line.iter().copied().filter(|&k| v["aggregates"][k]["people"].is_null()).collect();
+    // Publish every cell of the line but one (the one at i), as a sheet might.
+    for &k in &line {
+        if k != i && v["aggregates"][k]["people"].is_null() {
+            v["aggregates"][k]["people"] = Value::from(6);
+            v["aggregates"][k]["amount_fen"] = Value::from(60_000_000);
+            v["aggregates"][k].as_object_mut().unwrap().remove("suppressed");
+        }
+    }
+    let total: u64 = line.iter().filter_map(|&k| v["aggregates"][k]["people"].as_u64()).sum::<u64>() + 1;
+    v["aggregates"].as_array_mut().unwrap().push(serde_json::json!({"programme": programme, "county": "全市", "year": year, "people": total, "amount_fen": 1, "origin": "sample"}));
+    std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    let (code, findings) = check_json(&dir);
+    assert_eq!(code, 1, "{withheld:?}");
+    assert!(findings.iter().any(|f| f["path"] == format!("aggregates[{i}]").as_str() && f["message"].as_str().unwrap().contains("算出")), "{findings:#?}");
+    let run = gongshi(&["mask", p.to_str().unwrap()], &dir);
+    assert!(run.stdout.contains("1 aggregate cells withheld"), "{}", run.stdout);
+    assert_eq!(gongshi(&["build-summary", dir.to_str().unwrap()], &dir).code, 0);
+    assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
+    assert_eq!(check_json(&dir).0, 0, "{:#?}", check_json(&dir).1);
 }

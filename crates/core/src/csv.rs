@@ -7,16 +7,28 @@ use crate::table::{Cell, Record};
 /// Escapes one text field: neutralises formulas, quotes when needed.
 pub fn text_field(s: &str) -> String {
     let mut v = String::with_capacity(s.len() + 3);
-    // A cell starting with = + - @ tab or CR would be run as a formula by spreadsheets.
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if starts_like_formula(s) {
         v.push('\'');
     }
     v.push_str(s);
-    if v.contains([',', '"', '\r', '\n']) || v.starts_with(' ') || v.ends_with(' ') {
+    // `;` and tab separate fields in some locales' CSV readers, so they are quoted too.
+    if v.contains([',', ';', '\t', '"', '\r', '\n']) || v.starts_with(char::is_whitespace) || v.ends_with(char::is_whitespace) {
         format!("\"{}\"", v.replace('"', "\"\""))
     } else {
         v
     }
+}
+
+/// True when a spreadsheet could read `s` as a formula: its first character other than
+/// whitespace (ASCII, NBSP, the ideographic space U+3000 …) is `=`, `+`, `-`, `@` or one of their
+/// full-width forms `＝＋－＠` (Excel and WPS fold full-width to ASCII), or it starts with a tab
+/// or CR.
+fn starts_like_formula(s: &str) -> bool {
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    s.trim_start_matches(char::is_whitespace)
+        .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠', '\u{2212}', '\u{FE62}', '\u{FE63}', '\u{FE66}'])
 }
 
 pub fn cell_field(c: &Cell<'_>) -> String {
@@ -95,9 +107,20 @@ mod tests {
     #[test]
     fn formula_injection_is_neutralised() {
         assert_eq!(text_field("=HYPERLINK(\"http://x\",\"点我\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
-        for s in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
-            assert!(text_field(s).trim_start_matches('"').starts_with('\''), "{s:?}");
+        for s in [
+            "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－1", "＠SUM(A1)", " =1+1", "\u{3000}=1+1",
+            "\u{a0}+1", "  \u{3000}＝HYPERLINK(\"x\")", "\u{2212}1",
+        ] {
+            assert!(text_field(s).trim_start_matches('"').starts_with('\''), "{s:?} gave {:?}", text_field(s));
         }
+        for s in ["1+1", "a=b", "张三-李四", "＝"] {
+            let f = text_field(s);
+            assert_eq!(f.starts_with('\''), s == "＝", "{s:?} gave {f:?}");
+        }
+        // `;` and tab separate fields for some readers: quoted.
+        assert_eq!(text_field("a;b"), "\"a;b\"");
+        assert_eq!(text_field("a\tb"), "\"a\tb\"");
+        assert_eq!(text_field("\u{3000}前导"), "\"\u{3000}前导\"");
         // Money stays a number even when negative.
         assert_eq!(cell_field(&Cell::Money(crate::Fen(-5))), "-0.05");
     }

@@ -20,8 +20,12 @@ pub const FILE: &str = "relief.json";
 /// Xianning's six county-level divisions.
 pub const COUNTIES: [&str; 6] = ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"];
 
-/// Aggregate cells with fewer people than this are shown as "<5" and left out of CSV.
+/// Aggregate cells of 1 to `MIN_CELL - 1` people are never published: the file writes them as
+/// `"people": null, "suppressed": true` with no amount, and the page shows “<5”.
 pub const MIN_CELL: u32 = 5;
+
+/// The county value of an aggregate that totals a programme's year over every county.
+pub const WHOLE_AREA: &str = "全市";
 
 keyed_enum!(
     /// Relief programmes.
@@ -81,11 +85,80 @@ pub struct RawAggregate {
     pub programme: Option<String>,
     pub county: Option<String>,
     pub year: Option<u16>,
+    /// `None` (written `null`) for a suppressed cell.
     pub people: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_fen: Option<i64>,
+    /// `true` for a cell too small to publish (primary) or one withheld so that a small cell
+    /// cannot be worked out from a published total (secondary).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<bool>,
     pub origin: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<u32>,
+}
+
+/// The fields a relief record may carry; anything else is refused (a free-text “note” or a
+/// “birth” date is exactly how personal data slips out).
+pub const RECORD_FIELDS: &[&str] = &["id", "programme", "date", "county", "township", "amount_fen", "goods", "status", "recipient", "medical", "origin", "problem"];
+/// The fields an aggregate may carry.
+pub const AGGREGATE_FIELDS: &[&str] = &["programme", "county", "year", "people", "amount_fen", "suppressed", "origin", "problem"];
+/// The fields of the file itself.
+pub const FILE_FIELDS: &[&str] = &["schema", "sample", "note", "records", "aggregates"];
+
+/// Suppresses the aggregate cells that must not be published, in place, and returns how many it
+/// withheld. Primary: every cell of 1 to [`MIN_CELL`]` - 1` people loses its count and amount
+/// (`people: null`, `suppressed: true`). Secondary: where a programme's year has a published
+/// [`WHOLE_AREA`] total, a single withheld county cell could be worked out by subtraction, so the
+/// smallest published county cell of that line is withheld too (and so on until no line has
+/// exactly one). The generator, `gongshi mask` and the import all write aggregates through this.
+pub fn suppress_small_cells(cells: &mut [RawAggregate]) -> usize {
+    let withhold = |a: &mut RawAggregate| {
+        a.people = None;
+        a.amount_fen = None;
+        a.suppressed = Some(true);
+    };
+    let mut n = 0;
+    for a in cells.iter_mut() {
+        if a.people.is_some_and(|p| (1..MIN_CELL).contains(&p)) {
+            withhold(a);
+            n += 1;
+        }
+    }
+    while let Some(line) = lines_with_one_withheld(cells).into_iter().next() {
+        let smallest = line
+            .into_iter()
+            .filter(|&i| cells[i].people.is_some())
+            .min_by_key(|&i| (cells[i].people, cells[i].amount_fen));
+        match smallest {
+            Some(i) => withhold(&mut cells[i]),
+            None => break,
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The county cells (indices) of every line — a programme's year with a published
+/// [`WHOLE_AREA`] total — in which exactly one county cell is withheld, so that the total less
+/// the published cells gives it away.
+fn lines_with_one_withheld(cells: &[RawAggregate]) -> Vec<Vec<usize>> {
+    let withheld = |a: &RawAggregate| a.people.is_none() || a.suppressed == Some(true);
+    let mut lines: std::collections::BTreeMap<(&str, u16), (bool, Vec<usize>)> = Default::default();
+    for (i, a) in cells.iter().enumerate() {
+        let (Some(p), Some(y), Some(c)) = (a.programme.as_deref(), a.year, a.county.as_deref()) else { continue };
+        let e = lines.entry((p, y)).or_default();
+        if c == WHOLE_AREA {
+            e.0 |= !withheld(a);
+        } else {
+            e.1.push(i);
+        }
+    }
+    lines
+        .into_values()
+        .filter(|(total, members)| *total && members.iter().filter(|&&i| withheld(&cells[i])).count() == 1)
+        .map(|(_, members)| members)
+        .collect()
 }
 
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
@@ -121,15 +194,16 @@ pub struct Aggregate {
     pub programme: Programme,
     pub county: String,
     pub year: u16,
-    pub people: u32,
-    pub amount: Fen,
+    /// The published count and amount; `None` for a suppressed cell, which the file does not
+    /// carry (see [`suppress_small_cells`]).
+    pub counts: Option<(u32, Fen)>,
     pub origin: Origin,
 }
 
 impl Aggregate {
-    /// Too few people to publish the numbers.
+    /// Withheld: too few people to publish, or withheld so that a small cell stays hidden.
     pub fn suppressed(&self) -> bool {
-        self.people < MIN_CELL
+        self.counts.is_none()
     }
 }
 
@@ -149,32 +223,110 @@ fn looks_like_street_address(s: &str) -> bool {
     ["路", "巷", "弄", "栋", "单元", "室", "号楼", "小区"].iter().any(|w| s.contains(w)) || (has_digit && s.contains('号'))
 }
 
+/// True for a township value that says more than the township: a village (村, but not a
+/// township named …村乡/…村镇), a village group (组, 队), a community (社区, 居委会), or a house
+/// number.
+fn looks_like_village_address(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    let village = chars.iter().enumerate().any(|(i, &c)| c == '村' && !matches!(chars.get(i + 1), Some('乡' | '镇')));
+    village || ["组", "社区", "居委会", "村委", "队", "屯"].iter().any(|w| s.contains(w)) || s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Fields of `obj` not in `known`, as privacy errors at `path`.
+fn unknown_fields(file: &str, path: &str, obj: &serde_json::Value, known: &[&str], out: &mut Vec<Diagnostic>) {
+    let Some(map) = obj.as_object() else { return };
+    for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+        let shown = if privacy::scan_text(key).is_empty() { key.clone() } else { privacy::mask_for_display(key) };
+        let at = if path.is_empty() { shown.clone() } else { format!("{path}.{shown}") };
+        out.push(
+            Diagnostic::error(file, at, format!("含有救助文件格式以外的字段“{shown}”（可用的字段：{}），出于隐私保护，整个文件不予显示", known.join("、")))
+                .en(format!("The field “{shown}” is not part of the relief file format (allowed: {}); to protect privacy the whole file is not shown", known.join(", "))),
+        );
+    }
+}
+
+/// The small-cell rule over the aggregates as published: no count of 1–4 and no amount of such
+/// a cell; a cell marked suppressed carries neither; no line with a published total has exactly
+/// one withheld county cell (it could be worked out by subtraction).
+fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>) {
+    let Some(aggs) = value.get("aggregates").and_then(|a| a.as_array()) else { return };
+    let mut raw = Vec::with_capacity(aggs.len());
+    for (i, a) in aggs.iter().enumerate() {
+        let people = a.get("people").and_then(|p| p.as_u64());
+        let amount = a.get("amount_fen").filter(|v| !v.is_null());
+        let suppressed = a.get("suppressed").and_then(|v| v.as_bool()) == Some(true);
+        let cell = format!(
+            "{} {} {}",
+            a.get("year").and_then(|v| v.as_u64()).map(|y| y.to_string()).unwrap_or_default(),
+            a.get("county").and_then(|v| v.as_str()).unwrap_or(""),
+            a.get("programme").and_then(|v| v.as_str()).and_then(Programme::parse).map(|p| p.zh()).unwrap_or("")
+        );
+        if let Some(p) = people.filter(|p| (1..u64::from(MIN_CELL)).contains(p)) {
+            out.push(
+                Diagnostic::error(file, format!("aggregates[{i}].people"), format!("汇总单元格（{cell}）人数为 {p}，少于 {MIN_CELL} 人的单元格不得公布人数和金额：应写作 \"people\": null, \"suppressed\": true，并删去 amount_fen（gongshi mask 会这样改写）；出于隐私保护，整个文件不予显示"))
+                    .en(format!("The aggregate cell ({cell}) has {p} people; cells under {MIN_CELL} must not publish their count or amount: write \"people\": null, \"suppressed\": true and drop amount_fen (gongshi mask does this); to protect privacy the whole file is not shown")),
+            );
+        }
+        if suppressed && (people.is_some() || amount.is_some()) {
+            out.push(
+                Diagnostic::error(file, format!("aggregates[{i}]"), format!("汇总单元格（{cell}）标为不公布（suppressed），却仍写有人数或金额；出于隐私保护，整个文件不予显示"))
+                    .en(format!("The aggregate cell ({cell}) is marked suppressed but still carries its count or amount; to protect privacy the whole file is not shown")),
+            );
+        }
+        raw.push(RawAggregate {
+            programme: a.get("programme").and_then(|v| v.as_str()).map(String::from),
+            county: a.get("county").and_then(|v| v.as_str()).map(String::from),
+            year: a.get("year").and_then(|v| v.as_u64()).and_then(|y| u16::try_from(y).ok()),
+            people: people.and_then(|p| u32::try_from(p).ok()).filter(|p| *p >= MIN_CELL || *p == 0),
+            suppressed: Some(suppressed),
+            ..RawAggregate::default()
+        });
+    }
+    for line in lines_with_one_withheld(&raw) {
+        let i = line.iter().copied().find(|&i| raw[i].people.is_none()).unwrap_or(line[0]);
+        let a = &raw[i];
+        let cell = format!("{} {} {}", a.year.unwrap_or(0), a.county.as_deref().unwrap_or(""), a.programme.as_deref().and_then(Programme::parse).map(|p| p.zh()).unwrap_or(""));
+        out.push(
+            Diagnostic::error(file, format!("aggregates[{i}]"), format!("不公布的汇总单元格（{cell}）可以用同年“{WHOLE_AREA}”合计减去其他县（市、区）算出：同一行须至少再隐去一个单元格（gongshi mask 会这样改写）；出于隐私保护，整个文件不予显示"))
+                .en(format!("The withheld aggregate cell ({cell}) can be worked out from the year's “{WHOLE_AREA}” total less the other counties: withhold at least one more cell of that line (gongshi mask does this); to protect privacy the whole file is not shown")),
+        );
+    }
+}
+
 /// The privacy gate over the whole file, before anything is shown. Any finding refuses the file.
 pub fn privacy_gate(file: &str, value: &serde_json::Value) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = privacy::scan_json(value)
         .into_iter()
         .map(|(path, finding, shown)| Diagnostic::error(file, path, format!("含有{}（{shown}），出于隐私保护，整个文件不予显示", finding.zh())))
         .collect();
+    unknown_fields(file, "", value, FILE_FIELDS, &mut out);
     if let Some(records) = value.get("records").and_then(|r| r.as_array()) {
         for (i, r) in records.iter().enumerate() {
-            if let Some(name) = r.get("recipient").and_then(|v| v.as_str()) {
-                let name = name.trim();
-                if !name.is_empty() && !privacy::is_masked(name) && privacy::looks_like_full_name(name) {
-                    out.push(Diagnostic::error(file, format!("records[{i}].recipient"), "受助人姓名未脱敏（应为“姓＋某”，如“张某”），出于隐私保护，整个文件不予显示".to_string()));
-                }
-            }
-            for key in ["address", "street", "id_number", "phone", "mobile", "bank_card", "card"] {
-                if r.get(key).is_some() {
-                    out.push(Diagnostic::error(file, format!("records[{i}].{key}"), format!("含有不得公开的字段“{key}”，出于隐私保护，整个文件不予显示")));
-                }
+            unknown_fields(file, &format!("records[{i}]"), r, RECORD_FIELDS, &mut out);
+            match r.get("recipient") {
+                Some(serde_json::Value::String(name)) if name.trim().is_empty() || privacy::is_masked(name) => {}
+                None | Some(serde_json::Value::Null) => {}
+                Some(_) => out.push(
+                    Diagnostic::error(file, format!("records[{i}].recipient"), "受助人姓名未脱敏：只能写作“姓＋某”（如“张某”“欧阳某”），不得含有名字、空格或拼音；可用 gongshi mask 改写，出于隐私保护，整个文件不予显示".to_string())
+                        .en("The recipient's name is not masked: it may only be a surname and 某 (张某, 欧阳某), with no given name, spaces or pinyin; gongshi mask rewrites it; to protect privacy the whole file is not shown"),
+                ),
             }
             if let Some(t) = r.get("township").and_then(|v| v.as_str()) {
-                if looks_like_street_address(t) {
-                    out.push(Diagnostic::error(file, format!("records[{i}].township"), "地址只能精确到县（市、区）或乡镇（街道），不得公开门牌、道路等详细地址".to_string()));
+                if looks_like_street_address(t) || looks_like_village_address(t) {
+                    out.push(
+                        Diagnostic::error(file, format!("records[{i}].township"), "地址只能精确到县（市、区）或乡镇（街道），不得公开村、组、门牌、道路等详细地址；出于隐私保护，整个文件不予显示".to_string())
+                            .en("An address may name only the county or the township, never a village, village group, house number or road; to protect privacy the whole file is not shown"),
+                    );
                 }
             }
         }
     }
+    if let Some(aggs) = value.get("aggregates").and_then(|r| r.as_array()) {
+        for (i, a) in aggs.iter().enumerate() {
+            unknown_fields(file, &format!("aggregates[{i}]"), a, AGGREGATE_FIELDS, &mut out);
+        }
+    }
+    small_cells(file, value, &mut out);
     out
 }
 
@@ -268,19 +420,17 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
     for (i, a) in raw.aggregates.iter().enumerate() {
         let path = format!("aggregates[{i}]");
         let programme = a.programme.as_deref().and_then(Programme::parse);
-        let county = a.county.clone().filter(|c| COUNTIES.contains(&c.as_str()) || c == "全市");
+        let county = a.county.clone().filter(|c| COUNTIES.contains(&c.as_str()) || c == WHOLE_AREA);
         let org = origin(&a.origin, a.problem);
-        match (programme, county, a.year, a.people, org) {
-            (Some(programme), Some(county), Some(year), Some(people), Ok(origin)) => relief.aggregates.push(Aggregate {
-                programme,
-                county,
-                year,
-                people,
-                amount: Fen(a.amount_fen.unwrap_or(0).max(0)),
-                origin,
-            }),
+        let counts = match (a.suppressed, a.people) {
+            (Some(true), _) => Some(None),
+            (_, Some(p)) => Some(Some((p, Fen(a.amount_fen.unwrap_or(0).max(0))))),
+            (_, None) => None,
+        };
+        match (programme, county, a.year, counts, org) {
+            (Some(programme), Some(county), Some(year), Some(counts), Ok(origin)) => relief.aggregates.push(Aggregate { programme, county, year, counts, origin }),
             (.., Err(m)) => out.push(Diagnostic::error(FILE, path, m)),
-            _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份和人数".to_string())),
+            _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份，以及人数或 \"suppressed\": true".to_string())),
         }
     }
     let any_sample = relief.records.iter().any(|r| r.origin.is_sample()) || relief.aggregates.iter().any(|a| a.origin.is_sample());
@@ -435,8 +585,14 @@ impl Record for Aggregate {
             1 => Cell::Text(Cow::Borrowed(self.programme.zh())),
             2 => Cell::Text(Cow::Borrowed(&self.county)),
             // Small cells are never shown, in the table or anywhere else.
-            3 => Cell::Text(Cow::Owned(if self.suppressed() { format!("<{MIN_CELL}") } else { self.people.to_string() })),
-            4 => if self.suppressed() { Cell::Text(Cow::Borrowed("不公布")) } else { Cell::Money(self.amount) },
+            3 => Cell::Text(Cow::Owned(match self.counts {
+                Some((people, _)) => people.to_string(),
+                None => format!("<{MIN_CELL}"),
+            })),
+            4 => match self.counts {
+                Some((_, amount)) => Cell::Money(amount),
+                None => Cell::Text(Cow::Borrowed("不公布")),
+            },
             _ => Cell::Text(Cow::Owned(self.origin.zh())),
         }
     }

@@ -888,8 +888,9 @@ pub const DEFAULT_RELIEF_RECORDS: usize = 600;
 pub fn relief_note() -> String {
     format!(
         "示例数据：以下救助记录由 gongshi 的生成器按固定种子生成，用于演示，不是真实救助记录；受助人姓名已按“姓＋某”脱敏，地址只到乡镇（街道）。\
-         小天使基金、天使阳光基金等儿童和大病救助只公布按县（市、区）和年份的汇总数，人数不足{MIN_CELL}人的不公布。\
-         其中 origin 为 seed 的两条汇总摘自整改报告（问题 5）：2019年至2021年市红十字会申报救助的0-18岁白血病患者49人、0-14岁先天性心脏病患者3人，记在2021年，报告未载明金额。",
+         小天使基金、天使阳光基金等儿童和大病救助只公布按县（市、区）和年份的汇总数（也是示例数据）；人数不足{MIN_CELL}人的单元格不公布人数和金额，\
+         写作 \"people\": null, \"suppressed\": true。整改报告（问题 5）所载的真实数字（2019年至2021年申报救助的0-18岁白血病患者49人、\
+         0-14岁先天性心脏病患者3人）见 figures.json，不在此重复。",
         MIN_CELL = crate::relief::MIN_CELL
     )
 }
@@ -1017,13 +1018,15 @@ fn gen_relief_aggregates(rng: &mut Rng) -> Vec<RawAggregate> {
                     county: Some(county.to_string()),
                     year: Some(year),
                     people: Some(people),
-                    amount_fen: Some(amount.into()),
+                    amount_fen: Some(amount),
+                    suppressed: None,
                     origin: Some("sample".into()),
                     problem: None,
                 });
             }
         }
     }
+    crate::relief::suppress_small_cells(&mut out);
     out
 }
 
@@ -1464,12 +1467,18 @@ mod tests {
         assert!(f.aggregates.iter().all(|a| a.origin.as_deref() == Some("sample")));
         let sample: Vec<_> = f.aggregates.iter().filter(|a| a.origin.as_deref() == Some("sample")).collect();
         assert_eq!(sample.len(), COUNTIES.len() * 5 * 2);
-        let small = sample.iter().filter(|a| a.people.unwrap() < MIN_CELL).count();
+        // Small cells are written as suppressed, with neither count nor amount.
+        let small = sample.iter().filter(|a| a.suppressed == Some(true)).count();
         assert!(small > sample.len() / 2 && small < sample.len(), "{small} of {} suppressed", sample.len());
         for a in &sample {
             assert!(matches!(a.programme.as_deref(), Some("little_angel" | "angel_sunshine")));
             assert!(COUNTIES.contains(&a.county.as_deref().unwrap()));
+            if a.suppressed == Some(true) {
+                assert_eq!((a.people, a.amount_fen), (None, None), "{a:?}");
+                continue;
+            }
             let (p, amount) = (a.people.unwrap() as i64, a.amount_fen.unwrap());
+            assert!(p == 0 || p >= i64::from(MIN_CELL), "{a:?}");
             assert!((p * 3_000_000..=p * 15_000_000).contains(&amount), "{a:?}");
         }
         let c = crate::relief::validate(f);

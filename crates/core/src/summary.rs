@@ -171,13 +171,21 @@ pub fn build(inputs: &Inputs) -> Summary {
             e.records += 1;
             e.records_amount_fen += x.amount.map(|a| a.0).unwrap_or(0);
         }
+        // A line's whole-area total is counted only when the line has no county cells (else
+        // the people would be counted twice).
+        let has_counties: std::collections::BTreeSet<(Programme, u16)> =
+            r.aggregates.iter().filter(|a| a.county != crate::relief::WHOLE_AREA).map(|a| (a.programme, a.year)).collect();
         for a in &r.aggregates {
+            if a.county == crate::relief::WHOLE_AREA && has_counties.contains(&(a.programme, a.year)) {
+                continue;
+            }
             let e = slot(&mut m, a.programme, a.year);
-            if a.suppressed() {
-                e.suppressed_cells += 1;
-            } else {
-                e.aggregate_people += a.people;
-                e.aggregate_amount_fen += a.amount.0;
+            match a.counts {
+                None => e.suppressed_cells += 1,
+                Some((people, amount)) => {
+                    e.aggregate_people += people;
+                    e.aggregate_amount_fen = e.aggregate_amount_fen.saturating_add(amount.0);
+                }
             }
         }
         s.relief_by_programme_year = m.into_values().collect();
