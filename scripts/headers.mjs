@@ -1,6 +1,7 @@
 // Writes the HTTP header set a host should send for dist/ — a strict Content-Security-Policy
 // whose script-src allows exactly Trunk's inline loader (by its SHA-256, computed after the
-// build), plus nosniff and a referrer policy — as a Netlify/Cloudflare-style `_headers` file
+// build) and enforcing Trusted Types (the app's one HTML sink, the table rows, goes through its
+// one policy "gongshi-rows"; src/components/table.rs), plus nosniff and a referrer policy — as a Netlify/Cloudflare-style `_headers` file
 // (in dist/) and an nginx snippet and JSON (in dist-headers/, beside dist/).
 //
 // Usage: node scripts/headers.mjs [dist] [--frame-ancestors "'self' https://www.example.gov.cn"]
@@ -19,6 +20,9 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
+/** The one Trusted Types policy the app creates (src/components/table.rs). */
+export const TRUSTED_TYPES_POLICY = 'gongshi-rows';
+
 export function headerSet(html, frameAncestors = "'self'") {
   const csp = [
     "default-src 'self'",
@@ -33,6 +37,8 @@ export function headerSet(html, frameAncestors = "'self'") {
     "form-action 'none'",
     "object-src 'none'",
     `frame-ancestors ${frameAncestors}`,
+    "require-trusted-types-for 'script'",
+    `trusted-types ${TRUSTED_TYPES_POLICY}`,
   ].join('; ');
   return {
     'Content-Security-Policy': csp,

@@ -8,11 +8,14 @@
 // (`node scripts/prerender.mjs dist`) so the first view shows the new figures at once; until
 // then the app still shows the new data, after a moment. `gongshi check` does not need it.
 //
+// It also stamps the service worker's build id into DIST/sw.js (scripts/stamp-sw.mjs).
+//
 // Usage: node scripts/prerender.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { startServer } from './serve.mjs';
+import { stampServiceWorker } from './stamp-sw.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const START = '<div id="prerender">';
@@ -25,12 +28,17 @@ export function relativeLinks(html) {
   return html.split(`href="${MARK}`).join('href="./');
 }
 
-/** index.html without a previous prerendered view (so the script can run again). */
+/**
+ * index.html without a previous prerendered view and the manifest hash it was made from (so the
+ * script can run again: with the old hash left in, the loader would wait for an interaction
+ * during the capture). The loader's preamble stays; `deferApp` does not add it twice.
+ */
 export function stripPrerender(html) {
-  const a = html.indexOf(START);
-  if (a < 0) return html;
-  const b = html.indexOf(END, a);
-  return b < 0 ? html : html.slice(0, a) + html.slice(b + END.length);
+  let out = html.replace(/<meta name="?gongshi-prerender"?[^>]*>/, '');
+  const a = out.indexOf(START);
+  if (a < 0) return out;
+  const b = out.indexOf(END, a);
+  return b < 0 ? out : out.slice(0, a) + out.slice(b + END.length);
 }
 
 // The loader's preamble when the static first view shows: the app boots on the visitor's first
@@ -55,7 +63,7 @@ export function deferApp(html) {
 
 /** Inserts the static view right after <body>, with the manifest's hash it was made from. */
 export function insertPrerender(html, inner, manifestSha) {
-  const clean = deferApp(stripPrerender(html).replace(/<meta name="?gongshi-prerender"?[^>]*>/, ''));
+  const clean = deferApp(stripPrerender(html));
   const body = clean.search(/<body[^>]*>/);
   if (body < 0) throw new Error('index.html has no <body>');
   const at = body + clean.slice(body).indexOf('>') + 1;
@@ -93,6 +101,10 @@ async function main() {
     const manifest = fs.readFileSync(path.join(dist, 'data', 'manifest.json'));
     const sha = crypto.createHash('sha256').update(manifest).digest('hex');
     fs.writeFileSync(indexPath, insertPrerender(original, relativeLinks(inner), sha));
+    // The worker's cache version (here, so that `make dist` always stamps it; the same build
+    // always gets the same id, so re-running this after a data change installs no new worker).
+    const build = stampServiceWorker(dist);
+    console.log(`prerender: sw.js is build ${build}`);
     console.log(`prerender: wrote the overview's first view into ${path.relative(process.cwd(), indexPath)} (${(inner.length / 1024).toFixed(1)} KiB of HTML, manifest ${sha.slice(0, 12)}…)`);
   } finally {
     await browser.close();

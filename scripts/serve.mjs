@@ -1,6 +1,13 @@
 // A plain static file server for dist/, like any static host: no rewrite rules, no server code.
 // Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--prefix /some/sub/path/] [--compress off]
+//                               [--headers dist-headers/headers.json | --no-headers]
 // Binds 127.0.0.1 only. Also importable: startServer({dir, port, prefix, headers, compress}) → {server, url}.
+//
+// Headers: the header set `make dist` wrote (scripts/headers.mjs: the strict CSP with Trusted
+// Types, nosniff, …) is sent with every response, whatever its status (404s and redirects too,
+// as nginx's `add_header … always`). From the command line the server refuses to start without
+// one (by default dist-headers/headers.json beside the served folder), unless --no-headers says
+// to serve without it.
 //
 // Compression, like nginx with `gzip_static on; brotli_static on;` plus `gzip on; brotli on;`:
 // when the request accepts br (preferred) or gzip and `file.br` / `file.gz` exists (written by
@@ -78,17 +85,18 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
   async function handle(req, res) {
     const url = new URL(req.url, 'http://localhost');
     let p = decodeURIComponent(url.pathname);
-    if (p + '/' === prefix) { res.writeHead(301, { Location: prefix + url.search }); return res.end(); }
-    if (!p.startsWith(prefix)) { res.writeHead(404); return res.end('not found'); }
+    const plain = (status, text, extra = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache', ...extra, ...headers });
+      return res.end(text);
+    };
+    if (p + '/' === prefix) return plain(301, 'moved', { Location: prefix + url.search });
+    if (!p.startsWith(prefix)) return plain(404, 'not found');
     p = p.slice(prefix.length);
     let file = path.resolve(root, p);
-    if (file !== root && !file.startsWith(root + path.sep)) { res.writeHead(403); return res.end('forbidden'); }
+    if (file !== root && !file.startsWith(root + path.sep)) return plain(403, 'forbidden');
     let stat = statFile(file);
     if (stat && stat.isDirectory()) { file = path.join(file, 'index.html'); stat = statFile(file); }
-    if (!stat || !stat.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('not found');
-    }
+    if (!stat || !stat.isFile()) return plain(404, 'not found');
     const ext = path.extname(file);
     const out = {
       'Content-Type': TYPES[ext] || 'application/octet-stream',
@@ -127,7 +135,7 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e) => {
       if (res.headersSent) return res.destroy(e);
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
       res.end('server error');
     });
   });
@@ -141,10 +149,23 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
-  // Serve with the header set `make dist` wrote (strict CSP), as a real host should.
+  // Serve with the header set `make dist` wrote (strict CSP), as a real host should; without it
+  // the app would be tested under no policy at all, so say so and stop.
   let headers = {};
-  try { headers = JSON.parse(fs.readFileSync(path.join(path.dirname(path.resolve(args.dir || 'dist')), 'dist-headers', 'headers.json'), 'utf8')); } catch {}
+  if (!('no-headers' in args)) {
+    const file = args.headers || path.join(path.dirname(path.resolve(args.dir || 'dist')), 'dist-headers', 'headers.json');
+    try {
+      headers = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      console.error(`serve: no header set at ${file} (${e.code || e.message}). Run \`make dist\` (scripts/headers.mjs writes it), pass --headers FILE, or --no-headers to serve without one.`);
+      process.exit(1);
+    }
+    if (!headers || typeof headers !== 'object' || !headers['Content-Security-Policy']) {
+      console.error(`serve: ${file} has no Content-Security-Policy; refusing to serve without the header set (--no-headers to do so anyway).`);
+      process.exit(1);
+    }
+  }
   const compress = !['off', 'no', 'false', '0'].includes(String(args.compress || 'on').toLowerCase());
   const { url } = await startServer({ dir: args.dir || 'dist', port: Number(args.port || 8080), prefix: args.prefix || '/', headers, compress });
-  console.log(`gongshi is being served at ${url}  (Ctrl-C to stop${compress ? '' : '; compression off'})`);
+  console.log(`gongshi is being served at ${url}  (Ctrl-C to stop${compress ? '' : '; compression off'}${Object.keys(headers).length ? '' : '; WITHOUT the header set'})`);
 }

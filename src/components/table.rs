@@ -2,6 +2,7 @@ use gongshi_core::table::html::rows_html;
 use gongshi_core::table::{ColKind, Record, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A real `<table>` of `rows[indices]`: sortable header buttons (with `aria-sort`), a sample
 /// badge on generated rows, and each row's notes (flags, corrections) shown beside it.
@@ -48,11 +49,48 @@ where
                 <thead>
                     <tr>{header}</tr>
                 </thead>
-                // One string per page of rows, every piece of data escaped (see rows_html).
-                <tbody inner_html=move || indices.with(|ix| rows_html(&rows, ix, t.lang, t.sample_badge))></tbody>
+                // One string per page of rows, every piece of data escaped (see rows_html), set
+                // through the app's one Trusted Types policy (see trusted_html).
+                <tbody prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, t.sample_badge)))></tbody>
             </table>
         </div>
     }
+}
+
+/// The name of the app's one Trusted Types policy; the header set allows exactly this name
+/// (`trusted-types gongshi-rows`, scripts/headers.mjs) with `require-trusted-types-for 'script'`.
+pub const TRUSTED_TYPES_POLICY: &str = "gongshi-rows";
+
+thread_local! {
+    /// The policy, created once (the CSP allows one policy of that name): `None` where the
+    /// browser has no Trusted Types (then `innerHTML` takes the string itself).
+    static POLICY: Option<JsValue> = create_policy();
+}
+
+fn create_policy() -> Option<JsValue> {
+    let w = web_sys::window()?;
+    let tt = js_sys::Reflect::get(&w, &"trustedTypes".into()).ok().filter(|v| v.is_object())?;
+    let create = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    // The rules: rows_html's output is already escaped text and markup the core wrote, so the
+    // policy passes it through; its only caller is this file's table body.
+    let options = js_sys::Object::new();
+    // (A Rust closure: `new Function` would need 'unsafe-eval', which the CSP does not allow.)
+    let pass = wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> JsValue>::new(|s: JsValue| s);
+    js_sys::Reflect::set(&options, &"createHTML".into(), pass.as_ref()).ok()?;
+    pass.forget(); // the policy keeps it for the page's lifetime; created once
+    create.call2(&tt, &TRUSTED_TYPES_POLICY.into(), &options).ok()
+}
+
+/// `html` as a TrustedHTML from the app's policy, or the plain string without Trusted Types.
+fn trusted_html(html: String) -> JsValue {
+    POLICY.with(|p| {
+        p.as_ref()
+            .and_then(|policy| {
+                let create = js_sys::Reflect::get(policy, &"createHTML".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+                create.call1(policy, &JsValue::from_str(&html)).ok()
+            })
+            .unwrap_or_else(|| JsValue::from_str(&html))
+    })
 }
 
 /// Previous / next with the page position.
