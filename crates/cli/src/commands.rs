@@ -524,9 +524,14 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
             match loaded.part(&file) {
                 Some((records, part_problems)) => {
                     p.records = Some(records.len() as u64);
-                    if !no_pack {
+                    if !no_pack && !part_problems.is_empty() {
+                        // A pack is trusted no further than its JSON: the app validates its
+                        // records and refuses it on any problem, so a part with problems has none.
+                        let _ = writeln!(err, "note: {file} 有 {} 处问题，没有为它写快速加载文件（网页读取 JSON）", part_problems.len());
+                    } else if !no_pack {
                         let name = gongshi_core::pack::pack_name(&file);
-                        let pack = gongshi_core::pack::encode_donations(&file, bytes, records, part_problems);
+                        let sample = records.iter().any(|d| d.origin.is_sample());
+                        let pack = gongshi_core::pack::encode_donations(&file, bytes, sample, records);
                         write_bytes(&dir.join(&name), &pack)?;
                         p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
                         packs += 1;

@@ -291,7 +291,10 @@ fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, 
         }
     };
     let Some((records, problems)) = part else { return Vec::new() };
-    if decoded.value != records || decoded.problems != problems {
+    if !problems.is_empty() {
+        return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 有问题，不应有快速加载文件（网页会拒绝它）{again}")).en(format!("{json_file} has problems, so it should have no fast-load file (the app refuses it){again_en}"))];
+    }
+    if decoded.value != records {
         let first = decoded.value.iter().zip(records).position(|(a, b)| a != b).unwrap_or(decoded.value.len().min(records.len()));
         return vec![Diagnostic::error(&pk.file, "", format!("快速加载文件与 {json_file} 的内容不一致（从第 {} 条记录起）{again}", first + 1)).en(format!("The fast-load file differs from {json_file} (from record {}){again_en}", first + 1))];
     }

@@ -613,7 +613,7 @@ pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     validate_donations_in(DONATIONS, raw)
 }
 
-fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
+pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     let mut v = V { file, out: Vec::new() };
     let mut seen = Seen::default();
     let mut texts = Texts::default();
