@@ -436,6 +436,14 @@ impl V<'_> {
     }
     fn money(&mut self, v: &Option<RawInt>, path: &dyn Display, label: &str, allow_zero: bool) -> Option<Fen> {
         match v.clone() {
+            Some(RawInt::Int(x)) if x > crate::money::MAX_RECORD => {
+                self.err_en(
+                    path,
+                    format!("{label}：金额 {x} 分（{}）超过一条记录可能的金额（1000亿元），请核对是否多写了位数或把收据号填进了金额栏，这一条未显示", Fen(x)),
+                    format!("{path}: an amount of {x} fen is more than any one record can hold (100 billion yuan); check for extra digits or a receipt number in the amount column; this record is not shown"),
+                );
+                None
+            }
             Some(RawInt::Int(x)) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
             Some(RawInt::Int(x)) => {
                 self.err_en(path, format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"), format!("{path}: an amount of {x} fen is not valid (it must be positive, in fen)"));
@@ -514,6 +522,19 @@ impl V<'_> {
     /// Whether the errors pushed since `before` leave the record usable.
     fn clean_since(&self, before: usize) -> bool {
         self.out.len() == before
+    }
+}
+
+/// Refuses a whole file whose amounts add up to more than [`crate::money::MAX_FILE_TOTAL`]: its
+/// records are dropped and one error says why, so no total the app computes can overflow.
+fn bound_total<T>(v: &mut V, rows: &mut Vec<T>, amount: impl Fn(&T) -> Fen) {
+    if Fen::bounded_total(rows.iter().map(&amount)).is_none() {
+        v.err_en(
+            &"",
+            format!("文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示"),
+            "The amounts in this file add up to more than 10 trillion yuan, beyond what can be reckoned (most likely a wrong unit or extra digits); the whole file is not shown".to_string(),
+        );
+        rows.clear();
     }
 }
 
@@ -672,6 +693,7 @@ pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Ch
             });
         }
     }
+    bound_total(&mut v, &mut rows, |d: &Donation| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
     Checked { value: rows, problems: v.out }
 }
@@ -707,6 +729,7 @@ pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disb
             rows.push(Disbursement { id, date, purpose, project, recipient, amount, funding, category, origin });
         }
     }
+    bound_total(&mut v, &mut rows, |d: &Disbursement| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
     Checked { value: rows, problems: v.out }
 }
@@ -802,6 +825,12 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
             g.writeoffs.push(WriteOff { id, date, batch, quantity, reason: r.reason.clone().unwrap_or_default(), origin });
         }
     }
+    let mut batches = std::mem::take(&mut g.batches);
+    bound_total(&mut v, &mut batches, |b: &Batch| b.value);
+    if batches.is_empty() {
+        g = Goods::default();
+    }
+    g.batches = batches;
     let any_sample = g.batches.iter().any(|b| b.origin.is_sample()) || g.movements.iter().any(|m| m.origin.is_sample());
     match raw.sample {
         Some(false) if any_sample => v.err(&"sample", "文件标为真实数据（sample: false），但含有示例记录".into()),

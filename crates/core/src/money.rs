@@ -8,8 +8,27 @@ use std::ops::{Add, Neg, Sub};
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
+/// The largest amount one record may carry: 1,000 亿元 (10^13 fen). Larger is a typing error
+/// (an amount in fen typed twice, a receipt number in the amount column).
+pub const MAX_RECORD: i64 = 10_000_000_000_000;
+/// The largest total of one data file: 10 万亿元 (10^15 fen). A file above it is refused, so that
+/// every total the app or the tools compute (even over hundreds of files or parts, and sums of
+/// money in, out and balance together) stays far inside i64 and never wraps.
+pub const MAX_FILE_TOTAL: i64 = 1_000_000_000_000_000;
+
 impl Fen {
     pub const ZERO: Fen = Fen(0);
+
+    /// Exact sum of two amounts; `None` on overflow.
+    pub fn checked_add(self, o: Fen) -> Option<Fen> {
+        self.0.checked_add(o.0).map(Fen)
+    }
+
+    /// The total of `amounts` (of their absolute values) if it is within [`MAX_FILE_TOTAL`];
+    /// otherwise `None`. Checked all the way: never wraps.
+    pub fn bounded_total<I: IntoIterator<Item = Fen>>(amounts: I) -> Option<i64> {
+        amounts.into_iter().try_fold(0i64, |acc, a| acc.checked_add(a.0.checked_abs()?)).filter(|t| *t <= MAX_FILE_TOTAL)
+    }
 
     pub fn from_yuan(yuan: i64) -> Fen {
         Fen(yuan * 100)
@@ -49,17 +68,20 @@ impl Fen {
     }
 }
 
+/// Saturating: validation bounds every file's total ([`MAX_FILE_TOTAL`]), so sums of published
+/// amounts never come near the limits; should one ever do, it stops at the limit rather than
+/// wrapping into a wrong sign.
 impl Add for Fen {
     type Output = Fen;
     fn add(self, o: Fen) -> Fen {
-        Fen(self.0 + o.0)
+        Fen(self.0.saturating_add(o.0))
     }
 }
 
 impl Sub for Fen {
     type Output = Fen;
     fn sub(self, o: Fen) -> Fen {
-        Fen(self.0 - o.0)
+        Fen(self.0.saturating_sub(o.0))
     }
 }
 

@@ -386,6 +386,10 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
             err("status", format!("{label}：状态“{}”无法识别（应为 {}）", r.status.clone().unwrap_or_default(), ReliefStatus::keys()));
         }
         let amount = match r.amount_fen {
+            Some(a) if a > crate::money::MAX_RECORD => {
+                err("amount_fen", format!("{label}：金额 {a} 分超过一条记录可能的金额（1000亿元），请核对"));
+                None
+            }
             Some(a) if a > 0 => Some(Fen(a)),
             Some(a) => {
                 err("amount_fen", format!("{label}：金额 {a} 分不合理"));
@@ -432,6 +436,11 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
             (.., Err(m)) => out.push(Diagnostic::error(FILE, path, m)),
             _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份，以及人数或 \"suppressed\": true".to_string())),
         }
+    }
+    let amounts = relief.records.iter().filter_map(|r| r.amount).chain(relief.aggregates.iter().filter_map(|a| a.counts.map(|c| c.1)));
+    if Fen::bounded_total(amounts).is_none() {
+        out.push(Diagnostic::error(FILE, "", "文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示").en("The amounts in this file add up to more than 10 trillion yuan, beyond what can be reckoned (most likely a wrong unit or extra digits); the whole file is not shown"));
+        relief = Relief::default();
     }
     let any_sample = relief.records.iter().any(|r| r.origin.is_sample()) || relief.aggregates.iter().any(|a| a.origin.is_sample());
     if raw.sample == Some(false) && any_sample {

@@ -210,3 +210,36 @@ fn a_malformed_amount_leaves_only_its_record_out() {
     let raw: RawFile<RawDonation> = crate::json::parse("x.json", &text).unwrap();
     assert!(serde_json::to_string(&raw.records[0]).unwrap().contains("\"amount_fen\":100,"));
 }
+
+/// No total can wrap: an amount above what one record can hold is refused with its record, and a
+/// file whose amounts add up past `MAX_FILE_TOTAL` is refused as a whole with a message saying so.
+#[test]
+fn totals_that_could_overflow_are_refused_not_wrapped() {
+    use crate::money::{MAX_FILE_TOTAL, MAX_RECORD};
+    let c = validate_donations(file(vec![don("D1", "2020-01-05", MAX_RECORD, false, "cash", "received"), don("D2", "2020-01-06", MAX_RECORD + 1, false, "cash", "received"), don("D3", "2020-01-07", i64::MAX, false, "cash", "received")]));
+    assert_eq!(c.value.len(), 1, "{:?}", c.problems);
+    assert_eq!(c.problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["records[1].amount_fen", "records[2].amount_fen"]);
+    assert!(c.problems[0].message.contains("1000亿元"), "{}", c.problems[0].message);
+
+    // 100 records at the cap make exactly MAX_FILE_TOTAL: fine. One fen more: the whole file.
+    let at_cap: Vec<RawDonation> = (0..100).map(|i| don(&format!("D{i}"), "2020-01-05", MAX_RECORD, false, "cash", "received")).collect();
+    assert_eq!(100 * MAX_RECORD, MAX_FILE_TOTAL);
+    let c = validate_donations(file(at_cap.clone()));
+    assert_eq!((c.value.len(), c.problems.len()), (100, 0));
+    let years = money_by_year(&c.value, &[]);
+    assert_eq!(years[0].received.0, MAX_FILE_TOTAL, "summed exactly");
+    let mut over = at_cap;
+    over.push(don("D100", "2020-01-05", 1, false, "cash", "received"));
+    let c = validate_donations(file(over));
+    assert!(c.value.is_empty());
+    assert_eq!(c.problems.len(), 1);
+    assert!(c.problems[0].message.contains("10 万亿元") && c.problems[0].message_en.as_deref().unwrap().contains("10 trillion"), "{:?}", c.problems[0]);
+    // Disbursements the same.
+    let paid: Vec<RawDisbursement> = Vec::new();
+    assert!(validate_disbursements(file(paid)).problems.is_empty());
+    // Fen arithmetic never wraps into the wrong sign.
+    assert_eq!(Fen(i64::MAX) + Fen(1), Fen(i64::MAX));
+    assert_eq!(Fen(i64::MIN) - Fen(1), Fen(i64::MIN));
+    assert_eq!(Fen(5).checked_add(Fen(i64::MAX)), None);
+    assert_eq!(Fen::bounded_total([Fen(i64::MIN)]), None, "the absolute value of i64::MIN overflows: refused, not wrapped");
+}
