@@ -78,7 +78,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
         ],
         lang: Default::default(),
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || { leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) }); view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" /> } });
+    let _mounted = leptos::mount::mount_to(root.clone(), move || { leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) }); view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" dataset="rectification" /> } });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();
     assert!(img.alt().contains("已完成整改 21 个（100%）"), "{}", img.alt());
     assert!(img.src().starts_with("data:image/svg+xml"));

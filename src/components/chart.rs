@@ -13,9 +13,33 @@ pub fn ChartView(
     #[prop(into)]
     id: String,
     #[prop(into)] file_stem: String,
+    /// The manifest id of the dataset the chart is drawn from, for the downloaded chart's
+    /// footer: organisation, dataset title, as-of date and the permalink of the view.
+    dataset: &'static str,
 ) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let data = use_context::<crate::state::Data>();
+    // The chart as downloaded, credited at the moment of download (the view may have changed).
+    let credited = {
+        let chart = chart.clone();
+        move || {
+            let view = nav.view.get_untracked();
+            let manifest = data.and_then(|d| d.manifest.with_untracked(|m| m.value()));
+            let credit = {
+                let m = manifest;
+                let org = m.as_ref().map(|m| t.lang.pick(m.organisation.name.clone(), m.organisation.name_en.clone().unwrap_or_else(|| m.organisation.name.clone()))).unwrap_or_default();
+                let d = m.as_ref().and_then(|m| m.dataset(dataset).cloned());
+                chart::Credit {
+                    publisher: org,
+                    dataset: d.as_ref().map(|d| t.lang.pick(d.title.clone(), d.title_en.clone().unwrap_or_else(|| d.title.clone()))).unwrap_or_default(),
+                    as_of: d.and_then(|d| d.last_updated).map(|x| x.to_string()).unwrap_or_default(),
+                    permalink: absolute_href(&view),
+                }
+            };
+            chart.credited(&credit)
+        }
+    };
     // Phones get the stacked layout, so text stays legible when the image is scaled to fit.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w < 600.0);
     let width = if narrow { chart::NARROW } else { chart::WIDE };
@@ -28,19 +52,25 @@ pub fn ChartView(
     let is_target = nav.view.with_untracked(|v| v.embed == Embed::Chart(id.clone()));
 
     // Exports are drawn at the wide layout: that is what goes into articles.
-    let export_svg = chart.to_svg(chart::WIDE);
     let export_h = chart.height(chart::WIDE);
-    let export_src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&export_svg));
-    let (svg_png, svg_copy) = (export_svg.clone(), export_svg.clone());
+    let (for_svg, for_png, for_copy) = (credited.clone(), credited.clone(), credited);
+    let svg_name = format!("{file_stem}.svg");
+    let on_svg = move |e: web_sys::MouseEvent| {
+        e.prevent_default();
+        let c = for_svg();
+        let _ = crate::download::save_text(&svg_name, "image/svg+xml;charset=utf-8", &c.to_svg(chart::WIDE));
+    };
     let png_name = format!("{file_stem}.png");
     let on_png = move |_| {
-        if let Err(e) = crate::download::save_png(&png_name, &svg_png, chart::WIDE, export_h) {
+        let c = for_png();
+        if let Err(e) = crate::download::save_png(&png_name, &c.to_svg(chart::WIDE), chart::WIDE, c.height(chart::WIDE)) {
             leptos::logging::warn!("PNG export failed: {e}");
         }
     };
     let copied = RwSignal::new(None::<bool>);
     let on_copy = move |_| {
-        let _ = crate::download::copy_png(&svg_copy, chart::WIDE, export_h, move |ok| copied.set(Some(ok)));
+        let c = for_copy();
+        let _ = crate::download::copy_png(&c.to_svg(chart::WIDE), chart::WIDE, c.height(chart::WIDE), move |ok| copied.set(Some(ok)));
     };
     let can_copy = crate::download::can_copy_image();
     let csv_text = {
@@ -78,7 +108,7 @@ pub fn ChartView(
             <p class="chart-source">{chart.source_line()}</p>
             <figcaption>
                 <div class="chart-tools" role="group" aria-label=t.chart_tools_label(&figure_title)>
-                    <a class="btn small" href=export_src download=format!("{file_stem}.svg")>"SVG"</a>
+                    <a class="btn small" href="#" download=format!("{file_stem}.svg") on:click=on_svg>"SVG"</a>
                     <button type="button" class="btn small" on:click=on_png>"PNG"</button>
                     {can_copy.then(|| view! {
                         <button type="button" class="btn small" on:click=on_copy>

@@ -69,8 +69,8 @@ pub fn CoveragePage() -> impl IntoView {
                 let o = outcome.get()?;
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView chart=Chart::Bars(coverage::coverage_chart(&sel, source, t.lang)) id="cov-rate" file_stem=t.stem_rate />
-                    <ChartView chart=Chart::Columns(coverage::units_chart(&sel, source, t.lang)) id="cov-units" file_stem=t.stem_units />
+                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, source, t.lang)) id="cov-rate" file_stem=t.stem_rate />
+                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, source, t.lang)) id="cov-units" file_stem=t.stem_units />
                 })
             };
             let before = coverage::teams_before_chart(&cov.teams_before, t.cov_before_src, t.lang);
@@ -99,8 +99,8 @@ pub fn CoveragePage() -> impl IntoView {
                 />
                 {charts}
                 <h3>{t.teams_h}</h3>
-                {before.map(|c| view! { <ChartView chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
-                <ChartView chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
+                {before.map(|c| view! { <ChartView dataset="coverage" chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
+                <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
             }
             .into_any()
         }

@@ -214,10 +214,10 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
         let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang));
         view! {
-            <ChartView chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=t.stem_monthly />
-            <ChartView chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=t.stem_directed />
-            <ChartView chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=t.stem_channel />
-            {goods_chart.map(|c| view! { <ChartView chart=Chart::Bars(c) id="don-goods" file_stem=t.stem_goods /> })}
+            <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=t.stem_monthly />
+            <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=t.stem_directed />
+            <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=t.stem_channel />
+            {goods_chart.map(|c| view! { <ChartView dataset="goods" chart=Chart::Bars(c) id="don-goods" file_stem=t.stem_goods /> })}
         }
         .into_any()
     };

@@ -28,7 +28,7 @@ pub fn Overview() -> impl IntoView {
                     {t.inspection(&insp.by, &d(insp.start), &d(insp.end), &d(insp.feedback), total)}
                     <strong>{t.published_done(&d(r.published), done)}</strong>
                 </p>
-                <ChartView chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(), t.lang)) id="rect-progress" file_stem=t.stem_progress />
+                <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(), t.lang)) id="rect-progress" file_stem=t.stem_progress />
                 <p><ViewLink view=View::page(Page::Rectification) class="btn">{t.view_all_problems(total)}</ViewLink></p>
             }
             .into_any()

@@ -161,7 +161,7 @@ fn Tracker(
         </details>
         {list}
         <h3>{t.progress_chart_h}</h3>
-        <ChartView chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.stem_progress />
+        <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.stem_progress />
         <section class="report-extra">
             <details>
                 <summary>{t.org_of_work}</summary>

@@ -59,7 +59,7 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang)) id="relief-county" file_stem=t.stem_county /> })
+                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang)) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
                 <ValidationNotice problems=problems />
@@ -115,7 +115,7 @@ fn RealRelief() -> impl IntoView {
                         {t.relief_real_text}
                         <a href=rect_link.clone()>{t.problem5}</a>
                     </p>
-                    {chart.map(|c| view! { <ChartView chart=Chart::Columns(c) id="relief-gap" file_stem=t.stem_gap /> })}
+                    {chart.map(|c| view! { <ChartView dataset="figures" chart=Chart::Columns(c) id="relief-gap" file_stem=t.stem_gap /> })}
                     <details>
                         <summary>{t.relief_related}</summary>
                         <FigureTable figures=related caption=t.relief_related_caption />

@@ -47,7 +47,76 @@ test('hostile donor names stay inert text in the table, the chart SVG and the CS
   assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""点我"")"`), 'formula neutralised and quoted');
   assert.ok(!/(^|,)=HYPERLINK/m.test(csv), 'no cell starts with =');
   assert.ok(csv.includes('长'.repeat(10000)), 'a 10,000-character name is kept whole');
-  await page.waitForTimeout(300);
+  assert.deepEqual(errors, [], 'no dialog, no console error, no CSP violation');
+  await context.close();
+});
+
+// Payloads that set window.__pwned if they ever run as markup or script.
+const PWN = [
+  '<img src=x onerror="window.__pwned=1">',
+  '</text><script>window.__pwned=2</script><text>',
+  '"><svg onload="window.__pwned=3">',
+];
+
+/** Opens `svg` as a document of its own (no CSP: a journalist's browser opening the download)
+ *  and returns window.__pwned there. */
+async function runAsDocument(context, svg) {
+  const page = await context.newPage();
+  await page.route('**/opened.svg', (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }));
+  await page.goto(`${env.url}opened.svg`);
+  await page.waitForLoadState('load');
+  const pwned = await page.evaluate(() => window.__pwned ?? null);
+  await page.close();
+  return pwned;
+}
+
+test('hostile text in a chart title, category label and footer is escaped in the downloaded SVG and never runs', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  // The check itself can fail: an unescaped payload opened the same way does run.
+  assert.equal(await runAsDocument(context, `<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=9</script></svg>`), 9);
+
+  await page.route('**/data/manifest.json', async (route) => {
+    const resp = await route.fetch();
+    const m = await resp.json();
+    m.organisation.name = `咸宁${PWN[0]}`;
+    for (const d of m.datasets) { delete d.sha256; delete d.bytes; }
+    const goods = m.datasets.find((d) => d.id === 'goods');
+    goods.title = `物资${PWN[1]}`;
+    // The ledger's charts cite the donations dataset's source.
+    m.datasets.find((d) => d.id === 'donations').source = `来源${PWN[2]}`;
+    await route.fulfill({ response: resp, body: JSON.stringify(m) });
+  });
+  // Category labels of the goods chart are batch items.
+  await page.route('**/data/goods.json', async (route) => {
+    const resp = await route.fetch();
+    const g = await resp.json();
+    g.batches.forEach((b, i) => { b.item = `批次${PWN[i % PWN.length]}`; });
+    await route.fulfill({ response: resp, body: JSON.stringify(g) });
+  });
+  await page.goto(`${env.url}?page=donations`);
+  const fig = page.locator('figure.chart[data-chart-id="don-goods"]');
+  await fig.waitFor();
+  assert.match(await fig.locator('.chart-source').innerText(), /来源"><svg onload="window.__pwned=3">/, 'the source shows as text');
+  assert.equal(await fig.locator('img').count(), 1, 'the chart is one inert image');
+  assert.equal(await page.locator('main script, main svg').count(), 0, 'no element made from data');
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('link', { name: 'SVG' }).click()]);
+  const svg = fs.readFileSync(await dl.path(), 'utf8');
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return { error: !!doc.querySelector('parsererror'), scripts: doc.querySelectorAll('script, img, foreignObject').length, text: [...doc.querySelectorAll('text')].map((n) => n.textContent.trim()).join('\n') };
+  }, svg);
+  assert.ok(!parsed.error, 'the SVG parses');
+  assert.equal(parsed.scripts, 0, 'no element made from data');
+  assert.ok(parsed.text.includes('批次<img src=x onerror="window.__pwned=1">'), 'a category label, as text');
+  // The footer names the publisher, the dataset, the date and the view's link.
+  const footer = parsed.text.replace(/\n/g, '');
+  assert.ok(footer.includes(`发布：咸宁${PWN[0]}`), footer);
+  assert.ok(footer.includes(`物资${PWN[1]}`), 'the dataset title, as text');
+  assert.match(footer, /数据截至\s*\d{4}-\d{2}-\d{2}/);
+  assert.ok(footer.includes('page=donations'), 'the permalink of the view');
+  assert.equal(await runAsDocument(context, svg), null, 'opened on its own, the download runs nothing');
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
   assert.deepEqual(errors, [], 'no dialog, no console error, no CSP violation');
   await context.close();
 });
