@@ -128,8 +128,5 @@ fn Footer() -> impl IntoView {
 
 /// The organisation's name in the UI language (its English name when the manifest gives one).
 fn org_name(o: &gongshi_core::manifest::Organisation, lang: gongshi_core::i18n::Lang) -> String {
-    match (lang, &o.name_en) {
-        (gongshi_core::i18n::Lang::En, Some(en)) if !en.trim().is_empty() => en.clone(),
-        _ => o.name.clone(),
-    }
+    o.name_in(lang).to_string()
 }

@@ -28,11 +28,11 @@ pub fn ChartView(
             let manifest = data.and_then(|d| d.manifest.with_untracked(|m| m.value()));
             let credit = {
                 let m = manifest;
-                let org = m.as_ref().map(|m| t.lang.pick(m.organisation.name.clone(), m.organisation.name_en.clone().unwrap_or_else(|| m.organisation.name.clone()))).unwrap_or_default();
+                let org = m.as_ref().map(|m| m.organisation.name_in(t.lang).to_string()).unwrap_or_default();
                 let d = m.as_ref().and_then(|m| m.dataset(dataset).cloned());
                 chart::Credit {
                     publisher: org,
-                    dataset: d.as_ref().map(|d| t.lang.pick(d.title.clone(), d.title_en.clone().unwrap_or_else(|| d.title.clone()))).unwrap_or_default(),
+                    dataset: d.as_ref().map(|d| d.title_in(t.lang).to_string()).unwrap_or_default(),
                     as_of: d.and_then(|d| d.last_updated).map(|x| x.to_string()).unwrap_or_default(),
                     permalink: absolute_href(&view),
                 }

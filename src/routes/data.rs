@@ -37,7 +37,7 @@ pub fn DataPage() -> impl IntoView {
         Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_manifest}</p> }.into_any(),
         Load::Failed(e) => view! { <DataError dataset=Ds::Manifest error=e /> }.into_any(),
         Load::Ready { value: m, .. } => {
-            let org = m.organisation.name.clone();
+            let org = m.organisation.name_in(t.lang).to_string();
             let today = today();
             view! {
                 <ul class="datasets">
@@ -92,7 +92,7 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
         _ => None,
     };
     let page_view = table_page(&d.id).map(|p| View::page_in(p, t.lang));
-    let cite = t.citation(&org, &d.title, d.sample, &d.file, &updated, &page_view.as_ref().map(absolute_href).unwrap_or_default());
+    let cite = t.citation(&org, d.title_in(t.lang), d.sample, &d.file, &updated, &page_view.as_ref().map(absolute_href).unwrap_or_default());
     let copied = RwSignal::new(false);
     let cite2 = cite.clone();
     let copy = move |_| {
@@ -111,7 +111,7 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
     let id = d.id.clone();
     view! {
         <li class="dataset card" data-dataset=id>
-            <h3>{d.title.clone()}{badge}</h3>
+            <h3>{d.title_in(t.lang).to_string()}{badge}</h3>
             <dl>
                 <div><dt>{t.file}</dt><dd><a href=href.clone() download=d.file.clone()>{d.file.clone()}</a>{d.bytes.map(|b| t.bytes(b))}</dd></div>
                 <div><dt>{t.records}</dt><dd>{d.records.map(|r| format::group_thousands(r)).unwrap_or_else(|| "—".into())}</dd></div>

@@ -37,6 +37,21 @@ pub struct Organisation {
     pub website: Option<String>,
 }
 
+/// `en` when the language is English and it is given (not blank), else `zh`.
+fn in_lang<'a>(lang: crate::i18n::Lang, zh: &'a str, en: Option<&'a str>) -> &'a str {
+    match (lang, en) {
+        (crate::i18n::Lang::En, Some(en)) if !en.trim().is_empty() => en,
+        _ => zh,
+    }
+}
+
+impl Organisation {
+    /// The name in `lang` (the English name when the manifest gives one).
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        in_lang(lang, &self.name, self.name_en.as_deref())
+    }
+}
+
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
 #[serde(default)]
 pub struct RawDataset {
@@ -106,6 +121,13 @@ impl Part {
     pub fn usable_pack(&self) -> Option<&FileRef> {
         self.sha256.as_ref()?;
         self.pack.as_ref().filter(|p| p.sha256.is_some())
+    }
+}
+
+impl Dataset {
+    /// The title in `lang` (`title_en` when the manifest gives one).
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
+        in_lang(lang, &self.title, self.title_en.as_deref())
     }
 }
 
