@@ -216,8 +216,50 @@ fn build_summary_round_trips_through_the_core_loader() {
     assert_eq!(s.rectification.as_ref().map(|r| (r.problems, r.done)), Some((21, 21)));
     assert_eq!(s.coverage.as_ref().map(|c| (c.counties, c.village_units, c.village_coverage_bp)), Some((6, 38, Some(350))));
     assert!(s.key_figures.contains(&"fundraising-total-2019-2021".to_string()));
-    // Small cells never enter a total.
-    assert!(s.relief_by_programme_year.iter().any(|r| r.suppressed_cells > 0));
+    // Expectations computed here from the raw files, independently of summary::build.
+    let raw = |f: &str| -> Value { serde_json::from_str(&read(&dir.join(f))).unwrap() };
+    let donations = raw("donations.json");
+    let mut received: std::collections::BTreeMap<u64, i64> = Default::default();
+    for d in donations["records"].as_array().unwrap() {
+        if d["status"] == "received" {
+            let year: u64 = d["date"].as_str().unwrap()[..4].parse().unwrap();
+            *received.entry(year).or_default() += d["amount_fen"].as_i64().unwrap();
+        }
+    }
+    let got: Vec<(u64, i64)> = s.money_by_year.iter().map(|y| (u64::from(y.year), y.received_fen)).collect();
+    assert_eq!(got, received.into_iter().collect::<Vec<_>>(), "money received per year");
+    // Relief: published cells only; a withheld cell adds neither people nor money, only a count.
+    let relief = raw("relief.json");
+    let mut want: std::collections::BTreeMap<(String, u64), (u32, i64, u32, u32, i64)> = Default::default();
+    for r in relief["records"].as_array().unwrap() {
+        let year: u64 = r["date"].as_str().unwrap()[..4].parse().unwrap();
+        let e = want.entry((r["programme"].as_str().unwrap().to_string(), year)).or_default();
+        e.3 += 1;
+        e.4 += r["amount_fen"].as_i64().unwrap_or(0);
+    }
+    let mut withheld = 0;
+    for a in relief["aggregates"].as_array().unwrap() {
+        let e = want.entry((a["programme"].as_str().unwrap().to_string(), a["year"].as_u64().unwrap())).or_default();
+        match a["people"].as_u64() {
+            Some(p) => {
+                assert!(p == 0 || p >= 5, "the shipped file publishes a small cell: {a}");
+                e.0 += p as u32;
+                e.1 += a["amount_fen"].as_i64().unwrap();
+            }
+            None => {
+                assert!(a.get("amount_fen").is_none(), "a withheld cell with an amount: {a}");
+                e.2 += 1;
+                withheld += 1;
+            }
+        }
+    }
+    assert!(withheld > 10, "the sample exercises suppression");
+    let got: std::collections::BTreeMap<(String, u64), (u32, i64, u32, u32, i64)> = s
+        .relief_by_programme_year
+        .iter()
+        .map(|r| ((r.programme.clone(), u64::from(r.year)), (r.aggregate_people, r.aggregate_amount_fen, r.suppressed_cells, r.records, r.records_amount_fen)))
+        .collect();
+    assert_eq!(got, want, "relief per programme and year");
     schema::strict_parse("summary", &text).unwrap();
 
     // A summary that no longer matches the data fails the check.

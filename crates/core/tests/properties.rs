@@ -81,8 +81,13 @@ fn state() -> impl Strategy<Value = TableState> {
 
 const SORT: Sort = Sort { column: "amount", descending: true };
 
+/// Every property replays the checked-in regressions file first (and records new failures in it).
+fn regressions() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/properties.proptest-regressions"))))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     #[test]
     fn facet_counts_sum_to_the_filtered_total(rows in proptest::collection::vec(row(), 0..60), st in state()) {
@@ -190,7 +195,7 @@ fn tied_row() -> impl Strategy<Value = Row> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     /// The index gives exactly the reference engine's answer (rows in order and every facet
     /// count), also when asked again (cached sort orders) and for states in any order.
@@ -236,7 +241,7 @@ fn normalize_reference(s: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: regressions(), ..ProptestConfig::default() })]
 
     #[test]
     fn normalize_fast_paths_change_nothing(s in "[a-zA-Z0-9 \t\n\u{b}\u{c}\r防汛捐赠ＡＢｃ１２\u{3000}ÀÉİẞΣ\u{2028}\u{4e00}\u{9fff}\u{3400}-]{0,24}", t in any::<String>()) {
