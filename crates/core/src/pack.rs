@@ -384,7 +384,10 @@ fn decode_raw(bytes: &[u8], source_sha256: &str) -> Result<(String, RawFile<RawD
         texts.get(i).map(|t| t.to_string()).ok_or(PackError::Damaged(at))
     };
     let n = r.count()?;
-    let mut out: Vec<RawDonation> = Vec::with_capacity(n);
+    // A record takes at least MIN_RECORD bytes, so a hostile count cannot reserve more records
+    // than the bytes left could hold (a RawDonation is a few hundred bytes in memory).
+    const MIN_RECORD: usize = 12;
+    let mut out: Vec<RawDonation> = Vec::with_capacity(n.min((body.len() - r.at) / MIN_RECORD));
     let mut prev_receipt = String::new();
     for _ in 0..n {
         let at = r.at;
