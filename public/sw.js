@@ -38,8 +38,17 @@ function put(cache, key, response) {
   return cache.put(key, response).catch(() => {});
 }
 
+// This build's caches are created when it installs, and only opened afterwards: a worker that a
+// newer build has replaced (its caches deleted) may still be finishing a request, and must not
+// create them again.
+const NONE = { match: async () => undefined, put: async () => {}, delete: async () => false, keys: async () => [] };
+async function open(name) {
+  return (await caches.has(name)) ? caches.open(name) : NONE;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    await caches.open(DATA).catch(() => {});
     const cache = await caches.open(SHELL);
     for (const u of ['./', './index.html']) {
       const request = new Request(u, { cache: 'reload' });
@@ -67,7 +76,7 @@ const key = (url) => url.split('#')[0].split('?')[0];
 
 async function networkFirst(event) {
   const request = event.request;
-  const cache = await caches.open(SHELL);
+  const cache = await open(SHELL);
   try {
     const response = await fetch(request);
     if (response.ok) event.waitUntil(put(cache, key(request.url), response.clone()));
@@ -79,7 +88,7 @@ async function networkFirst(event) {
 
 async function cacheFirst(event) {
   const request = event.request;
-  const cache = await caches.open(SHELL);
+  const cache = await open(SHELL);
   const hit = await cache.match(request);
   if (hit) return hit;
   const response = await fetch(request);
@@ -152,7 +161,7 @@ async function refreshManifest(request) {
   try {
     response = await fetch(request);
   } catch (e) {
-    const cache = await caches.open(DATA);
+    const cache = await open(DATA);
     const hit = await cache.match(MANIFEST);
     if (!hit) throw e;
     const state = hit.clone().text().then((t) => ({ manifest: parse(t), fresh: false }));
@@ -162,7 +171,7 @@ async function refreshManifest(request) {
   const forParse = response.ok ? response.clone() : null;
   const state = forParse ? forParse.text().then((t) => ({ manifest: parse(t), fresh: true })) : Promise.resolve({ manifest: null, fresh: true });
   const done = state.then(async ({ manifest }) => {
-    const cache = await caches.open(DATA);
+    const cache = await open(DATA);
     if (manifest) {
       await put(cache, MANIFEST, forCache);
       await purge(cache, manifest);
@@ -215,7 +224,7 @@ async function fromNetwork(event, cache, url, want) {
 async function dataFetch(event) {
   const url = key(event.request.url);
   const { manifest, fresh } = await currentManifest(event);
-  const cache = await caches.open(DATA);
+  const cache = await open(DATA);
   const hit = await cache.match(url);
   if (!manifest) {
     // No usable manifest: the network, and a cached copy only when offline.
