@@ -38,7 +38,7 @@ export function headerSet(html, frameAncestors = "'self'") {
     "object-src 'none'",
     `frame-ancestors ${frameAncestors}`,
     "require-trusted-types-for 'script'",
-    `trusted-types ${TRUSTED_TYPES_POLICY}`,
+    `trusted-types ${TRUSTED_TYPES_POLICY} gongshi-templates`,
   ].join('; ');
   return {
     'Content-Security-Policy': csp,
