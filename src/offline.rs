@@ -5,7 +5,41 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Registers `./sw.js` (relative, so any sub-path works) and listens for data updates.
+/// The worker's script, relative to the page (so any sub-path works).
+const WORKER: &str = "./sw.js";
+
+/// The Trusted Types policy for the worker's URL (the CSP requires TrustedScriptURL for
+/// `serviceWorker.register`; scripts/headers.mjs allows this name). It passes `./sw.js` only.
+pub const TRUSTED_TYPES_POLICY: &str = "gongshi-sw";
+
+thread_local! {
+    static POLICY: Option<JsValue> = create_policy();
+}
+
+fn create_policy() -> Option<JsValue> {
+    let w = web_sys::window()?;
+    let tt = js_sys::Reflect::get(&w, &"trustedTypes".into()).ok().filter(|v| v.is_object())?;
+    let create = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let options = js_sys::Object::new();
+    let only = Closure::<dyn Fn(JsValue) -> JsValue>::new(|u: JsValue| if u.as_string().as_deref() == Some(WORKER) { u } else { JsValue::from_str("") });
+    js_sys::Reflect::set(&options, &"createScriptURL".into(), only.as_ref()).ok()?;
+    only.forget(); // kept by the policy for the page's lifetime; created once
+    create.call2(&tt, &TRUSTED_TYPES_POLICY.into(), &options).ok()
+}
+
+/// `url` as a TrustedScriptURL where the browser has Trusted Types, else the string.
+fn script_url(url: &str) -> JsValue {
+    POLICY.with(|p| {
+        p.as_ref()
+            .and_then(|policy| {
+                let create = js_sys::Reflect::get(policy, &"createScriptURL".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+                create.call1(policy, &JsValue::from_str(url)).ok()
+            })
+            .unwrap_or_else(|| JsValue::from_str(url))
+    })
+}
+
+/// Registers the worker and listens for data updates.
 pub fn install(updated: RwSignal<bool>) {
     let Some(w) = web_sys::window() else { return };
     let nav = w.navigator();
@@ -14,7 +48,7 @@ pub fn install(updated: RwSignal<bool>) {
         return;
     }
     if let Ok(register) = js_sys::Reflect::get(&sw, &"register".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
-        if let Ok(p) = register.call1(&sw, &"./sw.js".into()) {
+        if let Ok(p) = register.call1(&sw, &script_url(WORKER)) {
             if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
                 // A failure (e.g. file:// or a host that forbids workers) only means no offline mode.
                 let noop = Closure::<dyn FnMut(JsValue)>::new(|_| {});

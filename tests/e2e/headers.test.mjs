@@ -26,8 +26,8 @@ test('every answer carries the header set: a file, a 404, a redirect', async () 
 test('the CSP enforces Trusted Types and allows only the app\'s policy', () => {
   const csp = env.headers['Content-Security-Policy'];
   assert.match(csp, /(^|; )require-trusted-types-for 'script'(;|$)/);
-  // The rows' policy, and the one for Leptos's static templates (index.html); no other name.
-  assert.match(csp, /(^|; )trusted-types gongshi-rows gongshi-templates(;|$)/);
+  // The rows' policy, Leptos's static templates' (index.html), the worker URL's; no other name.
+  assert.match(csp, /(^|; )trusted-types gongshi-rows gongshi-templates gongshi-sw(;|$)/);
 });
 
 test('the donations table renders through the Trusted Types policy, with no violation', async () => {
