@@ -29,7 +29,8 @@ for (const [width, lang] of [[390, ''], [1280, ''], [390, '&lang=en']]) {
     for (const [key, ready] of PAGES) {
       await page.goto(`${env.url}?page=${key}${lang}`);
       await page.locator(ready).first().waitFor();
-      await page.waitForTimeout(200);
+      // Fonts in and the page painted (two frames) before axe reads colours and sizes.
+      await page.evaluate(async () => { await document.fonts.ready; await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); });
       // axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
       await page.evaluate(AXE);
       const result = await page.evaluate(async () => {

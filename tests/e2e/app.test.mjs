@@ -50,7 +50,10 @@ test('rectification lists all 21 problems; search narrows as you type; reload ke
   await page.waitForFunction(() => document.querySelectorAll('li.problem').length === 1);
   assert.equal(await problems(page).first().getAttribute('data-no'), '9');
   assert.match(await page.locator('.result-count').innerText(), /显示 1 个/);
-  assert.equal(await page.locator('li.problem mark').count() >= 0, true);
+  // The one problem left holds the words searched for, and every highlight is exactly them.
+  assert.match(await problems(page).first().textContent(), /手套/);
+  const marks = await page.locator('li.problem mark').allTextContents();
+  assert.ok(marks.every((m) => m === '手套'), marks.join('|'));
 
   // Open it: its finding and measures show, with the match highlighted.
   await page.locator('#problem-9 .problem-head').click();

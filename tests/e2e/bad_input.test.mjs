@@ -8,8 +8,9 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.browser.close(); env?.server.close(); });
 
-async function withReplaced(file, body, { page: view = 'overview', status = 200, delay = 0 } = {}) {
+async function withReplaced(file, body, { page: view = 'overview', status = 200, delay = 0, before } = {}) {
   const { context, page, errors } = await phonePage(env.browser);
+  if (before) await before(page);
   await dropChecksums(page);
   await page.route(`**/data/${file}`, async (route) => {
     if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -34,8 +35,16 @@ const errorText = async (page) => {
 
 test('a file 50 MB large is refused without freezing the page', async () => {
   const big = '{"figures": [' + ' '.repeat(50 * 1024 * 1024) + ']}';
-  const { context, page } = await withReplaced('figures.json', big);
+  const { context, page } = await withReplaced('figures.json', big, { before: (p) => p.addInitScript(() => {
+    // Every task over 50 ms the main thread ran, from the start.
+    window.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  }) });
   const text = await errorText(page);
+  // Responsive throughout: the main thread never ran a task long enough to leave a tap or a
+  // key press unanswered for a noticeable time (parsing 50 MB at once would take seconds).
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  assert.ok(longest < 1000, `the longest main-thread task took ${Math.round(longest)} ms`);
   assert.match(text, /figures\.json/);
   assert.match(text, /过大/);
   await page.locator('.chart img').first().waitFor(); // rectification still loads

@@ -52,7 +52,13 @@ test('after one visit, the app and its data open offline', async () => {
   await page.reload();
   await page.locator('li.problem').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForTimeout(500);
+  // The worker has kept what the page needs offline (its copies are written after answering).
+  await page.waitForFunction(() => window.__cached === true || (caches.keys().then(async (ks) => {
+    const want = ['data/manifest.json', 'data/rectification.json', 'data/figures.json'];
+    const urls = [];
+    for (const k of ks) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
+    window.__cached = want.every((w) => urls.some((u) => u.endsWith('/' + w)));
+  }), false), null, { polling: 100 });
   await context.setOffline(true);
   await page.reload();
   await page.locator('li.problem').first().waitFor({ timeout: 10000 });

@@ -9,7 +9,18 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.browser.close(); env?.server.close(); });
 
-const MASKED = /^(.{1,2}某某?|—)$/u;
+// A masked recipient: one CJK surname, or a two-character compound surname (the core's list,
+// crates/core/src/privacy.rs), then 某 or 某某 — never a given name (张三某).
+const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒',
+  '令狐', '夏侯', '轩辕', '澹台', '端木', '独孤', '南宫', '西门', '呼延', '百里', '东郭', '万俟',
+  '闻人', '赫连', '申屠', '第五', '太史', '钟离', '公羊', '仲孙', '单于', '濮阳', '淳于', '拓跋',
+  '司空', '司寇', '左丘', '谷梁', '公冶', '宰父', '羊舌', '微生', '梁丘', '子车', '巫马', '乐正',
+  '壤驷', '公良', '漆雕', '颛孙', '亓官', '鲜于', '闾丘', '段干', '公西', '夹谷', '东门', '南门'];
+const MASKED = new RegExp(`^(?:(?:(?!某)\\p{Script=Han}|${COMPOUND.join('|')})某某?|—)$`, 'u');
+test('the masked-name pattern is strict', () => {
+  for (const ok of ['张某', '张某某', '欧阳某', '司马某某', '—']) assert.match(ok, MASKED);
+  for (const bad of ['张三某', '某某某', '张三', '李*', '欧阳娜某', '某', '张某某某', 'Zhang某', '张 某']) assert.doesNotMatch(bad, MASKED);
+});
 const LONG_DIGITS = /\d{11,}/;
 
 test('relief: no full name, ID, phone or card number in the DOM or the CSV', async () => {
@@ -17,17 +28,22 @@ test('relief: no full name, ID, phone or card number in the DOM or the CSV', asy
   await page.goto(`${env.url}?page=relief`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   // Walk every page of the table and check each recipient cell.
-  const pages = Number(((await page.locator('.page-pos').innerText().catch(() => '第 1 / 1 页')).match(/\/ (\d+)/) || [0, 1])[1]);
-  for (let p = 0; p < Math.min(pages, 4); p++) {
-    const names = await page.locator('table.data-table tbody tr td:nth-child(2), table.data-table tbody tr th:nth-child(2)').allInnerTexts();
+  const total = Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 条/)[1]);
+  const pages = Math.ceil(total / 25);
+  assert.ok(pages > 1, `${total} records: more than one page`);
+  assert.match(await page.locator('.page-pos').innerText(), new RegExp(`/ ${pages} 页`), 'a pager with every page');
+  let seen = 0;
+  for (let p = 0; p < pages; p++) {
     const recips = await page.locator('table.data-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[1].firstChild?.textContent?.trim() ?? ''));
-    for (const r of recips) assert.match(r, MASKED, `recipient shown as ${JSON.stringify(r)}`);
-    assert.ok(names.length > 0);
+    assert.ok(recips.length > 0);
+    for (const r of recips) assert.match(r, MASKED, `page ${p + 1}: recipient shown as ${JSON.stringify(r)}`);
+    seen += recips.length;
     if (p + 1 < pages) {
       await page.getByRole('button', { name: '下一页' }).click();
       await page.waitForFunction((n) => document.querySelector('.page-pos').innerText.includes(`第 ${n} `), p + 2);
     }
   }
+  assert.equal(seen, total, 'every record was looked at');
   const text = await page.locator('body').innerText();
   assert.doesNotMatch(text, LONG_DIGITS, 'no 11+ digit number anywhere on the page');
   assert.match(text, /<5/, 'small aggregate cells are suppressed');
