@@ -79,7 +79,9 @@ test('the local server refuses to start without a header set, unless told to', a
   fs.mkdirSync(path.join(dir, 'site'));
   fs.writeFileSync(path.join(dir, 'site', 'index.html'), '<!doctype html><p>hi</p>');
   const refused = run(['--dir', path.join(dir, 'site'), '--port', '0']);
-  assert.equal(await refused.exited, 1);
+  const outcome = await Promise.race([refused.exited, refused.started().then(() => 'started', () => 'exited')]);
+  if (outcome === 'started') refused.child.kill();
+  assert.equal(outcome === 'exited' ? await refused.exited : outcome, 1, 'exits with status 1 instead of serving');
   assert.match(refused.output(), /no header set/);
 
   const plain = run(['--dir', path.join(dir, 'site'), '--port', '0', '--no-headers']);
