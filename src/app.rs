@@ -24,6 +24,13 @@ pub fn App() -> impl IntoView {
     let printing = crate::state::Printing::install();
     provide_context(printing);
     let lang = Memo::new(move |_| nav.view.with(|v| v.lang));
+    let large = Memo::new(move |_| nav.view.with(|v| v.large));
+    Effect::new(move |_| {
+        let on = large.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.class_list().toggle_with_force("large-text", on);
+        }
+    });
     let main = move || match page.get() {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),
@@ -32,9 +39,11 @@ pub fn App() -> impl IntoView {
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
     };
-    // A language switch rebuilds the whole shell and page, so every string is read afresh.
+    // A language switch rebuilds the whole shell and page, so every string is read afresh (and
+    // so does the text size: every link then carries it).
     move || {
         let t = tr(lang.get());
+        large.track();
         view! {
         <Show when=move || embed.with(|e| *e == Embed::None) fallback=move || view! { <EmbedBar /> }>
             <a class="skip" href="#main">{t.skip}</a>
@@ -73,6 +82,12 @@ fn Header() -> impl IntoView {
         ev.prevent_default();
         nav.edit_push(|v| v.lang = other);
     };
+    let large = nav.view.with_untracked(|v| v.large);
+    let text_href = move || crate::nav::href(&nav.view.with(|v| View { large: !large, ..v.clone() }));
+    let text_size = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        nav.edit_push(|v| v.large = !large);
+    };
     view! {
         <header class="site">
             <div class="brand">
@@ -81,6 +96,7 @@ fn Header() -> impl IntoView {
                     <h1>{org}<span class="sub">{t.disclosure}</span></h1>
                     <p class="updated">{updated}</p>
                 </div>
+                <a class="text-size" href=text_href role="button" aria-pressed=large.to_string() title=t.text_size_label on:click=text_size>{t.text_large}</a>
                 <a class="lang-switch" href=switch_href hreflang=other.html() lang=other.html() aria-label=t.lang_switch_label on:click=switch>{t.lang_switch}</a>
             </div>
             <nav aria-label=t.main_nav>
@@ -117,7 +133,7 @@ fn EmbedBar() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let t = use_tr();
-    let data_href = crate::nav::href(&View::page_in(Page::Data, t.lang));
+    let data_href = crate::nav::href(&use_nav().view.with_untracked(|v| v.carry_settings(View::page(Page::Data))));
     view! {
         <footer class="site">
             <p>{t.footer_privacy}</p>

@@ -32,7 +32,14 @@ pub struct Tr {
     pub no_rows: &'static str,
     pub show_sample: &'static str,
     pub only_real: &'static str,
+    /// The header's large-text switch (a toggle button) and its tooltip.
+    pub text_size_label: &'static str,
+    pub text_large: &'static str,
     pub sample_badge: &'static str,
+    /// A phone's button that opens a table row's card to show all its fields, and closes it.
+    pub row_more: &'static str,
+    pub sort_by: &'static str,
+    pub row_less: &'static str,
     pub sample_data: &'static str,
     pub real_badge: &'static str,
     pub pager: &'static str,
@@ -88,6 +95,12 @@ pub struct Tr {
     pub don_placeholder: &'static str,
     pub don_caption: &'static str,
     pub charts_h: &'static str,
+    /// The buttons that jump between a long page's sections.
+    pub jump_label: &'static str,
+    pub jump_ledger: &'static str,
+    pub jump_charts: &'static str,
+    pub jump_years: &'static str,
+    pub jump_goods: &'static str,
     pub goods_file_note: &'static str,
     pub cost_cap_link: &'static str,
     pub totals_label: &'static str,
@@ -243,7 +256,12 @@ pub static ZH: Tr = Tr {
     no_rows: "没有符合条件的记录。请换个词或清除筛选。",
     show_sample: "显示示例数据",
     only_real: "只看真实记录",
+    text_size_label: "大字模式：字号更大、行距更宽、对比更强",
+    text_large: "大字",
     sample_badge: "示例",
+    row_more: "展开全部信息",
+    sort_by: "排序：",
+    row_less: "收起",
     sample_data: "示例数据",
     real_badge: "真实",
     pager: "分页",
@@ -298,6 +316,11 @@ pub static ZH: Tr = Tr {
     don_placeholder: "例如：防汛、通山、腾讯公益、手套",
     don_caption: "捐赠台账（当前页）",
     charts_h: "图表（随筛选变化）",
+    jump_label: "本页各部分",
+    jump_ledger: "台账",
+    jump_charts: "图表",
+    jump_years: "年度收支",
+    jump_goods: "物资",
     goods_file_note: "物资出库明细与核销记录见数据文件 ",
     cost_cap_link: "关于 6.5% 项目费用上限：见整改报告问题 14",
     totals_label: "当前筛选的合计",
@@ -453,7 +476,12 @@ pub static EN: Tr = Tr {
     no_rows: "No matching records. Try another word or clear the filters.",
     show_sample: "Show sample data",
     only_real: "Real records only",
+    text_size_label: "Large text: bigger type, wider line spacing, stronger contrast",
+    text_large: "Large text",
     sample_badge: "Sample",
+    row_more: "Show all details",
+    sort_by: "Sort by:",
+    row_less: "Show less",
     sample_data: "Sample data",
     real_badge: "Real",
     pager: "Pages",
@@ -508,6 +536,11 @@ pub static EN: Tr = Tr {
     don_placeholder: "e.g. 防汛, 通山, 腾讯公益, 手套",
     don_caption: "Donations ledger (this page)",
     charts_h: "Charts (follow the filters)",
+    jump_label: "Sections of this page",
+    jump_ledger: "Ledger",
+    jump_charts: "Charts",
+    jump_years: "Per year",
+    jump_goods: "Goods",
     goods_file_note: "Goods issue and write-off details are in the data file ",
     cost_cap_link: "On the 6.5% project-cost cap: see problem 14 of the report",
     totals_label: "Totals for the current filter",
@@ -881,6 +914,10 @@ impl Tr {
 
     pub fn cases(&self, n: usize) -> String {
         if self.zh() { format!("{n} 人次") } else { format!("{n} cases") }
+    }
+
+    pub fn agg_summary(&self, cells: usize, withheld: usize) -> String {
+        if self.zh() { format!("汇总表：{cells} 个单元格，其中 {withheld} 个人数不足 5 人，不公布") } else { format!("Summary table: {cells} cells, {withheld} of them under 5 people and not published") }
     }
 
     pub fn agg_note(&self, min: u32) -> String {

@@ -27,7 +27,7 @@ pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl 
     let t = crate::i18n::use_tr();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
-            <table class="figures">
+            <table class="figures stack">
                 <caption>{caption}</caption>
                 <thead>
                     <tr><th scope="col">{t.col_indicator}</th><th scope="col">{t.col_value}</th><th scope="col">{t.col_period}</th><th scope="col">{t.col_source}</th></tr>
@@ -44,9 +44,9 @@ pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl 
                             view! {
                                 <tr>
                                     <th scope="row">{label}<span class="quote">{format!("{}“{quote}”", t.quote_prefix)}</span>{note.map(|n| view! { <span class="quote">{format!("{}{n}", t.note_prefix)}</span> })}</th>
-                                    <td class="num">{value}</td>
-                                    <td>{period}</td>
-                                    <td><FigureSource figure=f /></td>
+                                    <td class="num" data-label=t.col_value>{value}</td>
+                                    <td data-label=t.col_period class:empty=period.is_empty()>{period.clone()}</td>
+                                    <td data-label=t.col_source><FigureSource figure=f /></td>
                                 </tr>
                             }
                         })

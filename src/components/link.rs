@@ -11,8 +11,8 @@ pub fn ViewLink(
     children: Children,
 ) -> impl IntoView {
     let nav = use_nav();
-    // Links keep the language the reader chose.
-    let view = View { lang: nav.view.with_untracked(|v| v.lang), ..view };
+    // Links keep the language and text size the reader chose.
+    let view = nav.view.with_untracked(|v| v.carry_settings(view));
     let url = href(&view);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() && !ev.alt_key() {

@@ -1,4 +1,4 @@
-use gongshi_core::table::html::rows_html;
+use gongshi_core::table::html::{rows_html, RowWords};
 use gongshi_core::table::{ColKind, Record, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -47,14 +47,28 @@ where
             <table class="data-table">
                 <caption>{caption}</caption>
                 <thead>
-                    <tr>{header}</tr>
+                    // On phones the header is a row of sort chips, introduced by this label.
+                    <tr data-sort-label=t.sort_by>{header}</tr>
                 </thead>
                 // One string per page of rows, every piece of data escaped (see rows_html), set
                 // through the app's one Trusted Types policy (see trusted_html).
-                <tbody prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, t.sample_badge)))></tbody>
+                <tbody
+                    on:click=move |e| toggle_row(e, t)
+                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { sample_badge: t.sample_badge, more: t.row_more })))
+                ></tbody>
             </table>
         </div>
     }
+}
+
+/// On a phone a row is a card showing its first columns; its button (`row-more`, written by
+/// rows_html) opens the card to show the rest, and closes it again.
+fn toggle_row(e: web_sys::MouseEvent, t: &'static crate::i18n::Tr) {
+    let Some(button) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button.row-more").ok().flatten()) else { return };
+    let Some(row) = button.closest("tr").ok().flatten() else { return };
+    let open = row.class_list().toggle("open").unwrap_or(false);
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    button.set_text_content(Some(if open { t.row_less } else { t.row_more }));
 }
 
 /// The name of the app's one Trusted Types policy; the header set allows exactly this name

@@ -1,7 +1,7 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{index_rows, ChartView, DataError, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
+use crate::components::{index_rows, ChartView, DataError, JumpNav, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
@@ -212,7 +212,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         let src = source.get();
         let batch_ids: std::collections::BTreeSet<&str> =
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
-        let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang));
+        let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
         view! {
             <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=t.stem_monthly />
             <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=t.stem_directed />
@@ -235,9 +235,11 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         })
     };
     view! {
+        <JumpNav targets=vec![("ledger-table", t.jump_ledger), ("ledger-charts", t.jump_charts), ("ledger-years", t.jump_years), ("ledger-goods", t.jump_goods)] />
         {partial}
         <ValidationNotice problems=ledger.problems.clone() />
         <SampleNotice sample=sample_total real=real_total what=t.ledger_what state=state />
+        <span id="ledger-table"></span>
         <SearchableTable
             rows=rows.clone()
             state=state
@@ -249,10 +251,12 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             caption=t.don_caption
             totals=Arc::new(move |_: &[LedgerRow], idx: &[u32]| ledger_totals(&tally.totals(idx)))
         />
-        <h3>{t.charts_h}</h3>
+        <h3 id="ledger-charts">{t.charts_h}</h3>
         {chart_views}
+        <span id="ledger-years"></span>
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
+        <span id="ledger-goods"></span>
         <GoodsBalances goods=ledger.goods.clone() />
         <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.full_stop}</p>
         <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">{t.cost_cap_link}</ViewLink></p>
@@ -280,7 +284,7 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
     let t = crate::i18n::use_tr();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=t.years_label>
-            <table class="years">
+            <table class="years stack">
                 <caption>
                     {t.years_caption}
                     {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
@@ -301,13 +305,13 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                             view! {
                                 <tr>
                                     <th scope="row">{t.year(y.year)}</th>
-                                    <td class="num">{t.money(y.received)}</td>
-                                    <td class="num">{t.with_share(t.money(y.non_directed), pct(y.non_directed_share_bp()))}</td>
-                                    <td class="num">{t.with_share(t.money(y.online), pct(y.online_share_bp()))}</td>
-                                    <td class="num">{t.money(y.disbursed)}</td>
-                                    <td class="num">{t.money(y.project_costs)}</td>
-                                    <td class="num">{t.money(y.cost_cap)}</td>
-                                    <td class:flag=is_over>{if is_over { t.over_by(over) } else { t.not_over.to_string() }}</td>
+                                    <td class="num" data-label=t.money_in>{t.money(y.received)}</td>
+                                    <td class="num" data-label=t.col_non_directed>{t.with_share(t.money(y.non_directed), pct(y.non_directed_share_bp()))}</td>
+                                    <td class="num" data-label=t.col_online>{t.with_share(t.money(y.online), pct(y.online_share_bp()))}</td>
+                                    <td class="num" data-label=t.col_spent>{t.money(y.disbursed)}</td>
+                                    <td class="num" data-label=t.col_project_costs>{t.money(y.project_costs)}</td>
+                                    <td class="num" data-label=t.col_cap>{t.money(y.cost_cap)}</td>
+                                    <td class:flag=is_over data-label=t.col_over>{if is_over { t.over_by(over) } else { t.not_over.to_string() }}</td>
                                 </tr>
                             }
                         })
@@ -328,7 +332,7 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
         <details class="goods">
             <summary>{t.directed_summary(uses.len())}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t.directed_label>
-                <table class="years">
+                <table class="years stack">
                     <caption>
                         {t.directed_caption}
                         {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
@@ -345,11 +349,11 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
                                 view! {
                                     <tr>
                                         <th scope="row">{u.to}</th>
-                                        <td class="num">{u.donations}</td>
-                                        <td class="num">{t.money(u.received)}</td>
-                                        <td class="num">{t.money(u.disbursed)}</td>
-                                        <td class="num">{t.money(left)}</td>
-                                        <td class="num">{share}</td>
+                                        <td class="num" data-label=t.col_count>{u.donations}</td>
+                                        <td class="num" data-label=t.col_received>{t.money(u.received)}</td>
+                                        <td class="num" data-label=t.col_paid>{t.money(u.disbursed)}</td>
+                                        <td class="num" data-label=t.col_left>{t.money(left)}</td>
+                                        <td class="num" data-label=t.col_use_share>{share}</td>
                                     </tr>
                                 }
                             })
@@ -366,13 +370,15 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
 fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
     let balances = goods.balances();
     let flagged = balances.iter().filter(|b| !b.flags.is_empty()).count();
-    let open = flagged > 0;
+    // Open when some batch is flagged, except on phones, where a hundred batch cards would bury
+    // the page: there the summary line says how many are flagged, and a tap opens the list.
+    let open = flagged > 0 && !crate::components::narrow_screen();
     let t = crate::i18n::use_tr();
     view! {
         <details class="goods" open=open>
             <summary>{t.goods_summary(balances.len(), flagged)}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t.goods_label>
-                <table class="goods-table">
+                <table class="goods-table stack">
                     <caption>{t.goods_caption}</caption>
                     <thead>
                         <tr>
@@ -393,16 +399,16 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
                                 view! {
                                     <tr class:sample=is_sample class:flagged=is_flagged>
                                         <th scope="row">{b.id.clone()}<br /><span class="muted">{b.date.to_string()}</span></th>
-                                        <td>{t.item_unit(&b.item, &unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
-                                        <td class="num">{q(bal.received)}</td>
-                                        <td class="num">{q(bal.out)}</td>
-                                        <td class="num">{q(bal.written_off)}</td>
-                                        <td class="num">{bal.balance.to_string()}</td>
-                                        <td>
+                                        <td class="main" data-label=t.col_item>{t.item_unit(&b.item, &unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
+                                        <td class="num" data-label=t.col_in>{q(bal.received)}</td>
+                                        <td class="num" data-label=t.col_out>{q(bal.out)}</td>
+                                        <td class="num" data-label=t.col_written_off>{q(bal.written_off)}</td>
+                                        <td class="num" data-label=t.col_balance>{bal.balance.to_string()}</td>
+                                        <td class="flags" class:empty=!is_flagged && b.cancelled.is_none() data-label=t.col_flags>
                                             {bal.flags.iter().map(|f| view! { <span class="flag">{format!("⚠ {}", f.label(t.lang))}</span> }).collect_view()}
                                             {b.cancelled.as_ref().map(|c| view! { <span class="muted">{t.cancelled(&c.reason)}</span> })}
                                         </td>
-                                        <td>{b.origin.label(t.lang)}</td>
+                                        <td data-label=t.col_origin>{b.origin.label(t.lang)}</td>
                                     </tr>
                                 }
                             })

@@ -162,8 +162,11 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
             <h3 id="agg-h">{t.agg_h}</h3>
             <p class="muted">{t.agg_note(MIN_CELL)}</p>
             <button type="button" class="btn small" on:click=download>{t.agg_download}</button>
+            // Sixty cells are many cards on a phone: there the table opens on a tap.
+            <details class="agg-details" open=!crate::components::narrow_screen()>
+            <summary>{t.agg_summary(aggregates.len(), aggregates.iter().filter(|a| a.suppressed()).count())}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t.agg_label>
-                <table class="agg-table">
+                <table class="agg-table stack">
                     <caption>{t.agg_caption}</caption>
                     <thead>
                         <tr>{Aggregate::columns().iter().map(|c| view! { <th scope="col">{t.lang.pick(c.label, c.en)}</th> }).collect_view()}</tr>
@@ -186,7 +189,11 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                     let suppressed = a.suppressed();
                                     view! {
                                         <tr class:suppressed=suppressed class:sample=a.origin.is_sample()>
-                                            {cells.into_iter().enumerate().map(|(k, t)| if k == 0 { view! { <th scope="row">{t}</th> }.into_any() } else { view! { <td>{t}</td> }.into_any() }).collect_view()}
+                                            {cells.into_iter().enumerate().map(|(k, text)| {
+                                                let col = &Aggregate::columns()[k];
+                                                let class = if col.kind == gongshi_core::table::ColKind::Text && col.key != "people" { "" } else { "num" };
+                                                if k == 0 { view! { <th scope="row">{text}</th> }.into_any() } else { view! { <td class=class data-label=t.lang.pick(col.label, col.en)>{text}</td> }.into_any() }
+                                            }).collect_view()}
                                         </tr>
                                     }
                                 })
@@ -195,6 +202,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            </details>
         </section>
     }
 }

@@ -559,6 +559,9 @@ impl Record for ReliefRecord {
     fn notes_column() -> usize {
         1
     }
+    fn phone_columns() -> Option<&'static [&'static str]> {
+        Some(&["date", "recipient", "amount", "goods", "programme", "county", "status"])
+    }
 }
 
 const AGG_COLUMNS: &[Column] = &[

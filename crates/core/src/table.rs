@@ -104,6 +104,18 @@ pub trait Record {
     fn notes_column() -> usize {
         0
     }
+    /// The columns (keys) a phone shows before the row is opened, the rest appearing on a tap:
+    /// what says what the row is. `None`: the first four.
+    fn phone_columns() -> Option<&'static [&'static str]> {
+        None
+    }
+    /// Whether column `c` is shown on a phone before the row is opened.
+    fn on_phone(c: usize) -> bool {
+        match Self::phone_columns() {
+            Some(keys) => Self::columns().get(c).is_some_and(|col| keys.contains(&col.key)),
+            None => c < 4,
+        }
+    }
     /// Notes shown with the row: flags, corrections (plain text).
     fn notes(&self) -> Vec<String> {
         Vec::new()

@@ -166,16 +166,18 @@ pub struct View {
     pub embed: Embed,
     /// The UI language (`lang=en`; absent means Chinese).
     pub lang: Lang,
+    /// Large text for older readers (`text=large`): larger type, more line spacing, more contrast.
+    pub large: bool,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None, lang: Lang::Zh }
+        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None, lang: Lang::Zh, large: false }
     }
 }
 
 /// Query keys with a fixed meaning on table pages; every other key is a facet.
-const TABLE_KEYS: [&str; 7] = ["page", "q", "sort", "p", "embed", "chart", "lang"];
+const TABLE_KEYS: [&str; 8] = ["page", "q", "sort", "p", "embed", "chart", "lang", "text"];
 
 impl View {
     pub fn from_query(query: &str) -> View {
@@ -217,7 +219,8 @@ impl View {
             _ => Embed::None,
         };
         let lang = get(&pairs, "lang").and_then(Lang::parse).unwrap_or_default();
-        View { page, rect, table, embed, lang }
+        let large = get(&pairs, "text") == Some("large");
+        View { page, rect, table, embed, lang, large }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -261,6 +264,9 @@ impl View {
         if self.lang != Lang::Zh {
             pairs.push(("lang", self.lang.key().to_string()));
         }
+        if self.large {
+            pairs.push(("text", "large".to_string()));
+        }
         match &self.embed {
             Embed::None => {}
             Embed::Page => pairs.push(("embed", "page".into())),
@@ -290,6 +296,12 @@ impl View {
     /// A view of `page` with default state, in `lang`.
     pub fn page_in(page: Page, lang: Lang) -> View {
         View { page, lang, ..View::default() }
+    }
+
+    /// `view` with this view's reading settings (language and text size): what a link from
+    /// this view leads to.
+    pub fn carry_settings(&self, view: View) -> View {
+        View { lang: self.lang, large: self.large, ..view }
     }
 }
 
@@ -354,6 +366,19 @@ mod tests {
         assert_eq!(View::from_query("page=rectification&embed=page").embed, Embed::Page);
         assert_eq!(View::from_query("embed=chart").embed, Embed::Page, "a chart embed without an id shows the page");
         assert_eq!(View::from_query("embed=bogus").embed, Embed::None);
+    }
+
+    #[test]
+    fn large_text_round_trips_is_not_a_facet_and_links_keep_it() {
+        assert!(!View::from_query("").large);
+        assert!(!View::from_query("text=huge").large);
+        let v = View::from_query("page=relief&text=large&county=咸安区");
+        assert!(v.large);
+        assert!(!v.table.facets.contains_key("text"));
+        assert_eq!(v.to_query(), "page=relief&county=%E5%92%B8%E5%AE%89%E5%8C%BA&text=large");
+        let next = v.carry_settings(View::page(Page::Coverage));
+        assert_eq!(next.to_query(), "page=coverage&text=large");
+        assert_eq!(View::from_query("lang=en&text=large").carry_settings(View::page(Page::Data)).to_query(), "page=data&lang=en&text=large");
     }
 
     #[test]

@@ -158,12 +158,13 @@ mod ledger_data {
         let rows = rows();
         let packs = rows.iter().position(|r| r.flags().contains(&GoodsFlag::NoOutgoing)).unwrap() as u32;
         let sample = rows.iter().position(|r| r.is_sample()).unwrap() as u32;
-        let html = gongshi_core::table::html::rows_html(&rows, &[packs, sample], gongshi_core::i18n::Lang::Zh, "示例");
+        let html = gongshi_core::table::html::rows_html(&rows, &[packs, sample], gongshi_core::i18n::Lang::Zh, gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多" });
         let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);
-        assert!(real.starts_with("<tr><th scope=\"row\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");
+        assert!(real.starts_with("<tr><th scope=\"row\" class=\"col-date\" data-label=\"日期\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");
         assert!(!real.contains("示例"));
         assert!(sampled.starts_with("<tr class=\"sample\">") && sampled.contains("<span class=\"badge sample\">示例</span>"), "{sampled}");
-        assert_eq!(html.matches("<td").count(), 2 * (LedgerRow::columns().len() - 1));
+        // Every column but the row header is a cell, plus the phone's open-the-row button.
+        assert_eq!(html.matches("<td").count(), 2 * LedgerRow::columns().len());
     }
 
     #[test]

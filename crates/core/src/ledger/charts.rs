@@ -205,8 +205,10 @@ mod tests {
     }
 }
 
-/// For each goods batch among `ids`: the share issued (out ÷ received), with its balance.
-pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>, source: &str, lang: Lang) -> BarChart {
+/// For each goods batch among `ids`: the share issued (out ÷ received), with its balance. At
+/// most `max_bars` bars (a phone gets fewer): the flagged batches first, then the most recent;
+/// the subtitle says how many of how many are shown.
+pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>, source: &str, lang: Lang, max_bars: usize) -> BarChart {
     let balances = goods.balances();
     let mut bars = Vec::new();
     let mut sample = false;
@@ -235,13 +237,22 @@ pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>
             Lang::Zh => format!("{}（{}）", b.item, b.date),
             Lang::En => format!("{} ({})", b.item, b.date),
         };
-        bars.push(Bar { label, value: bp, value_label, color });
+        bars.push((!bal.flags.is_empty(), bars.len(), Bar { label, value: bp, value_label, color }));
     }
+    let all = bars.len();
+    if all > max_bars {
+        // Flagged first, then the latest batches; shown again in date order.
+        bars.sort_by_key(|(flagged, i, _)| (!flagged, std::cmp::Reverse(*i)));
+        bars.truncate(max_bars);
+        bars.sort_by_key(|(_, i, _)| *i);
+    }
+    let bars: Vec<Bar> = bars.into_iter().map(|(_, _, b)| b).collect();
+    let shown = if bars.len() < all { lang.pick(format!("，显示其中 {} 批（有标记的和最近的），全部见物资表", bars.len()), format!("; {} shown (flagged and latest first), all of them in the goods table", bars.len())) } else { String::new() };
     BarChart {
         title: lang.pick("捐赠物资去向：每批已出库或核销的比例", "Donated goods: share of each batch issued or written off").into(),
         subtitle: match lang {
-            Lang::Zh => format!("当前筛选中的 {} 批物资；红色为有需要说明的情况（如无出库记录）", bars.len()),
-            Lang::En => format!("{} batches in the current filter; red marks something to explain (such as no issue records)", bars.len()),
+            Lang::Zh => format!("当前筛选中的 {all} 批物资{shown}；红色为有需要说明的情况（如无出库记录）"),
+            Lang::En => format!("{all} batches in the current filter{shown}; red marks something to explain (such as no issue records)"),
         },
         source: source.to_string(),
         sample,
@@ -277,12 +288,18 @@ mod goods_tests {
             ..Default::default()
         })
         .value;
-        let c = goods_issued(&g, &["B1", "B2"].into(), "src", Lang::Zh);
+        let c = goods_issued(&g, &["B1", "B2"].into(), "src", Lang::Zh, 50);
         assert_eq!(c.bars[0].value, 0);
         assert_eq!(c.bars[0].color, RED, "no outgoing record is flagged red");
         assert!(c.bars[0].value_label.contains("出库 0/130份"));
         assert_eq!(c.bars[1].value, 4000);
         assert_eq!(c.bars[1].color, AMBER);
         assert!(!c.sample);
+        assert!(!c.subtitle.contains("显示其中"));
+        // One bar: the flagged batch stays, and the subtitle says how many are shown.
+        let c = goods_issued(&g, &["B1", "B2"].into(), "src", Lang::Zh, 1);
+        assert_eq!(c.bars.len(), 1);
+        assert_eq!(c.bars[0].color, RED);
+        assert!(c.subtitle.contains("2 批物资，显示其中 1 批"), "{}", c.subtitle);
     }
 }

@@ -247,6 +247,9 @@ impl Record for LedgerRow {
     fn notes_column() -> usize {
         1
     }
+    fn phone_columns() -> Option<&'static [&'static str]> {
+        Some(&["date", "party", "amount", "flow", "status"])
+    }
     fn notes(&self) -> Vec<String> {
         let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.zh())).collect();
         for c in self.corrections() {

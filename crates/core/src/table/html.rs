@@ -40,13 +40,31 @@ pub fn escape_text(s: &str, out: &mut String) {
     out.push_str(&s[last..]);
 }
 
+/// The words a page of rows needs besides its data (from the app's strings).
+#[derive(Clone, Copy, Debug)]
+pub struct RowWords<'a> {
+    /// The badge on a generated sample row.
+    pub sample_badge: &'a str,
+    /// The phone's "show the rest of this row" button.
+    pub more: &'a str,
+}
+
 /// The `<tr>` elements of `rows[indices]`, in that order: the first column a row header
 /// (`<th scope="row">`), numbers with class `num`, sample rows with class `sample` and a
-/// `sample_badge`, and each row's notes (flags, corrections) as a list in its notes column.
-pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, sample_badge: &str) -> String {
+/// sample badge, and each row's notes (flags, corrections) as a list in its notes column.
+///
+/// For phones, where a row is laid out as a card: every cell carries its column's label
+/// (`data-label`, shown before the value) and the class `col-KEY`; empty cells the class
+/// `empty`; the first money column the class `lead` (the card's headline figure); the notes
+/// column (when not the row header) the class `main` (what the row is about); cells not in
+/// [`Record::phone_columns`] the class `more` (shown once the row is opened); and each row with
+/// such cells ends with a cell holding the button that opens it (`row-more`; hidden on wide
+/// screens).
+pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowWords<'_>) -> String {
     let cols = R::columns();
     let notes_col = R::notes_column();
-    let mut out = String::with_capacity(indices.len() * 400);
+    let lead = cols.iter().position(|c| c.kind == ColKind::Money);
+    let mut out = String::with_capacity(indices.len() * 600);
     for i in indices {
         let r = &rows[*i as usize];
         let sample = r.is_sample();
@@ -55,13 +73,31 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, sample_badg
         for (c, col) in cols.iter().enumerate() {
             let tag = if c == 0 { "th" } else { "td" };
             let scope = if c == 0 { " scope=\"row\"" } else { "" };
-            let class = if matches!(col.kind, ColKind::Money | ColKind::Int) { " class=\"num\"" } else { "" };
-            let _ = write!(out, "<{tag}{scope}{class}>");
-            escape_text(&cell_text(r.cell_lang(c, lang)), &mut out);
+            let cell = r.cell_lang(c, lang);
+            let _ = write!(out, "<{tag}{scope} class=\"col-{}", col.key);
+            if matches!(col.kind, ColKind::Money | ColKind::Int) {
+                out.push_str(" num");
+            }
+            if Some(c) == lead {
+                out.push_str(" lead");
+            }
+            if c == notes_col && c > 0 {
+                out.push_str(" main");
+            }
+            if !R::on_phone(c) && c != notes_col && Some(c) != lead {
+                out.push_str(" more");
+            }
+            if matches!(cell, Cell::Empty) && c != notes_col {
+                out.push_str(" empty");
+            }
+            out.push_str("\" data-label=\"");
+            escape_text(lang.pick(col.label, col.en), &mut out);
+            out.push_str("\">");
+            escape_text(&cell_text(cell), &mut out);
             if c == notes_col {
                 if sample {
                     out.push_str("<span class=\"badge sample\">");
-                    escape_text(sample_badge, &mut out);
+                    escape_text(words.sample_badge, &mut out);
                     out.push_str("</span>");
                 }
                 if !notes.is_empty() {
@@ -75,6 +111,11 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, sample_badg
                 }
             }
             let _ = write!(out, "</{tag}>");
+        }
+        if (0..cols.len()).any(|c| !R::on_phone(c) && c != notes_col && Some(c) != lead) {
+            out.push_str("<td class=\"row-open\"><button type=\"button\" class=\"row-more\" aria-expanded=\"false\">");
+            escape_text(words.more, &mut out);
+            out.push_str("</button></td>");
         }
         out.push_str("</tr>");
     }
@@ -99,13 +140,39 @@ mod tests {
     #[test]
     fn rows_are_written_in_the_given_order_with_data_escaped() {
         let rows = vec![Row::new("<img src=x onerror=alert(1)>", 2020, 0, 12_345), Row::new("张三", 2021, 1, -5)];
-        let html = rows_html(&rows, &[1, 0], Lang::Zh, "示例");
+        let words = RowWords { sample_badge: "示例", more: "更多" };
+        let html = rows_html(&rows, &[1, 0], Lang::Zh, words);
         assert_eq!(
             html,
-            "<tr><th scope=\"row\">张三</th><td class=\"num\">-0.05</td><td class=\"num\">2021</td></tr>\
-             <tr><th scope=\"row\">&lt;img src=x onerror=alert(1)&gt;</th><td class=\"num\">123.45</td><td class=\"num\">2020</td></tr>"
+            "<tr><th scope=\"row\" class=\"col-name\" data-label=\"名称\">张三</th><td class=\"col-amount num lead\" data-label=\"金额\">-0.05</td><td class=\"col-year num\" data-label=\"年份\">2021</td></tr>\
+             <tr><th scope=\"row\" class=\"col-name\" data-label=\"名称\">&lt;img src=x onerror=alert(1)&gt;</th><td class=\"col-amount num lead\" data-label=\"金额\">123.45</td><td class=\"col-year num\" data-label=\"年份\">2020</td></tr>"
         );
         assert!(!html.contains("<img"), "data never becomes markup");
-        assert_eq!(rows_html(&rows, &[], Lang::Zh, "示例"), "");
+        assert_eq!(rows_html(&rows, &[], Lang::Zh, words), "");
+    }
+
+    #[test]
+    fn phones_get_labels_and_a_button_for_the_rest_of_a_row() {
+        use crate::ledger::rows::LedgerRow;
+        let l = crate::sample::generate(2023, 40);
+        let c = crate::ledger::validate_donations(l.donations);
+        let d = crate::ledger::validate_disbursements(l.disbursements);
+        let g = crate::ledger::validate_goods(l.goods);
+        let rows = crate::ledger::rows::ledger_rows(&c.value, &d.value, &g.value);
+        let html = rows_html(&rows, &[0], Lang::Zh, RowWords { sample_badge: "示例", more: "更多" });
+        let shown = ["date", "party", "amount", "flow", "status"];
+        for col in LedgerRow::columns() {
+            let at = html.find(&format!("class=\"col-{}", col.key)).unwrap_or_else(|| panic!("{} missing: {html}", col.key));
+            let tag_end = at + html[at..].find('>').unwrap();
+            let tag = &html[at..tag_end];
+            assert!(tag.contains(&format!("data-label=\"{}\"", col.label)), "{tag}");
+            let more = tag.contains(" more");
+            assert_eq!(more, !shown.contains(&col.key), "{tag}");
+        }
+        assert!(html.ends_with("<td class=\"row-open\"><button type=\"button\" class=\"row-more\" aria-expanded=\"false\">更多</button></td></tr>"), "{html}");
+        // A hostile label could not break out of the attribute: labels are escaped like data.
+        let mut out = String::new();
+        escape_text("a\"><b>", &mut out);
+        assert_eq!(out, "a&quot;&gt;&lt;b&gt;");
     }
 }

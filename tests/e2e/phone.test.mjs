@@ -1,0 +1,155 @@
+// Every page on a phone, opened by its own link (as most visitors arrive): at 390 and 320 px
+// wide, no table wider than the screen, no cell squashed to a character a line, no target under
+// 24 × 24 CSS px, no sideways scrolling, and (at 390 × 844, default data) no page taller than 12
+// screens. Large-text mode: one tap from the header, kept in the address, every page still fits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, OUT } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.browser.close(); env?.server.close(); });
+
+const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data'];
+
+async function phone(width, { height = 844 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+/** Waits until the page's main content is there (not a loading line). */
+async function ready(page, name) {
+  const main = {
+    overview: '#app .cards, #prerender .cards',
+    rectification: '.problem',
+    donations: 'table.data-table tbody tr',
+    relief: 'table.data-table tbody tr',
+    coverage: 'table.data-table tbody tr',
+    data: '.dataset',
+  }[name];
+  await page.locator(main).first().waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector('main .loading'), null, { timeout: 20000 });
+}
+
+/** What a phone user would trip over, measured in the page. */
+function measure() {
+  const vw = document.documentElement.clientWidth;
+  const visible = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+  const wideTables = [...document.querySelectorAll('table')].filter(visible)
+    .filter((t) => t.getBoundingClientRect().right > vw + 1 || t.getBoundingClientRect().width > vw)
+    .map((t) => `${t.className}: ${Math.round(t.getBoundingClientRect().width)} px`);
+  // A cell squashed to a character or two a line: many line boxes for its text.
+  const squashed = [];
+  for (const cell of [...document.querySelectorAll('td, th')].filter(visible)) {
+    const text = cell.innerText.replace(/\s+/g, '');
+    if (text.length < 4) continue;
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    if (tops.size >= 3 && text.length / tops.size < 2.5) squashed.push(`${cell.tagName} "${text.slice(0, 20)}" in ${tops.size} lines`);
+  }
+  const small = [...document.querySelectorAll('a[href], button, input, select, summary, textarea, [role="button"]')].filter(visible)
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
+    .map((e) => `${e.tagName}.${e.className} "${(e.innerText || e.getAttribute('aria-label') || '').slice(0, 20)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+  return {
+    overflow: document.documentElement.scrollWidth - vw,
+    wideTables,
+    squashed,
+    small,
+    screens: document.documentElement.scrollHeight / innerHeight,
+  };
+}
+
+for (const width of [390, 320]) {
+  for (const name of PAGES) {
+    test(`${name} at ${width} px: fits the screen, nothing squashed, every target at least 24 px`, async () => {
+      const { context, page, errors } = await phone(width);
+      await page.goto(`${env.url}?page=${name}`);
+      await ready(page, name);
+      const m = await page.evaluate(measure);
+      assert.equal(m.overflow, 0, 'no sideways scrolling');
+      assert.deepEqual(m.wideTables, [], 'no table wider than the screen');
+      assert.deepEqual(m.squashed, [], 'no cell squashed to a character a line');
+      assert.deepEqual(m.small, [], 'no target under 24 × 24 px');
+      if (width === 390) {
+        assert.ok(m.screens <= 12, `${name} is ${m.screens.toFixed(1)} screens tall`);
+        await page.screenshot({ path: `${OUT}phone-${name}-${width}.png`, fullPage: true });
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('a ledger row on a phone: the first fields at once, the rest on a tap; sorting by chips and the CSV still work', async () => {
+  const { context, page, errors } = await phone(390);
+  await page.goto(`${env.url}?page=donations`);
+  await ready(page, 'donations');
+  const row = page.locator('table.data-table tbody tr').first();
+  for (const col of ['date', 'party', 'amount', 'flow', 'status']) {
+    assert.ok(await row.locator(`.col-${col}`).isVisible(), `${col} is shown at once`);
+  }
+  assert.equal(await row.locator('.col-id').isVisible(), false, 'the id waits for a tap');
+  const more = row.getByRole('button', { name: '展开全部信息' });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  assert.ok(await row.locator('.col-id').isVisible(), 'the id after a tap');
+  assert.match(await row.locator('.col-id').innerText(), /^[A-Z]\d{4}-\d+/);
+  assert.equal(await row.getByRole('button', { name: '收起' }).getAttribute('aria-expanded'), 'true');
+  // Every field is labelled on the card.
+  const label = await row.locator('.col-id').evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.equal(label, '"编号"');
+  // Sort by amount, largest first, from the chips.
+  const amountChip = page.locator('table.data-table thead button.sort', { hasText: '金额' });
+  assert.ok((await amountChip.boundingBox()).height >= 24);
+  await amountChip.click();
+  await page.waitForURL(/sort=amount/);
+  if (!/sort=-amount/.test(page.url())) {
+    await amountChip.click();
+    await page.waitForURL(/sort=-amount/);
+  }
+  const amounts = (await page.locator('table.data-table tbody td.col-amount').allInnerTexts()).map((s) => Number(s.replace(/,/g, '')));
+  assert.ok(amounts.length > 5);
+  assert.deepEqual(amounts, [...amounts].sort((a, b) => b - a), 'largest first');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^下载 CSV/ }).click()]);
+  assert.match(dl.suggestedFilename(), /\.csv$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('large text: one tap from the header, kept in the address and in links, every page still fits at 390 px', async () => {
+  const { context, page, errors } = await phone(390);
+  await page.goto(`${env.url}?page=relief`);
+  await ready(page, 'relief');
+  const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize));
+  const toggle = page.getByRole('button', { name: '大字' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.click();
+  await page.waitForURL(/text=large/);
+  await ready(page, 'relief');
+  assert.equal(await page.getByRole('button', { name: '大字' }).getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large-text')));
+  const large = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize));
+  assert.ok(large >= normal * 1.2, `type grows: ${normal} → ${large}`);
+  const lineHeight = await page.evaluate(() => { const s = getComputedStyle(document.body); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); });
+  assert.ok(lineHeight >= 1.5, `line spacing ${lineHeight}`);
+  // The tabs carry it to the next page.
+  await page.locator('nav a.tab', { hasText: '组织覆盖' }).click();
+  await page.waitForURL(/page=coverage.*text=large|text=large.*page=coverage/);
+  for (const name of PAGES) {
+    await page.goto(`${env.url}?page=${name}&text=large`);
+    await ready(page, name);
+    const m = await page.evaluate(measure);
+    assert.equal(m.overflow, 0, `${name}: no sideways scrolling`);
+    assert.deepEqual(m.wideTables, [], `${name}: no table wider than the screen`);
+    assert.deepEqual(m.squashed, [], `${name}: nothing squashed`);
+    assert.deepEqual(m.small, [], `${name}: targets`);
+    await page.screenshot({ path: `${OUT}phone-large-${name}.png`, fullPage: true });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
