@@ -55,7 +55,7 @@ sample-data:
 	cargo run -q -p gongshi-cli -- check public/data
 
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
 
 ## Fuzz every parser (nightly, cargo-fuzz) for FUZZ_SECONDS each (default 600).
 fuzz:

@@ -4,7 +4,8 @@
  *   another app on the same host is left alone, and so are its caches (cache names carry the
  *   scope).
  * - Page loads (navigations) go to the network first, so a new deploy is picked up at once; the
- *   cached index.html is used only when the network fails.
+ *   cached index.html is used only when the network fails. So do the pages' prerendered first
+ *   views (first/PAGE.LANG.html, fetched by index.html): offline, the copy of the last visit.
  * - Trunk's hashed assets (JS, wasm, CSS) never change under their names: cache first. The hash
  *   is a 64-bit number in hex without leading zeros, so it can be shorter than 16 digits.
  * - Each build has its own caches: BUILD is stamped into dist/sw.js by scripts/stamp-sw.mjs
@@ -29,6 +30,7 @@ const SHELL = ROOT + BUILD + '|shell';
 const DATA = ROOT + BUILD + '|data';
 const DATA_DIR = new URL('data/', SCOPE).href;
 const MANIFEST = DATA_DIR + 'manifest.json';
+const FIRST_DIR = new URL('first/', SCOPE).href;
 const SHA = 'x-gongshi-sha256';
 const LEGACY = /^gongshi-v1-/; // the first worker's cache names (no scope, no build)
 const GONE = (status) => status === 404 || status === 410;
@@ -74,15 +76,18 @@ async function notify(url) {
 
 const key = (url) => url.split('#')[0].split('?')[0];
 
-async function networkFirst(event) {
+async function networkFirst(event, { page = true } = {}) {
   const request = event.request;
   const cache = await open(SHELL);
   try {
     const response = await fetch(request);
     if (response.ok) event.waitUntil(put(cache, key(request.url), response.clone()));
+    else if (GONE(response.status)) event.waitUntil(cache.delete(key(request.url)).catch(() => {}));
     return response;
   } catch (e) {
-    return (await cache.match(key(request.url))) || (await cache.match('./index.html')) || (await cache.match('./')) || Response.error();
+    const hit = await cache.match(key(request.url));
+    if (hit || !page) return hit || Response.error();
+    return (await cache.match('./index.html')) || (await cache.match('./')) || Response.error();
   }
 }
 
@@ -275,6 +280,10 @@ self.addEventListener('fetch', (event) => {
   let answer;
   if (request.mode === 'navigate') {
     answer = networkFirst(event);
+  } else if (request.url.startsWith(FIRST_DIR) && url.pathname.endsWith('.html')) {
+    // A page's prerendered first view: like the page itself, the network first (it changes with
+    // the data), the copy kept for offline.
+    answer = networkFirst(event, { page: false });
   } else if (key(request.url) === MANIFEST) {
     answer = manifestFetch(event);
   } else if (request.url.startsWith(DATA_DIR) && /\.(json|pack)$/.test(url.pathname)) {

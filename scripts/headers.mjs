@@ -2,7 +2,7 @@
 // whose script-src allows exactly Trunk's inline loader (by its SHA-256, computed after the
 // build) and enforcing Trusted Types (the app's one HTML sink, the table rows, goes through its
 // policy "gongshi-rows", src/components/table.rs; Leptos's static templates "gongshi-templates",
-// index.html; the service worker's URL "gongshi-sw", src/offline.rs), plus nosniff and a referrer policy — as a Netlify/Cloudflare-style `_headers` file
+// index.html; the prerendered views fetched by index.html, "gongshi-first"; the service worker's URL "gongshi-sw", src/offline.rs), plus nosniff and a referrer policy — as a Netlify/Cloudflare-style `_headers` file
 // (in dist/) and an nginx snippet and JSON (in dist-headers/, beside dist/).
 //
 // Usage: node scripts/headers.mjs [dist] [--frame-ancestors "'self' https://www.example.gov.cn"]
@@ -39,7 +39,7 @@ export function headerSet(html, frameAncestors = "'self'") {
     "object-src 'none'",
     `frame-ancestors ${frameAncestors}`,
     "require-trusted-types-for 'script'",
-    `trusted-types ${TRUSTED_TYPES_POLICY} gongshi-templates gongshi-sw`,
+    `trusted-types ${TRUSTED_TYPES_POLICY} gongshi-templates gongshi-sw gongshi-first`,
   ].join('; ');
   return {
     'Content-Security-Policy': csp,

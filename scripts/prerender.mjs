@@ -1,8 +1,10 @@
-// Writes the overview, exactly as the app renders it, into DIST/index.html as static HTML, so
-// the first view paints with the HTML and CSS alone (before the wasm has loaded). The app then
-// mounts hidden and swaps itself in once its data is in (src/prerender.rs): the same markup, so
-// nothing flashes or moves. An inline script in index.html hides the static view for every
-// other URL (other pages, ?lang=en, embeds).
+// Writes every page's first view, exactly as the app renders it at 390 px, as static HTML: the
+// Chinese overview into DIST/index.html itself, every other page and language into
+// DIST/first/PAGE.LANG.html, which an inline script in index.html fetches at once for a plain
+// link to that page (src: index.html). The first view paints with the HTML and CSS alone,
+// before the wasm has loaded. The app then mounts hidden and swaps itself in once the page's
+// data is in (src/prerender.rs): the same markup, so nothing flashes or moves. Any other URL
+// (a search, a filter, an embed, a wide screen) gets no static view and starts the app at once.
 //
 // Run by `make dist`. After replacing data files in a deployed dist/, run it again
 // (`node scripts/prerender.mjs dist`) so the first view shows the new figures at once; until
@@ -22,6 +24,8 @@ const START = '<div id="prerender">';
 const END = '</div><!--/prerender-->';
 
 const MARK = '/__gongshi_prerender__/';
+/** Stands for the deployed page's address (without query) in a page's view; see index.html. */
+export const BASE = '{{gongshi:base}}';
 
 /** Links the app wrote under the marker path become relative ("./?page=…"). */
 export function relativeLinks(html) {
@@ -44,9 +48,10 @@ export function stripPrerender(html) {
 // The loader's preamble when the static first view shows: the app boots on the visitor's first
 // interaction (a tap, a key, scrolling, focus) — a reader who only looks downloads no app code —
 // or at once when the data has changed since the view was made (the manifest's SHA-256 differs
-// from the one recorded here), so a stale view is replaced without waiting. A tap on one of the
+// from the one recorded here), marking the view stale (`prerender-stale`): the app then shows at
+// once, with its own progress, instead of leaving old figures on screen while the new load. A tap on one of the
 // view's buttons (chart downloads) is replayed on the app's button once it has taken over.
-const DEFER = 'if(!document.documentElement.classList.contains("no-prerender")){await new Promise(go=>{let done=false;const ev=["pointerdown","keydown","wheel","touchstart","scroll","focusin"];const start=e=>{if(done)return;done=true;ev.forEach(t=>removeEventListener(t,start,true));const b=e&&e.target&&e.target.closest&&e.target.closest("#prerender button");if(b)window.gongshiReplay=[...document.querySelectorAll("#prerender button")].indexOf(b);go()};ev.forEach(t=>addEventListener(t,start,{capture:true,passive:true}));const want=(document.querySelector("meta[name=gongshi-prerender]")||{}).content||"";fetch("data/manifest.json",{cache:"no-cache"}).then(r=>r.arrayBuffer()).then(b=>crypto.subtle.digest("SHA-256",b)).then(d=>{const hex=[...new Uint8Array(d)].map(x=>x.toString(16).padStart(2,"0")).join("");if("manifest-sha256="+hex!==want)start()}).catch(()=>start())})}';
+const DEFER = '/*gongshi-defer*/if(!document.documentElement.classList.contains("no-prerender")){await new Promise(go=>{let done=false;const ev=["pointerdown","keydown","wheel","touchstart","scroll","focusin"];const start=e=>{if(done)return;done=true;ev.forEach(t=>removeEventListener(t,start,true));const b=e&&e.target&&e.target.closest&&e.target.closest("#prerender button");if(b)window.gongshiReplay=[...document.querySelectorAll("#prerender button")].indexOf(b);go()};window.gongshiStart=start;ev.forEach(t=>addEventListener(t,start,{capture:true,passive:true}));const want=(document.querySelector("meta[name=gongshi-prerender]")||{}).content||"";fetch("data/manifest.json",{cache:"no-cache"}).then(r=>r.arrayBuffer()).then(b=>crypto.subtle.digest("SHA-256",b)).then(d=>{const hex=[...new Uint8Array(d)].map(x=>x.toString(16).padStart(2,"0")).join("");if("manifest-sha256="+hex!==want){document.documentElement.classList.add("prerender-stale");start()}}).catch(()=>start())})}/*/gongshi-defer*/';
 
 /**
  * With a static first view on screen, the app's code is not urgent: it should not compete with
@@ -55,6 +60,7 @@ const DEFER = 'if(!document.documentElement.classList.contains("no-prerender")){
  */
 export function deferApp(html) {
   let out = html.replace(/<link [^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, (tag) => (/\.wasm|\.js/.test(tag) ? '' : tag));
+  out = out.replace(/\/\*gongshi-defer\*\/[\s\S]*?\/\*\/gongshi-defer\*\/;?/g, '');
   if (!out.includes(DEFER)) {
     out = out.replace(/(<script type="?module"?>)(import init, \* as bindings from [^;]+;)/, `$1$2${DEFER};`);
   }
@@ -72,11 +78,56 @@ export function insertPrerender(html, inner, manifestSha) {
   return withView.replace(/<\/head>/, meta + '</head>');
 }
 
+/** The pages and languages that get a first view; the Chinese overview's goes into index.html. */
+export const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data'];
+export const LANGS = ['zh', 'en'];
+export const FIRST_DIR = 'first';
+
+/** The URL query of a page's plain link, as the app writes it. */
+export const query = (page, lang) => {
+  const q = new URLSearchParams();
+  if (page !== 'overview') q.set('page', page);
+  if (lang !== 'zh') q.set('lang', lang);
+  const s = q.toString();
+  return s ? '?' + s : '';
+};
+
+/** The app's #app markup for one URL, once its data is in and its charts are drawn. */
+async function capture(page, url) {
+  const errors = [];
+  const onError = (e) => errors.push(e.message);
+  page.on('pageerror', onError);
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('gongshi:app:shown').length > 0, null, { timeout: 60000 });
+    // Charts are drawn a moment after the table (src/routes/donations.rs): wait until the page
+    // has stopped changing for half a second.
+    await page.evaluate(() => new Promise((done) => {
+      let t = setTimeout(finish, 500);
+      const mo = new MutationObserver(() => { clearTimeout(t); t = setTimeout(finish, 500); });
+      function finish() { mo.disconnect(); done(); }
+      mo.observe(document.getElementById('app'), { subtree: true, childList: true, attributes: true, characterData: true });
+    }));
+    const inner = await page.evaluate(() => {
+      const app = document.getElementById('app');
+      if (!app || app.querySelector('.loading, .data-error')) return null;
+      return app.innerHTML;
+    });
+    if (errors.length) throw new Error(`${url}: the app reported errors: ${errors.join('; ')}`);
+    if (!inner) throw new Error(`${url}: the page did not finish loading (or shows a data error): not prerendering`);
+    return inner;
+  } finally {
+    page.off('pageerror', onError);
+  }
+}
+
 async function main() {
   const dist = path.resolve(process.argv[2] || 'dist');
   const indexPath = path.join(dist, 'index.html');
+  const firstDir = path.join(dist, FIRST_DIR);
   const original = stripPrerender(fs.readFileSync(indexPath, 'utf8'));
   fs.writeFileSync(indexPath, original);
+  fs.rmSync(firstDir, { recursive: true, force: true });
   const { chromium } = await import(new URL('../node_modules/playwright-core/index.mjs', import.meta.url));
   // Served under a marker path: the app writes links as path + query, and the marker is then
   // replaced by "./" so the static links work at whatever sub-path dist/ is deployed.
@@ -86,26 +137,33 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     // The service worker would only add a network-first copy; keep the capture plain.
     await page.route('**/sw.js', (r) => r.fulfill({ status: 404, body: '' }));
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('gongshi:app:shown').length > 0, null, { timeout: 60000 });
-    const inner = await page.evaluate(() => {
-      const app = document.getElementById('app');
-      if (!app || app.querySelector('.loading, .data-error')) return null;
-      return app.innerHTML;
-    });
-    if (inner && inner.includes('127.0.0.1')) throw new Error('the view holds an absolute URL of the build server');
-    if (errors.length) throw new Error('the app reported errors: ' + errors.join('; '));
-    if (!inner) throw new Error('the overview did not finish loading (or shows a data error): not prerendering');
+    const views = [];
+    for (const lang of LANGS) {
+      for (const p of PAGES) {
+        // Absolute links in text (the data page's citations) get the deployed address when
+        // index.html's loader puts the view in place.
+        const inner = relativeLinks(await capture(page, url + query(p, lang))).split(url).join(BASE);
+        if (inner.includes('127.0.0.1')) throw new Error(`${p}.${lang}: the view holds an absolute URL of the build server`);
+        views.push({ page: p, lang, inner });
+      }
+    }
     const manifest = fs.readFileSync(path.join(dist, 'data', 'manifest.json'));
     const sha = crypto.createHash('sha256').update(manifest).digest('hex');
-    fs.writeFileSync(indexPath, insertPrerender(original, relativeLinks(inner), sha));
+    fs.mkdirSync(firstDir, { recursive: true });
+    let inline = null;
+    for (const v of views) {
+      if (v.page === 'overview' && v.lang === 'zh') inline = v.inner;
+      else fs.writeFileSync(path.join(firstDir, `${v.page}.${v.lang}.html`), v.inner);
+    }
+    if (inline.includes(BASE)) throw new Error('the overview holds an absolute link: index.html has no loader to fill it in');
+    fs.writeFileSync(indexPath, insertPrerender(original, inline, sha));
     // The worker's cache version (here, so that `make dist` always stamps it; the same build
     // always gets the same id, so re-running this after a data change installs no new worker).
     const build = stampServiceWorker(dist);
     console.log(`prerender: sw.js is build ${build}`);
-    console.log(`prerender: wrote the overview's first view into ${path.relative(process.cwd(), indexPath)} (${(inner.length / 1024).toFixed(1)} KiB of HTML, manifest ${sha.slice(0, 12)}…)`);
+    const kib = (n) => (Buffer.byteLength(n) / 1024).toFixed(1) + ' KiB';
+    console.log(`prerender: wrote the overview's first view into ${path.relative(process.cwd(), indexPath)} (${kib(inline)} of HTML, manifest ${sha.slice(0, 12)}…)`);
+    console.log(`prerender: and ${views.length - 1} more into ${path.relative(process.cwd(), firstDir)}/: ` + views.filter((v) => v.inner !== inline).map((v) => `${v.page}.${v.lang} ${kib(v.inner)}`).join(', '));
   } finally {
     await browser.close();
     server.close();

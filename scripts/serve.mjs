@@ -1,5 +1,5 @@
 // A plain static file server for dist/, like any static host: no rewrite rules, no server code.
-// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--prefix /some/sub/path/] [--compress off]
+// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--prefix /some/sub/path/] [--compress off|gzip]
 //                               [--headers dist-headers/headers.json | --no-headers]
 // Binds 127.0.0.1 only. Also importable: startServer({dir, port, prefix, headers, compress}) → {server, url}.
 //
@@ -14,7 +14,8 @@
 // scripts/compress.mjs), that copy is sent with Content-Encoding; otherwise text types (html, js,
 // css, json, svg, wasm) over 1 KB are compressed on the fly (brotli quality 5 / gzip level 6,
 // nginx-like levels; the result is kept in memory while the file is unchanged). Such responses
-// carry `Vary: Accept-Encoding`. `compress: false` serves every file as it is.
+// carry `Vary: Accept-Encoding`. `compress: false` serves every file as it is; `compress: 'gzip'`
+// (--compress gzip) is the plainest host: gzip on the fly only, precompressed copies ignored.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,11 +106,13 @@ export function startServer({ dir = 'dist', port = 8080, prefix = '/', host = '1
     };
     let body = null;
     if (compress) {
-      const accepted = acceptedEncodings(req.headers['accept-encoding']);
+      // 'gzip': a plain host (`gzip on;` only): no precompressed copies, no brotli.
+      const plainGzip = compress === 'gzip';
+      const accepted = acceptedEncodings(req.headers['accept-encoding']).filter((e) => !plainGzip || e === 'gzip');
       const suffix = { br: '.br', gzip: '.gz' };
       // 1. A precompressed copy beside the file (gzip_static), unless the file was changed after
       //    it was written (a host would serve the stale copy; here it is skipped, and said).
-      for (const encoding of accepted) {
+      for (const encoding of plainGzip ? [] : accepted) {
         const pre = statFile(file + suffix[encoding]);
         if (pre && pre.isFile() && pre.mtimeMs < stat.mtimeMs) {
           if (!warned.has(file)) { warned.add(file); console.warn(`serve: ${file}${suffix[encoding]} is older than ${path.basename(file)}; run scripts/compress.mjs again`); }
@@ -165,7 +168,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       process.exit(1);
     }
   }
-  const compress = !['off', 'no', 'false', '0'].includes(String(args.compress || 'on').toLowerCase());
+  const c = String(args.compress || 'on').toLowerCase();
+  const compress = c === 'gzip' ? 'gzip' : !['off', 'no', 'false', '0'].includes(c);
   const { url } = await startServer({ dir: args.dir || 'dist', port: Number(args.port || 8080), prefix: args.prefix || '/', headers, compress });
   console.log(`gongshi is being served at ${url}  (Ctrl-C to stop${compress ? '' : '; compression off'}${Object.keys(headers).length ? '' : '; WITHOUT the header set'})`);
 }

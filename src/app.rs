@@ -31,6 +31,16 @@ pub fn App() -> impl IntoView {
             let _ = root.class_list().toggle_with_force("large-text", on);
         }
     });
+    // The app takes the place of the page's prerendered first view (if one shows) once what
+    // the page asked for is in: its data, so the same markup, and nothing moves.
+    let revealed = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !revealed.get_value() && data.settled() {
+            revealed.set_value(true);
+            // After this render has reached the DOM.
+            leptos::task::spawn_local(async { crate::prerender::reveal() });
+        }
+    });
     let main = move || match page.get() {
         Page::Overview => view! { <Overview /> }.into_any(),
         Page::Rectification => view! { <RectificationPage /> }.into_any(),

@@ -1,25 +1,33 @@
-//! The prerendered first view: `make dist` (scripts/prerender.mjs) writes the overview, as this
-//! app renders it, into `index.html` as static HTML, so the first view paints before the wasm
-//! has loaded. An inline script in `index.html` hides it for any other URL (another page, the
-//! English UI, an embed). When it applies, the app mounts into a detached element and [`reveal`]
-//! puts it in place of the static view once the overview's data is in: same markup, so nothing
-//! flashes or moves. The loader (see scripts/prerender.mjs) starts the app on the visitor's first
-//! interaction, or at once when the data changed since the view was made.
+//! The prerendered first views: `make dist` (scripts/prerender.mjs) writes every page, as this
+//! app renders it at 390 px, as static HTML (the Chinese overview inside `index.html`, the
+//! others in `first/PAGE.LANG.html`, which an inline script in `index.html` fetches for a plain
+//! link to that page), so the first view paints before the wasm has loaded. Any other URL gets
+//! no static view. When one applies, the app mounts into a detached element and [`reveal`] puts
+//! it in place of the static view once the page's data is in (`app.rs`): same markup, so nothing
+//! flashes or moves; what the visitor typed or ticked meanwhile is carried over. The loader
+//! (see scripts/prerender.mjs) starts the app on the visitor's first interaction, or at once when
+//! the data changed since the view was made.
 
 use wasm_bindgen::JsCast;
 
 const PRERENDER_ID: &str = "prerender";
 /// Set on `<html>` by the inline script when the prerendered view does not fit the URL.
 const NOT_APPLICABLE: &str = "no-prerender";
+/// Set on `<html>` by the inline script while a page's view (`first/PAGE.LANG.html`) is fetched.
+const WAITING_FOR_VIEW: &str = "prerender-wait";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// Whether a prerendered view is showing for this URL.
+/// Set on `<html>` by the loader when the data changed since the views were made: the app shows
+/// at once (its own progress) rather than leaving old figures on screen while the new ones load.
+const STALE: &str = "prerender-stale";
+
+/// Whether a prerendered view is showing for this URL, and still fits the data.
 pub fn showing() -> bool {
     let Some(doc) = document() else { return false };
-    let applies = doc.document_element().is_some_and(|h| !h.class_list().contains(NOT_APPLICABLE));
+    let applies = doc.document_element().is_some_and(|h| !h.class_list().contains(NOT_APPLICABLE) && !h.class_list().contains(STALE));
     doc.get_element_by_id(PRERENDER_ID).is_some() && applies
 }
 
@@ -41,8 +49,13 @@ pub fn hold(host: &web_sys::HtmlElement) -> bool {
         }
         true
     } else {
-        if let Some(pre) = document().and_then(|d| d.get_element_by_id(PRERENDER_ID)) {
-            pre.remove();
+        if let Some(doc) = document() {
+            if let Some(pre) = doc.get_element_by_id(PRERENDER_ID) {
+                pre.remove();
+            }
+            if let Some(html) = doc.document_element() {
+                let _ = html.class_list().remove_1(WAITING_FOR_VIEW);
+            }
         }
         false
     }
@@ -54,9 +67,15 @@ pub fn reveal() {
     crate::perf::mark("gongshi:app:shown", None);
     let Some(host) = WAITING.with(|w| w.borrow_mut().take()) else { return };
     let Some(doc) = document() else { return };
+    if let Some(html) = doc.document_element() {
+        // A page's view still on its way (index.html's loader) is not wanted any more.
+        let _ = html.class_list().remove_1(WAITING_FOR_VIEW);
+    }
     match doc.get_element_by_id(PRERENDER_ID) {
         Some(pre) => {
+            let typed = Typed::read(&pre);
             let _ = pre.replace_with_with_node_1(&host);
+            typed.replay(&host);
         }
         None => {
             if let Some(body) = doc.body() {
@@ -65,6 +84,78 @@ pub fn reveal() {
         }
     }
     replay_tap(&host);
+}
+
+/// What the visitor did to the static view's form fields before the app took over (typed a
+/// search, ticked a box, had a field focused): the app's fields at the same index get the same
+/// (same markup, same order), with the events its handlers listen to.
+struct Typed {
+    fields: Vec<(u32, Field)>,
+    focused: Option<u32>,
+}
+
+enum Field {
+    Text(String),
+    Checked(bool),
+}
+
+const FIELDS: &str = "input, select, textarea";
+
+impl Typed {
+    fn read(pre: &web_sys::Element) -> Typed {
+        let mut fields = Vec::new();
+        let mut focused = None;
+        let active = document().and_then(|d| d.active_element());
+        if let Ok(list) = pre.query_selector_all(FIELDS) {
+            for i in 0..list.length() {
+                let Some(node) = list.item(i) else { continue };
+                if active.as_ref().is_some_and(|a| a.is_same_node(Some(&node))) {
+                    focused = Some(i);
+                }
+                let Ok(input) = node.dyn_into::<web_sys::HtmlInputElement>() else { continue };
+                match input.type_().as_str() {
+                    "checkbox" | "radio" => {
+                        if input.checked() != input.default_checked() {
+                            fields.push((i, Field::Checked(input.checked())));
+                        }
+                    }
+                    _ => {
+                        if input.value() != input.default_value() {
+                            fields.push((i, Field::Text(input.value())));
+                        }
+                    }
+                }
+            }
+        }
+        Typed { fields, focused }
+    }
+
+    fn replay(self, host: &web_sys::HtmlElement) {
+        let Ok(list) = host.query_selector_all(FIELDS) else { return };
+        for (i, field) in self.fields {
+            let Some(input) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) else { continue };
+            match field {
+                Field::Text(v) => {
+                    input.set_value(&v);
+                    if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &{
+                        let init = web_sys::EventInit::new();
+                        init.set_bubbles(true);
+                        init
+                    }) {
+                        let _ = input.dispatch_event(&ev);
+                    }
+                }
+                Field::Checked(on) => {
+                    if input.checked() != on {
+                        input.click();
+                    }
+                }
+            }
+        }
+        if let Some(el) = self.focused.and_then(|i| list.item(i)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// The loader records which of the static view's buttons the visitor tapped to start the app

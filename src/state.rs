@@ -137,6 +137,22 @@ impl Data {
         self.manifest.with_untracked(|m| m.value().and_then(|m| m.datasets.iter().find(|d| d.file == file).cloned()))
     }
 
+    /// Whether nothing is on its way: the manifest and every dataset a page asked for have
+    /// arrived or failed (tracked: an effect reading it reruns as they do).
+    pub fn settled(self) -> bool {
+        fn done<T>(l: &Load<T>) -> bool {
+            !matches!(l, Load::Loading)
+        }
+        self.manifest.with(Load::is_settled)
+            && self.rectification.with(done)
+            && self.figures.with(done)
+            && self.donations.with(done)
+            && self.disbursements.with(done)
+            && self.goods.with(done)
+            && self.relief.with(done)
+            && self.coverage.with(done)
+    }
+
     /// Loads `which` once, when a page first needs it.
     pub fn ensure(self, which: Dataset) {
         let idle = match which {

@@ -2,8 +2,6 @@
 // (search as you type, sort by amount, a channel facet) with the long tasks they cause.
 import { freshPage, heapAfterGc } from './browser.mjs';
 
-/** Chinese and Latin keystrokes, as someone builds up and clears queries. */
-export const KEYSTROKES = ['张', '张先', '张先生', '', 'b', 'ba', 'ban', 'bank', '', '2', '20', '202', '2021', '', '红', '红十', '红十字', ''];
 export const REPEATS = 5;
 export const CLICKS = 6;
 
@@ -43,7 +41,7 @@ export async function appMemory(s) {
 }
 
 /** Runs the interactions in the page; every time is measured in the page by __bench.time. */
-export async function appInteractions(s) {
+export async function appInteractions(s, keys) {
   return s.page.evaluate(async ({ keys, repeats, clicks }) => {
     const b = window.__bench;
     const read = () => {
@@ -83,5 +81,5 @@ export async function appInteractions(s) {
     }
     const longtasks = b.longtasks.filter((t) => t.start >= since);
     return { search, sort, facet, facetError, longtasks, longtaskError: b.longtaskError || null, loadLongtasks: b.longtasks.filter((t) => t.start < since) };
-  }, { keys: KEYSTROKES, repeats: REPEATS, clicks: CLICKS });
+  }, { keys, repeats: REPEATS, clicks: CLICKS });
 }

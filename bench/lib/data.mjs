@@ -67,3 +67,50 @@ export function site(name, dataDir) {
   fs.symlinkSync(path.join(BENCH, 'node_modules', 'tabulator-tables', 'dist'), path.join(pages, 'tabulator'));
   return dir;
 }
+
+/**
+ * The search keystrokes, drawn from the data itself (issue 15), as someone types and clears
+ * queries: the two most common characters of donors and projects (one keystroke each: the
+ * widest answers), the most common place name in donors' names, a donor's surname + 先生 / 女士,
+ * a partial record id and a partial receipt number (of the record a third of the way in), the
+ * most common goods name, each built up one character at a time and then cleared.
+ */
+export function searchKeystrokes(dataDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
+  const d = manifest.datasets.find((x) => x.id === 'donations');
+  const first = d.parts && d.parts.length ? d.parts[0].path || d.parts[0].file : d.path || d.file;
+  const records = JSON.parse(fs.readFileSync(path.join(dataDir, first), 'utf8')).records || [];
+  if (!records.length) throw new Error(`${first}: no records to draw search terms from`);
+  const count = (items) => {
+    const m = new Map();
+    for (const x of items) m.set(x, (m.get(x) || 0) + 1);
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  };
+  const texts = records.map((r) => `${r.donor || ''}${r.project || ''}`);
+  const chars = count(texts.flatMap((t) => [...t].filter((c) => /\p{Script=Han}/u.test(c))));
+  const places = count(records.flatMap((r) => (r.donor || '').match(/\p{Script=Han}{2}(?:省|市|县|区)/gu) || []));
+  const people = count(records.map((r) => (/^\p{Script=Han}(先生|女士)$/u.test(r.donor || '') ? r.donor : null)).filter(Boolean));
+  const pick = records[Math.floor(records.length / 3)];
+  let goods = [];
+  const g = manifest.datasets.find((x) => x.id === 'goods');
+  if (g && fs.existsSync(path.join(dataDir, g.path || g.file || 'goods.json'))) {
+    const gf = JSON.parse(fs.readFileSync(path.join(dataDir, g.path || g.file || 'goods.json'), 'utf8'));
+    goods = count((gf.batches || []).map((b) => b.item).filter(Boolean));
+  }
+  const typed = (term) => [...term].map((_, i) => [...term].slice(0, i + 1).join(''));
+  const terms = [];
+  const add = (what, term, partial) => {
+    if (!term) return;
+    const keys = typed(term);
+    terms.push({ what, term, keys: partial ? keys.slice(0, partial) : keys });
+  };
+  add('common character', chars[0]);
+  add('common character', chars[1]);
+  add('place name', places[0]);
+  add('person', people[0]);
+  add('partial record id', pick.id, Math.max(2, pick.id.length - 3));
+  add('partial receipt number', pick.receipt, Math.max(2, (pick.receipt || '').length - 3));
+  add('goods name', goods[0]);
+  const keystrokes = terms.flatMap((t) => [...t.keys, '']);
+  return { keystrokes, terms: terms.map((t) => ({ what: t.what, typed: t.keys.at(-1) })) };
+}

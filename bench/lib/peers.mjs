@@ -1,7 +1,7 @@
 // The peers: the JSON floor (fetch + JSON.parse + plain objects) and Tabulator 6, on a bench
 // page served beside the app, timed with the same in-page helper as the app.
 import { freshPage, heapAfterGc } from './browser.mjs';
-import { KEYSTROKES, REPEATS, CLICKS } from './app.mjs';
+import { REPEATS, CLICKS } from './app.mjs';
 
 /** One run of the JSON floor in a fresh page. */
 export async function baseline(browser, benchUrl) {
@@ -16,7 +16,7 @@ export async function baseline(browser, benchUrl) {
 }
 
 /** Builds Tabulator (`variant`, see pages/tabulator.js), then memory and the same interactions. */
-export async function tabulator(browser, benchUrl, variant, { interactions = true } = {}) {
+export async function tabulator(browser, benchUrl, variant, keys, { interactions = true } = {}) {
   const s = await freshPage(browser);
   try {
     await s.page.goto(benchUrl + '_bench/tabulator.html');
@@ -61,7 +61,7 @@ export async function tabulator(browser, benchUrl, variant, { interactions = tru
       }
       const longtasks = b.longtasks.filter((t) => t.start >= since);
       return { search, sort, facet, longtasks };
-    }, { keys: KEYSTROKES, repeats: REPEATS, clicks: CLICKS, header: variant === 'paged-header' });
+    }, { keys, repeats: REPEATS, clicks: CLICKS, header: variant === 'paged-header' });
     return { variant, load, jsHeap, ...r, errors: s.errors };
   } finally {
     await s.context.close();

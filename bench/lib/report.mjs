@@ -32,6 +32,8 @@ export function summarise(r) {
   const after = a?.longtasks || [];
   return {
     label: r.label,
+    terms: r.search?.terms || [],
+    keystrokes: r.search?.keystrokes?.length || 0,
     rows: r.rows,
     rawBytes: r.rawBytes,
     files: r.files,
@@ -134,6 +136,55 @@ export function targets(S, bundle, lh) {
   return out;
 }
 
+/** PASS / FAIL / SKIP lines for the targets of issue 15 (every page, phones, code size, frames). */
+export function pageTargets(S, pages) {
+  const out = [];
+  const t = (ok, text, figure) => out.push({ status: ok === null ? 'SKIP' : ok ? 'PASS' : 'FAIL', text, figure });
+  const lh = (pages?.lighthouse || []);
+  const ran = lh.filter((x) => !x.error);
+  const name = (x) => `${x.page}.${x.lang}`;
+  const all = (f) => (ran.length === 12 ? ran.every(f) : null);
+  const worst = (key, pick) => (ran.length ? ran.reduce((a, x) => (pick(x[key], a[key]) ? x : a)) : null);
+  const w = worst('performance', (a, b) => a < b);
+  t(all((x) => x.performance >= 95), 'every page (6 pages × zh, en) by its own link: Lighthouse mobile performance ≥ 95', ran.length ? `lowest ${w.performance} (${name(w)}); ${ran.length} of 12 measured` : 'not measured');
+  const l = worst('lcp', (a, b) => a > b);
+  t(all((x) => x.lcp <= 1500), 'every page: LCP ≤ 1.5 s', ran.length ? `highest ${(l.lcp / 1000).toFixed(2)} s (${name(l)})` : 'not measured');
+  const b = worst('tbt', (a, b) => a > b);
+  t(all((x) => x.tbt <= 150), 'every page: TBT ≤ 150 ms', ran.length ? `highest ${Math.round(b.tbt)} ms (${name(b)})` : 'not measured');
+  const ov = ran.find((x) => x.page === 'overview' && x.lang === 'zh');
+  t(ov ? ov.performance === 100 : null, 'the overview keeps 100', ov ? String(ov.performance) : 'not measured');
+  const v = (pages?.visits?.visits || []);
+  const vr = v.filter((x) => !x.error);
+  const slow = vr.length ? vr.reduce((a, x) => (x.ms > a.ms ? x : a)) : null;
+  t(vr.length === 12 ? vr.every((x) => x.ms <= 1500) : null, 'first visit on a throttled phone: every page\'s main content within 1.5 s', slow ? `slowest ${ms(slow.ms)} (${name(slow)})` : 'not measured');
+  const taps = (pages?.visits?.taps || []);
+  const tr = taps.filter((x) => !x.error);
+  t(tr.length === taps.length && tr.length ? tr.every((x) => x.ms <= 1500) : null, 'a tap from the overview shows the next page within 1.5 s', tr.length ? tr.map((x) => `${x.label}: ${ms(x.ms)}`).join('; ') : 'not measured');
+  const code = pages?.code;
+  t(code ? code.brotli <= 250 * 1024 : null, 'the code one page needs (wasm + JS) ≤ 250 KB brotli', code ? `${bytes(code.brotli)} (one wasm for every page: ${code.files.map((f) => `${f.file} ${bytes(f.brotli)}`).join(', ')})` : 'not measured');
+  const k = S.find((s) => s.rows === 100000);
+  const has = (x) => x !== undefined && Number.isFinite(x);
+  t(k && has(k.search.appFrame) ? k.search.appFrame <= 16 : null, '100k rows: keystroke → next frame p95 ≤ 16 ms', k ? `${ms(k.search.appFrame)} (to the DOM: ${ms(k.search.app[1])})` : 'size not run');
+  const dom = k ? ratio(k.search.tab[1], k.search.app[1]) : NaN;
+  t(k && has(dom) ? dom >= 10 : null, '100k rows: ≥ 10× Tabulator to the DOM (p95)', k ? `${times(dom)}` : 'size not run');
+  const fr = k ? ratio(k.search.tabFrame, k.search.appFrame) : NaN;
+  t(k && has(fr) ? fr >= 3 : null, '100k rows: ≥ 3× Tabulator to the next frame (p95)', k ? `${times(fr)} (app ${ms(k.search.appFrame)}, Tabulator ${ms(k.search.tabFrame)})` : 'size not run');
+  return out;
+}
+
+/** The per-page table: Lighthouse and the throttled first visit. */
+export function pageRows(pages) {
+  const v = new Map((pages?.visits?.visits || []).map((x) => [`${x.page}.${x.lang}`, x]));
+  return (pages?.lighthouse || []).map((x) => {
+    const key = `${x.page}.${x.lang}`;
+    const visit = v.get(key);
+    const seen = visit ? (visit.error ? `error: ${visit.error}` : `${ms(visit.ms)}${visit.staticView ? '' : ' (app)'}`) : '—';
+    if (x.error) return [key, `error: ${x.error}`, '', '', '', '', '', seen];
+    return [key, `${x.performance}${x.performanceScores.length > 1 ? ` (${x.performanceScores.join(', ')})` : ''}`, `${(x.fcp / 1000).toFixed(2)} s`, `${(x.lcp / 1000).toFixed(2)} s`, `${Math.round(x.tbt)} ms`, x.cls.toFixed(3), `${x.accessibility} / ${x.bestPractices}`, seen];
+  });
+}
+const PAGE_HEADER = ['page', 'performance', 'FCP', 'LCP', 'TBT', 'CLS', 'a11y / best pr.', 'throttled: main content'];
+
 function textTable(rows, header) {
   const all = [header, ...rows];
   const w = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
@@ -145,7 +196,7 @@ function mdTable(rows, header, left = 1) {
   return [`| ${header.map(esc).join(' | ')} |`, `| ${header.map((_, i) => (i >= left ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
-export function printReport({ machine, S, bundle, lh, T, notes }) {
+export function printReport({ machine, S, bundle, lh, T, notes, pages, T15 }) {
   const header = ['', ...S.map((s) => s.label)];
   console.log('\n' + textTable(figureRows(S), header));
   for (const n of notes) console.log('  ' + n);
@@ -160,10 +211,16 @@ export function printReport({ machine, S, bundle, lh, T, notes }) {
   }
   console.log('\nTargets (issue 7)');
   for (const x of T) console.log(`${x.status.padEnd(4)}  ${x.text}: ${x.figure}`);
+  if (pages) {
+    console.log('\nEvery page by its own link (plain host: gzip on the fly, no headers)');
+    console.log(textTable(pageRows(pages), PAGE_HEADER));
+    console.log('\nTargets (issue 15)');
+    for (const x of T15 || []) console.log(`${x.status.padEnd(4)}  ${x.text}: ${x.figure}`);
+  }
 }
 
 /** Writes RESULTS.md; the "what each change bought" section of an existing file is kept as it is. */
-export function writeResults(file, { machine, S, bundle, lh, T, notes, method }) {
+export function writeResults(file, { machine, S, bundle, lh, T, notes, method, pages, T15 }) {
   let changes = `${CHANGES_HEADING}\n\n_To be written: each optimisation, with the figures before and after it._\n`;
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
@@ -189,6 +246,16 @@ export function writeResults(file, { machine, S, bundle, lh, T, notes, method })
   if (notes.length) lines.push('');
   lines.push('## Targets (issue 7)', '');
   lines.push(mdTable(T.map((x) => [x.status, x.text, x.figure]), ['', 'target', 'measured'], 3), '');
+  if (pages) {
+    lines.push('## Targets (issue 15)', '');
+    lines.push(mdTable((T15 || []).map((x) => [x.status, x.text, x.figure]), ['', 'target', 'measured'], 3), '');
+    lines.push('## Every page by its own link', '');
+    const th = pages.visits?.throttle;
+    lines.push(`Each page opened by its plain link (\`?page=…\`, \`&lang=en\`) with the default data, from \`dist/\` served by the plainest static host: gzip on the fly, no precompressed copies, no special headers, under the sub-path \`/org/gongshi/\`. Lighthouse ${pages.lighthouse?.find((x) => x.version)?.version ?? ''}: default mobile profile (simulated throttling), the median of ${pages.lighthouse?.find((x) => x.runs)?.runs ?? '—'} run(s) per page. "Throttled: main content" is measured independently, in Chromium through playwright-core: a fresh context at 390×844 with ${th ? `${th.cpu}× CPU slowdown, ${th.downKbps / 1000} Mbps down, ${th.latencyMs} ms added to every request` : 'throttling'}, no cache; the time from navigation start to the first animation frame in which the page's main content (first ledger rows, the 21 problems, the county table, …) is in the page and laid out ("(app)": the app drew it, not the static view).`, '');
+    lines.push(mdTable(pageRows(pages), PAGE_HEADER), '');
+    const taps = pages.visits?.taps || [];
+    if (taps.length) lines.push('A tap on 捐赠 in the overview\'s navigation, same throttling, from the tap to the first frame with the ledger\'s rows: ' + taps.map((x) => (x.error ? `${x.label}: error ${x.error}` : `${x.label} ${ms(x.ms)} (${x.byApp ? 'the app navigated' : 'a new page load of the static link'})`)).join('; ') + '.', '');
+  }
   if (bundle) {
     lines.push('## Bundle and the overview\'s first view', '');
     lines.push(`Every response of the overview (\`?\`, default data, a fresh browser context at 390×844, served with compression as a real host would): the first view (the static view, before any interaction: **${bundle.firstView !== undefined ? bytes(bundle.firstView) : '—'}**), then what the app adds once the visitor scrolls. gzip -9 and brotli 11 are the sizes of the file compressed at the highest level (the precompressed copies \`make dist\` writes, where there are some); "transferred" is what the browser received (headers included).`, '');

@@ -55,14 +55,6 @@ pub fn Overview() -> impl IntoView {
         }
     };
 
-    // The app replaces the prerendered first view once everything that view shows is in.
-    Effect::new(move |_| {
-        if data.manifest.with(Load::is_settled) && data.rectification.with(Load::is_settled) && data.figures.with(Load::is_settled) {
-            // After this render has reached the DOM.
-            leptos::task::spawn_local(async { crate::prerender::reveal() });
-        }
-    });
-
     view! {
         <section aria-labelledby="ov-rect">
             <h2 id="ov-rect">{t.ov_rect_h}</h2>

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { setup } from './helpers.mjs';
+import { setup, gotoApp } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,7 +27,7 @@ for (const [width, lang] of [[390, ''], [1280, ''], [390, '&lang=en']]) {
     const page = await context.newPage();
     const found = [];
     for (const [key, ready] of PAGES) {
-      await page.goto(`${env.url}?page=${key}${lang}`);
+      await gotoApp(page, `${env.url}?page=${key}${lang}`);
       await page.locator(ready).first().waitFor();
       // Fonts in and the page painted (two frames) before axe reads colours and sizes.
       await page.evaluate(async () => { await document.fonts.ready; await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); });

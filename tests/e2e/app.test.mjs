@@ -1,7 +1,7 @@
 // End to end, on the built dist/ served under a sub-path, at 390×844 (a phone).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, phonePage, horizontalOverflow, OUT, dropChecksums, editManifest } from './helpers.mjs';
+import { setup, phonePage, horizontalOverflow, OUT, dropChecksums, editManifest, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -12,7 +12,7 @@ const problems = (page) => page.locator('li.problem');
 
 test('overview renders figures and progress with no console errors and no sideways scroll', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(env.url);
+  await gotoApp(page, env.url);
   await page.locator('.card').first().waitFor();
   await page.locator('.chart img').first().waitFor();
   const h1 = await page.locator('header h1').innerText();
@@ -36,7 +36,7 @@ test('overview renders figures and progress with no console errors and no sidewa
 
 test('rectification lists all 21 problems; search narrows as you type; reload keeps the view', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(rectUrl());
+  await gotoApp(page, rectUrl());
   await page.locator('li.problem').first().waitFor();
   assert.equal(await problems(page).count(), 21);
   assert.match(await page.locator('.result-count').innerText(), /共 21 个问题/);
@@ -72,7 +72,7 @@ test('rectification lists all 21 problems; search narrows as you type; reload ke
 
 test('a facet narrows the list, its count matches, and back/forward follow the URL', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(rectUrl());
+  await gotoApp(page, rectUrl());
   await page.locator('li.problem').first().waitFor();
   // On a phone the filters are folded away; unfold them.
   const filters = page.locator('details.filters');
@@ -104,7 +104,7 @@ test('a corrupted data file gives a clear error naming file and place; other pag
   await dropChecksums(page);
   await page.route('**/data/figures.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "figures": [\n    {"id": "x", "value": 12.5\n' }));
-  await page.goto(env.url);
+  await gotoApp(page, env.url);
   const err = page.locator('.data-error').first();
   await err.waitFor();
   const text = await err.innerText();
@@ -122,7 +122,7 @@ test('a corrupted data file gives a clear error naming file and place; other pag
   // A missing file: 404, then retry after it is back.
   await page.unroute('**/data/figures.json');
   await page.route('**/data/rectification.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(rectUrl());
+  await gotoApp(page, rectUrl());
   const err2 = page.locator('.data-error').first();
   await err2.waitFor();
   assert.match(await err2.innerText(), /rectification\.json[\s\S]*404/);
@@ -142,7 +142,7 @@ test('a file that parses but breaks the rules shows what was left out, and the r
     doc.problems[4].status = 'finished';
     await route.fulfill({ response: resp, body: JSON.stringify(doc) });
   });
-  await page.goto(rectUrl());
+  await gotoApp(page, rectUrl());
   await page.locator('li.problem').first().waitFor();
   assert.equal(await problems(page).count(), 20);
   const notice = await page.locator('.validation').innerText();
@@ -160,7 +160,7 @@ test('every page deep-links at the sub-path and renders with no console errors',
     ['coverage', '组织覆盖', 'table.data-table tbody tr'],
     ['rectification', '整改', 'li.problem'],
   ]) {
-    await page.goto(`${env.url}?page=${key}`);
+    await gotoApp(page, `${env.url}?page=${key}`);
     await page.locator(ready).first().waitFor();
     assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), label);
     assert.equal(await horizontalOverflow(page), 0, `${key}: no sideways scroll`);
@@ -177,7 +177,7 @@ test('a data file that does not match the manifest checksum is refused with a cl
     const f = m.datasets.find((d) => d.file === 'figures.json');
     f.sha256 = '0'.repeat(64);
   });
-  await page.goto(env.url);
+  await gotoApp(page, env.url);
   const err = page.locator('.data-error').first();
   await err.waitFor();
   const text = await err.innerText();
@@ -190,7 +190,7 @@ test('a data file that does not match the manifest checksum is refused with a cl
 
 test('the data page lists every dataset with downloads, freshness and a citation', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=data`);
+  await gotoApp(page, `${env.url}?page=data`);
   await page.locator('li.dataset').first().waitFor();
   const manifest = await (await page.request.get(`${env.url}data/manifest.json`)).json();
   assert.equal(await page.locator('li.dataset').count(), manifest.datasets.length);

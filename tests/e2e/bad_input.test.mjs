@@ -130,10 +130,18 @@ test('a UTF-8 byte-order mark is fine', async () => {
 });
 
 test('a slow network (data delayed 5 s) shows progress, not a blank page', async () => {
-  const { context, page } = await withReplaced('rectification.json', async (route) => (await route.fetch()).text(), { page: 'rectification', delay: 5000 });
+  // A search link has no static view: the app's shell and its progress show while data loads.
+  const { context, page } = await withReplaced('rectification.json', async (route) => (await route.fetch()).text(), { page: 'rectification&q=%E6%95%B4%E6%94%B9', delay: 5000 });
   await page.locator('.loading').first().waitFor({ timeout: 3000 });
   assert.match(await page.locator('main').innerText(), /正在加载/);
   assert.ok(await page.locator('header.site').isVisible(), 'the shell is there while data loads');
   await page.locator('li.problem').first().waitFor({ timeout: 15000 });
   await context.close();
+  // A page's plain link shows its static view at once, and keeps it until the data is in.
+  const s = await withReplaced('rectification.json', async (route) => (await route.fetch()).text(), { page: 'rectification', delay: 5000 });
+  await s.page.locator('#prerender li.problem').first().waitFor({ timeout: 3000 });
+  assert.equal(await s.page.locator('#prerender li.problem').count(), 21);
+  await s.page.locator('#app li.problem').first().waitFor({ timeout: 15000 });
+  assert.equal(await s.page.locator('#prerender').count(), 0);
+  await s.context.close();
 });

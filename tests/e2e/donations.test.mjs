@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, phonePage, horizontalOverflow, OUT } from './helpers.mjs';
+import { setup, phonePage, horizontalOverflow, OUT, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -19,7 +19,7 @@ async function openFilters(page) {
 
 test('search narrows the rows as you type and the totals line follows', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(url());
+  await gotoApp(page, url());
   await page.locator('table.data-table tbody tr').first().waitFor();
   const all = await count(page);
   assert.ok(all > 1000, `all rows: ${all}`);
@@ -43,7 +43,7 @@ test('search narrows the rows as you type and the totals line follows', async ()
 
 test('a facet click narrows the rows, updates other counts, and the CSV holds exactly those rows', async () => {
   const { context, page } = await phonePage(env.browser);
-  await page.goto(url());
+  await gotoApp(page, url());
   await page.locator('table.data-table tbody tr').first().waitFor();
   await openFilters(page);
   const year = page.locator('fieldset.facet', { hasText: '年份' }).locator('[data-key="2022"]');
@@ -79,7 +79,7 @@ test('a facet click narrows the rows, updates other counts, and the CSV holds ex
 
 test('sort, page and filters survive a reload; "only real records" shows the report\'s goods with their flags', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(url());
+  await gotoApp(page, url());
   await page.locator('table.data-table tbody tr').first().waitFor();
   await page.locator('th.col-amount button').click();
   await page.waitForFunction(() => /sort=/.test(location.search));
@@ -108,7 +108,7 @@ test('sort, page and filters survive a reload; "only real records" shows the rep
 
 test('sample rows are labelled on screen and in the data file', async () => {
   const { context, page } = await phonePage(env.browser);
-  await page.goto(url());
+  await gotoApp(page, url());
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.match(await page.locator('.sample-notice').innerText(), /示例数据/);
   const rows = await page.locator('table.data-table tbody tr').count();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, phonePage, OUT, PREFIX } from './helpers.mjs';
+import { setup, phonePage, OUT, PREFIX, gotoApp } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 let env;
@@ -23,7 +23,7 @@ async function desktopPage(browser) {
 
 test('chart SVG download is well-formed XML with title and source; PNG is 2× on white', async () => {
   const { context, page, errors } = await desktopPage(env.browser);
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   const fig = page.locator('figure.chart[data-chart-id="don-monthly"]');
   await fig.waitFor();
   const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('link', { name: 'SVG' }).click()]);
@@ -61,7 +61,7 @@ test('chart SVG download is well-formed XML with title and source; PNG is 2× on
 
 test('the embed snippet opens embed mode showing only that chart, with a link back', async () => {
   const { context, page, errors } = await desktopPage(env.browser);
-  await page.goto(`${env.url}?page=donations&year=2020`);
+  await gotoApp(page, `${env.url}?page=donations&year=2020`);
   const fig = page.locator('figure.chart[data-chart-id="don-channel"]');
   await fig.waitFor();
   await fig.getByRole('button', { name: '嵌入' }).click();
@@ -71,7 +71,7 @@ test('the embed snippet opens embed mode showing only that chart, with a link ba
   assert.match(src, /year=2020/, 'the embed keeps the view (filters)');
   assert.match(code, /sandbox="allow-scripts allow-same-origin allow-downloads allow-popups"/);
 
-  await page.goto(src);
+  await gotoApp(page, src);
   await page.locator('figure.chart-target img').waitFor();
   const visibleCharts = await page.locator('figure.chart').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).length);
   assert.equal(visibleCharts, 1);

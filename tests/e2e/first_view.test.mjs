@@ -1,6 +1,7 @@
-// The prerendered first view (scripts/prerender.mjs, src/prerender.rs): the overview paints from
-// the HTML alone, downloads no app code until the visitor interacts, and the app then takes
-// over without a layout shift, replaying a tap on a button; any other URL never shows it.
+// The prerendered first views (scripts/prerender.mjs, src/prerender.rs): every page's plain link
+// paints from static HTML alone (the overview's in index.html, the others fetched from first/),
+// downloads no app code until the visitor interacts, and the app then takes over without a
+// layout shift, replaying a tap on a button and what was typed; any other URL never shows one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -66,22 +67,116 @@ test('when the data changed since the view was made, the app starts at once and 
   await context.close();
 });
 
-test('other views never show the static overview', async () => {
-  for (const [q, sel] of [['?page=donations', 'table.data-table'], ['?lang=en', '.card'], ['?embed=chart&chart=rect-progress', '.chart img']]) {
-    const { context, page } = await phonePage(env.browser);
+// Every page's plain link (page, lang: nothing else) gets its own static view on a phone.
+const VIEWS = [
+  ['?page=rectification', '.problem', 21, '巡察整改'],
+  ['?page=donations', 'table.data-table tbody tr', 10, '捐赠款物'],
+  ['?page=relief', 'table.data-table tbody tr', 10, '救助'],
+  ['?page=coverage', '.col-county', 3, '覆盖'],
+  ['?page=data', '.dataset.card', 5, '数据下载'],
+  ['?lang=en', '.card', 3, 'Inspection'],
+  ['?page=donations&lang=en', 'table.data-table tbody tr', 10, 'Donations'],
+];
+
+test('every page by its own link paints its own static view, with no app code and no data request', async () => {
+  for (const [q, sel, atLeast, heading] of VIEWS) {
+    const { context, page, errors } = await phonePage(env.browser);
+    const requests = await watched(page);
+    const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
+    await page.goto(env.url + q);
+    await page.locator(`#prerender ${sel}`).first().waitFor({ timeout: 10000 });
+    await (await manifest).finished();
+    await page.evaluate(async () => { await crypto.subtle.digest('SHA-256', new Uint8Array(1)); await new Promise((r) => requestAnimationFrame(() => setTimeout(r))); });
+    const seen = await page.evaluate(([sel]) => ({
+      n: document.querySelectorAll(`#prerender ${sel}`).length,
+      h: [...document.querySelectorAll('#prerender main h2')].map((h) => h.textContent).join(' | '),
+      boot: getComputedStyle(document.getElementById('boot')).display,
+      lang: document.documentElement.lang,
+      waiting: document.documentElement.classList.contains('prerender-wait'),
+    }), [sel]);
+    assert.ok(seen.n >= atLeast, `${q}: ${seen.n} × ${sel}`);
+    assert.ok(seen.h.includes(heading), `${q}: the page's own view (headings: ${seen.h})`);
+    assert.equal(seen.boot, 'none', `${q}: the boot message is gone`);
+    assert.equal(seen.waiting, false);
+    assert.equal(seen.lang, q.includes('lang=en') ? 'en' : 'zh-CN', q);
+    assert.equal(await booted(page), false, `${q}: the app has not started`);
+    assert.ok(!requests.some((p) => p.endsWith('.wasm')), `${q}: no wasm downloaded`);
+    assert.ok(!requests.some((p) => /data\/(?!manifest)/.test(p)), `${q}: no data file requested: ${requests.join(' ')}`);
+    const hrefs = await page.locator('#prerender nav a').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length >= 6 && hrefs.every((h) => h.includes(PREFIX)), `${q}: relative links: ${hrefs.join(' ')}`);
+    assert.deepEqual(errors, [], q);
+    await context.close();
+  }
+});
+
+test('a search typed into the static ledger is carried into the app, with the focus', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  const requests = await watched(page);
+  await page.goto(env.url + '?page=donations');
+  const box = page.locator('#prerender input[type=search]').first();
+  await box.waitFor();
+  await box.focus(); // starts the app
+  await page.keyboard.type('张先生');
+  await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('#app input[type=search]'), null, { timeout: 30000 });
+  assert.ok(requests.some((p) => p.endsWith('.wasm')));
+  const after = await page.evaluate(() => ({ q: document.querySelector('#app input[type=search]').value, focused: document.activeElement === document.querySelector('#app input[type=search]'), shifts: window.__shifts }));
+  assert.deepEqual(after, { q: '张先生', focused: true, shifts: [] });
+  // And the app searched for it: the address and every row shown.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '张先生', null, { timeout: 10000 });
+  const rows = await page.locator('#app table.data-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.length > 0 && rows.every((t) => t.includes('张先生')), rows.slice(0, 3).join(' / '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the data page\'s citations carry the address the site is deployed at, not the build\'s', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.goto(env.url + '?page=data');
+  await page.locator('#prerender textarea').first().waitFor();
+  const cites = await page.locator('#prerender textarea').evaluateAll((ts) => ts.map((t) => t.value));
+  assert.ok(cites.length >= 5);
+  for (const c of cites) assert.ok(c.includes(env.url) && !c.includes('{{'), c);
+  await context.close();
+});
+
+test('a page whose static view cannot be fetched starts the app at once', async () => {
+  // Failing before the app's loader has run (it then starts at once), and after it has begun
+  // to wait for an interaction (the failure must wake it).
+  for (const late of [false, true]) {
+    const { context, page, errors } = await phonePage(env.browser);
+    await page.route('**/first/*.html', async (r) => {
+      if (late) await page.waitForFunction(() => typeof window.gongshiStart === 'function', null, { timeout: 20000 });
+      await r.fulfill({ status: 404, body: 'gone' });
+    });
+    await page.goto(env.url + '?page=rectification');
+    // No interaction: only the failed fetch can have started it.
+    await page.locator('#app .problem').first().waitFor({ timeout: 30000 });
+    assert.equal(await page.locator('#prerender').count(), 0);
+    assert.equal(await page.locator('#boot').isVisible(), false);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|404/.test(e)), []);
+    await context.close();
+  }
+});
+
+test('other views get no static view and start the app at once', async () => {
+  for (const [q, sel] of [['?page=donations&q=%E5%BC%A0', 'table.data-table'], ['?page=rectification&text=large', '.problem'], ['?embed=chart&chart=rect-progress', '.chart img']]) {
+    const { context, page, errors } = await phonePage(env.browser);
+    const requests = await watched(page);
     await page.goto(env.url + q);
     await page.locator(`#app ${sel}`).first().waitFor({ timeout: 30000 });
     assert.equal(await page.locator('#prerender').count(), 0, q);
+    assert.ok(!requests.some((p) => p.includes('/first/')), `${q}: no static view fetched`);
     // And the app is what shows: its view visible, the boot message gone.
     assert.equal(await page.locator(`#app ${sel}`).first().isVisible(), true, q);
     assert.equal(await page.locator('#boot').isVisible(), false, q);
+    assert.deepEqual(errors, [], q);
     await context.close();
   }
-  // A wide screen (the static view's charts are drawn for phones) starts the app at once too.
+  // A wide screen (the static views' charts are drawn for phones) starts the app at once too.
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(env.url);
-  await page.locator('#app .card').first().waitFor({ timeout: 30000 });
+  await page.goto(env.url + '?page=relief');
+  await page.locator('#app table.data-table').first().waitFor({ timeout: 30000 });
   assert.equal(await page.locator('#prerender').count(), 0);
   await context.close();
 });
@@ -133,6 +228,10 @@ test('running scripts/prerender.mjs again on the same index.html gives the same 
     assert.equal(count(html, '<meta name="gongshi-prerender"'), 1, 'one manifest hash');
     assert.equal(count(html, 'ev.forEach(t=>addEventListener(t,start'), 1, 'one loader preamble');
   }
+  const views = (d) => fs.readdirSync(path.join(d, 'first')).filter((f) => f.endsWith('.html')).sort();
+  assert.equal(views(dir).length, 11, 'every other page and language: ' + views(dir).join(' '));
+  assert.deepEqual(views(dir), views('dist'));
+  for (const f of views(dir)) assert.equal(fs.readFileSync(path.join(dir, 'first', f), 'utf8'), fs.readFileSync(path.join('dist', 'first', f), 'utf8'), f);
   assert.equal(twice, once, 'a second run changes nothing');
   assert.equal(once, built, 'and re-running on `make dist`\'s output changes nothing either');
   fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { setup, phonePage, PREFIX } from './helpers.mjs';
+import { setup, phonePage, PREFIX, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -26,13 +26,14 @@ test('every answer carries the header set: a file, a 404, a redirect', async () 
 test('the CSP enforces Trusted Types and allows only the app\'s policy', () => {
   const csp = env.headers['Content-Security-Policy'];
   assert.match(csp, /(^|; )require-trusted-types-for 'script'(;|$)/);
-  // The rows' policy, Leptos's static templates' (index.html), the worker URL's; no other name.
-  assert.match(csp, /(^|; )trusted-types gongshi-rows gongshi-templates gongshi-sw(;|$)/);
+  // The rows' policy, Leptos's static templates' (index.html), the worker URL's, the fetched
+  // first views' (index.html); no other name.
+  assert.match(csp, /(^|; )trusted-types gongshi-rows gongshi-templates gongshi-sw gongshi-first(;|$)/);
 });
 
 test('the donations table renders through the Trusted Types policy, with no violation', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   const rows = page.locator('table.data-table tbody tr');
   await rows.first().waitFor();
   const first = await rows.first().innerText();

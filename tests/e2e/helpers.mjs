@@ -60,3 +60,31 @@ export async function editManifest(page, edit) {
 export async function dropChecksums(page) {
   await editManifest(page, (m) => { for (const d of m.datasets) { delete d.sha256; delete d.bytes; } });
 }
+
+/**
+ * Opens `url` as a visitor who then uses the page. On a phone, a page's plain link shows its
+ * prerendered static view and starts the app on the first interaction (scripts/prerender.mjs):
+ * this gives it one (a key press, once the loader listens) and, unless `takeover: false`, waits
+ * until the app has replaced the static view. Elsewhere it is `page.goto`.
+ */
+export async function gotoApp(page, url, { takeover = true, ...options } = {}) {
+  const response = await page.goto(url, options);
+  await startApp(page, { takeover });
+  return response;
+}
+
+/** When a static view shows, interacts once (a key press) so the app starts; see gotoApp. */
+export async function startApp(page, { takeover = true } = {}) {
+  await page.waitForFunction(() => typeof window.gongshiStart === 'function' || document.documentElement.classList.contains('no-prerender') || !document.getElementById('prerender'), null, { timeout: 30000 });
+  if (await page.locator('#prerender').count() && !(await page.evaluate(() => document.documentElement.classList.contains('no-prerender')))) {
+    await page.keyboard.press('Shift');
+    if (takeover) await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 30000 });
+  }
+}
+
+/** `page.reload()`, then as gotoApp: the app takes over from a static view. */
+export async function reloadApp(page, options = {}) {
+  const response = await page.reload(options);
+  await startApp(page);
+  return response;
+}

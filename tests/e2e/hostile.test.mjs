@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, phonePage, dropChecksums } from './helpers.mjs';
+import { setup, phonePage, dropChecksums, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -27,7 +27,7 @@ test('hostile donor names stay inert text in the table, the chart SVG and the CS
     });
     await route.fulfill({ response: resp, body: JSON.stringify(doc) });
   });
-  await page.goto(`${env.url}?page=donations&q=${encodeURIComponent('恶意测试')}`);
+  await gotoApp(page, `${env.url}?page=donations&q=${encodeURIComponent('恶意测试')}`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.equal(Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 条/)[1]), HOSTILE.length);
   const table = await page.locator('table.data-table tbody').innerText();
@@ -96,7 +96,7 @@ test('hostile text in a chart title, category label and footer is escaped in the
     g.batches.forEach((b, i) => { b.item = `批次${PWN[i % PWN.length]}`; });
     await route.fulfill({ response: resp, body: JSON.stringify(g) });
   });
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   const fig = page.locator('figure.chart[data-chart-id="don-goods"]');
   await fig.waitFor();
   assert.match(await fig.locator('.chart-source').innerText(), /来源"><svg onload="window.__pwned=3">/, 'the source shows as text');

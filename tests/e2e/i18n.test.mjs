@@ -2,7 +2,7 @@
 // Chinese default is untouched on a fresh load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, phonePage, horizontalOverflow, OUT } from './helpers.mjs';
+import { setup, phonePage, horizontalOverflow, OUT, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -10,7 +10,7 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 
 test('the English switch translates the UI, stays in the URL and survives a reload', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=donations&year=2020`);
+  await gotoApp(page, `${env.url}?page=donations&year=2020`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   await page.locator('a.lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -48,7 +48,7 @@ test('the English switch translates the UI, stays in the URL and survives a relo
 
 test('a fresh load without lang is Chinese', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   const nav = await page.locator('header.site nav').innerText();

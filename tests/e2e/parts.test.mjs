@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, phonePage } from './helpers.mjs';
+import { setup, phonePage, gotoApp } from './helpers.mjs';
 
 let env;
 let dir;
@@ -46,7 +46,7 @@ const partFiles = () => parts().map((p) => p.pack.file);
 
 test('every part loads, with progress, and the table holds every row', async () => {
   const { context, page, errors, requested } = await bulkPage();
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   await page.locator('progress').waitFor();
   assert.match(await page.locator('.loading').innerText(), /个分卷/);
   await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 60000 });
@@ -70,7 +70,7 @@ test('every part loads, with progress, and the table holds every row', async () 
 
 test('a URL with a year loads only that year’s parts, and the rest on request', async () => {
   const { context, page, errors, requested } = await bulkPage();
-  await page.goto(`${env.url}?page=donations&year=2021`);
+  await gotoApp(page, `${env.url}?page=donations&year=2021`);
   const notice = page.locator('.notice', { hasText: '只加载了 2021 年' });
   await notice.waitFor({ timeout: 60000 });
   const loaded = requested.filter((f) => f.startsWith('donations-'));
@@ -93,7 +93,7 @@ test('a pack that does not match is not used: the part is read from its JSON, wi
     body[body.length - 3] ^= 0xff;
     await route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
   });
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   await page.locator('table.data-table tbody tr').first().waitFor({ timeout: 60000 });
   assert.ok(requested.includes(victim.file), 'the JSON of that part was read instead');
   assert.equal(requested.filter((f) => f.endsWith('.json') && f.startsWith('donations-')).length, 1, 'only that part');
@@ -118,7 +118,7 @@ test('a part whose bytes do not match its checksum is refused, naming the part',
     const body = fs.readFileSync(path.join(dir, victim.file), 'utf8').replace('"donor":"', '"donor":"改');
     await route.fulfill({ status: 200, contentType: 'application/json', body });
   });
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   const err = page.locator('.data-error').first();
   await err.waitFor({ timeout: 60000 });
   const text = await err.innerText();
@@ -129,7 +129,7 @@ test('a part whose bytes do not match its checksum is refused, naming the part',
 
 test('the data page lists each part with its download link and checksum', async () => {
   const { context, page, errors } = await bulkPage();
-  await page.goto(`${env.url}?page=data`);
+  await gotoApp(page, `${env.url}?page=data`);
   const box = page.locator('[data-dataset="donations"] details.parts');
   await box.waitFor({ timeout: 30000 });
   assert.match(await box.locator('summary').innerText(), new RegExp(`${parts().length} 个分卷`));

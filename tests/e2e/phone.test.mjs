@@ -4,7 +4,7 @@
 // screens. Large-text mode: one tap from the header, kept in the address, every page still fits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, OUT } from './helpers.mjs';
+import { setup, OUT, gotoApp, startApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -76,16 +76,24 @@ for (const width of [390, 320]) {
   for (const name of PAGES) {
     test(`${name} at ${width} px: fits the screen, nothing squashed, every target at least 24 px`, async () => {
       const { context, page, errors } = await phone(width);
+      // First the prerendered static view a shared link opens, then the app that replaces it.
       await page.goto(`${env.url}?page=${name}`);
+      await page.locator('#prerender main').waitFor({ timeout: 10000 });
       await ready(page, name);
-      const m = await page.evaluate(measure);
-      assert.equal(m.overflow, 0, 'no sideways scrolling');
-      assert.deepEqual(m.wideTables, [], 'no table wider than the screen');
-      assert.deepEqual(m.squashed, [], 'no cell squashed to a character a line');
-      assert.deepEqual(m.small, [], 'no target under 24 × 24 px');
-      if (width === 390) {
-        assert.ok(m.screens <= 12, `${name} is ${m.screens.toFixed(1)} screens tall`);
-        await page.screenshot({ path: `${OUT}phone-${name}-${width}.png`, fullPage: true });
+      for (const which of ['static view', 'app']) {
+        if (which === 'app') {
+          await startApp(page);
+          await ready(page, name);
+        }
+        const m = await page.evaluate(measure);
+        assert.equal(m.overflow, 0, `${which}: no sideways scrolling`);
+        assert.deepEqual(m.wideTables, [], `${which}: no table wider than the screen`);
+        assert.deepEqual(m.squashed, [], `${which}: no cell squashed to a character a line`);
+        assert.deepEqual(m.small, [], `${which}: no target under 24 × 24 px`);
+        if (width === 390) {
+          assert.ok(m.screens <= 12, `${which}: ${name} is ${m.screens.toFixed(1)} screens tall`);
+          if (which === 'app') await page.screenshot({ path: `${OUT}phone-${name}-${width}.png`, fullPage: true });
+        }
       }
       assert.deepEqual(errors, []);
       await context.close();
@@ -95,7 +103,7 @@ for (const width of [390, 320]) {
 
 test('a ledger row on a phone: the first fields at once, the rest on a tap; sorting by chips and the CSV still work', async () => {
   const { context, page, errors } = await phone(390);
-  await page.goto(`${env.url}?page=donations`);
+  await gotoApp(page, `${env.url}?page=donations`);
   await ready(page, 'donations');
   const row = page.locator('table.data-table tbody tr').first();
   for (const col of ['date', 'party', 'amount', 'flow', 'status']) {
@@ -132,7 +140,7 @@ test('a ledger row on a phone: the first fields at once, the rest on a tap; sort
 
 test('large text: one tap from the header, kept in the address and in links, every page still fits at 390 px', async () => {
   const { context, page, errors } = await phone(390);
-  await page.goto(`${env.url}?page=relief`);
+  await gotoApp(page, `${env.url}?page=relief`);
   await ready(page, 'relief');
   const normal = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p, main li')).fontSize));
   const toggle = page.getByRole('button', { name: '大字' });
@@ -150,7 +158,7 @@ test('large text: one tap from the header, kept in the address and in links, eve
   await page.locator('nav a.tab', { hasText: '组织覆盖' }).click();
   await page.waitForURL(/page=coverage.*text=large|text=large.*page=coverage/);
   for (const name of PAGES) {
-    await page.goto(`${env.url}?page=${name}&text=large`);
+    await gotoApp(page, `${env.url}?page=${name}&text=large`);
     await ready(page, name);
     const m = await page.evaluate(measure);
     assert.equal(m.overflow, 0, `${name}: no sideways scrolling`);

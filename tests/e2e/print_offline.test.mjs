@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, phonePage, OUT } from './helpers.mjs';
+import { setup, phonePage, OUT, gotoApp, startApp, reloadApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -10,10 +10,10 @@ after(async () => { await env?.browser.close(); env?.server.close(); });
 
 test('printing the rectification page shows all 21 problems with their measures, and no controls', async () => {
   const { context, page } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=rectification&q=手套`);
+  await gotoApp(page, `${env.url}?page=rectification&q=手套`);
   await page.locator('li.problem').first().waitFor();
   // Printing is about the report: clear the search, then print.
-  await page.goto(`${env.url}?page=rectification`);
+  await gotoApp(page, `${env.url}?page=rectification`);
   await page.locator('li.problem').first().waitFor();
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -30,7 +30,7 @@ test('printing the rectification page shows all 21 problems with their measures,
 
 test('printing a table prints all filtered rows, not one page', async () => {
   const { context, page } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=donations&year=2019`);
+  await gotoApp(page, `${env.url}?page=donations&year=2019`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   const total = Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 条/)[1]);
   assert.ok(total > 25);
@@ -45,24 +45,29 @@ test('after one visit, the app and its data open offline', async () => {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m.text())) errors.push(m.text()); });
-  await page.goto(`${env.url}?page=rectification`);
+  await gotoApp(page, `${env.url}?page=rectification`);
   await page.locator('li.problem').first().waitFor();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  // Reload once so the worker controls the page and caches what it loads.
-  await page.reload();
+  // Reload once so the worker controls the page and caches what it loads (the static view, then
+  // the app and its data).
+  await reloadApp(page);
   await page.locator('li.problem').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // The worker has kept what the page needs offline (its copies are written after answering).
   await page.waitForFunction(() => window.__cached === true || (caches.keys().then(async (ks) => {
-    const want = ['data/manifest.json', 'data/rectification.json', 'data/figures.json'];
+    const want = ['data/manifest.json', 'data/rectification.json', 'data/figures.json', 'first/rectification.zh.html'];
     const urls = [];
     for (const k of ks) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
     window.__cached = want.every((w) => urls.some((u) => u.endsWith('/' + w)));
   }), false), null, { polling: 100 });
   await context.setOffline(true);
+  // Offline: the static view of the last visit, then the app from the cache, with its data.
   await page.reload();
-  await page.locator('li.problem').first().waitFor({ timeout: 10000 });
-  assert.equal(await page.locator('li.problem').count(), 21);
+  await page.locator('#prerender li.problem').first().waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('#prerender li.problem').count(), 21);
+  await startApp(page);
+  await page.locator('#app li.problem').first().waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('#app li.problem').count(), 21);
   assert.deepEqual(errors.filter((e) => /CSP/.test(e)), [], 'the service worker works under the strict CSP');
   await context.setOffline(false);
   await context.close();

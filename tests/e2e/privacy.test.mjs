@@ -3,7 +3,7 @@
 // field, and the rest of the site keeps working. Also: the data page in English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, phonePage, dropChecksums } from './helpers.mjs';
+import { setup, phonePage, dropChecksums, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -19,7 +19,7 @@ async function reliefWith(edit) {
     edit(doc);
     await route.fulfill({ response: resp, body: JSON.stringify(doc) });
   });
-  await page.goto(`${env.url}?page=relief`);
+  await gotoApp(page, `${env.url}?page=relief`);
   return { context, page, errors };
 }
 
@@ -88,7 +88,7 @@ test('the shipped relief file publishes no small cell: withheld cells carry neit
   }
   assert.ok(withheld > 0);
   // The page shows them as "<5" and "不公布", and the aggregate CSV leaves them out.
-  await page.goto(`${env.url}?page=relief`);
+  await gotoApp(page, `${env.url}?page=relief`);
   const agg = page.locator('.aggregates');
   await agg.waitFor();
   // On a phone the table of cells opens on a tap.
@@ -101,7 +101,7 @@ test('the shipped relief file publishes no small cell: withheld cells carry neit
 test('the data page in English shows each dataset by its English title', async () => {
   const { context, page } = await phonePage(env.browser);
   const manifest = await (await page.request.get(`${env.url}data/manifest.json`)).json();
-  await page.goto(`${env.url}?page=data&lang=en`);
+  await gotoApp(page, `${env.url}?page=data&lang=en`);
   await page.locator('.dataset h3, article h3').first().waitFor();
   const titles = await page.locator('main h3').allInnerTexts();
   for (const d of manifest.datasets) {

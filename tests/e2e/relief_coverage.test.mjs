@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, phonePage, OUT } from './helpers.mjs';
+import { setup, phonePage, OUT, gotoApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -25,7 +25,7 @@ const LONG_DIGITS = /\d{11,}/;
 
 test('relief: no full name, ID, phone or card number in the DOM or the CSV', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=relief`);
+  await gotoApp(page, `${env.url}?page=relief`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   // Walk every page of the table and check each recipient cell.
   const total = Number((await page.locator('.result-count').innerText()).match(/共 (\d+) 条/)[1]);
@@ -69,7 +69,7 @@ test('relief: no full name, ID, phone or card number in the DOM or the CSV', asy
 
 test('relief: the problem-5 gap chart is there with its source', async () => {
   const { context, page } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=relief`);
+  await gotoApp(page, `${env.url}?page=relief`);
   const img = page.locator('section.real .chart img');
   await img.waitFor();
   const alt = await img.getAttribute('alt');
@@ -84,7 +84,7 @@ test('relief: the problem-5 gap chart is there with its source', async () => {
 
 test('coverage: choosing a county changes the charts, the table and the URL', async () => {
   const { context, page, errors } = await phonePage(env.browser);
-  await page.goto(`${env.url}?page=coverage`);
+  await gotoApp(page, `${env.url}?page=coverage`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.equal(await page.locator('table.data-table tbody tr').count(), 6);
   const chartBefore = await page.locator('.chart img').first().getAttribute('src');

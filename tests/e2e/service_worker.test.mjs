@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { setup, phonePage, PREFIX } from './helpers.mjs';
+import { setup, phonePage, PREFIX, gotoApp, reloadApp } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { stampServiceWorker } from '../../scripts/stamp-sw.mjs';
 
@@ -100,10 +100,11 @@ const active = (page) => until(page, async () => (await navigator.serviceWorker.
 
 /** A first visit (of a page that starts the app, which registers the worker), then `url` once
  *  the worker is active: from then on it sees every request. */
-async function visit(page, url) {
-  await page.goto(new URL('?page=data', url).href);
+async function visit(page, url, { app = true } = {}) {
+  await gotoApp(page, new URL('?page=data', url).href);
   await active(page);
-  await page.goto(url);
+  if (app) await gotoApp(page, url);
+  else await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
@@ -138,7 +139,7 @@ test('a file withdrawn from the manifest and deleted is dropped from the cache a
   s.manifest((m) => { m.datasets = m.datasets.filter((d) => d.file !== 'relief.json'); });
   fs.rmSync(s.file('data/relief.json'));
   for (let i = 0; i < 2; i++) {
-    await page.reload();
+    await reloadApp(page);
     await page.locator('.data-error').first().waitFor();
     assert.equal(await rows(page).count(), 0, `reload ${i + 1}: no recipient is shown`);
     assert.equal(await inCache(page, 'relief.json'), false, `reload ${i + 1}: not in any cache`);
@@ -154,17 +155,17 @@ test('a file the host answers 410 or 404 for is dropped from the cache, even whi
   await waitCached(page, 'relief.json');
   await s.settled();
   s.status.set('data/relief.json', 410);
-  await page.reload();
+  await reloadApp(page);
   await page.locator('.data-error').first().waitFor();
   assert.equal(await rows(page).count(), 0, '410: not shown from the cache');
   assert.equal(await inCache(page, 'relief.json'), false);
 
-  await page.goto(`${s.url}?page=coverage`);
+  await gotoApp(page, `${s.url}?page=coverage`);
   await rows(page).first().waitFor();
   await waitCached(page, 'coverage.json');
   await s.settled();
   fs.rmSync(s.file('data/coverage.json'));
-  await page.reload();
+  await reloadApp(page);
   await page.locator('.data-error').first().waitFor();
   assert.equal(await rows(page).count(), 0, '404: not shown from the cache');
   assert.equal(await inCache(page, 'coverage.json'), false);
@@ -174,7 +175,7 @@ test('a file the host answers 410 or 404 for is dropped from the cache, even whi
 test('the manifest comes from the network first: the first view\'s no-cache check sees new data at once', async (t) => {
   const s = await site(t);
   const { context, page, errors } = await swPage(t);
-  await visit(page, s.url);
+  await visit(page, s.url, { app: false });
   await page.locator('#prerender .card').first().waitFor();
   await waitCached(page, 'manifest.json');
   const booted = () => page.evaluate(() => performance.getEntriesByName('gongshi:main').length > 0);
@@ -204,7 +205,7 @@ test('a data file listed without a checksum is answered from the cache; when it 
   const fresh = JSON.stringify(JSON.parse(s.read('data/coverage.json')));
   await s.settled();
   s.write('data/coverage.json', fresh);
-  await page.reload();
+  await reloadApp(page);
   await rows(page).first().waitFor();
   const banner = page.locator('.notice.update');
   await banner.waitFor({ timeout: 10000 });
@@ -254,7 +255,7 @@ test('a new deploy: new page at once, a new cache version, old hashed assets and
   s.write('index.html', s.read('index.html').toString().split(oldCss).join(newCss));
   const build = stampServiceWorker(s.dir);
   assert.notEqual(build, built);
-  await page.reload();
+  await reloadApp(page);
   assert.ok(await page.evaluate((css) => [...document.styleSheets].some((x) => x.href?.endsWith(css)), newCss), 'the new page, from the network');
   await until(page, async (b) => (await caches.keys()).some((k) => k.includes(`|${b}|`)), build, { what: 'the new build\'s caches' });
   await until(page, async ([own, b]) => (await caches.keys()).every((k) => !(k.startsWith(own) && k.includes(`|${b}|`))), [`gongshi|${scope}|`, built], { what: 'the old build\'s caches gone' });
@@ -272,16 +273,16 @@ test('a failing cache write (storage full) never fails a load', async (t) => {
   const { context, page, errors } = await swPage(t);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(s.url).origin, quotaSize: 1 });
-  await page.goto(`${s.url}?page=donations`);
+  await gotoApp(page, `${s.url}?page=donations`);
   const refused = await page.evaluate(async () => {
     try { await (await caches.open('probe')).put('/probe', new Response('x'.repeat(10000))); return false; } catch (e) { return true; }
   });
   assert.ok(refused, 'the storage really refuses writes');
   await active(page);
-  await page.reload();
+  await reloadApp(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await rows(page).first().waitFor();
-  await page.goto(`${s.url}?page=relief`);
+  await gotoApp(page, `${s.url}?page=relief`);
   await rows(page).first().waitFor();
   assert.equal(await page.locator('.data-error').count(), 0);
   assert.deepEqual(realErrors(errors), []);
@@ -318,7 +319,7 @@ test('a cached manifest is never paired with data of another version', async (t)
   await waitCached(page, 'manifest.json');
   await s.settled();
   s.publish('donations.json', Buffer.concat([s.read('data/donations.json'), Buffer.from('\n')]));
-  await page.goto(`${s.url}?page=donations`);
+  await gotoApp(page, `${s.url}?page=donations`);
   await rows(page).first().waitFor();
   assert.doesNotMatch(await page.locator('body').innerText(), ALTERED);
   assert.deepEqual(realErrors(errors), []);

@@ -205,7 +205,7 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
             origin: org,
         });
     }
-    cov.counties.sort_by_key(|c| COUNTIES.iter().position(|x| *x == c.county));
+    crate::sort::sort_by_key(&mut cov.counties, |c| COUNTIES.iter().position(|x| *x == c.county));
     for (i, t) in raw.teams_after.iter().enumerate() {
         match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
             (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),

@@ -384,7 +384,7 @@ impl Index {
         // rarest first), then confirmed with a substring search when the term is longer than
         // one character.
         let mut terms: Vec<&str> = q.terms().iter().map(|t| t.as_str()).collect();
-        terms.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        crate::sort::sort_by_key(&mut terms, |t| std::cmp::Reverse(t.chars().count()));
         const NONE: &Posting = &Posting::List(Vec::new());
         for term in terms {
             let mut chars: Vec<char> = term.chars().collect();
@@ -405,7 +405,7 @@ impl Index {
                 .filter_map(|w| self.search.triples.get(&((w[0] as u32 * 128 + w[1] as u32) * 128 + w[2] as u32)))
                 .collect();
             let mut lists: Vec<(usize, &Posting)> = lists.into_iter().map(|p| (match p { Posting::List(l) => l.len(), Posting::Bits(_) => usize::MAX }, p)).collect();
-            lists.sort_by_key(|l| l.0);
+            crate::sort::sort_by_key(&mut lists, |l| l.0);
             let words = self.len.div_ceil(64);
             let mut cand: Vec<u32> = if matches!(lists[0].1, Posting::Bits(_)) {
                 // Every posting is bits (the rarest is): AND them a word at a time, and with the

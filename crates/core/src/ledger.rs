@@ -990,7 +990,7 @@ pub fn directed_use(donations: &[Donation], disbursements: &[Disbursement]) -> V
         }
     }
     let mut out: Vec<DirectedUse> = m.into_values().collect();
-    out.sort_by(|a, b| a.to.cmp(&b.to));
+    crate::sort::sort_by(&mut out, |a, b| a.to.cmp(&b.to));
     out
 }
 

@@ -48,6 +48,7 @@ pub mod rectification;
 pub mod relief;
 pub mod sample;
 pub mod search;
+mod sort;
 pub mod summary;
 pub mod table;
 pub mod view;

@@ -591,7 +591,7 @@ pub fn scan_text(s: &str) -> Vec<(Finding, String)> {
                 || (is_scan_separator(chars[end]) && chars.get(end + 1).is_some_and(|&c| is_letter(c))));
         let mut found = Vec::new();
         scan_groups(&groups, letter_before || letter_after, &mut found);
-        found.sort_by_key(|x| x.0);
+        crate::sort::sort_by_key(&mut found, |x| x.0);
         out.extend(found.into_iter().map(|(_, f, m)| (f, m)));
     }
     out

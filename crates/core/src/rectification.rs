@@ -299,7 +299,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
         aspects.push(Aspect { no, title: t });
     }
-    aspects.sort_by_key(|a| a.no);
+    crate::sort::sort_by_key(&mut aspects, |a| a.no);
 
     // Problems.
     let mut problems: Vec<Problem> = Vec::new();
@@ -383,7 +383,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
             problems.push(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack: hay });
         }
     }
-    problems.sort_by_key(|x| x.no);
+    crate::sort::sort_by_key(&mut problems, |x| x.no);
 
     // Declared counts against the records.
     let d = raw.declared.unwrap_or_default();

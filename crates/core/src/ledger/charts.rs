@@ -242,9 +242,9 @@ pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>
     let all = bars.len();
     if all > max_bars {
         // Flagged first, then the latest batches; shown again in date order.
-        bars.sort_by_key(|(flagged, i, _)| (!flagged, std::cmp::Reverse(*i)));
+        crate::sort::sort_by_key(&mut bars, |(flagged, i, _)| (!flagged, std::cmp::Reverse(*i)));
         bars.truncate(max_bars);
-        bars.sort_by_key(|(_, i, _)| *i);
+        crate::sort::sort_by_key(&mut bars, |(_, i, _)| *i);
     }
     let bars: Vec<Bar> = bars.into_iter().map(|(_, _, b)| b).collect();
     let shown = if bars.len() < all { lang.pick(format!("，显示其中 {} 批（有标记的和最近的），全部见物资表", bars.len()), format!("; {} shown (flagged and latest first), all of them in the goods table", bars.len())) } else { String::new() };
