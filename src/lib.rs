@@ -14,6 +14,7 @@ pub mod perf;
 pub mod prerender;
 pub mod routes;
 pub mod state;
+pub mod trusted;
 
 pub use app::App;
 

@@ -13,30 +13,18 @@ const WORKER: &str = "./sw.js";
 pub const TRUSTED_TYPES_POLICY: &str = "gongshi-sw";
 
 thread_local! {
-    static POLICY: Option<JsValue> = create_policy();
-}
-
-fn create_policy() -> Option<JsValue> {
-    let w = web_sys::window()?;
-    let tt = js_sys::Reflect::get(&w, &"trustedTypes".into()).ok().filter(|v| v.is_object())?;
-    let create = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let options = js_sys::Object::new();
-    let only = Closure::<dyn Fn(JsValue) -> JsValue>::new(|u: JsValue| if u.as_string().as_deref() == Some(WORKER) { u } else { JsValue::from_str("") });
-    js_sys::Reflect::set(&options, &"createScriptURL".into(), only.as_ref()).ok()?;
-    only.forget(); // kept by the policy for the page's lifetime; created once
-    create.call2(&tt, &TRUSTED_TYPES_POLICY.into(), &options).ok()
+    static POLICY: crate::trusted::Policy = crate::trusted::Policy::create(TRUSTED_TYPES_POLICY, "createScriptURL", |u| {
+        if u.as_string().as_deref() == Some(WORKER) {
+            u
+        } else {
+            JsValue::from_str("")
+        }
+    });
 }
 
 /// `url` as a TrustedScriptURL where the browser has Trusted Types, else the string.
 fn script_url(url: &str) -> JsValue {
-    POLICY.with(|p| {
-        p.as_ref()
-            .and_then(|policy| {
-                let create = js_sys::Reflect::get(policy, &"createScriptURL".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-                create.call1(policy, &JsValue::from_str(url)).ok()
-            })
-            .unwrap_or_else(|| JsValue::from_str(url))
-    })
+    POLICY.with(|p| p.apply(url))
 }
 
 /// Registers the worker and listens for data updates.

@@ -76,35 +76,15 @@ fn toggle_row(e: web_sys::MouseEvent, t: &'static crate::i18n::Tr) {
 pub const TRUSTED_TYPES_POLICY: &str = "gongshi-rows";
 
 thread_local! {
-    /// The policy, created once (the CSP allows one policy of that name): `None` where the
-    /// browser has no Trusted Types (then `innerHTML` takes the string itself).
-    static POLICY: Option<JsValue> = create_policy();
+    /// Created once (the CSP allows one policy of that name). Its rule: rows_html's output is
+    /// already escaped text and markup the core wrote, so it passes through; its only caller is
+    /// this file's table body.
+    static POLICY: crate::trusted::Policy = crate::trusted::Policy::create(TRUSTED_TYPES_POLICY, "createHTML", |s| s);
 }
 
-fn create_policy() -> Option<JsValue> {
-    let w = web_sys::window()?;
-    let tt = js_sys::Reflect::get(&w, &"trustedTypes".into()).ok().filter(|v| v.is_object())?;
-    let create = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    // The rules: rows_html's output is already escaped text and markup the core wrote, so the
-    // policy passes it through; its only caller is this file's table body.
-    let options = js_sys::Object::new();
-    // (A Rust closure: `new Function` would need 'unsafe-eval', which the CSP does not allow.)
-    let pass = wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> JsValue>::new(|s: JsValue| s);
-    js_sys::Reflect::set(&options, &"createHTML".into(), pass.as_ref()).ok()?;
-    pass.forget(); // the policy keeps it for the page's lifetime; created once
-    create.call2(&tt, &TRUSTED_TYPES_POLICY.into(), &options).ok()
-}
-
-/// `html` as a TrustedHTML from the app's policy, or the plain string without Trusted Types.
+/// `html` as a TrustedHTML from the rows' policy, or the plain string without Trusted Types.
 fn trusted_html(html: String) -> JsValue {
-    POLICY.with(|p| {
-        p.as_ref()
-            .and_then(|policy| {
-                let create = js_sys::Reflect::get(policy, &"createHTML".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-                create.call1(policy, &JsValue::from_str(&html)).ok()
-            })
-            .unwrap_or_else(|| JsValue::from_str(&html))
-    })
+    POLICY.with(|p| p.apply(&html))
 }
 
 /// Previous / next with the page position.
