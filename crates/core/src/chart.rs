@@ -455,20 +455,21 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
         x += 30 + (s.name.chars().count() as i32) * 14;
     }
     // Plot area.
-    let axis_w = 64;
-    let (px0, px1) = (PAD + axis_w, w - PAD);
-    let (py0, py1) = (top + 6, top + 200);
     let top_value = if c.stacked {
         (0..c.categories.len()).map(|i| c.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0).max(0)).sum::<i64>()).max().unwrap_or(0)
     } else {
         c.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0)
     };
     let max = nice_ceiling(top_value);
-    for k in 0..=4 {
-        let v = max / 4 * k;
-        let gy = py1 - ((py1 - py0) as i64 * k / 4) as i32;
+    let ticks: Vec<String> = (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect();
+    // The value axis is as wide as its widest label ("CNY 37.5 million" needs more than "3,750万").
+    let axis_w = ticks.iter().map(|t| t.chars().map(|ch| char_w(ch, 11.0)).sum::<f64>().ceil() as i32 + 10).max().unwrap_or(0).max(64);
+    let (px0, px1) = (PAD + axis_w, w - PAD);
+    let (py0, py1) = (top + 6, top + 200);
+    for (k, tick) in ticks.into_iter().enumerate() {
+        let gy = py1 - ((py1 - py0) as i64 * k as i64 / 4) as i32;
         area.draw(&PathElement::new(vec![(px0, gy), (px1, gy)], TRACK.stroke_width(1)))?;
-        area.draw(&Text::new(c.unit.fmt_in(c.lang, v), (px0 - 6, gy), font(11.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(tick, (px0 - 6, gy), font(11.0).color(&MUTED).pos(Pos::new(HPos::Right, VPos::Center))))?;
     }
     let n = c.categories.len().max(1) as i32;
     let slot = ((px1 - px0) as f64) / n as f64;
@@ -722,6 +723,36 @@ mod tests {
         assert_eq!(nice_ceiling(1_000_000), 1_000_000);
         assert_eq!(nice_ceiling(1_000_001), 2_000_000);
         assert_eq!(nice_ceiling(0), 1);
+    }
+
+    #[test]
+    fn value_axis_labels_fit_left_of_the_plot_in_english() {
+        // CNY 37.5 million, 25 million, …: wider than the 64 px a Chinese axis ("3,750万") needs.
+        let c = ColumnChart {
+            title: "Directed and non-directed donations".into(),
+            subtitle: "per year".into(),
+            source: "Source: test".into(),
+            sample: false,
+            categories: vec![("2020".into(), "2020".into()), ("2021".into(), "2021".into())],
+            series: vec![Series { name: "Directed".into(), color: GREEN, values: vec![4_000_000_000, 500_000_000] }],
+            unit: Unit::Money,
+            stacked: false,
+            lang: Lang::En,
+        };
+        let svg = Chart::Columns(c).to_svg(NARROW);
+        let mut seen = 0;
+        for piece in svg.split("<text").skip(1) {
+            let (attrs, rest) = piece.split_once('>').unwrap();
+            let text = rest.split("</text>").next().unwrap().trim();
+            if !text.starts_with("CNY") || !attrs.contains("text-anchor=\"end\"") {
+                continue;
+            }
+            seen += 1;
+            let x: f64 = attrs.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+            let width: f64 = text.chars().map(|ch| char_w(ch, 11.0)).sum();
+            assert!(x - width >= 0.0, "the tick label {text:?} ends at x={x}, {width:.0} px wide: cut off at the left edge");
+        }
+        assert_eq!(seen, 5, "the five ticks (zero included) are money in English: {svg}");
     }
 
     #[test]
