@@ -32,11 +32,17 @@ fn main() {
         println!("index, 200 runs: {:.2} ms each", t.elapsed().as_secs_f64() * 1000.0 / 200.0);
         return;
     }
-    let keys = ["张", "张先", "张先生", "", "b", "ba", "ban", "bank", "", "2", "20", "202", "2021", "", "红", "红十", "红十字", ""];
+    // The benchmark's keystrokes, or ENGINE_KEYS="公||D|D2|D20|" (`|`-separated, empty = cleared).
+    let custom = std::env::var("ENGINE_KEYS").ok();
+    let default = ["张", "张先", "张先生", "", "b", "ba", "ban", "bank", "", "2", "20", "202", "2021", "", "红", "红十", "红十字", ""];
+    let keys: Vec<&str> = match &custom {
+        Some(k) => k.split('|').collect(),
+        None => default.to_vec(),
+    };
     let mut naive = Vec::new();
     let mut indexed = Vec::new();
     for _ in 0..3 {
-        for q in keys {
+        for q in keys.iter().copied() {
             let st = TableState { query: q.to_string(), ..Default::default() };
             let t = Instant::now();
             let a = run(&rows, &st, sort);
