@@ -6,7 +6,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 PORT ?= 8080
 
-.PHONY: setup serve dist test test-native test-wasm test-e2e sample-data check-data fuzz clean
+.PHONY: setup serve dist test lint test-native test-wasm test-e2e sample-data check-data fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -31,9 +31,15 @@ bench: dist
 serve: dist
 	node scripts/serve.mjs --dir dist --port $(PORT)
 
-## Every test: native core, wasm components in headless Chromium, end-to-end on the built dist/.
-test: setup test-native test-wasm dist test-e2e
+## Every test: formatting and lints, native core, wasm components in headless Chromium,
+## end-to-end on the built dist/.
+test: setup lint test-native test-wasm dist test-e2e
 	@echo "make test: all suites passed"
+
+## rustfmt (rustfmt.toml) and clippy (Cargo.toml [workspace.lints], clippy.toml), warnings as errors.
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 
 ## Check the shipped data like a publisher would (schema, sums, checksums, privacy).
 check-data:

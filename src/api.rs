@@ -11,7 +11,8 @@ use leptos::prelude::*;
 pub const DATA_DIR: &str = "data/";
 
 fn network_error(file: &str, e: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试")).en(format!("Network error: the file could not be downloaded ({e}). Check the connection and retry"))
+    Diagnostic::error(file, "", format!("网络错误，未能下载（{e}）。请检查网络后重试"))
+        .en(format!("Network error: the file could not be downloaded ({e}). Check the connection and retry"))
 }
 
 fn interrupted(file: &str, e: impl std::fmt::Display) -> Diagnostic {

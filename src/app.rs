@@ -3,7 +3,9 @@
 use crate::components::ViewLink;
 use crate::i18n::{tr, use_tr};
 use crate::nav::{use_nav, Nav};
-use crate::routes::{coverage::CoveragePage, data::DataPage, donations::DonationsPage, overview::Overview, relief::ReliefPage, rectification::RectificationPage};
+use crate::routes::{
+    coverage::CoveragePage, data::DataPage, donations::DonationsPage, overview::Overview, rectification::RectificationPage, relief::ReliefPage,
+};
 use crate::state::{use_data, Data, Load};
 use gongshi_core::view::{Embed, Page, View};
 use leptos::prelude::*;
@@ -78,9 +80,7 @@ fn Header() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = use_tr();
-    let org = move || {
-        data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string())
-    };
+    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string());
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
         Load::Idle | Load::Loading => String::new(),

@@ -5,9 +5,9 @@
 //! Chinese in the English UI, labelled [`Tr::in_chinese`].
 
 use crate::nav::use_nav;
-use leptos::prelude::*;
 use gongshi_core::date::PartialDate;
 use gongshi_core::{format, Fen, Lang};
+use leptos::prelude::*;
 
 pub struct Tr {
     pub lang: Lang,
@@ -689,7 +689,11 @@ impl Tr {
 
     /// Exact amount: "12,345.00 元" / "CNY 12,345.00".
     pub fn yuan(&self, fen: Fen) -> String {
-        if self.zh() { format!("{} 元", format::yuan_grouped(fen)) } else { format!("CNY {}", format::yuan_grouped(fen)) }
+        if self.zh() {
+            format!("{} 元", format::yuan_grouped(fen))
+        } else {
+            format!("CNY {}", format::yuan_grouped(fen))
+        }
     }
 
     pub fn date(&self, d: PartialDate) -> String {
@@ -697,7 +701,11 @@ impl Tr {
     }
 
     pub fn year(&self, y: impl std::fmt::Display) -> String {
-        if self.zh() { format!("{y}年") } else { y.to_string() }
+        if self.zh() {
+            format!("{y}年")
+        } else {
+            y.to_string()
+        }
     }
 
     pub fn page_title(&self, page: gongshi_core::view::Page) -> String {
@@ -708,7 +716,11 @@ impl Tr {
     }
 
     pub fn updated_on(&self, d: PartialDate) -> String {
-        if self.zh() { format!("数据更新于 {}", d.zh()) } else { format!("Data updated {}", d.en()) }
+        if self.zh() {
+            format!("数据更新于 {}", d.zh())
+        } else {
+            format!("Data updated {}", d.en())
+        }
     }
 
     /// Progress of a ledger published in parts.
@@ -732,36 +744,68 @@ impl Tr {
     }
 
     pub fn load_all_years(&self) -> &'static str {
-        if self.zh() { "加载全部年度" } else { "Load every year" }
+        if self.zh() {
+            "加载全部年度"
+        } else {
+            "Load every year"
+        }
     }
 
     /// The parts of a dataset published in parts (data page).
     pub fn parts_summary(&self, n: usize) -> String {
-        if self.zh() { format!("按年度分卷发布：{n} 个分卷（每个分卷有自己的校验值）") } else { format!("Published in {n} parts (each with its own checksum)") }
+        if self.zh() {
+            format!("按年度分卷发布：{n} 个分卷（每个分卷有自己的校验值）")
+        } else {
+            format!("Published in {n} parts (each with its own checksum)")
+        }
     }
 
     pub fn records_n(&self, n: u64) -> String {
-        if self.zh() { format!("{} 条", format::group_thousands(n)) } else { format!("{} records", format::group_thousands(n)) }
+        if self.zh() {
+            format!("{} 条", format::group_thousands(n))
+        } else {
+            format!("{} records", format::group_thousands(n))
+        }
     }
 
     pub fn more_problems(&self, n: usize) -> String {
-        if self.zh() { format!("……另有 {n} 处，完整清单请用 gongshi check 查看") } else { format!("…and {n} more; `gongshi check` lists them all") }
+        if self.zh() {
+            format!("……另有 {n} 处，完整清单请用 gongshi check 查看")
+        } else {
+            format!("…and {n} more; `gongshi check` lists them all")
+        }
     }
 
     pub fn count_rows(&self, n: usize) -> String {
-        if self.zh() { format!("共 {n} 条记录") } else { format!("{} records", format::count(n as u64)) }
+        if self.zh() {
+            format!("共 {n} 条记录")
+        } else {
+            format!("{} records", format::count(n as u64))
+        }
     }
 
     pub fn sample_rows(&self, n: usize) -> String {
-        if self.zh() { format!("（其中示例 {n} 条）") } else { format!(" ({n} of them sample data)") }
+        if self.zh() {
+            format!("（其中示例 {n} 条）")
+        } else {
+            format!(" ({n} of them sample data)")
+        }
     }
 
     pub fn download_csv(&self, n: usize) -> String {
-        if self.zh() { format!("下载 CSV（{n} 条）") } else { format!("Download CSV ({n} rows)") }
+        if self.zh() {
+            format!("下载 CSV（{n} 条）")
+        } else {
+            format!("Download CSV ({n} rows)")
+        }
     }
 
     pub fn selected(&self, n: usize) -> String {
-        if self.zh() { format!("（已选 {n}）") } else { format!(" ({n} selected)") }
+        if self.zh() {
+            format!("（已选 {n}）")
+        } else {
+            format!(" ({n} selected)")
+        }
     }
 
     pub fn sample_notice(&self, what: &str, sample: usize, real: usize) -> (String, String) {
@@ -776,19 +820,35 @@ impl Tr {
     }
 
     pub fn page_pos(&self, page: usize, pages: usize) -> String {
-        if self.zh() { format!("第 {page} / {pages} 页") } else { format!("Page {page} of {pages}") }
+        if self.zh() {
+            format!("第 {page} / {pages} 页")
+        } else {
+            format!("Page {page} of {pages}")
+        }
     }
 
     pub fn chart_table_label(&self, title: &str) -> String {
-        if self.zh() { format!("{title}：数据表") } else { format!("{title}: data table") }
+        if self.zh() {
+            format!("{title}：数据表")
+        } else {
+            format!("{title}: data table")
+        }
     }
 
     pub fn chart_tools_label(&self, title: &str) -> String {
-        if self.zh() { format!("{title}：下载与分享") } else { format!("{title}: download and share") }
+        if self.zh() {
+            format!("{title}：下载与分享")
+        } else {
+            format!("{title}: download and share")
+        }
     }
 
     pub fn embed_title(&self, id: &str) -> String {
-        if self.zh() { format!("公示图表 {id}") } else { format!("Gongshi chart {id}") }
+        if self.zh() {
+            format!("公示图表 {id}")
+        } else {
+            format!("Gongshi chart {id}")
+        }
     }
 
     pub fn validation_summary(&self, errors: usize, warnings: usize) -> String {
@@ -803,20 +863,36 @@ impl Tr {
     }
 
     pub fn source_problem(&self, no: u32) -> String {
-        if self.zh() { format!("出处：问题 {no}") } else { format!("Source: problem {no}") }
+        if self.zh() {
+            format!("出处：问题 {no}")
+        } else {
+            format!("Source: problem {no}")
+        }
     }
 
     pub fn source_section(&self, section: &str) -> String {
-        if self.zh() { format!("出处：{section}") } else { format!("Source: {section}") }
+        if self.zh() {
+            format!("出处：{section}")
+        } else {
+            format!("Source: {section}")
+        }
     }
 
     /// "来源：…" / "Source: …".
     pub fn source_of(&self, src: &str) -> String {
-        if self.zh() { format!("来源：{src}") } else { format!("Source: {src}") }
+        if self.zh() {
+            format!("来源：{src}")
+        } else {
+            format!("Source: {src}")
+        }
     }
 
     pub fn source_dated(&self, src: &str, updated: &str) -> String {
-        if self.zh() { format!("来源：{src}（{updated}）") } else { format!("Source: {src} ({updated})") }
+        if self.zh() {
+            format!("来源：{src}（{updated}）")
+        } else {
+            format!("Source: {src} ({updated})")
+        }
     }
 
     pub fn inspection(&self, by: &str, start: &str, end: &str, feedback: &str, total: usize) -> String {
@@ -828,47 +904,91 @@ impl Tr {
     }
 
     pub fn published_done(&self, published: &str, done: usize) -> String {
-        if self.zh() { format!("据 {published} 公开稿，已完成整改 {done} 个。") } else { format!("According to the public release of {published}, {done} have been rectified.") }
+        if self.zh() {
+            format!("据 {published} 公开稿，已完成整改 {done} 个。")
+        } else {
+            format!("According to the public release of {published}, {done} have been rectified.")
+        }
     }
 
     pub fn view_all_problems(&self, total: usize) -> String {
-        if self.zh() { format!("查看全部 {total} 个问题及整改措施") } else { format!("See all {total} problems and measures") }
+        if self.zh() {
+            format!("查看全部 {total} 个问题及整改措施")
+        } else {
+            format!("See all {total} problems and measures")
+        }
     }
 
     pub fn all_figures(&self, n: usize) -> String {
-        if self.zh() { format!("报告中的全部 {n} 个数字") } else { format!("All {n} figures in the report") }
+        if self.zh() {
+            format!("报告中的全部 {n} 个数字")
+        } else {
+            format!("All {n} figures in the report")
+        }
     }
 
     pub fn rows_money(&self, n: usize, fen: Fen) -> String {
-        if self.zh() { format!("{n} 笔 · {}", self.yuan(fen)) } else { format!("{n} · {}", self.yuan(fen)) }
+        if self.zh() {
+            format!("{n} 笔 · {}", self.yuan(fen))
+        } else {
+            format!("{n} · {}", self.yuan(fen))
+        }
     }
 
     pub fn batches_money(&self, n: usize, fen: Fen) -> String {
-        if self.zh() { format!("{n} 批 · {}", self.yuan(fen)) } else { format!("{n} batches · {}", self.yuan(fen)) }
+        if self.zh() {
+            format!("{n} 批 · {}", self.yuan(fen))
+        } else {
+            format!("{n} batches · {}", self.yuan(fen))
+        }
     }
 
     pub fn with_share(&self, money: String, share: String) -> String {
-        if self.zh() { format!("{money}（{share}）") } else { format!("{money} ({share})") }
+        if self.zh() {
+            format!("{money}（{share}）")
+        } else {
+            format!("{money} ({share})")
+        }
     }
 
     pub fn over_by(&self, fen: Fen) -> String {
-        if self.zh() { format!("超标 {}", self.money(fen)) } else { format!("Over by {}", self.money(fen)) }
+        if self.zh() {
+            format!("超标 {}", self.money(fen))
+        } else {
+            format!("Over by {}", self.money(fen))
+        }
     }
 
     pub fn directed_summary(&self, n: usize) -> String {
-        if self.zh() { format!("定向捐赠的使用情况（{n} 个定向用途）") } else { format!("Use of directed donations ({n} purposes)") }
+        if self.zh() {
+            format!("定向捐赠的使用情况（{n} 个定向用途）")
+        } else {
+            format!("Use of directed donations ({n} purposes)")
+        }
     }
 
     pub fn goods_summary(&self, n: usize, flagged: usize) -> String {
-        if self.zh() { format!("捐赠物资结存（{n} 批，其中 {flagged} 批有需要说明的情况）") } else { format!("Donated goods in stock ({n} batches, {flagged} with something to explain)") }
+        if self.zh() {
+            format!("捐赠物资结存（{n} 批，其中 {flagged} 批有需要说明的情况）")
+        } else {
+            format!("Donated goods in stock ({n} batches, {flagged} with something to explain)")
+        }
     }
 
     pub fn cancelled(&self, reason: &str) -> String {
-        if self.zh() { format!("已取消：{reason}") } else { format!("Cancelled: {reason}") }
+        if self.zh() {
+            format!("已取消：{reason}")
+        } else {
+            format!("Cancelled: {reason}")
+        }
     }
 
     pub fn item_unit(&self, item: &str, unit: &str) -> String {
-        if self.zh() { format!("{item}（{unit}）") } else { format!("{item} ({unit})") }
+        if self.zh() {
+            format!("{item}（{unit}）")
+        } else {
+            format!("{item} ({unit})")
+        }
     }
 
     pub fn problems_count(&self, total: usize, shown: usize, filtered: bool) -> String {
@@ -881,19 +1001,35 @@ impl Tr {
     }
 
     pub fn print_line(&self, publisher: &str, date: &str) -> String {
-        if self.zh() { format!("{publisher}，{date}。本打印件由公示网站生成。") } else { format!("{publisher}, {date}. Printed from the Gongshi website.") }
+        if self.zh() {
+            format!("{publisher}，{date}。本打印件由公示网站生成。")
+        } else {
+            format!("{publisher}, {date}. Printed from the Gongshi website.")
+        }
     }
 
     pub fn problem_no(&self, no: u32) -> String {
-        if self.zh() { format!("问题 {no}") } else { format!("Problem {no}") }
+        if self.zh() {
+            format!("问题 {no}")
+        } else {
+            format!("Problem {no}")
+        }
     }
 
     pub fn problem_figures(&self, no: u32) -> String {
-        if self.zh() { format!("问题 {no} 中的数字") } else { format!("Figures in problem {no}") }
+        if self.zh() {
+            format!("问题 {no} 中的数字")
+        } else {
+            format!("Figures in problem {no}")
+        }
     }
 
     pub fn problem_link(&self, no: u32) -> String {
-        if self.zh() { format!("（问题 {no}）") } else { format!(" (problem {no})") }
+        if self.zh() {
+            format!("（问题 {no}）")
+        } else {
+            format!(" (problem {no})")
+        }
     }
 
     /// The measure's ordinal: 一是, 二是 … in Chinese, "1." in English.
@@ -909,15 +1045,27 @@ impl Tr {
     /// An aspect of the report with its number: "一、…" / "1. …".
     pub fn aspect_label(&self, no: u32, title: &str) -> String {
         const CN_NUM: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-        if self.zh() { format!("{}、{title}", CN_NUM[(no as usize).min(9)]) } else { format!("{no}. {title}") }
+        if self.zh() {
+            format!("{}、{title}", CN_NUM[(no as usize).min(9)])
+        } else {
+            format!("{no}. {title}")
+        }
     }
 
     pub fn cases(&self, n: usize) -> String {
-        if self.zh() { format!("{n} 人次") } else { format!("{n} cases") }
+        if self.zh() {
+            format!("{n} 人次")
+        } else {
+            format!("{n} cases")
+        }
     }
 
     pub fn agg_summary(&self, cells: usize, withheld: usize) -> String {
-        if self.zh() { format!("汇总表：{cells} 个单元格，其中 {withheld} 个人数不足 5 人，不公布") } else { format!("Summary table: {cells} cells, {withheld} of them under 5 people and not published") }
+        if self.zh() {
+            format!("汇总表：{cells} 个单元格，其中 {withheld} 个人数不足 5 人，不公布")
+        } else {
+            format!("Summary table: {cells} cells, {withheld} of them under 5 people and not published")
+        }
     }
 
     pub fn agg_note(&self, min: u32) -> String {
@@ -929,31 +1077,59 @@ impl Tr {
     }
 
     pub fn units_n(&self, n: u32) -> String {
-        if self.zh() { format!("{n} 个") } else { n.to_string() }
+        if self.zh() {
+            format!("{n} 个")
+        } else {
+            n.to_string()
+        }
     }
 
     pub fn villages_of(&self, units: u32, villages: u32) -> String {
-        if self.zh() { format!("{units} / {villages} 个村（社区）") } else { format!("{units} / {villages} villages") }
+        if self.zh() {
+            format!("{units} / {villages} 个村（社区）")
+        } else {
+            format!("{units} / {villages} villages")
+        }
     }
 
     pub fn overdue(&self, days: i64) -> String {
-        if self.zh() { format!("已逾期 {days} 天") } else { format!("{days} days overdue") }
+        if self.zh() {
+            format!("已逾期 {days} 天")
+        } else {
+            format!("{days} days overdue")
+        }
     }
 
     pub fn days_left(&self, days: i64) -> String {
-        if self.zh() { format!("还有 {days} 天") } else { format!("{days} days left") }
+        if self.zh() {
+            format!("还有 {days} 天")
+        } else {
+            format!("{days} days left")
+        }
     }
 
     pub fn emergency(&self, n: u32) -> String {
-        if self.zh() { format!("重大突发事件应急处置与救援阶段：至少每 {n} 日公开一次。") } else { format!("During the emergency response to a major emergency: at least every {n} days.") }
+        if self.zh() {
+            format!("重大突发事件应急处置与救援阶段：至少每 {n} 日公开一次。")
+        } else {
+            format!("During the emergency response to a major emergency: at least every {n} days.")
+        }
     }
 
     pub fn bytes(&self, b: u64) -> String {
-        if self.zh() { format!("（{} 字节）", format::group_thousands(b)) } else { format!(" ({} bytes)", format::group_thousands(b)) }
+        if self.zh() {
+            format!("（{} 字节）", format::group_thousands(b))
+        } else {
+            format!(" ({} bytes)", format::group_thousands(b))
+        }
     }
 
     pub fn range(&self, a: &str, b: &str) -> String {
-        if self.zh() { format!("{a} 至 {b}") } else { format!("{a} to {b}") }
+        if self.zh() {
+            format!("{a} 至 {b}")
+        } else {
+            format!("{a} to {b}")
+        }
     }
 
     pub fn citation(&self, org: &str, title: &str, sample: bool, file: &str, updated: &str, link: &str) -> String {

@@ -1,12 +1,12 @@
 //! Shared state as typed context: the datasets and their loading state. No signals live in the
 //! domain types; a page reads `Load<T>` and renders.
 
-use gongshi_core::figures::{self, Figures};
 use gongshi_core::coverage::{self, Coverage};
+use gongshi_core::figures::{self, Figures};
 use gongshi_core::ledger::{self, Disbursement, Donation, Goods};
-use gongshi_core::relief::{self, Relief};
 use gongshi_core::manifest::{self, Manifest};
 use gongshi_core::rectification::{self, Rectification};
+use gongshi_core::relief::{self, Relief};
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,7 +17,10 @@ pub enum Load<T> {
     Idle,
     Loading,
     /// Loaded; `problems` lists what validation found (records with errors are left out).
-    Ready { value: Arc<T>, problems: Arc<Vec<Diagnostic>> },
+    Ready {
+        value: Arc<T>,
+        problems: Arc<Vec<Diagnostic>>,
+    },
     /// Nothing usable: the file is missing, or not JSON, or not the expected shape.
     Failed(Arc<Diagnostic>),
 }

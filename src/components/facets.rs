@@ -57,7 +57,9 @@ where
                         continue;
                     }
                     // Not in the page yet (just rebuilt, with the current values): nothing to do.
-                    let (Some(label), Some(input), Some(count)) = (opt.label.get_untracked(), opt.input.get_untracked(), opt.count.get_untracked()) else { continue };
+                    let (Some(label), Some(input), Some(count)) = (opt.label.get_untracked(), opt.input.get_untracked(), opt.count.get_untracked()) else {
+                        continue;
+                    };
                     let empty = now.0 == 0 && !now.1;
                     if now.0 != opt.shown.0 {
                         count.set_text_content(Some(&now.0.to_string()));

@@ -4,12 +4,7 @@ use leptos::prelude::*;
 
 /// A real link to a view (works with open-in-new-tab and copy-link), handled in-app on a plain click.
 #[component]
-pub fn ViewLink(
-    view: View,
-    #[prop(optional, into)] class: String,
-    #[prop(optional, into)] current: Signal<bool>,
-    children: Children,
-) -> impl IntoView {
+pub fn ViewLink(view: View, #[prop(optional, into)] class: String, #[prop(optional, into)] current: Signal<bool>, children: Children) -> impl IntoView {
     let nav = use_nav();
     // Links keep the language and text size the reader chose.
     let view = nav.view.with_untracked(|v| v.carry_settings(view));

@@ -13,8 +13,7 @@ pub fn DataTable<R>(
     #[prop(into)]
     indices: Signal<Vec<u32>>,
     #[prop(into)] caption: String,
-    #[prop(into)]
-    sort: Signal<(String, bool)>,
+    #[prop(into)] sort: Signal<(String, bool)>,
     on_sort: Callback<&'static str>,
 ) -> impl IntoView
 where
@@ -28,8 +27,24 @@ where
         cols.iter()
             .map(|c| {
                 let key = c.key;
-                let aria = if sort.0 == key { if sort.1 { "descending" } else { "ascending" } } else { "none" };
-                let arrow = if sort.0 == key { if sort.1 { " ↓" } else { " ↑" } } else { "" };
+                let aria = if sort.0 == key {
+                    if sort.1 {
+                        "descending"
+                    } else {
+                        "ascending"
+                    }
+                } else {
+                    "none"
+                };
+                let arrow = if sort.0 == key {
+                    if sort.1 {
+                        " ↓"
+                    } else {
+                        " ↑"
+                    }
+                } else {
+                    ""
+                };
                 let unit = if c.kind == ColKind::Money { t.money_unit } else { "" };
                 let label = t.lang.pick(c.label, c.en);
                 view! {
@@ -64,7 +79,9 @@ where
 /// On a phone a row is a card showing its first columns; its button (`row-more`, written by
 /// rows_html) opens the card to show the rest, and closes it again.
 fn toggle_row(e: web_sys::MouseEvent, t: &'static crate::i18n::Tr) {
-    let Some(button) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button.row-more").ok().flatten()) else { return };
+    let Some(button) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button.row-more").ok().flatten()) else {
+        return;
+    };
     let Some(row) = button.closest("tr").ok().flatten() else { return };
     let open = row.class_list().toggle("open").unwrap_or(false);
     let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });

@@ -15,7 +15,8 @@ pub fn SearchableTable<R>(
     outcome: Memo<Option<Arc<Outcome>>>,
     default_sort: Sort,
     /// Short dataset name for the CSV file name (捐赠, 救助…).
-    #[prop(into)] dataset: String,
+    #[prop(into)]
+    dataset: String,
     #[prop(into)] search_label: String,
     #[prop(into)] placeholder: String,
     #[prop(into)] caption: String,
@@ -130,7 +131,11 @@ pub type TotalsView<R> = Arc<dyn Fn(&[R], &[u32]) -> AnyView + Send + Sync>;
 
 /// Runs the table engine for `rows` whenever the URL state changes: the rows are indexed once
 /// (see `gongshi_core::index`), then each state is answered from the index.
-pub fn use_outcome<R: Record + Send + Sync + 'static>(rows: Signal<Option<Arc<Vec<R>>>>, state: Memo<TableState>, default_sort: Sort) -> Memo<Option<Arc<Outcome>>> {
+pub fn use_outcome<R: Record + Send + Sync + 'static>(
+    rows: Signal<Option<Arc<Vec<R>>>>,
+    state: Memo<TableState>,
+    default_sort: Sort,
+) -> Memo<Option<Arc<Outcome>>> {
     let index = Memo::new_with_compare(
         move |_| rows.with(|r| r.as_ref().map(|r| (r.clone(), Arc::new(index_rows(r, default_sort))))),
         |a: Option<&Option<(Arc<Vec<R>>, Arc<Index>)>>, b: Option<&Option<(Arc<Vec<R>>, Arc<Index>)>>| match (a, b) {

@@ -6,9 +6,9 @@ use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
 use gongshi_core::coverage::{self, CountyRow};
+use gongshi_core::format;
 use gongshi_core::relief::COUNTIES;
 use gongshi_core::table::Sort;
-use gongshi_core::format;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -65,7 +65,11 @@ pub fn DataPage() -> impl IntoView {
 fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
     let t = crate::i18n::use_tr();
     let href = format!("data/{}", d.file);
-    let badge = if d.sample { view! { <span class="badge sample">{t.has_sample}</span> }.into_any() } else { view! { <span class="badge real">{t.real_data}</span> }.into_any() };
+    let badge = if d.sample {
+        view! { <span class="badge sample">{t.has_sample}</span> }.into_any()
+    } else {
+        view! { <span class="badge real">{t.real_data}</span> }.into_any()
+    };
     let updated = d.last_updated.map(|x| t.date(x)).unwrap_or_else(|| t.not_stated.into());
     let due = match (d.last_updated, d.cadence.as_ref()) {
         (Some(last), Some(c)) => {
@@ -114,7 +118,7 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
             <h3>{d.title_in(t.lang).to_string()}{badge}</h3>
             <dl>
                 <div><dt>{t.file}</dt><dd><a href=href.clone() download=d.file.clone()>{d.file.clone()}</a>{d.bytes.map(|b| t.bytes(b))}</dd></div>
-                <div><dt>{t.records}</dt><dd>{d.records.map(|r| format::group_thousands(r)).unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{t.records}</dt><dd>{d.records.map(format::group_thousands).unwrap_or_else(|| "—".into())}</dd></div>
                 <div><dt>{t.updated}</dt><dd>{updated.clone()}</dd></div>
                 {d.date_range.map(|(a, b)| view! { <div><dt>{t.date_range}</dt><dd>{t.range(&a.to_string(), &b.to_string())}</dd></div> })}
                 {due}

@@ -1,13 +1,13 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{index_rows, ChartView, DataError, JumpNav, FigureCard, FigureTable, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
+use crate::components::{index_rows, ChartView, DataError, FigureCard, FigureTable, JumpNav, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
 use crate::nav::use_nav;
 use crate::state::{use_data, Dataset, Load};
 use gongshi_core::chart::Chart;
+use gongshi_core::index::Index;
 use gongshi_core::ledger::rows::{ledger_rows, Flow, LedgerRow, Tally, Totals};
 use gongshi_core::ledger::{charts, directed_use, money_by_year, Disbursement, Donation, Goods};
-use gongshi_core::index::Index;
 use gongshi_core::table::{Outcome, Sort, TableState};
 use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
@@ -16,12 +16,7 @@ use std::sync::Arc;
 const DEFAULT_SORT: Sort = Sort { column: "date", descending: true };
 /// Headline figures from the report shown beside the ledger (problems 7, 14); the rest of the
 /// report's money figures are one click away.
-const REAL_FIGURES: [&str; 4] = [
-    "fundraising-total-2019-2021",
-    "fundraising-non-directed-share",
-    "online-fundraising-2019-2021",
-    "project-cost-overrun-2021",
-];
+const REAL_FIGURES: [&str; 4] = ["fundraising-total-2019-2021", "fundraising-non-directed-share", "online-fundraising-2019-2021", "project-cost-overrun-2021"];
 
 /// The three ledger files, as far as they loaded.
 #[derive(Clone)]
@@ -99,7 +94,9 @@ pub fn DonationsPage() -> impl IntoView {
 
     let source = move || {
         data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("donations").map(|d| t.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default()))))
+            .with(|m| {
+                m.value().and_then(|m| m.dataset("donations").map(|d| t.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default())))
+            })
             .unwrap_or_else(|| t.source_of(t.org_fallback))
     };
 
@@ -212,7 +209,8 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         let src = source.get();
         let batch_ids: std::collections::BTreeSet<&str> =
             o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
-        let goods_chart = (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
+        let goods_chart =
+            (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
         view! {
             <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=t.stem_monthly />
             <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=t.stem_directed />
@@ -227,11 +225,13 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     let data = use_data();
     let partial = move || {
         let p = data.donations_progress.get();
-        p.partial().then(|| view! {
-            <div class="notice" role="note">
-                <p>{t.partial_years(&p.years_loaded, p.years_all.len())}</p>
-                <button type="button" class="btn small" on:click=move |_| data.load_all_years()>{t.load_all_years()}</button>
-            </div>
+        p.partial().then(|| {
+            view! {
+                <div class="notice" role="note">
+                    <p>{t.partial_years(&p.years_loaded, p.years_all.len())}</p>
+                    <button type="button" class="btn small" on:click=move |_| data.load_all_years()>{t.load_all_years()}</button>
+                </div>
+            }
         })
     };
     view! {

@@ -1,8 +1,8 @@
 //! One page per file. Each page declares what it reads first, then renders.
 
-pub mod donations;
 pub mod coverage;
 pub mod data;
+pub mod donations;
 pub mod overview;
 pub mod rectification;
 pub mod relief;

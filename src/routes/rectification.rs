@@ -36,10 +36,8 @@ fn Tracker(
     let nav = use_nav();
     let data = use_data();
     let t = crate::i18n::use_tr();
-    let source = data
-        .manifest
-        .with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone())))
-        .unwrap_or_else(|| rect.title.clone());
+    let source =
+        data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| rect.title.clone());
     let total = rect.problems.len();
 
     let r = rect.clone();

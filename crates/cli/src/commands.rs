@@ -1,7 +1,7 @@
 //! The `gongshi` commands. Each takes its arguments and two writers (standard output and
 //! standard error) and returns the exit code, so tests run exactly what the binary runs.
 
-use crate::{render_output, render_relief, render_sample_with, render_summary, schema, sheet, count_records};
+use crate::{count_records, render_output, render_relief, render_sample_with, render_summary, schema, sheet};
 use crate::{DEFAULT_DONATIONS, DEFAULT_OUT, DEFAULT_RELIEF, DEFAULT_SEED};
 use gongshi_core::cadence;
 use gongshi_core::check::{self, Report};
@@ -209,7 +209,8 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     } else {
         // Too large for one file (the app refuses files over the limit): keep the copied one.
         // `gongshi check` will then report disbursements drawn on donations that do not match.
-        let _ = writeln!(err, "note: {} 笔支出超过单个文件上限，disbursements.json 保留 --from 中的版本（与这些捐赠不对应）", ledger.disbursements.records.len());
+        let _ =
+            writeln!(err, "note: {} 笔支出超过单个文件上限，disbursements.json 保留 --from 中的版本（与这些捐赠不对应）", ledger.disbursements.records.len());
     }
     let records = ledger.donations.records;
     let mut by_year: BTreeMap<String, Vec<gongshi_core::ledger::RawDonation>> = BTreeMap::new();
@@ -234,7 +235,14 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
             let content = crate::render_ledger(&envelope(chunk));
             write_file(&dir.join(&name), &content)?;
             total_bytes += content.len();
-            parts.push(manifest::RawPart { file: Some(name), year: year.parse().ok(), records: Some(n), sha256: Some(sha256_hex(content.as_bytes())), bytes: Some(content.len() as u64), pack: None });
+            parts.push(manifest::RawPart {
+                file: Some(name),
+                year: year.parse().ok(),
+                records: Some(n),
+                sha256: Some(sha256_hex(content.as_bytes())),
+                bytes: Some(content.len() as u64),
+                pack: None,
+            });
         }
     }
     // The whole-file path stays valid (an empty ledger) for tools that do not know parts.
@@ -253,7 +261,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     write_file(&mpath, &(serde_json::to_string_pretty(&raw).expect("plain data") + "\n"))?;
     // The summary and the manifest's checksums, as a publisher would (quietly).
     let d = dir.to_string_lossy().to_string();
-    build_summary(&[d.clone()], &mut std::io::sink(), err)?;
+    build_summary(std::slice::from_ref(&d), &mut std::io::sink(), err)?;
     manifest_cmd(&[d], &mut std::io::sink(), err)?;
     let _ = writeln!(out, "wrote {}: {rows} donations in {} parts, {total_bytes} bytes", dir.display(), parts.len());
     Ok(0)
@@ -264,7 +272,8 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
 /// Reads a mapping file: `{"column header": "field"}`, `null` or `""` to ignore a column.
 fn read_mapping(path: &Path) -> Result<Vec<(String, Option<String>)>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("映射文件 {}：JSON 格式错误（{e}）", path.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("映射文件 {}：JSON 格式错误（{e}）", path.display()))?;
     let obj = value.as_object().ok_or_else(|| format!("映射文件 {}：应为 {{\"列名\": \"字段\"}} 形式的对象", path.display()))?;
     obj.iter()
         .map(|(k, v)| match v {
@@ -549,7 +558,8 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
     if !missing.is_empty() {
         return Err(format!("清单列出的文件不存在：{}，没有改写 manifest.json", missing.join("、")));
     }
-    raw.summary = files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
+    raw.summary =
+        files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
     let content = serde_json::to_string_pretty(&raw).expect("plain data") + "\n";
     write_file(&path, &content)?;
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
@@ -601,7 +611,8 @@ fn build_summary(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> C
     let files = read_folder(&dir)?;
     let (loaded, problems) = check::load_folder(&files);
     let file_of: BTreeMap<String, String> = check::dataset_files(loaded.manifest.as_ref()).into_iter().collect();
-    let failed: Vec<&String> = check::KNOWN.iter().filter(|(id, _)| files.contains_key(&file_of[*id]) && !loaded.stats.contains_key(*id)).map(|(id, _)| &file_of[*id]).collect();
+    let failed: Vec<&String> =
+        check::KNOWN.iter().filter(|(id, _)| files.contains_key(&file_of[*id]) && !loaded.stats.contains_key(*id)).map(|(id, _)| &file_of[*id]).collect();
     if !failed.is_empty() {
         for p in problems.iter().filter(|p| p.severity == Severity::Error) {
             let _ = writeln!(err, "error: {p}");
@@ -612,7 +623,14 @@ fn build_summary(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> C
     let text = render_summary(&s);
     let path = a.get("--out").map(PathBuf::from).unwrap_or_else(|| dir.join(summary::FILE));
     write_file(&path, &text)?;
-    let _ = writeln!(out, "wrote {}: {} bytes, {} years of money, {} relief rows", path.display(), text.len(), s.money_by_year.len(), s.relief_by_programme_year.len());
+    let _ = writeln!(
+        out,
+        "wrote {}: {} bytes, {} years of money, {} relief rows",
+        path.display(),
+        text.len(),
+        s.money_by_year.len(),
+        s.relief_by_programme_year.len()
+    );
     if text.len() > SUMMARY_BUDGET {
         let _ = writeln!(err, "warning: summary.json 超过 {SUMMARY_BUDGET} 字节");
     }

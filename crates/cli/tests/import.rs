@@ -33,7 +33,18 @@ fn donations_xlsx(path: &Path) {
     }
     use V::*;
     let rows: Vec<[V; 10]> = vec![
-        [N(1.0), S("2020-01-05"), S("王女士"), S("1,234.50"), S("是"), S("咸安区疫情防控"), S("银行转账"), S("新冠肺炎疫情防控"), S("XNHH-2020-000001"), S("已到账")],
+        [
+            N(1.0),
+            S("2020-01-05"),
+            S("王女士"),
+            S("1,234.50"),
+            S("是"),
+            S("咸安区疫情防控"),
+            S("银行转账"),
+            S("新冠肺炎疫情防控"),
+            S("XNHH-2020-000001"),
+            S("已到账"),
+        ],
         [N(2.0), D(2020, 1, 6), S("咸宁温泉食品有限公司"), N(1234.5), S("否"), B, S("微信"), S("博爱送万家"), S("XNHH-2020-000002"), S("已到账")],
         [N(3.0), S("2020/1/7"), S("咸宁市温州商会"), S("1.2万"), S("非定向"), B, S("腾讯公益"), S("人道救助"), B, S("received")],
         [N(4.0), S("2020.1.8"), S("爱心人士"), S("1.2万元"), S("N"), B, S("现金"), S("人道救助"), B, B],
@@ -205,7 +216,11 @@ fn goods_with_a_mapping_file_batches_movements_and_units_in_the_quantity() {
     )
     .unwrap();
     let map = dir.join("map.json");
-    std::fs::write(&map, r#"{"类别":"record","批号":"batch","时间":"date","来源单位":"donor","东西":"item","件数":"quantity","估价":"value","发往":"destination","备注":null}"#).unwrap();
+    std::fs::write(
+        &map,
+        r#"{"类别":"record","批号":"batch","时间":"date","来源单位":"donor","东西":"item","件数":"quantity","估价":"value","发往":"destination","备注":null}"#,
+    )
+    .unwrap();
     let out = dir.join("goods.json");
     let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "goods", "--map", map.to_str().unwrap(), "--out", out.to_str().unwrap()], &dir);
     assert_eq!(r.code, 0, "{}", r.stderr);

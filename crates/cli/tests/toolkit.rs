@@ -33,7 +33,10 @@ fn shipped_data_checks_clean_and_its_manifest_and_summary_are_current() {
     let r = gongshi(&["manifest", copy.to_str().unwrap()], &copy);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for f in ["summary.json", "manifest.json"] {
-        assert!(read(&copy.join(f)) == read(&dir.join(f)), "public/data/{f} is stale: run `gongshi build-summary public/data` and `gongshi manifest public/data`");
+        assert!(
+            read(&copy.join(f)) == read(&dir.join(f)),
+            "public/data/{f} is stale: run `gongshi build-summary public/data` and `gongshi manifest public/data`"
+        );
     }
 }
 
@@ -131,7 +134,14 @@ fn the_privacy_gate_covers_every_file() {
     assert_eq!(code, 1);
     let got: Vec<(String, String, String, String)> = findings
         .iter()
-        .map(|f| (f["file"].as_str().unwrap().into(), f["path"].as_str().unwrap().into(), f["severity"].as_str().unwrap().into(), f["message"].as_str().unwrap().into()))
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().into(),
+                f["path"].as_str().unwrap().into(),
+                f["severity"].as_str().unwrap().into(),
+                f["message"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     let find = |file: &str, path: &str| got.iter().find(|g| g.0 == file && g.1 == path).unwrap_or_else(|| panic!("no finding at {file} {path}: {got:#?}"));
     assert!(find("relief.json", "records[0].recipient").3.contains("未脱敏"));
@@ -304,7 +314,10 @@ fn schemas_are_valid_json_shipped_and_agree_with_the_data() {
 #[test]
 fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
     let out = scratch("bulk").join("data");
-    let r = gongshi(&["bulk", "--rows", "3000", "--part-rows", "800", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()], &out.parent().unwrap().to_path_buf());
+    let r = gongshi(
+        &["bulk", "--rows", "3000", "--part-rows", "800", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        out.parent().unwrap(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let m = manifest::load(&read(&out.join("manifest.json"))).unwrap();
     assert!(m.problems.is_empty(), "{:?}", m.problems);
@@ -343,7 +356,10 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
 #[test]
 fn manifest_writes_a_pack_per_part_that_check_holds_to_its_json() {
     let out = scratch("packs").join("data");
-    let r = gongshi(&["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()], &out.parent().unwrap().to_path_buf());
+    let r = gongshi(
+        &["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        out.parent().unwrap(),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = read(&out.join("manifest.json"));
     schema::strict_parse("manifest", &text).unwrap_or_else(|e| panic!("the manifest with parts and packs follows its schema: {e}"));
@@ -378,7 +394,9 @@ fn manifest_writes_a_pack_per_part_that_check_holds_to_its_json() {
     assert!(decoded.value[0].donor.starts_with('改'), "the new pack holds the new text");
     // The old pack put back, with its checksum in the manifest: made from other JSON, refused.
     std::fs::write(out.join(p0.pack.as_ref().unwrap().file.as_str()), &old_pack).unwrap();
-    let m = read(&out.join("manifest.json")).replace(&gongshi_core::integrity::sha256_hex(&new_pack), &gongshi_core::integrity::sha256_hex(&old_pack)).replace(&format!("\"bytes\": {}", new_pack.len()), &format!("\"bytes\": {}", old_pack.len()));
+    let m = read(&out.join("manifest.json"))
+        .replace(&gongshi_core::integrity::sha256_hex(&new_pack), &gongshi_core::integrity::sha256_hex(&old_pack))
+        .replace(&format!("\"bytes\": {}", new_pack.len()), &format!("\"bytes\": {}", old_pack.len()));
     std::fs::write(out.join("manifest.json"), m).unwrap();
     let (code, said) = check("stale pack");
     assert_eq!(code, 1, "{said}");
@@ -484,7 +502,8 @@ fn small_cells_are_refused_by_check_and_withheld_by_mask() {
     // A whole-city total for that line: with exactly one withheld county cell, it gives the cell
     // away; check names it, and mask withholds another cell of the line.
     let mut v: Value = serde_json::from_str(&read(&p)).unwrap();
-    let line: Vec<usize> = v["aggregates"].as_array().unwrap().iter().enumerate().filter(|(_, a)| a["year"] == year && a["programme"] == programme).map(|(k, _)| k).collect();
+    let line: Vec<usize> =
+        v["aggregates"].as_array().unwrap().iter().enumerate().filter(|(_, a)| a["year"] == year && a["programme"] == programme).map(|(k, _)| k).collect();
     let withheld: Vec<usize> = line.iter().copied().filter(|&k| v["aggregates"][k]["people"].is_null()).collect();
     // Publish every cell of the line but one (the one at i), as a sheet might.
     for &k in &line {
@@ -495,7 +514,10 @@ fn small_cells_are_refused_by_check_and_withheld_by_mask() {
         }
     }
     let total: u64 = line.iter().filter_map(|&k| v["aggregates"][k]["people"].as_u64()).sum::<u64>() + 1;
-    v["aggregates"].as_array_mut().unwrap().push(serde_json::json!({"programme": programme, "county": "全市", "year": year, "people": total, "amount_fen": 1, "origin": "sample"}));
+    v["aggregates"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"programme": programme, "county": "全市", "year": year, "people": total, "amount_fen": 1, "origin": "sample"}));
     std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
     let (code, findings) = check_json(&dir);

@@ -42,7 +42,7 @@ fn main() {
     let mut naive = Vec::new();
     let mut indexed = Vec::new();
     for _ in 0..3 {
-        for q in keys.iter().copied() {
+        for q in keys.iter() {
             let st = TableState { query: q.to_string(), ..Default::default() };
             let t = Instant::now();
             let a = run(&rows, &st, sort);

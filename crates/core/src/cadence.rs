@@ -39,7 +39,8 @@ pub const BASIS_FUNDRAISING: &str = "《中华人民共和国慈善法》（2023
 /// 慈善法第七十九条, as applied to the use of funds and projects (disbursements, relief).
 pub const BASIS_PROJECTS: &str = "《中华人民共和国慈善法》（2023年修正）第七十九条：慈善项目实施周期超过六个月的，至少每三个月公开一次项目实施情况，项目结束后三个月内全面公开项目实施情况和募得款物使用情况；第七十二条：应急处置与救援阶段及时公开分配、使用情况";
 /// 慈善法第七十八条: yearly reports.
-pub const BASIS_ANNUAL: &str = "《中华人民共和国慈善法》（2023年修正）第七十八条：慈善组织应当每年向社会公开年度工作报告和财务会计报告；组织覆盖情况随年度报告更新";
+pub const BASIS_ANNUAL: &str =
+    "《中华人民共和国慈善法》（2023年修正）第七十八条：慈善组织应当每年向社会公开年度工作报告和财务会计报告；组织覆盖情况随年度报告更新";
 
 /// The legal cadence of a dataset by its manifest id; `None` for datasets with no periodic
 /// duty (rectification, figures).

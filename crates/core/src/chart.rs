@@ -75,7 +75,11 @@ const PAD: i32 = 16;
 /// Estimated advance of `ch` at font size `size` px (CJK full width, Latin about half).
 /// An estimate is enough: it only decides where lines wrap, and it is deterministic.
 fn char_w(ch: char, size: f64) -> f64 {
-    if (ch as u32) < 0x2e80 { size * 0.58 } else { size }
+    if (ch as u32) < 0x2e80 {
+        size * 0.58
+    } else {
+        size
+    }
 }
 
 /// True for characters that hold a date, a number or a link together: a line never breaks
@@ -163,7 +167,8 @@ pub struct Credit {
 impl Credit {
     /// The footer lines in `lang`.
     pub fn lines(&self, lang: Lang) -> String {
-        let as_of = if self.as_of.is_empty() { String::new() } else { lang.pick(format!(" · 数据截至 {}", self.as_of), format!(" · data as of {}", self.as_of)) };
+        let as_of =
+            if self.as_of.is_empty() { String::new() } else { lang.pick(format!(" · 数据截至 {}", self.as_of), format!(" · data as of {}", self.as_of)) };
         match lang {
             Lang::Zh => format!("发布：{} · {}{as_of}\n链接：{}", self.publisher, self.dataset, self.permalink),
             Lang::En => format!("Published by {} · {}{as_of}\nLink: {}", self.publisher, self.dataset, self.permalink),
@@ -262,7 +267,11 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
         y += 18;
     }
     if chart.sample {
-        area.draw(&Text::new("示例数据 SAMPLE DATA".to_string(), (w - PAD, 27), font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(
+            "示例数据 SAMPLE DATA".to_string(),
+            (w - PAD, 27),
+            font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
     }
 
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
@@ -443,7 +452,11 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
         y += 18;
     }
     if c.sample {
-        area.draw(&Text::new("示例数据 SAMPLE DATA".to_string(), (w - PAD, 27), font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        area.draw(&Text::new(
+            "示例数据 SAMPLE DATA".to_string(),
+            (w - PAD, 27),
+            font(13.0).style(FontStyle::Bold).color(&RGBColor(RED.0, RED.1, RED.2)).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
     }
     // Legend.
     let mut x = PAD;
@@ -551,7 +564,9 @@ impl Chart {
     /// The text alternative as a table: header, rows.
     pub fn table(&self) -> (Vec<String>, Vec<Vec<String>>) {
         match self {
-            Chart::Bars(c) => (vec![c.lang.pick("项目", "Item").into(), c.lang.pick("数值", "Value").into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect()),
+            Chart::Bars(c) => {
+                (vec![c.lang.pick("项目", "Item").into(), c.lang.pick("数值", "Value").into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect())
+            }
             Chart::Columns(c) => c.table(),
         }
     }
@@ -631,7 +646,10 @@ mod tests {
             assert_eq!(joined.replace(' ', ""), text.replace(' ', ""), "{px} px lost text: {lines:?}");
             for l in &lines {
                 let w: f64 = l.chars().map(|c| char_w(c, SOURCE)).sum();
-                assert!(w <= px as f64 || l.chars().count() == 1 || ["2023年9月18日", "2023-09-18", "1282.40"].iter().any(|u| l.contains(u)), "{px} px: {l:?} is {w} wide");
+                assert!(
+                    w <= px as f64 || l.chars().count() == 1 || ["2023年9月18日", "2023-09-18", "1282.40"].iter().any(|u| l.contains(u)),
+                    "{px} px: {l:?} is {w} wide"
+                );
             }
         }
         // A link longer than a line breaks after its separators, and loses nothing.

@@ -102,7 +102,8 @@ pub fn dataset_files(manifest: Option<&Manifest>) -> Vec<(String, String)> {
 }
 
 fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
-    std::str::from_utf8(bytes).map_err(|e| Diagnostic::error(file, "", format!("文件不是 UTF-8 编码（第 {} 字节起无法读取），请另存为 UTF-8", e.valid_up_to() + 1)))
+    std::str::from_utf8(bytes)
+        .map_err(|e| Diagnostic::error(file, "", format!("文件不是 UTF-8 编码（第 {} 字节起无法读取），请另存为 UTF-8", e.valid_up_to() + 1)))
 }
 
 /// Re-labels a loader's diagnostic with the file name actually used (the loaders name the default).
@@ -151,14 +152,25 @@ pub fn load_folder(files: &BTreeMap<String, Vec<u8>>) -> (Loaded, Vec<Diagnostic
                     out.extend(c.problems);
                     for don in &c.value {
                         if p.year.is_some_and(|y| y != don.date.year) {
-                            out.push(Diagnostic::error(&p.file, "", format!("记录 {} 的日期 {} 不在分卷标明的 {} 年", don.id, don.date, p.year.unwrap_or_default())));
+                            out.push(Diagnostic::error(
+                                &p.file,
+                                "",
+                                format!("记录 {} 的日期 {} 不在分卷标明的 {} 年", don.id, don.date, p.year.unwrap_or_default()),
+                            ));
                         }
                         if !ids.insert(don.id.clone()) {
-                            out.push(Diagnostic::error(&p.file, "", format!("编号“{}”在另一个分卷中已出现", don.id)).en(format!("The id “{}” already appears in another part", don.id)));
+                            out.push(
+                                Diagnostic::error(&p.file, "", format!("编号“{}”在另一个分卷中已出现", don.id))
+                                    .en(format!("The id “{}” already appears in another part", don.id)),
+                            );
                         }
                     }
                     if let Some(n) = p.records.filter(|n| *n != c.value.len() as u64) {
-                        out.push(Diagnostic::error(manifest::FILE, format!("datasets[{i}].parts[{j}].records"), format!("清单记录分卷 {} 有 {n} 条记录，实际可用 {} 条", p.file, c.value.len())));
+                        out.push(Diagnostic::error(
+                            manifest::FILE,
+                            format!("datasets[{i}].parts[{j}].records"),
+                            format!("清单记录分卷 {} 有 {n} 条记录，实际可用 {} 条", p.file, c.value.len()),
+                        ));
                     }
                     all.extend(c.value);
                 }
@@ -207,7 +219,12 @@ pub fn load_folder(files: &BTreeMap<String, Vec<u8>>) -> (Loaded, Vec<Diagnostic
             "figures" => take!(figures::load(text), |f: &Figures| f.figures.len(), |_: &Figures| None, l.figures),
             "donations" => take!(ledger::load_donations(text), |v: &Vec<Donation>| v.len(), |v: &Vec<Donation>| range(v.iter().map(|d| d.date)), l.donations),
             "disbursements" => {
-                take!(ledger::load_disbursements(text), |v: &Vec<Disbursement>| v.len(), |v: &Vec<Disbursement>| range(v.iter().map(|d| d.date)), l.disbursements)
+                take!(
+                    ledger::load_disbursements(text),
+                    |v: &Vec<Disbursement>| v.len(),
+                    |v: &Vec<Disbursement>| range(v.iter().map(|d| d.date)),
+                    l.disbursements
+                )
             }
             "goods" => take!(
                 ledger::load_goods(text),
@@ -274,11 +291,19 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagn
 /// gives (`part`: its records and problems as `load_folder` read them; `None` when the JSON
 /// could not be read, which is reported with the JSON). Every finding tells the publisher to
 /// write the packs again (`gongshi manifest`).
-fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, files: &BTreeMap<String, Vec<u8>>, part: Option<(&[Donation], &[Diagnostic])>) -> Vec<Diagnostic> {
+fn check_pack(
+    path: &str,
+    json_file: &str,
+    json: &[u8],
+    pk: &manifest::FileRef,
+    files: &BTreeMap<String, Vec<u8>>,
+    part: Option<(&[Donation], &[Diagnostic])>,
+) -> Vec<Diagnostic> {
     let again = "（运行 gongshi manifest 重新生成；在此之前网页读取 JSON）";
     let again_en = " (run gongshi manifest to write it again; until then the app reads the JSON)";
     let Some(bytes) = files.get(&pk.file) else {
-        return vec![Diagnostic::error(manifest::FILE, format!("{path}.file"), format!("清单列出的快速加载文件“{}”不存在{again}", pk.file)).en(format!("The fast-load file “{}” listed in the manifest does not exist{again_en}", pk.file))];
+        return vec![Diagnostic::error(manifest::FILE, format!("{path}.file"), format!("清单列出的快速加载文件“{}”不存在{again}", pk.file))
+            .en(format!("The fast-load file “{}” listed in the manifest does not exist{again_en}", pk.file))];
     };
     if let Err(e) = integrity::verify_parts(&pk.file, bytes, pk.sha256.as_deref(), pk.bytes) {
         return vec![e];
@@ -287,16 +312,19 @@ fn check_pack(path: &str, json_file: &str, json: &[u8], pk: &manifest::FileRef, 
         Ok(c) => c,
         Err(e) => {
             let (zh, en) = e.reason();
-            return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 的快速加载文件不能用：{zh}{again}")).en(format!("The fast-load file of {json_file} cannot be used: {en}{again_en}"))];
+            return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 的快速加载文件不能用：{zh}{again}"))
+                .en(format!("The fast-load file of {json_file} cannot be used: {en}{again_en}"))];
         }
     };
     let Some((records, problems)) = part else { return Vec::new() };
     if !problems.is_empty() {
-        return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 有问题，不应有快速加载文件（网页会拒绝它）{again}")).en(format!("{json_file} has problems, so it should have no fast-load file (the app refuses it){again_en}"))];
+        return vec![Diagnostic::error(&pk.file, "", format!("{json_file} 有问题，不应有快速加载文件（网页会拒绝它）{again}"))
+            .en(format!("{json_file} has problems, so it should have no fast-load file (the app refuses it){again_en}"))];
     }
     if decoded.value != records {
         let first = decoded.value.iter().zip(records).position(|(a, b)| a != b).unwrap_or(decoded.value.len().min(records.len()));
-        return vec![Diagnostic::error(&pk.file, "", format!("快速加载文件与 {json_file} 的内容不一致（从第 {} 条记录起）{again}", first + 1)).en(format!("The fast-load file differs from {json_file} (from record {}){again_en}", first + 1))];
+        return vec![Diagnostic::error(&pk.file, "", format!("快速加载文件与 {json_file} 的内容不一致（从第 {} 条记录起）{again}", first + 1))
+            .en(format!("The fast-load file differs from {json_file} (from record {}){again_en}", first + 1))];
     }
     Vec::new()
 }
@@ -339,7 +367,10 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                 if !d.parts.is_empty() {
                     for (j, part) in d.parts.iter().enumerate() {
                         let Some(bytes) = files.get(&part.file) else {
-                            out.push(Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].file"), format!("清单列出的分卷“{}”不存在", part.file)).en(format!("The part “{}” listed in the manifest does not exist", part.file)));
+                            out.push(
+                                Diagnostic::error(manifest::FILE, format!("{path}.parts[{j}].file"), format!("清单列出的分卷“{}”不存在", part.file))
+                                    .en(format!("The part “{}” listed in the manifest does not exist", part.file)),
+                            );
                             continue;
                         };
                         if let Err(e) = integrity::verify_parts(&part.file, bytes, part.sha256.as_deref(), part.bytes) {
@@ -357,7 +388,11 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                 }
                 if let (Some(total), Some(n)) = (part_records, d.records) {
                     if total != n {
-                        out.push(Diagnostic::error(manifest::FILE, format!("{path}.records"), format!("清单记录 {} 共有 {n} 条记录，各分卷实际可用 {total} 条", d.id)));
+                        out.push(Diagnostic::error(
+                            manifest::FILE,
+                            format!("{path}.records"),
+                            format!("清单记录 {} 共有 {n} 条记录，各分卷实际可用 {total} 条", d.id),
+                        ));
                     }
                 }
                 if !KNOWN.iter().any(|(id, _)| *id == d.id) {
@@ -365,11 +400,19 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                 }
                 if let Some(stats) = loaded.stats.get(&d.id).filter(|_| part_records.is_none()) {
                     if let Some(n) = d.records.filter(|n| *n != stats.records) {
-                        out.push(Diagnostic::error(manifest::FILE, format!("{path}.records"), format!("清单记录 {} 有 {n} 条记录，文件中实际可用 {} 条（请运行 gongshi manifest）", d.file, stats.records)));
+                        out.push(Diagnostic::error(
+                            manifest::FILE,
+                            format!("{path}.records"),
+                            format!("清单记录 {} 有 {n} 条记录，文件中实际可用 {} 条（请运行 gongshi manifest）", d.file, stats.records),
+                        ));
                     }
                     if let Some((a, b)) = d.date_range.filter(|r| Some(*r) != stats.date_range) {
                         let actual = stats.date_range.map(|(x, y)| format!("{x} 至 {y}")).unwrap_or_else(|| "无日期".into());
-                        out.push(Diagnostic::error(manifest::FILE, format!("{path}.date_range"), format!("清单记录 {} 的日期范围为 {a} 至 {b}，文件中实际为 {actual}（请运行 gongshi manifest）", d.file)));
+                        out.push(Diagnostic::error(
+                            manifest::FILE,
+                            format!("{path}.date_range"),
+                            format!("清单记录 {} 的日期范围为 {a} 至 {b}，文件中实际为 {actual}（请运行 gongshi manifest）", d.file),
+                        ));
                     }
                 }
                 if let Some(file_sample) = values.get(d.file.as_str()).and_then(|v| v.get("sample")).and_then(Value::as_bool) {
@@ -384,7 +427,13 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                         out.push(Diagnostic::warning(
                             manifest::FILE,
                             format!("{path}.last_updated"),
-                            format!("“{}”已超过法定公开周期：上次更新 {last}，应在 {} 前更新（每 {} 天；{}）", d.title, cadence::next_due(last, c), c.every_days, c.basis),
+                            format!(
+                                "“{}”已超过法定公开周期：上次更新 {last}，应在 {} 前更新（每 {} 天；{}）",
+                                d.title,
+                                cadence::next_due(last, c),
+                                c.every_days,
+                                c.basis
+                            ),
                         ));
                     }
                 }
@@ -402,7 +451,10 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
             let listed: Vec<&str> = m
                 .datasets
                 .iter()
-                .flat_map(|d| std::iter::once(d.file.as_str()).chain(d.parts.iter().flat_map(|p| std::iter::once(p.file.as_str()).chain(p.pack.as_ref().map(|k| k.file.as_str())))))
+                .flat_map(|d| {
+                    std::iter::once(d.file.as_str())
+                        .chain(d.parts.iter().flat_map(|p| std::iter::once(p.file.as_str()).chain(p.pack.as_ref().map(|k| k.file.as_str()))))
+                })
                 .chain(m.summary.as_ref().map(|s| s.file.as_str()))
                 .collect();
             for name in files.keys() {

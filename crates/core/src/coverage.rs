@@ -163,25 +163,40 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         let path = format!("counties[{i}]");
         let name = c.county.clone().unwrap_or_default();
         if !COUNTIES.contains(&name.as_str()) {
-            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中")).en(format!("“{name}” is not one of Xianning's six counties")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中"))
+                    .en(format!("“{name}” is not one of Xianning's six counties")),
+            );
             continue;
         }
         if cov.counties.iter().any(|x| x.county == name) {
-            out.push(Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示")).en(format!("{name} appears more than once; this row is not shown")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示"))
+                    .en(format!("{name} appears more than once; this row is not shown")),
+            );
             continue;
         }
         let (Some(townships), Some(villages)) = (c.townships, c.villages) else {
-            out.push(Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率")).en(format!("{name}: the number of townships or villages is missing, so coverage cannot be computed")));
+            out.push(
+                Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率"))
+                    .en(format!("{name}: the number of townships or villages is missing, so coverage cannot be computed")),
+            );
             continue;
         };
         let tu = c.township_units.unwrap_or(0);
         let vu = c.village_units.unwrap_or(0);
         if tu > townships {
-            out.push(Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}")).en(format!("{name}: {tu} township-level organisations is more than the {townships} townships")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}"))
+                    .en(format!("{name}: {tu} township-level organisations is more than the {townships} townships")),
+            );
             continue;
         }
         if vu > villages {
-            out.push(Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}")).en(format!("{name}: {vu} village-level organisations is more than the {villages} villages")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}"))
+                    .en(format!("{name}: {vu} village-level organisations is more than the {villages} villages")),
+            );
             continue;
         }
         let org = match origin(&c.origin, c.problem) {
@@ -209,13 +224,19 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
     for (i, t) in raw.teams_after.iter().enumerate() {
         match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
             (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),
-            _ => out.push(Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string()).en("a volunteer team entry needs a kind, a number of teams and a source")),
+            _ => out.push(
+                Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string())
+                    .en("a volunteer team entry needs a kind, a number of teams and a source"),
+            ),
         }
     }
     if let (Some(total), false) = (raw.teams_after_total, cov.teams_after.is_empty()) {
         let sum: u32 = cov.teams_after.iter().map(|t| t.teams).sum();
         if sum != total {
-            out.push(Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符")).en(format!("the volunteer teams add up to {sum}, not the {total} the report gives")));
+            out.push(
+                Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符"))
+                    .en(format!("the volunteer teams add up to {sum}, not the {total} the report gives")),
+            );
         }
     }
     // The published city figures against the county rows.
@@ -223,12 +244,26 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
         if let Some(city) = raw.city.village_units {
             if city != vu {
-                out.push(Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符")).en(format!("the counties' village-level organisations add up to {vu}, not the city's published {city}")));
+                out.push(
+                    Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符"))
+                        .en(format!("the counties' village-level organisations add up to {vu}, not the city's published {city}")),
+                );
             }
         }
         if let (Some(bp), Some(derived)) = (raw.city.village_coverage_bp, cov.derived_village_coverage_bp()) {
             if bp != derived {
-                out.push(Diagnostic::warning(FILE, "city.village_coverage_bp", format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp))).en(format!("village coverage from the counties' figures is {}, not the published {}", crate::format::percent_bp(derived), crate::format::percent_bp(bp))));
+                out.push(
+                    Diagnostic::warning(
+                        FILE,
+                        "city.village_coverage_bp",
+                        format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp)),
+                    )
+                    .en(format!(
+                        "village coverage from the counties' figures is {}, not the published {}",
+                        crate::format::percent_bp(derived),
+                        crate::format::percent_bp(bp)
+                    )),
+                );
             }
         }
     }
@@ -254,7 +289,8 @@ const COLUMNS: &[Column] = &[
     Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
 ];
 
-const FACETS: &[FacetDef] = &[FacetDef { key: "county", label: "县（市、区）", en: "County" }, FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" }];
+const FACETS: &[FacetDef] =
+    &[FacetDef { key: "county", label: "县（市、区）", en: "County" }, FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" }];
 
 impl Record for CountyRow {
     fn columns() -> &'static [Column] {
@@ -285,10 +321,18 @@ impl Record for CountyRow {
         }
     }
     fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 { COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE) } else { self.origin.is_sample() as u32 }
+        if f == 0 {
+            COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
+        } else {
+            self.origin.is_sample() as u32
+        }
     }
     fn facet_label(f: usize, code: u32) -> String {
-        if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "示例数据" } else { "真实记录" }).to_string() }
+        if f == 0 {
+            COUNTIES.get(code as usize).copied().unwrap_or("?").to_string()
+        } else {
+            (if code == 1 { "示例数据" } else { "真实记录" }).to_string()
+        }
     }
     fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
         if f == 1 && lang == crate::i18n::Lang::En {
@@ -297,7 +341,11 @@ impl Record for CountyRow {
         Self::facet_label(f, code)
     }
     fn facet_key(f: usize, code: u32) -> String {
-        if f == 0 { COUNTIES.get(code as usize).copied().unwrap_or("?").to_string() } else { (if code == 1 { "sample" } else { "real" }).to_string() }
+        if f == 0 {
+            COUNTIES.get(code as usize).copied().unwrap_or("?").to_string()
+        } else {
+            (if code == 1 { "sample" } else { "real" }).to_string()
+        }
     }
     fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
         if f == 0 {
@@ -340,10 +388,15 @@ pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> BarChart
             .iter()
             .map(|r| {
                 let bp = r.village_coverage_bp().unwrap_or(0);
-                Bar { label: r.county.clone(), value: bp, value_label: match lang {
-                    Lang::Zh => format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages),
-                    Lang::En => format!("{} ({}/{})", crate::format::percent_bp(bp), r.village_units, r.villages),
-                }, color: RED }
+                Bar {
+                    label: r.county.clone(),
+                    value: bp,
+                    value_label: match lang {
+                        Lang::Zh => format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages),
+                        Lang::En => format!("{} ({}/{})", crate::format::percent_bp(bp), r.village_units, r.villages),
+                    },
+                    color: RED,
+                }
             })
             .collect(),
     }
@@ -409,7 +462,15 @@ pub fn teams_after_chart(after: &[TeamType], total: Option<u32>, source: &str, l
         lang,
         source: source.to_string(),
         sample: after.iter().any(|t| t.origin.is_sample()),
-        bars: after.iter().map(|t| Bar { label: t.kind.clone(), value: t.teams as i64, value_label: lang.pick(format!("{} 支，{} 人", t.teams, t.members), format!("{} teams, {} members", t.teams, t.members)), color: GREEN }).collect(),
+        bars: after
+            .iter()
+            .map(|t| Bar {
+                label: t.kind.clone(),
+                value: t.teams as i64,
+                value_label: lang.pick(format!("{} 支，{} 人", t.teams, t.members), format!("{} teams, {} members", t.teams, t.members)),
+                color: GREEN,
+            })
+            .collect(),
     }
 }
 
@@ -430,25 +491,43 @@ mod tests {
     }
 
     fn county(name: &str, villages: u32, vu: u32) -> RawCounty {
-        RawCounty { county: Some(name.into()), townships: Some(10), villages: Some(villages), village_units: Some(vu), township_units: Some(0), origin: Some("sample".into()), ..Default::default() }
+        RawCounty {
+            county: Some(name.into()),
+            townships: Some(10),
+            villages: Some(villages),
+            village_units: Some(vu),
+            township_units: Some(0),
+            origin: Some("sample".into()),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn teams_before_matches_the_report() {
         let b = RawTeamsBefore { total: Some(55), one_member: Some(32), under_ten: Some(44), problem: Some(6) };
         let c = teams_before_chart(&b, "src", Lang::Zh).unwrap();
-        assert_eq!(c.rows(), vec![
-            ("1 人".to_string(), "32 支（58.18%）".to_string()),
-            ("2–9 人".to_string(), "12 支（21.82%）".to_string()),
-            ("10 人及以上".to_string(), "11 支（20%）".to_string()),
-        ]);
+        assert_eq!(
+            c.rows(),
+            vec![
+                ("1 人".to_string(), "32 支（58.18%）".to_string()),
+                ("2–9 人".to_string(), "12 支（21.82%）".to_string()),
+                ("10 人及以上".to_string(), "11 支（20%）".to_string()),
+            ]
+        );
     }
 
     #[test]
     fn county_rows_are_checked_against_the_city_figures() {
         let raw = RawCoverage {
             city: RawCity { units_total: Some(41), township_units: Some(0), village_units: Some(38), village_coverage_bp: Some(350), problem: Some(3) },
-            counties: vec![county("咸安区", 200, 10), county("嘉鱼县", 150, 5), county("通城县", 190, 6), county("崇阳县", 200, 6), county("通山县", 186, 5), county("赤壁市", 160, 6)],
+            counties: vec![
+                county("咸安区", 200, 10),
+                county("嘉鱼县", 150, 5),
+                county("通城县", 190, 6),
+                county("崇阳县", 200, 6),
+                county("通山县", 186, 5),
+                county("赤壁市", 160, 6),
+            ],
             ..Default::default()
         };
         let c = validate(raw.clone());

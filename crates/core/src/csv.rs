@@ -27,8 +27,7 @@ fn starts_like_formula(s: &str) -> bool {
     if s.starts_with(['\t', '\r']) {
         return true;
     }
-    s.trim_start_matches(char::is_whitespace)
-        .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠', '\u{2212}', '\u{FE62}', '\u{FE63}', '\u{FE66}'])
+    s.trim_start_matches(char::is_whitespace).starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠', '\u{2212}', '\u{FE62}', '\u{FE63}', '\u{FE66}'])
 }
 
 pub fn cell_field(c: &Cell<'_>) -> String {
@@ -108,8 +107,20 @@ mod tests {
     fn formula_injection_is_neutralised() {
         assert_eq!(text_field("=HYPERLINK(\"http://x\",\"点我\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
         for s in [
-            "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1+1", "＋1", "－1", "＠SUM(A1)", " =1+1", "\u{3000}=1+1",
-            "\u{a0}+1", "  \u{3000}＝HYPERLINK(\"x\")", "\u{2212}1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+            " =1+1",
+            "\u{3000}=1+1",
+            "\u{a0}+1",
+            "  \u{3000}＝HYPERLINK(\"x\")",
+            "\u{2212}1",
         ] {
             assert!(text_field(s).trim_start_matches('"').starts_with('\''), "{s:?} gave {:?}", text_field(s));
         }

@@ -30,15 +30,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Error,
-            file: file.to_string(),
-            path: path.into(),
-            line: None,
-            column: None,
-            message: message.into(),
-            message_en: None,
-        }
+        Self { severity: Severity::Error, file: file.to_string(), path: path.into(), line: None, column: None, message: message.into(), message_en: None }
     }
 
     /// Adds the English reason.

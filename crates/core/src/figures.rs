@@ -39,7 +39,10 @@ pub enum Value {
     Money(Fen),
     /// Hundredths of a percent (4.42% = 442).
     PercentBp(i64),
-    Count { n: i64, unit: String },
+    Count {
+        n: i64,
+        unit: String,
+    },
 }
 
 impl Value {
@@ -50,7 +53,11 @@ impl Value {
             (crate::i18n::Lang::En, Value::Money(f)) => format::money_en(*f),
             (crate::i18n::Lang::En, Value::PercentBp(bp)) => format::percent_bp(*bp),
             (crate::i18n::Lang::En, Value::Count { n, .. }) => {
-                if *n < 0 { format!("-{}", format::group_thousands(n.unsigned_abs())) } else { format::group_thousands(*n as u64) }
+                if *n < 0 {
+                    format!("-{}", format::group_thousands(n.unsigned_abs()))
+                } else {
+                    format::group_thousands(*n as u64)
+                }
             }
         }
     }
@@ -128,7 +135,10 @@ pub fn validate(raw: RawFigures) -> Checked<Figures> {
         if id.is_empty() {
             out.push(Diagnostic::error(FILE, format!("{path}.id"), "缺少 id").en("the id is missing"));
         } else if !seen.insert(id.clone()) {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("id“{id}”重复，这一条未显示")).en(format!("the id “{id}” appears more than once; this figure is not shown")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.id"), format!("id“{id}”重复，这一条未显示"))
+                    .en(format!("the id “{id}” appears more than once; this figure is not shown")),
+            );
         }
         let label = f.label.clone().unwrap_or_default();
         if label.trim().is_empty() {
@@ -143,22 +153,34 @@ pub fn validate(raw: RawFigures) -> Checked<Figures> {
             (Some("percent"), Some(v)) => Some(Value::PercentBp(v)),
             (Some("count"), Some(v)) => Some(Value::Count { n: v, unit: f.unit.clone().unwrap_or_default() }),
             (Some(k), _) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）")).en(format!("figure “{id}”: the kind “{k}” is not money, percent or count")));
+                out.push(
+                    Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）"))
+                        .en(format!("figure “{id}”: the kind “{k}” is not money, percent or count")),
+                );
                 None
             }
             (None, _) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”缺少类型")).en(format!("figure “{id}” has no kind (money, percent or count)")));
+                out.push(
+                    Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”缺少类型"))
+                        .en(format!("figure “{id}” has no kind (money, percent or count)")),
+                );
                 None
             }
         };
         if let Some(n) = f.problem {
             if !(1..=99).contains(&n) {
-                out.push(Diagnostic::error(FILE, format!("{path}.problem"), format!("数字“{id}”的问题编号 {n} 不合理")).en(format!("figure “{id}”: problem number {n} is not one of the report's problems")));
+                out.push(
+                    Diagnostic::error(FILE, format!("{path}.problem"), format!("数字“{id}”的问题编号 {n} 不合理"))
+                        .en(format!("figure “{id}”: problem number {n} is not one of the report's problems")),
+                );
             }
         }
         let quote = f.quote.unwrap_or_default();
         if quote.trim().is_empty() {
-            out.push(Diagnostic::warning(FILE, format!("{path}.quote"), format!("数字“{id}”没有引用原文")).en(format!("figure “{id}” does not quote the report's words")));
+            out.push(
+                Diagnostic::warning(FILE, format!("{path}.quote"), format!("数字“{id}”没有引用原文"))
+                    .en(format!("figure “{id}” does not quote the report's words")),
+            );
         }
         let ok = out[before..].iter().all(|d| d.severity == crate::Severity::Warning);
         if let (true, Some(value)) = (ok, value) {

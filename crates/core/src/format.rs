@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(group_thousands(1_234_567), "1,234,567");
         assert_eq!(group_thousands(999), "999");
         assert_eq!(wan_yuan(Fen(60_000)), "0.06万元");
-        assert_eq!(yuan_grouped(Fen(1_234_567_89)), "1,234,567.89");
+        assert_eq!(yuan_grouped(Fen(123_456_789)), "1,234,567.89");
         assert_eq!(yuan_grouped(Fen(-5)), "-0.05");
     }
 }

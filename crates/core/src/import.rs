@@ -107,7 +107,12 @@ use FieldType::{Count, Date, List, Money, Text, YesNo};
 const DONATION_FIELDS: &[FieldDef] = &[
     f("id", "编号", Text, &["编号", "捐赠编号", "记录编号", "流水号"]),
     f("date", "日期", Date, &["日期", "捐赠日期", "到账日期", "收款日期", "捐赠时间", "到账时间", "时间"]),
-    f("donor", "捐赠方", Text, &["捐赠方", "捐赠人", "捐赠单位", "捐赠者", "捐款人", "捐款单位", "捐赠单位/个人", "捐赠单位或个人", "捐赠人姓名", "捐赠方名称", "单位名称", "姓名"]),
+    f(
+        "donor",
+        "捐赠方",
+        Text,
+        &["捐赠方", "捐赠人", "捐赠单位", "捐赠者", "捐款人", "捐款单位", "捐赠单位/个人", "捐赠单位或个人", "捐赠人姓名", "捐赠方名称", "单位名称", "姓名"],
+    ),
     f("donor_kind", "捐赠方类型", Text, &["捐赠方类型", "捐赠人类型", "捐赠者类型", "捐赠方性质", "单位/个人", "个人/单位"]),
     f("amount_fen", "金额", Money, &["金额", "金额(元)", "捐赠金额", "捐款金额", "到账金额", "收款金额", "捐赠金额(元)", "捐款金额(元)", "数额"]),
     f("directed", "是否定向", YesNo, &["是否定向", "定向/非定向", "是否定向捐赠", "定向"]),
@@ -180,7 +185,11 @@ pub enum Cell {
     /// (`1234.5`, `43831`): never a float, so money stays exact.
     Number(String),
     /// A cell formatted as a date, already converted from the sheet's date system.
-    Date { year: u16, month: u8, day: u8 },
+    Date {
+        year: u16,
+        month: u8,
+        day: u8,
+    },
     Bool(bool),
 }
 
@@ -303,13 +312,7 @@ pub struct Report {
 /// Header text normalised for matching: width-folded, lower-case, without spaces, `*` or a
 /// trailing colon.
 pub fn normalize_header(s: &str) -> String {
-    fold_width(s)
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .collect::<String>()
-        .trim_end_matches(':')
-        .to_string()
+    fold_width(s).to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '*').collect::<String>().trim_end_matches(':').to_string()
 }
 
 /// The header without bracketed parts: `金额(元)` → `金额`.
@@ -357,7 +360,13 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
         let fd = match field.as_deref().map(str::trim) {
             None | Some("") | Some("ignore") => None,
             Some(key) => {
-                let alias = if key == "amount" { "amount_fen" } else if key == "value" { "value_fen" } else { key };
+                let alias = if key == "amount" {
+                    "amount_fen"
+                } else if key == "value" {
+                    "value_fen"
+                } else {
+                    key
+                };
                 match fields.iter().find(|fd| fd.key == alias) {
                     Some(fd) => Some(fd),
                     None => {
@@ -379,16 +388,12 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     };
 
     // 1. The header row.
-    let Some(header_pos) = table.rows.iter().position(|(_, cells)| {
-        cells.iter().filter(|c| !c.is_blank()).filter(|c| matches(&c.text()).is_some()).count() >= 2
-    }) else {
+    let Some(header_pos) =
+        table.rows.iter().position(|(_, cells)| cells.iter().filter(|c| !c.is_blank()).filter(|c| matches(&c.text()).is_some()).count() >= 2)
+    else {
         let sheet = table.sheet.as_ref().map(|s| format!(" 工作表“{s}”")).unwrap_or_default();
         let known: Vec<&str> = fields.iter().map(|fd| fd.headers[0]).collect();
-        return Err(format!(
-            "{}{sheet}：没有找到表头（至少两列应为常用列名，如 {}；或用 --map 指定映射文件）",
-            opts.source,
-            known.join("、")
-        ));
+        return Err(format!("{}{sheet}：没有找到表头（至少两列应为常用列名，如 {}；或用 --map 指定映射文件）", opts.source, known.join("、")));
     };
     let (header_row, header_cells) = &table.rows[header_pos];
     let mut report = Report { header_row: *header_row, ..Default::default() };
@@ -425,7 +430,8 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
             report.notes.push(format!("映射文件中的列“{h}”在表头中没有找到"));
         }
     }
-    let ignored_idx: BTreeSet<usize> = header_cells.iter().enumerate().filter(|(i, c)| !c.is_blank() && !cols.iter().any(|col| col.index == *i)).map(|(i, _)| i).collect();
+    let ignored_idx: BTreeSet<usize> =
+        header_cells.iter().enumerate().filter(|(i, c)| !c.is_blank() && !cols.iter().any(|col| col.index == *i)).map(|(i, _)| i).collect();
 
     // 2. The rows.
     let mut rows: Vec<Parsed> = Vec::new();
@@ -488,10 +494,7 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
         }
     }
     if !personal_in_ignored.is_empty() {
-        report.notes.push(format!(
-            "未导入的列{}含有个人信息，没有写入输出文件；原表请勿公开",
-            personal_in_ignored.into_iter().collect::<Vec<_>>().join("、")
-        ));
+        report.notes.push(format!("未导入的列{}含有个人信息，没有写入输出文件；原表请勿公开", personal_in_ignored.into_iter().collect::<Vec<_>>().join("、")));
     }
     report.notes.extend(card_notes);
     let has = |key: &str| cols.iter().any(|c| c.field.key == key);
@@ -643,7 +646,9 @@ fn read_cell(ty: FieldType, unit: MoneyUnit, cell: &Cell, unit_suffix_ok: bool) 
         FieldType::Date => match cell {
             Cell::Date { year, month, day } => {
                 let iso = format!("{year:04}-{month:02}-{day:02}");
-                crate::date::PartialDate::parse(&iso).map(|d| Value::Date(d.to_string())).map_err(|e| format!("{e}（如为 Excel 的 1900-02-29，此日期并不存在）"))
+                crate::date::PartialDate::parse(&iso)
+                    .map(|d| Value::Date(d.to_string()))
+                    .map_err(|e| format!("{e}（如为 Excel 的 1900-02-29，此日期并不存在）"))
             }
             Cell::Bool(_) => Err("不是日期".into()),
             _ => parse::parse_date(&text).map(|d| Value::Date(d.to_string())),
@@ -665,9 +670,9 @@ fn read_cell(ty: FieldType, unit: MoneyUnit, cell: &Cell, unit_suffix_ok: bool) 
             let n: i64 = n.parse().map_err(|_| "数字太大".to_string())?;
             Ok(Value::Count(n, (!rest.is_empty()).then(|| rest.to_string())))
         }
-        FieldType::List => Ok(Value::List(
-            fold_width(&text).split([',', '、', ';', '；', '，']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
-        )),
+        FieldType::List => {
+            Ok(Value::List(fold_width(&text).split([',', '、', ';', '；', '，']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()))
+        }
     }
 }
 
@@ -706,10 +711,38 @@ pub fn infer_donor_kind(donor: &str) -> &'static str {
     if ["公司", "企业", "集团", "厂", "银行", "商行", "门店", "超市", "药房", "酒店", "合作社", "店"].iter().any(|w| d.contains(w)) {
         return "enterprise";
     }
-    if ["商会", "协会", "基金会", "促进会", "联合会", "学会", "慈善会", "志愿者", "社会组织", "俱乐部", "团队"].iter().any(|w| d.contains(w)) {
+    if ["商会", "协会", "基金会", "促进会", "联合会", "学会", "慈善会", "志愿者", "社会组织", "俱乐部", "团队"].iter().any(|w| d.contains(w))
+    {
         return "organisation";
     }
-    if ["政府", "局", "委员会", "管委会", "办公室", "医院", "学校", "中学", "小学", "大学", "学院", "中心", "法院", "检察院", "街道", "社区", "村委会", "人大", "政协", "党委", "支部", "公安", "部"].iter().any(|w| d.contains(w)) {
+    if [
+        "政府",
+        "局",
+        "委员会",
+        "管委会",
+        "办公室",
+        "医院",
+        "学校",
+        "中学",
+        "小学",
+        "大学",
+        "学院",
+        "中心",
+        "法院",
+        "检察院",
+        "街道",
+        "社区",
+        "村委会",
+        "人大",
+        "政协",
+        "党委",
+        "支部",
+        "公安",
+        "部",
+    ]
+    .iter()
+    .any(|w| d.contains(w))
+    {
         return "government";
     }
     "individual"
@@ -883,7 +916,11 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     Some(s) => match donor_kind_key(&s) {
                         Some(k) => Some(k.to_string()),
                         None => {
-                            extra.push(Diagnostic::error(ledger::DONATIONS, format!("{path}.donor_kind"), format!("捐赠方类型无法识别（可写 个人、企业、社会组织、机关事业单位、匿名，或 {}）", ledger::DonorKind::keys())));
+                            extra.push(Diagnostic::error(
+                                ledger::DONATIONS,
+                                format!("{path}.donor_kind"),
+                                format!("捐赠方类型无法识别（可写 个人、企业、社会组织、机关事业单位、匿名，或 {}）", ledger::DonorKind::keys()),
+                            ));
                             None
                         }
                     },
@@ -893,7 +930,11 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     Some(s) => match channel_key(&s) {
                         Some((k, plat)) => (Some(k.to_string()), plat),
                         None => {
-                            extra.push(Diagnostic::error(ledger::DONATIONS, format!("{path}.channel"), format!("渠道无法识别（可写 银行转账、网络募捐平台、微信、现金、其他，或 {}）", ledger::Channel::keys())));
+                            extra.push(Diagnostic::error(
+                                ledger::DONATIONS,
+                                format!("{path}.channel"),
+                                format!("渠道无法识别（可写 银行转账、网络募捐平台、微信、现金、其他，或 {}）", ledger::Channel::keys()),
+                            ));
                             (None, None)
                         }
                     },
@@ -903,7 +944,11 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     Some(s) => match donation_status_key(&s) {
                         Some(k) => Some(k.to_string()),
                         None => {
-                            extra.push(Diagnostic::error(ledger::DONATIONS, format!("{path}.status"), format!("状态无法识别（可写 已到账、已退回、已取消，或 {}）", ledger::DonationStatus::keys())));
+                            extra.push(Diagnostic::error(
+                                ledger::DONATIONS,
+                                format!("{path}.status"),
+                                format!("状态无法识别（可写 已到账、已退回、已取消，或 {}）", ledger::DonationStatus::keys()),
+                            ));
                             None
                         }
                     },
@@ -947,7 +992,11 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     Some(s) => match category_key(&s) {
                         Some(k) => Some(k.to_string()),
                         None => {
-                            extra.push(Diagnostic::error(ledger::DISBURSEMENTS, format!("records[{i}].category"), format!("支出类别无法识别（可写 救助和项目支出、项目费用、管理费用，或 {}）", ledger::Category::keys())));
+                            extra.push(Diagnostic::error(
+                                ledger::DISBURSEMENTS,
+                                format!("records[{i}].category"),
+                                format!("支出类别无法识别（可写 救助和项目支出、项目费用、管理费用，或 {}）", ledger::Category::keys()),
+                            ));
                             None
                         }
                     },
@@ -1073,7 +1122,11 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     Some(s) => match relief_status_key(&s) {
                         Some(k) => Some(k.to_string()),
                         None => {
-                            extra.push(Diagnostic::error(relief::FILE, format!("{path}.status"), format!("状态无法识别（可写 已申请、已批准、已发放、未通过，或 {}）", relief::ReliefStatus::keys())));
+                            extra.push(Diagnostic::error(
+                                relief::FILE,
+                                format!("{path}.status"),
+                                format!("状态无法识别（可写 已申请、已批准、已发放、未通过，或 {}）", relief::ReliefStatus::keys()),
+                            ));
                             None
                         }
                     },

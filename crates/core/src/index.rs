@@ -172,11 +172,8 @@ impl TextIndex {
         for (c, slot) in common.iter_mut().enumerate() {
             *slot = c != usize::from(b'\n') && matches!(by_slot[c], Some(Posting::Bits(_)));
         }
-        let mut pair_lists: Vec<Option<Posting>> = pair_count
-            .iter()
-            .enumerate()
-            .map(|(k, (c, _))| (*c > 0 && common[k / 128] && common[k % 128]).then(|| make(*c)))
-            .collect();
+        let mut pair_lists: Vec<Option<Posting>> =
+            pair_count.iter().enumerate().map(|(k, (c, _))| (*c > 0 && common[k / 128] && common[k % 128]).then(|| make(*c))).collect();
         drop(pair_count);
         // Triples are counted by a dense number per common character (a small table).
         let mut id = [u8::MAX; 128];
@@ -214,14 +211,14 @@ impl TextIndex {
             }
         }
         starts.push(text.len() as u32);
-        let mut postings: HashMap<char, Posting, FastHash> = HashMap::with_capacity_and_hasher(by_slot.iter().filter(|p| p.is_some()).count(), FastHash::default());
+        let mut postings: HashMap<char, Posting, FastHash> =
+            HashMap::with_capacity_and_hasher(by_slot.iter().filter(|p| p.is_some()).count(), FastHash::default());
         for (k, p) in by_slot.into_iter().enumerate() {
             if let Some(p) = p {
                 postings.insert(slots.char_of(k), p);
             }
         }
-        let pairs: HashMap<u16, Posting, FastHash> =
-            pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
+        let pairs: HashMap<u16, Posting, FastHash> = pair_lists.into_iter().enumerate().filter_map(|(k, p)| p.map(|p| (k as u16, p))).collect();
         // Pass 3: bits for the common triples only (none: no pass).
         let mut triple_bits: Vec<Option<Vec<u64>>> = triple_count.iter().map(|(c, _)| ((*c as usize) * 32 > n).then(|| vec![0u64; words])).collect();
         drop(triple_count);
@@ -345,7 +342,17 @@ impl Index {
                 sample[i / 64] |= 1 << (i % 64);
             }
         }
-        Index { len: n, values, dense, sample, search: t, orders: Mutex::new(BTreeMap::new()), last: Mutex::new(None), unfiltered: Mutex::new(None), all_counts: std::sync::OnceLock::new() }
+        Index {
+            len: n,
+            values,
+            dense,
+            sample,
+            search: t,
+            orders: Mutex::new(BTreeMap::new()),
+            last: Mutex::new(None),
+            unfiltered: Mutex::new(None),
+            all_counts: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -358,9 +365,12 @@ impl Index {
 
     /// Bytes held by the index (for the memory budget).
     pub fn heap_bytes(&self) -> usize {
-        let facets: usize = self.sample.capacity() * 8 + self.dense.iter().map(Codes::heap_bytes).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
+        let facets: usize =
+            self.sample.capacity() * 8 + self.dense.iter().map(Codes::heap_bytes).sum::<usize>() + self.values.iter().map(|v| v.capacity() * 4).sum::<usize>();
         let posts: usize = self.search.postings.values().chain(self.search.pairs.values()).map(|p| p.heap_bytes() + 32).sum::<usize>()
-            + self.search.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>() + self.search.text.capacity() + self.search.starts.capacity() * 4;
+            + self.search.triples.values().map(|b| b.capacity() * 8 + 32).sum::<usize>()
+            + self.search.text.capacity()
+            + self.search.starts.capacity() * 4;
         let orders: usize = self.orders.lock().map(|o| o.values().map(|v| v.capacity() * 4).sum()).unwrap_or(0);
         facets + posts + orders
     }
@@ -404,7 +414,18 @@ impl Index {
                 .filter(|w| w.iter().all(|c| c.is_ascii()))
                 .filter_map(|w| self.search.triples.get(&((w[0] as u32 * 128 + w[1] as u32) * 128 + w[2] as u32)))
                 .collect();
-            let mut lists: Vec<(usize, &Posting)> = lists.into_iter().map(|p| (match p { Posting::List(l) => l.len(), Posting::Bits(_) => usize::MAX }, p)).collect();
+            let mut lists: Vec<(usize, &Posting)> = lists
+                .into_iter()
+                .map(|p| {
+                    (
+                        match p {
+                            Posting::List(l) => l.len(),
+                            Posting::Bits(_) => usize::MAX,
+                        },
+                        p,
+                    )
+                })
+                .collect();
             crate::sort::sort_by_key(&mut lists, |l| l.0);
             let words = self.len.div_ceil(64);
             let mut cand: Vec<u32> = if matches!(lists[0].1, Posting::Bits(_)) {
@@ -747,11 +768,8 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(f, d)| {
-                let mut values: Vec<(u32, usize, bool)> = self.values[f]
-                    .iter()
-                    .enumerate()
-                    .map(|(p, code)| (*code, counts[f][p], selected[f].as_ref().is_some_and(|m| m[p])))
-                    .collect();
+                let mut values: Vec<(u32, usize, bool)> =
+                    self.values[f].iter().enumerate().map(|(p, code)| (*code, counts[f][p], selected[f].as_ref().is_some_and(|m| m[p]))).collect();
                 if !absent[f].is_empty() {
                     values.extend(absent[f].iter().map(|c| (*c, 0, true)));
                     values.sort_by_key(|v| v.0);
@@ -823,7 +841,11 @@ fn cmp_rows<R: Record>(rows: &[R], col: usize, desc: bool, a: u32, b: u32) -> st
     match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
         (false, false) => {
             let o = ca.cmp_value(&cb);
-            if desc { o.reverse() } else { o }
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
         }
         (x, y) => x.cmp(&y),
     }

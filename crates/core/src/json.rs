@@ -13,12 +13,11 @@ pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            file,
-            "",
-            format!("文件过大（{} 字节，上限 {} 字节），为保护手机没有读取", text.len(), MAX_FILE_BYTES),
-        )
-        .en(format!("The file is too large ({} bytes; the limit is {} bytes), so it was not read, to protect phones", text.len(), MAX_FILE_BYTES)));
+        return Err(Diagnostic::error(file, "", format!("文件过大（{} 字节，上限 {} 字节），为保护手机没有读取", text.len(), MAX_FILE_BYTES)).en(format!(
+            "The file is too large ({} bytes; the limit is {} bytes), so it was not read, to protect phones",
+            text.len(),
+            MAX_FILE_BYTES
+        )));
     }
     let head = text.trim_start();
     if head.is_empty() {
@@ -26,12 +25,8 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
     }
     let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
     if lower.starts_with("<!doctype") || lower.starts_with("<html") || lower.starts_with('<') {
-        return Err(Diagnostic::error(
-            file,
-            "",
-            "收到的是一个网页（HTML），不是 JSON 数据文件：文件可能不存在，或服务器返回了错误页",
-        )
-        .en("This is a web page (HTML), not a JSON data file: the file may be missing, or the server sent an error page"));
+        return Err(Diagnostic::error(file, "", "收到的是一个网页（HTML），不是 JSON 数据文件：文件可能不存在，或服务器返回了错误页")
+            .en("This is a web page (HTML), not a JSON data file: the file may be missing, or the server sent an error page"));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     // Plain serde_json (no path tracking while parsing: that doubled the deserialisation code in

@@ -400,10 +400,10 @@ impl Display for At {
 
 impl V<'_> {
     fn err(&mut self, path: &dyn Display, msg: String) {
-        self.out.push(Diagnostic::error(self.file, &path.to_string(), msg));
+        self.out.push(Diagnostic::error(self.file, path.to_string(), msg));
     }
     fn err_en(&mut self, path: &dyn Display, msg: String, en: String) {
-        self.out.push(Diagnostic::error(self.file, &path.to_string(), msg).en(en));
+        self.out.push(Diagnostic::error(self.file, path.to_string(), msg).en(en));
     }
     fn text(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) -> Option<String> {
         match v {
@@ -419,7 +419,11 @@ impl V<'_> {
             Some(Ok(d)) => Some(d),
             Some(Err(e)) => {
                 let raw = v.as_deref().unwrap_or_default();
-                self.err_en(path, format!("{label}：{e}"), format!("{path}: “{raw}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY); this record is not shown"));
+                self.err_en(
+                    path,
+                    format!("{label}：{e}"),
+                    format!("{path}: “{raw}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY); this record is not shown"),
+                );
                 None
             }
             None => {
@@ -446,7 +450,11 @@ impl V<'_> {
             }
             Some(RawInt::Int(x)) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
             Some(RawInt::Int(x)) => {
-                self.err_en(path, format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"), format!("{path}: an amount of {x} fen is not valid (it must be positive, in fen)"));
+                self.err_en(
+                    path,
+                    format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"),
+                    format!("{path}: an amount of {x} fen is not valid (it must be positive, in fen)"),
+                );
                 None
             }
             Some(RawInt::Other(raw)) => {
@@ -481,7 +489,11 @@ impl V<'_> {
             Some(s) => match parse(s) {
                 Some(x) => Some(x),
                 None => {
-                    self.err_en(path, format!("{label}：{what}“{s}”无法识别（应为 {keys}）"), format!("{path}: “{s}” is not one of the allowed values ({keys}); this record is not shown"));
+                    self.err_en(
+                        path,
+                        format!("{label}：{what}“{s}”无法识别（应为 {keys}）"),
+                        format!("{path}: “{s}” is not one of the allowed values ({keys}); this record is not shown"),
+                    );
                     None
                 }
             },
@@ -509,7 +521,11 @@ impl V<'_> {
                 if seen.insert(id.as_str()) {
                     Some(id.clone())
                 } else {
-                    self.err_en(&format!("{path}.id"), format!("编号“{id}”重复，这一条未显示"), format!("{path}.id: the id “{id}” appears more than once; this record is not shown"));
+                    self.err_en(
+                        &format!("{path}.id"),
+                        format!("编号“{id}”重复，这一条未显示"),
+                        format!("{path}.id: the id “{id}” appears more than once; this record is not shown"),
+                    );
                     None
                 }
             }
@@ -531,7 +547,7 @@ fn bound_total<T>(v: &mut V, rows: &mut Vec<T>, amount: impl Fn(&T) -> Fen) {
     if Fen::bounded_total(rows.iter().map(&amount)).is_none() {
         v.err_en(
             &"",
-            format!("文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示"),
+            "文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示".to_string(),
             "The amounts in this file add up to more than 10 trillion yuan, beyond what can be reckoned (most likely a wrong unit or extra digits); the whole file is not shown".to_string(),
         );
         rows.clear();
@@ -646,7 +662,11 @@ pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Ch
         let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
         let date = v.date(&r.date, &At(i, ".date"), &label);
         let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &At(i, ".donor_kind"), "捐赠方类型", &label);
-        let donor = if donor_kind == Some(DonorKind::Anonymous) { r.donor.clone().or(Some(String::new())) } else { v.text(&r.donor, &At(i, ".donor"), "捐赠方", &label) };
+        let donor = if donor_kind == Some(DonorKind::Anonymous) {
+            r.donor.clone().or(Some(String::new()))
+        } else {
+            v.text(&r.donor, &At(i, ".donor"), "捐赠方", &label)
+        };
         let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
         let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &At(i, ".channel"), "捐赠渠道", &label);
         let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &At(i, ".status"), "状态", &label);
@@ -768,7 +788,20 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         if let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(item), Some(quantity), Some(unit), Some(value), Some(origin), Some(cancelled)) =
             (id, date, donor_kind, donor, item, quantity, unit, value, origin, cancelled)
         {
-            g.batches.push(Batch { id, date, donor, donor_kind, item, quantity, unit, value, directed_to: r.directed_to.clone(), cancelled, note: r.note.clone(), origin });
+            g.batches.push(Batch {
+                id,
+                date,
+                donor,
+                donor_kind,
+                item,
+                quantity,
+                unit,
+                value,
+                directed_to: r.directed_to.clone(),
+                cancelled,
+                note: r.note.clone(),
+                origin,
+            });
         }
     }
     let batch_ids: BTreeSet<String> = g.batches.iter().map(|b| b.id.clone()).collect();
@@ -926,7 +959,11 @@ impl YearMoney {
     }
     /// How far project costs exceed the cap (zero when within it).
     pub fn over_cap(&self) -> Fen {
-        if self.project_costs > self.cost_cap { self.project_costs - self.cost_cap } else { Fen::ZERO }
+        if self.project_costs > self.cost_cap {
+            self.project_costs - self.cost_cap
+        } else {
+            Fen::ZERO
+        }
     }
 }
 
@@ -951,10 +988,12 @@ pub fn money_by_year(donations: &[Donation], disbursements: &[Disbursement]) -> 
             y.project_costs = y.project_costs + x.amount;
         }
     }
-    m.into_values().map(|mut y| {
-        y.cost_cap = y.non_directed.percent_bp(COST_CAP_BP);
-        y
-    }).collect()
+    m.into_values()
+        .map(|mut y| {
+            y.cost_cap = y.non_directed.percent_bp(COST_CAP_BP);
+            y
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1007,7 +1046,9 @@ pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Ve
             for id in ids {
                 match by_id.get(id.as_str()) {
                     None => out.push(Diagnostic::error(DISBURSEMENTS, format!("{}.from_donations", x.id), format!("{}：来源捐赠“{id}”不存在", x.id))),
-                    Some(d) if !d.directed => out.push(Diagnostic::warning(DISBURSEMENTS, format!("{}.from_donations", x.id), format!("{}：来源捐赠“{id}”不是定向捐赠", x.id))),
+                    Some(d) if !d.directed => {
+                        out.push(Diagnostic::warning(DISBURSEMENTS, format!("{}.from_donations", x.id), format!("{}：来源捐赠“{id}”不是定向捐赠", x.id)))
+                    }
                     Some(_) => {}
                 }
             }
@@ -1038,7 +1079,14 @@ pub fn check_cross(donations: &[Donation], disbursements: &[Disbursement]) -> Ve
 
 pub fn donation_haystack(d: &Donation) -> String {
     let mut s = String::new();
-    for part in [d.id.as_str(), d.donor_shown(), &d.project, d.directed_to.as_deref().unwrap_or(""), d.receipt.as_deref().unwrap_or(""), d.platform.as_deref().unwrap_or("")] {
+    for part in [
+        d.id.as_str(),
+        d.donor_shown(),
+        &d.project,
+        d.directed_to.as_deref().unwrap_or(""),
+        d.receipt.as_deref().unwrap_or(""),
+        d.platform.as_deref().unwrap_or(""),
+    ] {
         s.push_str(&normalize(part));
         s.push('\n');
     }

@@ -214,7 +214,10 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             continue;
         }
         if file.contains("..") || file.starts_with('/') || file.contains("://") {
-            out.push(Diagnostic::error(FILE, format!("{path}.file"), format!("文件名“{file}”不安全：只能是 data/ 目录中的文件")).en(format!("the file name “{file}” is not safe: it must be a file in the data/ folder")));
+            out.push(
+                Diagnostic::error(FILE, format!("{path}.file"), format!("文件名“{file}”不安全：只能是 data/ 目录中的文件"))
+                    .en(format!("the file name “{file}” is not safe: it must be a file in the data/ folder")),
+            );
             continue;
         }
         let last_updated = match d.last_updated.as_deref().map(PartialDate::parse) {
@@ -228,7 +231,10 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
         let sample = match d.sample {
             Some(s) => s,
             None => {
-                out.push(Diagnostic::warning(FILE, format!("{path}.sample"), format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示")).en(format!("the dataset “{id}” does not say whether it is sample data, so it is shown as sample data")));
+                out.push(
+                    Diagnostic::warning(FILE, format!("{path}.sample"), format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示"))
+                        .en(format!("the dataset “{id}” does not say whether it is sample data, so it is shown as sample data")),
+                );
                 true
             }
         };
@@ -238,7 +244,10 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             Some([a, b]) => match (PartialDate::parse(a), PartialDate::parse(b)) {
                 (Ok(a), Ok(b)) if a <= b => Some((a, b)),
                 (Ok(_), Ok(_)) => {
-                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒")).en(format!("the date range “{a}” to “{b}” ends before it starts")));
+                    out.push(
+                        Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒"))
+                            .en(format!("the date range “{a}” to “{b}” ends before it starts")),
+                    );
                     None
                 }
                 (Err(e), _) | (_, Err(e)) => {
@@ -247,13 +256,18 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
                 }
             },
             Some(_) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]").en("the date range must be two dates: [from, to]"));
+                out.push(
+                    Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]").en("the date range must be two dates: [from, to]"),
+                );
                 None
             }
         };
         let cadence = match d.cadence {
             Some(c) if c.every_days == 0 || c.emergency_every_days == Some(0) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数").en("the publication cadence must be a positive number of days"));
+                out.push(
+                    Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数")
+                        .en("the publication cadence must be a positive number of days"),
+                );
                 None
             }
             c => c,
@@ -271,13 +285,19 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
                             Some(FileRef { file, sha256, bytes })
                         }
                         Some(_) => {
-                            out.push(Diagnostic::warning(FILE, format!("{ppath}.pack"), "分卷的快速加载文件缺少文件名，或文件名不安全；网页将读取 JSON").en("the part's fast-load file has no name, or its name is not safe; the app reads the JSON"));
+                            out.push(
+                                Diagnostic::warning(FILE, format!("{ppath}.pack"), "分卷的快速加载文件缺少文件名，或文件名不安全；网页将读取 JSON")
+                                    .en("the part's fast-load file has no name, or its name is not safe; the app reads the JSON"),
+                            );
                             None
                         }
                     };
                     parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes, pack });
                 }
-                Some(f) => out.push(Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件")).en(format!("the file name “{f}” is not safe: it must be a file in the data/ folder"))),
+                Some(f) => out.push(
+                    Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件"))
+                        .en(format!("the file name “{f}” is not safe: it must be a file in the data/ folder")),
+                ),
                 None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file").en("a part has no file")),
             }
         }
@@ -320,7 +340,10 @@ fn check_sha256(v: Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Opt
     match v {
         Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) => Some(h.to_ascii_lowercase()),
         Some(h) => {
-            out.push(Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）")).en(format!("the checksum “{h}” is not a SHA-256 (64 hexadecimal digits)")));
+            out.push(
+                Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）"))
+                    .en(format!("the checksum “{h}” is not a SHA-256 (64 hexadecimal digits)")),
+            );
             None
         }
         None => None,

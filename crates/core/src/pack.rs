@@ -218,8 +218,13 @@ impl PackError {
     pub fn reason(&self) -> (String, String) {
         match self {
             PackError::NotAPack => ("不是本版本 gongshi 写的快速加载文件".into(), "it is not a fast-load file written by this version of gongshi".into()),
-            PackError::Stale => ("它是由旧版本的 JSON 生成的，与现在的 JSON 不对应".into(), "it was made from an earlier version of the JSON and does not match it".into()),
-            PackError::Rules(v) => (format!("它由 gongshi {v} 生成，与本版本（{RULES}）的检查规则可能不同"), format!("it was made by gongshi {v}, whose checks may differ from this version's ({RULES})")),
+            PackError::Stale => {
+                ("它是由旧版本的 JSON 生成的，与现在的 JSON 不对应".into(), "it was made from an earlier version of the JSON and does not match it".into())
+            }
+            PackError::Rules(v) => (
+                format!("它由 gongshi {v} 生成，与本版本（{RULES}）的检查规则可能不同"),
+                format!("it was made by gongshi {v}, whose checks may differ from this version's ({RULES})"),
+            ),
             PackError::Damaged(at) => (format!("文件在第 {at} 个字节处损坏"), format!("the file is damaged at byte {at}")),
             PackError::Invalid(zh, en) => (format!("其中的记录未通过检查（{zh}）"), format!("its records do not pass the checks ({en})")),
         }
@@ -475,7 +480,7 @@ mod tests {
 
     /// Writes a new seal after a deliberate change, so that what is tested is the decoder's
     /// later checks, not the seal.
-    fn reseal(p: &mut Vec<u8>) {
+    fn reseal(p: &mut [u8]) {
         let n = p.len() - SEAL;
         let seal = fnv1a(&p[..n]);
         p[n..].copy_from_slice(&seal.to_le_bytes());

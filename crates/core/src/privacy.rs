@@ -25,11 +25,10 @@ use serde_json::Value;
 /// Two-character compound surnames (复姓). A name longer than two characters that starts with
 /// one of these keeps both characters when masked (司马光 → 司马某).
 pub const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "令狐", "夏侯", "轩辕", "澹台", "端木", "独孤", "南宫", "西门", "呼延", "百里", "东郭", "万俟",
-    "闻人", "赫连", "申屠", "第五", "太史", "钟离", "公羊", "仲孙", "单于", "濮阳", "淳于", "拓跋",
-    "司空", "司寇", "左丘", "谷梁", "公冶", "宰父", "羊舌", "微生", "梁丘", "子车", "巫马", "乐正",
-    "壤驷", "公良", "漆雕", "颛孙", "亓官", "鲜于", "闾丘", "段干", "公西", "夹谷", "东门", "南门",
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "轩辕", "澹台", "端木", "独孤", "南宫",
+    "西门", "呼延", "百里", "东郭", "万俟", "闻人", "赫连", "申屠", "第五", "太史", "钟离", "公羊", "仲孙", "单于", "濮阳", "淳于", "拓跋", "司空", "司寇",
+    "左丘", "谷梁", "公冶", "宰父", "羊舌", "微生", "梁丘", "子车", "巫马", "乐正", "壤驷", "公良", "漆雕", "颛孙", "亓官", "鲜于", "闾丘", "段干", "公西",
+    "夹谷", "东门", "南门",
 ];
 
 /// The placeholder that replaces a given name.
@@ -43,14 +42,57 @@ const NAME_DOTS: &[char] = &['·', '•', '・', '‧'];
 /// (places, organisations, groups, titles without a given name, placeholders).
 const NON_PERSON_WORDS: &[&str] = &[
     // Places.
-    "省", "县", "区", "市", "镇", "乡", "村", "街道", "社区",
+    "省",
+    "县",
+    "区",
+    "市",
+    "镇",
+    "乡",
+    "村",
+    "街道",
+    "社区",
     // Organisations.
-    "会", "院", "局", "委", "公司", "中心", "学校", "医院", "政府", "单位", "基金", "慈善", "红十字",
+    "会",
+    "院",
+    "局",
+    "委",
+    "公司",
+    "中心",
+    "学校",
+    "医院",
+    "政府",
+    "单位",
+    "基金",
+    "慈善",
+    "红十字",
     // Groups and categories of recipients.
-    "群众", "患儿", "家庭", "集体", "全体", "居民", "学生", "儿童", "老人", "个人", "灾民", "困难",
-    "贫困", "低保", "五保", "残疾", "员工", "职工", "志愿者", "物资", "救灾",
+    "群众",
+    "患儿",
+    "家庭",
+    "集体",
+    "全体",
+    "居民",
+    "学生",
+    "儿童",
+    "老人",
+    "个人",
+    "灾民",
+    "困难",
+    "贫困",
+    "低保",
+    "五保",
+    "残疾",
+    "员工",
+    "职工",
+    "志愿者",
+    "物资",
+    "救灾",
     // Titles and placeholders.
-    "先生", "女士", "爱心人士", "人士", "匿名",
+    "先生",
+    "女士",
+    "爱心人士",
+    "人士",
+    "匿名",
 ];
 
 /// True for a CJK ideograph (the basic block, extension A, the compatibility block and the
@@ -146,9 +188,7 @@ pub fn is_masked(s: &str) -> bool {
 pub fn looks_like_full_name(s: &str) -> bool {
     let s = s.trim();
     let n = s.chars().count();
-    (2..=4).contains(&n)
-        && s.chars().all(|c| is_cjk(c) && !is_mask_char(c))
-        && !NON_PERSON_WORDS.iter().any(|w| s.contains(w))
+    (2..=4).contains(&n) && s.chars().all(|c| is_cjk(c) && !is_mask_char(c)) && !NON_PERSON_WORDS.iter().any(|w| s.contains(w))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +223,21 @@ fn is_scan_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '.' | '\u{3002}' | '\u{FF0E}' | '\u{00B7}' | '\u{30FB}' | '/' | '\u{FF0F}' | '_' | '\u{FF3F}'
+            '-' | '\u{2010}'
+                ..='\u{2015}'
+                    | '\u{2212}'
+                    | '\u{FE58}'
+                    | '\u{FE63}'
+                    | '\u{FF0D}'
+                    | '.'
+                    | '\u{3002}'
+                    | '\u{FF0E}'
+                    | '\u{00B7}'
+                    | '\u{30FB}'
+                    | '/'
+                    | '\u{FF0F}'
+                    | '_'
+                    | '\u{FF3F}'
         )
 }
 
@@ -197,11 +251,7 @@ fn compact_digits(s: &str) -> Option<String> {
     for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_digit() {
             out.push(c);
-        } else if is_group_separator(c)
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
-        {
+        } else if is_group_separator(c) && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
             continue;
         } else {
             return None;
@@ -232,7 +282,40 @@ fn is_province_code(d: &str) -> bool {
     matches!(
         d.get(..2),
         Some(
-            "11" | "12" | "13" | "14" | "15" | "21" | "22" | "23" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "41" | "42" | "43" | "44" | "45" | "46" | "50" | "51" | "52" | "53" | "54" | "61" | "62" | "63" | "64" | "65" | "71" | "81" | "82" | "83"
+            "11" | "12"
+                | "13"
+                | "14"
+                | "15"
+                | "21"
+                | "22"
+                | "23"
+                | "31"
+                | "32"
+                | "33"
+                | "34"
+                | "35"
+                | "36"
+                | "37"
+                | "41"
+                | "42"
+                | "43"
+                | "44"
+                | "45"
+                | "46"
+                | "50"
+                | "51"
+                | "52"
+                | "53"
+                | "54"
+                | "61"
+                | "62"
+                | "63"
+                | "64"
+                | "65"
+                | "71"
+                | "81"
+                | "82"
+                | "83"
         )
     )
 }
@@ -297,10 +380,7 @@ pub fn is_valid_id18(s: &str) -> bool {
 pub fn is_plausible_id15(s: &str) -> bool {
     let s = normalize(s);
     let b = s.as_bytes();
-    b.len() == 15
-        && b.iter().all(u8::is_ascii_digit)
-        && is_province_code(&s)
-        && valid_ymd(1900 + num(&s[6..8]), num(&s[8..10]), num(&s[10..12]))
+    b.len() == 15 && b.iter().all(u8::is_ascii_digit) && is_province_code(&s) && valid_ymd(1900 + num(&s[6..8]), num(&s[8..10]), num(&s[10..12]))
 }
 
 /// 11 ASCII digits starting with 1 and a second digit 3–9.
@@ -342,7 +422,11 @@ pub fn luhn_ok(digits: &str) -> bool {
             let d = u32::from(b - b'0');
             if i % 2 == 1 {
                 let d2 = d * 2;
-                if d2 > 9 { d2 - 9 } else { d2 }
+                if d2 > 9 {
+                    d2 - 9
+                } else {
+                    d2
+                }
             } else {
                 d
             }
@@ -359,8 +443,7 @@ pub fn luhn_ok(digits: &str) -> bool {
 /// “bank card” here ([`scan_text`] checks IDs first). Roughly one arbitrary number in ten passes
 /// Luhn, so treat `true` as “possibly a card number”.
 pub fn is_bank_card(s: &str) -> bool {
-    compact_digits(&normalize(s))
-        .is_some_and(|d| (13..=19).contains(&d.len()) && d.bytes().any(|b| b != b'0') && luhn_ok(&d))
+    compact_digits(&normalize(s)).is_some_and(|d| (13..=19).contains(&d.len()) && d.bytes().any(|b| b != b'0') && luhn_ok(&d))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,22 +656,15 @@ pub fn scan_text(s: &str) -> Vec<(Finding, String)> {
             }
         }
         let mut end = j;
-        if end < n
-            && matches!(chars[end], 'X' | 'x')
-            && !chars.get(end + 1).is_some_and(|&c| is_letter(c) || c.is_ascii_digit())
-        {
+        if end < n && matches!(chars[end], 'X' | 'x') && !chars.get(end + 1).is_some_and(|&c| is_letter(c) || c.is_ascii_digit()) {
             // Only an ID can end in X; for anything else the X makes the candidate fail, just
             // as a letter next to the run would.
             groups.last_mut().expect("one group").push('X');
             end += 1;
         }
         i = end;
-        let letter_before = start > 0
-            && (is_letter(chars[start - 1])
-                || (is_scan_separator(chars[start - 1]) && start > 1 && is_letter(chars[start - 2])));
-        let letter_after = end < n
-            && (is_letter(chars[end])
-                || (is_scan_separator(chars[end]) && chars.get(end + 1).is_some_and(|&c| is_letter(c))));
+        let letter_before = start > 0 && (is_letter(chars[start - 1]) || (is_scan_separator(chars[start - 1]) && start > 1 && is_letter(chars[start - 2])));
+        let letter_after = end < n && (is_letter(chars[end]) || (is_scan_separator(chars[end]) && chars.get(end + 1).is_some_and(|&c| is_letter(c))));
         let mut found = Vec::new();
         scan_groups(&groups, letter_before || letter_after, &mut found);
         crate::sort::sort_by_key(&mut found, |x| x.0);
@@ -655,8 +731,7 @@ fn walk(value: &Value, path: String, out: &mut Vec<(String, Finding, String)>) {
 }
 
 fn child_path(parent: &str, key: &str) -> String {
-    let plain = !key.is_empty()
-        && key.chars().all(|c| !matches!(c, '.' | '[' | ']' | '"' | '\\') && !c.is_whitespace() && !c.is_control());
+    let plain = !key.is_empty() && key.chars().all(|c| !matches!(c, '.' | '[' | ']' | '"' | '\\') && !c.is_whitespace() && !c.is_control());
     if !plain {
         format!("{parent}[{}]", Value::String(key.to_string()))
     } else if parent.is_empty() {
@@ -733,8 +808,25 @@ mod tests {
             assert!(is_masked(s), "{s:?} should be masked");
         }
         for s in [
-            "", "张", "张三", "李小明", "欧阳娜娜", "王女士", "张三某某某", "张***", "*", "某", "J某", "张三丰某某", "张三某",
-            "张　某", "张 某", "Zhang某", "Zhang San", "买买提·某", "张三*",
+            "",
+            "张",
+            "张三",
+            "李小明",
+            "欧阳娜娜",
+            "王女士",
+            "张三某某某",
+            "张***",
+            "*",
+            "某",
+            "J某",
+            "张三丰某某",
+            "张三某",
+            "张　某",
+            "张 某",
+            "Zhang某",
+            "Zhang San",
+            "买买提·某",
+            "张三*",
         ] {
             assert!(!is_masked(s), "{s:?} should not be masked");
         }
@@ -746,8 +838,23 @@ mod tests {
             assert!(looks_like_full_name(s), "{s:?}");
         }
         for s in [
-            "咸安区", "困难群众", "王女士", "张先生", "张某", "李*", "张某某", "爱心人士", "匿名", "马桥镇",
-            "温泉街道", "张", "诸葛孔明先", "John", "张3", "", "市中心医院",
+            "咸安区",
+            "困难群众",
+            "王女士",
+            "张先生",
+            "张某",
+            "李*",
+            "张某某",
+            "爱心人士",
+            "匿名",
+            "马桥镇",
+            "温泉街道",
+            "张",
+            "诸葛孔明先",
+            "John",
+            "张3",
+            "",
+            "市中心医院",
         ] {
             assert!(!looks_like_full_name(s), "{s:?}");
         }
@@ -818,14 +925,30 @@ mod tests {
     #[test]
     fn mobiles() {
         for s in [
-            "13800138000", "+86 138-0013-8000", "+8613800138000", "86-13800138000", "8613800138000",
-            "138 0013 8000", "19912345678", "１３８００１３８０００", " 13800138000 ",
+            "13800138000",
+            "+86 138-0013-8000",
+            "+8613800138000",
+            "86-13800138000",
+            "8613800138000",
+            "138 0013 8000",
+            "19912345678",
+            "１３８００１３８０００",
+            " 13800138000 ",
         ] {
             assert!(is_mobile(s), "{s:?}");
         }
         for s in [
-            "12345678901", "0715-8111755", "1380013800", "138001380001", "23800138000", "138--0013-8000",
-            "138.0013.8000", "+86  13800138000", "+87 13800138000", "", "1380013800a",
+            "12345678901",
+            "0715-8111755",
+            "1380013800",
+            "138001380001",
+            "23800138000",
+            "138--0013-8000",
+            "138.0013.8000",
+            "+86  13800138000",
+            "+87 13800138000",
+            "",
+            "1380013800a",
         ] {
             assert!(!is_mobile(s), "{s:?}");
         }
@@ -915,10 +1038,7 @@ mod tests {
         assert_eq!(m("Tel 13800138000"), mobile);
         assert_eq!(m("13800138000@163.com"), mobile);
         assert_eq!(m("2020-03-15 13800138000"), mobile, "a date in front is not glued on");
-        assert_eq!(
-            m("13800138000 13900139000"),
-            vec![(Finding::Mobile, "138******00".to_string()), (Finding::Mobile, "139******00".to_string())]
-        );
+        assert_eq!(m("13800138000 13900139000"), vec![(Finding::Mobile, "138******00".to_string()), (Finding::Mobile, "139******00".to_string())]);
         assert_eq!(m("身份证11010519491231002x。"), vec![(Finding::IdNumber, "110*************2X".to_string())]);
         assert_eq!(m("身份证110105 19491231 002X"), vec![(Finding::IdNumber, "110*************2X".to_string())]);
         // Glued to letters: IDs and mobiles are still found; possible cards are not.
@@ -927,10 +1047,7 @@ mod tests {
         assert_eq!(m("13800138000abc"), mobile);
         assert_eq!(m("card6222021234567890128"), vec![]);
         // A valid ID that also passes Luhn is still an ID, never a card.
-        let id = (100..1000)
-            .map(|seq| with_check(&format!("11010519491231{seq}")))
-            .find(|id| luhn_ok(id))
-            .unwrap();
+        let id = (100..1000).map(|seq| with_check(&format!("11010519491231{seq}"))).find(|id| luhn_ok(id)).unwrap();
         assert!(is_valid_id18(&id) && is_bank_card(&id));
         assert_eq!(m(&id), vec![(Finding::IdNumber, mask_for_display(&id))]);
         // Two numbers in one space-separated run are both found.

@@ -270,12 +270,8 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         end: date_field(&ri.end, "inspection.end", p),
         feedback: date_field(&ri.feedback, "inspection.feedback", p),
     };
-    let order = [
-        ("inspection.start", inspection.start),
-        ("inspection.end", inspection.end),
-        ("inspection.feedback", inspection.feedback),
-        ("published", published),
-    ];
+    let order =
+        [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
     for w in order.windows(2) {
         if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
             if b < a {
@@ -320,7 +316,10 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
         if let Some(n) = no {
             if problems.iter().any(|x| x.no == n) {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示")).en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")));
+                p.push(
+                    Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
+                        .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
+                );
             }
         }
         let aspect = match rp.aspect {
@@ -338,12 +337,12 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
             Some(s) => match Status::parse(s) {
                 Some(st) => Some(st),
                 None => {
-                    p.push(Diagnostic::error(
-                        FILE,
-                        format!("{path}.status"),
-                        format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"),
-                    )
-                    .en(format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown")));
+                    p.push(
+                        Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
+                            .en(format!(
+                                "{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown"
+                            )),
+                    );
                     None
                 }
             },
@@ -370,9 +369,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         }
         // A record with a record-level error is left out; its date errors alone do not drop it.
         let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
-        if let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) =
-            (record_ok, no, aspect, status, title, finding)
-        {
+        if let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) {
             let mut hay = normalize(&title);
             hay.push('\n');
             hay.push_str(&normalize(&finding));
@@ -420,11 +417,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
     for (st, n) in &declared.by_status {
         let have = counts.get(st).copied().unwrap_or(0);
         if *n != have {
-            p.push(Diagnostic::error(
-                FILE,
-                format!("declared.{}", st.key()),
-                format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh()),
-            ));
+            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
         }
     }
 
@@ -465,9 +458,7 @@ pub struct Facets {
 }
 
 fn passes(p: &Problem, q: &Query, aspects: &BTreeSet<u32>, statuses: &BTreeSet<Status>) -> bool {
-    (aspects.is_empty() || aspects.contains(&p.aspect))
-        && (statuses.is_empty() || statuses.contains(&p.status))
-        && q.matches(&p.haystack)
+    (aspects.is_empty() || aspects.contains(&p.aspect)) && (statuses.is_empty() || statuses.contains(&p.status)) && q.matches(&p.haystack)
 }
 
 impl Rectification {
@@ -639,14 +630,7 @@ impl Rectification {
                 ("Rectification progress".to_string(), format!("{n} problems by status{when}"), format!("Source: {}", source))
             }
         };
-        BarChart {
-            title,
-            subtitle,
-            source,
-            sample: false,
-            bars,
-            lang,
-        }
+        BarChart { title, subtitle, source, sample: false, bars, lang }
     }
 }
 
@@ -661,11 +645,14 @@ mod chart_tests {
                       {"no":2,"aspect":1,"title":"y","finding":"f","measures":["m"],"status":"not_started"}]}"#;
         let r = load(text).unwrap().value;
         let c = r.progress_chart("报告", crate::i18n::Lang::Zh);
-        assert_eq!(c.rows(), vec![
-            ("已完成整改".to_string(), "1 个（50%）".to_string()),
-            ("正在推进整改".to_string(), "0 个（0%）".to_string()),
-            ("尚未启动整改".to_string(), "1 个（50%）".to_string()),
-        ]);
+        assert_eq!(
+            c.rows(),
+            vec![
+                ("已完成整改".to_string(), "1 个（50%）".to_string()),
+                ("正在推进整改".to_string(), "0 个（0%）".to_string()),
+                ("尚未启动整改".to_string(), "1 个（50%）".to_string()),
+            ]
+        );
         assert!(c.subtitle.contains("2023年9月18日"));
         let e = r.progress_chart("report", crate::i18n::Lang::En);
         assert_eq!(e.title, "Rectification progress");

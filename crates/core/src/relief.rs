@@ -100,7 +100,8 @@ pub struct RawAggregate {
 
 /// The fields a relief record may carry; anything else is refused (a free-text “note” or a
 /// “birth” date is exactly how personal data slips out).
-pub const RECORD_FIELDS: &[&str] = &["id", "programme", "date", "county", "township", "amount_fen", "goods", "status", "recipient", "medical", "origin", "problem"];
+pub const RECORD_FIELDS: &[&str] =
+    &["id", "programme", "date", "county", "township", "amount_fen", "goods", "status", "recipient", "medical", "origin", "problem"];
 /// The fields an aggregate may carry.
 pub const AGGREGATE_FIELDS: &[&str] = &["programme", "county", "year", "people", "amount_fen", "suppressed", "origin", "problem"];
 /// The fields of the file itself.
@@ -126,10 +127,7 @@ pub fn suppress_small_cells(cells: &mut [RawAggregate]) -> usize {
         }
     }
     while let Some(line) = lines_with_one_withheld(cells).into_iter().next() {
-        let smallest = line
-            .into_iter()
-            .filter(|&i| cells[i].people.is_some())
-            .min_by_key(|&i| (cells[i].people, cells[i].amount_fen));
+        let smallest = line.into_iter().filter(|&i| cells[i].people.is_some()).min_by_key(|&i| (cells[i].people, cells[i].amount_fen));
         match smallest {
             Some(i) => withhold(&mut cells[i]),
             None => break,
@@ -154,11 +152,7 @@ fn lines_with_one_withheld(cells: &[RawAggregate]) -> Vec<Vec<usize>> {
             e.1.push(i);
         }
     }
-    lines
-        .into_values()
-        .filter(|(total, members)| *total && members.iter().filter(|&&i| withheld(&cells[i])).count() == 1)
-        .map(|(_, members)| members)
-        .collect()
+    lines.into_values().filter(|(total, members)| *total && members.iter().filter(|&&i| withheld(&cells[i])).count() == 1).map(|(_, members)| members).collect()
 }
 
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
@@ -239,8 +233,12 @@ fn unknown_fields(file: &str, path: &str, obj: &serde_json::Value, known: &[&str
         let shown = if privacy::scan_text(key).is_empty() { key.clone() } else { privacy::mask_for_display(key) };
         let at = if path.is_empty() { shown.clone() } else { format!("{path}.{shown}") };
         out.push(
-            Diagnostic::error(file, at, format!("含有救助文件格式以外的字段“{shown}”（可用的字段：{}），出于隐私保护，整个文件不予显示", known.join("、")))
-                .en(format!("The field “{shown}” is not part of the relief file format (allowed: {}); to protect privacy the whole file is not shown", known.join(", "))),
+            Diagnostic::error(file, at, format!("含有救助文件格式以外的字段“{shown}”（可用的字段：{}），出于隐私保护，整个文件不予显示", known.join("、"))).en(
+                format!(
+                    "The field “{shown}” is not part of the relief file format (allowed: {}); to protect privacy the whole file is not shown",
+                    known.join(", ")
+                ),
+            ),
         );
     }
 }
@@ -269,8 +267,14 @@ fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>)
         }
         if suppressed && (people.is_some() || amount.is_some()) {
             out.push(
-                Diagnostic::error(file, format!("aggregates[{i}]"), format!("汇总单元格（{cell}）标为不公布（suppressed），却仍写有人数或金额；出于隐私保护，整个文件不予显示"))
-                    .en(format!("The aggregate cell ({cell}) is marked suppressed but still carries its count or amount; to protect privacy the whole file is not shown")),
+                Diagnostic::error(
+                    file,
+                    format!("aggregates[{i}]"),
+                    format!("汇总单元格（{cell}）标为不公布（suppressed），却仍写有人数或金额；出于隐私保护，整个文件不予显示"),
+                )
+                .en(format!(
+                    "The aggregate cell ({cell}) is marked suppressed but still carries its count or amount; to protect privacy the whole file is not shown"
+                )),
             );
         }
         raw.push(RawAggregate {
@@ -285,7 +289,12 @@ fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>)
     for line in lines_with_one_withheld(&raw) {
         let i = line.iter().copied().find(|&i| raw[i].people.is_none()).unwrap_or(line[0]);
         let a = &raw[i];
-        let cell = format!("{} {} {}", a.year.unwrap_or(0), a.county.as_deref().unwrap_or(""), a.programme.as_deref().and_then(Programme::parse).map(|p| p.zh()).unwrap_or(""));
+        let cell = format!(
+            "{} {} {}",
+            a.year.unwrap_or(0),
+            a.county.as_deref().unwrap_or(""),
+            a.programme.as_deref().and_then(Programme::parse).map(|p| p.zh()).unwrap_or("")
+        );
         out.push(
             Diagnostic::error(file, format!("aggregates[{i}]"), format!("不公布的汇总单元格（{cell}）可以用同年“{WHOLE_AREA}”合计减去其他县（市、区）算出：同一行须至少再隐去一个单元格（gongshi mask 会这样改写）；出于隐私保护，整个文件不予显示"))
                 .en(format!("The withheld aggregate cell ({cell}) can be worked out from the year's “{WHOLE_AREA}” total less the other counties: withhold at least one more cell of that line (gongshi mask does this); to protect privacy the whole file is not shown")),
@@ -418,7 +427,19 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
                 .map(|s| normalize(s))
                 .collect::<Vec<_>>()
                 .join("\n");
-            relief.records.push(ReliefRecord { id, programme, date, county, township: r.township.clone(), amount, goods: r.goods.clone(), status, recipient, origin, hay });
+            relief.records.push(ReliefRecord {
+                id,
+                programme,
+                date,
+                county,
+                township: r.township.clone(),
+                amount,
+                goods: r.goods.clone(),
+                status,
+                recipient,
+                origin,
+                hay,
+            });
         }
     }
     for (i, a) in raw.aggregates.iter().enumerate() {
@@ -432,7 +453,9 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
             (_, None) => None,
         };
         match (programme, county, a.year, counts, org) {
-            (Some(programme), Some(county), Some(year), Some(counts), Ok(origin)) => relief.aggregates.push(Aggregate { programme, county, year, counts, origin }),
+            (Some(programme), Some(county), Some(year), Some(counts), Ok(origin)) => {
+                relief.aggregates.push(Aggregate { programme, county, year, counts, origin })
+            }
             (.., Err(m)) => out.push(Diagnostic::error(FILE, path, m)),
             _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份，以及人数或 \"suppressed\": true".to_string())),
         }
@@ -496,7 +519,13 @@ impl Record for ReliefRecord {
         let opt = |s: &Option<String>| s.as_deref().map(|x| Cell::Text(Cow::Owned(x.to_string()))).unwrap_or(Cell::Empty);
         match col {
             0 => Cell::Date(self.date),
-            1 => if self.recipient.is_empty() { Cell::Empty } else { Cell::Text(Cow::Borrowed(&self.recipient)) },
+            1 => {
+                if self.recipient.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(Cow::Borrowed(&self.recipient))
+                }
+            }
             2 => self.amount.map(Cell::Money).unwrap_or(Cell::Empty),
             3 => opt(&self.goods),
             4 => Cell::Text(Cow::Borrowed(self.programme.zh())),
@@ -609,10 +638,18 @@ impl Record for Aggregate {
         }
     }
     fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 { self.year as u32 } else { COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE) }
+        if f == 0 {
+            self.year as u32
+        } else {
+            COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
+        }
     }
     fn facet_label(f: usize, code: u32) -> String {
-        if f == 0 { format!("{code}年") } else { COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string() }
+        if f == 0 {
+            format!("{code}年")
+        } else {
+            COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string()
+        }
     }
     fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
         match (lang, f) {
@@ -622,10 +659,18 @@ impl Record for Aggregate {
         }
     }
     fn facet_key(f: usize, code: u32) -> String {
-        if f == 0 { code.to_string() } else { COUNTIES.get(code as usize).copied().unwrap_or("all").to_string() }
+        if f == 0 {
+            code.to_string()
+        } else {
+            COUNTIES.get(code as usize).copied().unwrap_or("all").to_string()
+        }
     }
     fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
-        if f == 0 { key.parse().ok() } else { COUNTIES.iter().position(|c| *c == key).map(|p| p as u32) }
+        if f == 0 {
+            key.parse().ok()
+        } else {
+            COUNTIES.iter().position(|c| *c == key).map(|p| p as u32)
+        }
     }
     fn write_haystack(&self, _out: &mut String) {}
     fn is_sample(&self) -> bool {
@@ -651,12 +696,19 @@ pub fn application_gap_chart(f: &crate::figures::Figures, source: &str, lang: cr
     let (la, lr, ca, cr) = (n("leukaemia-applied")?, n("leukaemia-recorded")?, n("chd-applied")?, n("chd-recorded")?);
     Some(ColumnChart {
         title: lang.pick("大病儿童救助：申报人数与医保备案人数", "Children with serious illness: applications vs medical insurance records").into(),
-        subtitle: lang.pick("2019年至2021年，0–18岁白血病与0–14岁先天性心脏病患儿（人）", "2019 to 2021, children with leukaemia (age 0–18) and congenital heart disease (age 0–14) (people)").into(),
+        subtitle: lang
+            .pick(
+                "2019年至2021年，0–18岁白血病与0–14岁先天性心脏病患儿（人）",
+                "2019 to 2021, children with leukaemia (age 0–18) and congenital heart disease (age 0–14) (people)",
+            )
+            .into(),
         source: source.to_string(),
         sample: false,
         categories: match lang {
             crate::i18n::Lang::Zh => vec![("白血病（0–18岁）".into(), "白血病".into()), ("先天性心脏病（0–14岁）".into(), "先心病".into())],
-            crate::i18n::Lang::En => vec![("Leukaemia (age 0–18)".into(), "Leukaemia".into()), ("Congenital heart disease (age 0–14)".into(), "Heart disease".into())],
+            crate::i18n::Lang::En => {
+                vec![("Leukaemia (age 0–18)".into(), "Leukaemia".into()), ("Congenital heart disease (age 0–14)".into(), "Heart disease".into())]
+            }
         },
         series: vec![
             Series { name: lang.pick("向红十字会申报", "Applied to the Red Cross").into(), color: GREEN, values: vec![la, ca] },
@@ -683,14 +735,23 @@ pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: c
     }
     BarChart {
         title: lang.pick("各县（市、区）救助金额", "Relief paid per county").into(),
-        subtitle: lang.pick(format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()), format!("The {} relief records of the current filter, per county", idx.len())),
+        subtitle: lang.pick(
+            format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()),
+            format!("The {} relief records of the current filter, per county", idx.len()),
+        ),
         lang,
         source: source.to_string(),
         sample,
         bars: COUNTIES
             .iter()
             .zip(sums)
-            .map(|(c, (fen, n))| Bar { label: c.to_string(), value: fen, value_label: lang.pick(format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), format!("{} ({n} cases)", crate::format::money_en(Fen(fen)))), color: RED })
+            .map(|(c, (fen, n))| Bar {
+                label: c.to_string(),
+                value: fen,
+                value_label: lang
+                    .pick(format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), format!("{} ({n} cases)", crate::format::money_en(Fen(fen)))),
+                color: RED,
+            })
             .collect(),
     }
 }

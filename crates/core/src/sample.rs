@@ -173,12 +173,30 @@ const SURNAMES: &[&str] = &[
 
 const PLACES: &[&str] = &["咸宁市", "咸宁市", "咸宁市", "咸宁", "赤壁市", "嘉鱼县", "通城县", "崇阳县", "通山县", "湖北"];
 const TRADE_NAMES: &[&str] = &[
-    "鑫源", "恒达", "华祥", "宏发", "鸿运", "金桥", "瑞丰", "楚天", "香城", "泉都", "桂乡", "隽水", "陆水", "金桂", "盛源", "德信", "立新", "众诚", "安泰", "汇丰",
-    "兴隆", "裕华", "九丰", "富康", "天成", "博远", "嘉禾", "润泽", "长盛", "旭日", "同心", "佳禾",
+    "鑫源", "恒达", "华祥", "宏发", "鸿运", "金桥", "瑞丰", "楚天", "香城", "泉都", "桂乡", "隽水", "陆水", "金桂", "盛源", "德信", "立新", "众诚", "安泰",
+    "汇丰", "兴隆", "裕华", "九丰", "富康", "天成", "博远", "嘉禾", "润泽", "长盛", "旭日", "同心", "佳禾",
 ];
 const INDUSTRIES: &[&str] = &[
-    "建筑工程", "商贸", "置业", "电力设备", "纺织", "食品", "医药", "物流", "建材", "农业开发", "科技", "机械制造", "茶业", "竹木制品", "汽车销售", "房地产开发", "电子",
-    "生物科技", "新材料", "酒店管理",
+    "建筑工程",
+    "商贸",
+    "置业",
+    "电力设备",
+    "纺织",
+    "食品",
+    "医药",
+    "物流",
+    "建材",
+    "农业开发",
+    "科技",
+    "机械制造",
+    "茶业",
+    "竹木制品",
+    "汽车销售",
+    "房地产开发",
+    "电子",
+    "生物科技",
+    "新材料",
+    "酒店管理",
 ];
 const SUPPLIER_INDUSTRIES: &[&str] = &["文化传媒", "广告", "办公设备", "会展服务", "信息技术"];
 const COMPANY_SUFFIXES: &[&str] = &["有限公司", "有限公司", "有限公司", "有限责任公司", "股份有限公司"];
@@ -358,7 +376,8 @@ fn recipients_for(to: &str) -> Vec<String> {
 
 /// Fills `COUNTY` and `N` placeholders.
 fn fill(rng: &mut Rng, template: &str) -> String {
-    let mut s = template.replace("COUNTY", *rng.pick(COUNTIES));
+    let county: &&str = rng.pick(COUNTIES);
+    let mut s = template.replace("COUNTY", county);
     if s.contains('N') {
         let n = rng.range(8, 160);
         s = s.replace('N', &n.to_string());
@@ -577,7 +596,11 @@ fn gen_disbursements(rng: &mut Rng, donations: &[RawDonation], days: &[u32]) -> 
             let template = rng.pick(&recipients).clone();
             let recipient = fill(rng, &template);
             let purpose = format!("拨付{to}定向捐赠");
-            push(&mut drafts, day, disbursement(purpose, &project, recipient, amount, from.iter().map(|&i| donations[i].id.clone().unwrap_or_default()).collect(), "aid"));
+            push(
+                &mut drafts,
+                day,
+                disbursement(purpose, &project, recipient, amount, from.iter().map(|&i| donations[i].id.clone().unwrap_or_default()).collect(), "aid"),
+            );
         }
     }
     // Non-directed pool: aid, project costs within 6.5%, a little management.
@@ -902,12 +925,33 @@ const COMPOUND_SURNAMES: &[&str] = &["欧阳", "司马", "诸葛", "上官"];
 /// level only. Names containing 路 (崇阳县路口镇, 通山县大路乡) are left out, since the privacy
 /// gate reads 路 as a road.
 const TOWNSHIPS: [(&str, &[&str]); 6] = [
-    ("咸安区", &["永安街道", "温泉街道", "浮山街道", "向阳湖镇", "官埠桥镇", "横沟桥镇", "贺胜桥镇", "双溪桥镇", "马桥镇", "桂花镇", "高桥镇", "汀泗桥镇", "大幕乡"]),
+    (
+        "咸安区",
+        &["永安街道", "温泉街道", "浮山街道", "向阳湖镇", "官埠桥镇", "横沟桥镇", "贺胜桥镇", "双溪桥镇", "马桥镇", "桂花镇", "高桥镇", "汀泗桥镇", "大幕乡"],
+    ),
     ("嘉鱼县", &["鱼岳镇", "新街镇", "渡普镇", "潘家湾镇", "簰洲湾镇", "陆溪镇", "高铁岭镇", "官桥镇"]),
     ("通城县", &["隽水镇", "麦市镇", "塘湖镇", "关刀镇", "沙堆镇", "五里镇", "石南镇", "北港镇", "马港镇", "四庄乡", "大坪乡"]),
     ("崇阳县", &["天城镇", "沙坪镇", "石城镇", "桂花泉镇", "白霓镇", "金塘镇", "青山镇", "肖岭乡", "铜钟乡", "港口乡", "高枧乡"]),
     ("通山县", &["通羊镇", "南林桥镇", "黄沙铺镇", "厦铺镇", "九宫山镇", "闯王镇", "洪港镇", "大畈镇", "杨芳林乡", "燕厦乡", "慈口乡"]),
-    ("赤壁市", &["蒲圻街道", "赤马港街道", "陆水湖街道", "车埠镇", "赵李桥镇", "茶庵岭镇", "中伙铺镇", "神山镇", "官塘驿镇", "新店镇", "赤壁镇", "柳山湖镇", "黄盖湖镇", "余家桥乡"]),
+    (
+        "赤壁市",
+        &[
+            "蒲圻街道",
+            "赤马港街道",
+            "陆水湖街道",
+            "车埠镇",
+            "赵李桥镇",
+            "茶庵岭镇",
+            "中伙铺镇",
+            "神山镇",
+            "官塘驿镇",
+            "新店镇",
+            "赤壁镇",
+            "柳山湖镇",
+            "黄盖湖镇",
+            "余家桥乡",
+        ],
+    ),
 ];
 
 /// Spring Festival (春节) of each sample year: 博爱送万家 visits fall in the weeks before it.
@@ -1256,7 +1300,10 @@ mod tests {
         // The 2020 emergency surge.
         let covid = d.iter().filter(|x| &*x.project == "新冠肺炎疫情防控").count();
         assert!(covid * 100 / d.len() >= 15);
-        assert!(d.iter().filter(|x| &*x.project == "新冠肺炎疫情防控").all(|x| x.date.to_string().as_str() >= "2020-01-23" && x.date.to_string().as_str() <= "2020-03-31"));
+        assert!(d
+            .iter()
+            .filter(|x| &*x.project == "新冠肺炎疫情防控")
+            .all(|x| x.date.to_string().as_str() >= "2020-01-23" && x.date.to_string().as_str() <= "2020-03-31"));
         assert!(d.iter().filter(|x| &*x.project == "防汛救灾").all(|x| x.date.year == 2020 && x.date.month == Some(7)));
         assert!(d.iter().filter(|x| &*x.project == "慈善一日捐").all(|x| x.donor_kind == DonorKind::Government && x.date.month == Some(9)));
         assert!(d.iter().any(|x| !x.corrections.is_empty()));
@@ -1514,7 +1561,10 @@ mod tests {
         assert_eq!(cov.teams_after_total, Some(35));
         assert_eq!(cov.teams_after.iter().map(|t| t.kind.as_str()).collect::<Vec<_>>(), TEAM_TYPES.to_vec());
         assert!(cov.teams_after.iter().all(|t| t.members >= t.teams * 3 && t.origin.is_sample()));
-        assert_eq!((cov.teams_before.total, cov.teams_before.one_member, cov.teams_before.under_ten, cov.teams_before.problem), (Some(55), Some(32), Some(44), Some(6)));
+        assert_eq!(
+            (cov.teams_before.total, cov.teams_before.one_member, cov.teams_before.under_ten, cov.teams_before.problem),
+            (Some(55), Some(32), Some(44), Some(6))
+        );
     }
 
     #[test]

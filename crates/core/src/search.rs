@@ -48,11 +48,7 @@ pub struct Query {
 
 impl Query {
     pub fn new(raw: &str) -> Self {
-        let terms = raw
-            .split(|c: char| c.is_whitespace() || c == '\u{3000}')
-            .map(normalize)
-            .filter(|t| !t.is_empty())
-            .collect();
+        let terms = raw.split(|c: char| c.is_whitespace() || c == '\u{3000}').map(normalize).filter(|t| !t.is_empty()).collect();
         Self { terms }
     }
 
@@ -132,15 +128,7 @@ mod tests {
     fn highlight_marks_matches_as_runs() {
         let q = Query::new("募捐");
         let runs = highlight("网络募捐款为零，募捐", &q);
-        assert_eq!(
-            runs,
-            vec![
-                ("网络".to_string(), false),
-                ("募捐".to_string(), true),
-                ("款为零，".to_string(), false),
-                ("募捐".to_string(), true)
-            ]
-        );
+        assert_eq!(runs, vec![("网络".to_string(), false), ("募捐".to_string(), true), ("款为零，".to_string(), false), ("募捐".to_string(), true)]);
         let runs = highlight("ＡＢ cd", &Query::new("bc"));
         assert_eq!(runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect::<String>(), "Ｂ c");
     }

@@ -43,7 +43,7 @@ mod tests {
             super::sort_by_key(&mut got, |x| x.0);
             assert_eq!(got, want);
             let mut want = v.clone();
-            want.sort_by(|a, b| b.0.cmp(&a.0));
+            want.sort_by_key(|x| std::cmp::Reverse(x.0));
             let mut got = v;
             super::sort_by(&mut got, |a, b| b.0.cmp(&a.0));
             assert_eq!(got, want);

@@ -247,7 +247,15 @@ pub fn validate(s: Summary) -> Checked<Summary> {
             out.push(Diagnostic::error(FILE, format!("{path}.year"), format!("年份 {} 重复或没有按先后排列", y.year)));
         }
         prev = Some(y.year);
-        for (k, v) in [("received_fen", y.received_fen), ("non_directed_fen", y.non_directed_fen), ("online_fen", y.online_fen), ("disbursed_fen", y.disbursed_fen), ("project_costs_fen", y.project_costs_fen), ("cost_cap_fen", y.cost_cap_fen), ("over_cap_fen", y.over_cap_fen)] {
+        for (k, v) in [
+            ("received_fen", y.received_fen),
+            ("non_directed_fen", y.non_directed_fen),
+            ("online_fen", y.online_fen),
+            ("disbursed_fen", y.disbursed_fen),
+            ("project_costs_fen", y.project_costs_fen),
+            ("cost_cap_fen", y.cost_cap_fen),
+            ("over_cap_fen", y.over_cap_fen),
+        ] {
             if v < 0 {
                 out.push(Diagnostic::error(FILE, format!("{path}.{k}"), format!("{} 年的金额为负数", y.year)));
             }
@@ -261,7 +269,11 @@ pub fn validate(s: Summary) -> Checked<Summary> {
     }
     for (i, r) in s.relief_by_programme_year.iter().enumerate() {
         if Programme::parse(&r.programme).is_none() {
-            out.push(Diagnostic::error(FILE, format!("relief_by_programme_year[{i}].programme"), format!("救助项目“{}”无法识别（应为 {}）", r.programme, Programme::keys())));
+            out.push(Diagnostic::error(
+                FILE,
+                format!("relief_by_programme_year[{i}].programme"),
+                format!("救助项目“{}”无法识别（应为 {}）", r.programme, Programme::keys()),
+            ));
         }
     }
     if let Some(r) = &s.rectification {

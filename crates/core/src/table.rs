@@ -215,11 +215,8 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
     let q = Query::new(&state.query);
     let defs = R::facets();
     // Selected codes per facet (None = no restriction).
-    let selected: Vec<Option<BTreeSet<u32>>> = defs
-        .iter()
-        .enumerate()
-        .map(|(f, d)| state.selected(d.key).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(f, k)).collect()))
-        .collect();
+    let selected: Vec<Option<BTreeSet<u32>>> =
+        defs.iter().enumerate().map(|(f, d)| state.selected(d.key).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(f, k)).collect())).collect();
     let mut counts: Vec<BTreeMap<u32, usize>> = vec![BTreeMap::new(); defs.len()];
     // A selected value always shows (with 0 when no row has it), so it can be unselected.
     for (f, sel) in selected.iter().enumerate() {
@@ -274,7 +271,11 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
             match (ca.rank(), cb.rank()) {
                 (0, 0) => {
                     let o = ca.cmp_value(&cb);
-                    if desc { o.reverse() } else { o }
+                    if desc {
+                        o.reverse()
+                    } else {
+                        o
+                    }
                 }
                 (x, y) => x.cmp(&y),
             }
@@ -285,10 +286,7 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
         .enumerate()
         .map(|(f, d)| FacetCounts {
             facet: *d,
-            values: counts[f]
-                .iter()
-                .map(|(code, n)| (*code, *n, selected[f].as_ref().is_some_and(|s| s.contains(code))))
-                .collect(),
+            values: counts[f].iter().map(|(code, n)| (*code, *n, selected[f].as_ref().is_some_and(|s| s.contains(code)))).collect(),
         })
         .collect();
     let sample_rows = hits.iter().filter(|i| rows[**i as usize].is_sample()).count();
@@ -339,10 +337,18 @@ pub(crate) mod tests {
             }
         }
         fn facet_value(&self, f: usize) -> u32 {
-            if f == 0 { self.year as u32 } else { self.kind }
+            if f == 0 {
+                self.year as u32
+            } else {
+                self.kind
+            }
         }
         fn facet_label(f: usize, code: u32) -> String {
-            if f == 0 { format!("{code}年") } else { ["甲", "乙", "丙"][code as usize].to_string() }
+            if f == 0 {
+                format!("{code}年")
+            } else {
+                ["甲", "乙", "丙"][code as usize].to_string()
+            }
         }
         fn facet_key(_f: usize, code: u32) -> String {
             code.to_string()

@@ -82,11 +82,7 @@ pub fn parse_query(s: &str) -> Vec<(String, String)> {
 
 /// Encodes pairs as a query string without the leading `?` (empty pairs give "").
 pub fn encode_query(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
 pub fn encode(s: &str) -> String {
@@ -183,14 +179,18 @@ impl View {
     pub fn from_query(query: &str) -> View {
         let pairs = parse_query(query);
         let page = get(&pairs, "page").and_then(Page::parse).unwrap_or(Page::Overview);
-        let rect = if page != Page::Rectification { RectView::default() } else { RectView {
-            filter: Filter {
-                query: get(&pairs, "q").unwrap_or("").to_string(),
-                aspects: list(get(&pairs, "aspect"), |s| s.parse().ok()),
-                statuses: list(get(&pairs, "status"), Status::parse),
-            },
-            open: list(get(&pairs, "open"), |s| s.parse().ok()),
-        } };
+        let rect = if page != Page::Rectification {
+            RectView::default()
+        } else {
+            RectView {
+                filter: Filter {
+                    query: get(&pairs, "q").unwrap_or("").to_string(),
+                    aspects: list(get(&pairs, "aspect"), |s| s.parse().ok()),
+                    statuses: list(get(&pairs, "status"), Status::parse),
+                },
+                open: list(get(&pairs, "open"), |s| s.parse().ok()),
+            }
+        };
         let mut table = TableState::default();
         if page.is_table() {
             table.query = get(&pairs, "q").unwrap_or("").to_string();

@@ -38,7 +38,11 @@ impl Record for Row {
         }
     }
     fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 { self.year as u32 } else { self.kind }
+        if f == 0 {
+            self.year as u32
+        } else {
+            self.kind
+        }
     }
     fn facet_label(_f: usize, code: u32) -> String {
         code.to_string()
@@ -61,11 +65,23 @@ impl Record for Row {
 fn row() -> impl Strategy<Value = Row> {
     // Names mix Chinese, Latin, quotes, commas, newlines and formula starters.
     let name = proptest::string::string_regex("[=+@\\-]?[防汛捐赠通山abc ,\"\n\t]{0,12}").unwrap();
-    (name, 2019u16..2024, 0u32..4, -1_000_000_000i64..1_000_000_000).prop_map(|(name, year, kind, amount)| Row { hay: normalize(&name), name, year, kind, amount })
+    (name, 2019u16..2024, 0u32..4, -1_000_000_000i64..1_000_000_000).prop_map(|(name, year, kind, amount)| Row {
+        hay: normalize(&name),
+        name,
+        year,
+        kind,
+        amount,
+    })
 }
 
 fn state() -> impl Strategy<Value = TableState> {
-    (proptest::option::of(prop_oneof![Just("防"), Just("汛"), Just("a"), Just("通山")]), proptest::collection::btree_set(2019u16..2024, 0..3), proptest::collection::btree_set(0u32..4, 0..3), any::<bool>(), 0usize..3)
+    (
+        proptest::option::of(prop_oneof![Just("防"), Just("汛"), Just("a"), Just("通山")]),
+        proptest::collection::btree_set(2019u16..2024, 0..3),
+        proptest::collection::btree_set(0u32..4, 0..3),
+        any::<bool>(),
+        0usize..3,
+    )
         .prop_map(|(q, years, kinds, desc, col)| {
             let mut st = TableState { query: q.unwrap_or("").to_string(), ..Default::default() };
             for y in years {
@@ -173,9 +189,25 @@ proptest! {
 }
 
 fn index_state() -> impl Strategy<Value = TableState> {
-    let q = prop_oneof![Just(""), Just("防"), Just("汛"), Just("a"), Just("通山"), Just("防 a"), Just("ab"), Just("zz"), Just(" 捐赠 通 "), Just("\""), Just("防汛通山"), Just("汛通 ab"), Just("aba"), Just("bab"), Just("abab")];
-    (q, proptest::collection::btree_set(2017u16..2024, 0..3), proptest::collection::btree_set(0u32..5, 0..3), any::<bool>(), 0usize..4, 0usize..3)
-        .prop_map(|(q, years, kinds, desc, col, page)| {
+    let q = prop_oneof![
+        Just(""),
+        Just("防"),
+        Just("汛"),
+        Just("a"),
+        Just("通山"),
+        Just("防 a"),
+        Just("ab"),
+        Just("zz"),
+        Just(" 捐赠 通 "),
+        Just("\""),
+        Just("防汛通山"),
+        Just("汛通 ab"),
+        Just("aba"),
+        Just("bab"),
+        Just("abab")
+    ];
+    (q, proptest::collection::btree_set(2017u16..2024, 0..3), proptest::collection::btree_set(0u32..5, 0..3), any::<bool>(), 0usize..4, 0usize..3).prop_map(
+        |(q, years, kinds, desc, col, page)| {
             let mut st = TableState { query: q.to_string(), page, ..Default::default() };
             for y in years {
                 st.toggle("year", &y.to_string());
@@ -185,7 +217,8 @@ fn index_state() -> impl Strategy<Value = TableState> {
             }
             st.sort = [Some("name"), Some("amount"), Some("year"), None][col].map(|c| (c.to_string(), desc));
             st
-        })
+        },
+    )
 }
 
 fn tied_row() -> impl Strategy<Value = Row> {

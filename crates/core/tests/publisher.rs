@@ -127,7 +127,10 @@ fn wan_columns_bool_and_date_cells_and_the_1900_leap_day() {
     let (out, report) = import::import(&tb, &opts(Kind::Donations)).unwrap();
     let Output::Donations(f) = out else { panic!() };
     assert_eq!(f.records.len(), 2);
-    assert_eq!((f.records[0].amount_fen.clone(), f.records[0].date.as_deref(), f.records[0].directed), (Some(1_500_000.into()), Some("2020-02-29"), Some(true)));
+    assert_eq!(
+        (f.records[0].amount_fen.clone(), f.records[0].date.as_deref(), f.records[0].directed),
+        (Some(1_500_000.into()), Some("2020-02-29"), Some(true))
+    );
     assert_eq!((f.records[1].amount_fen.clone(), f.records[1].date.as_deref()), (Some(200_000.into()), Some("2020-02-29")), "an explicit 元 in a 万元 column");
     assert_eq!(report.errors.len(), 2);
     assert_eq!(report.errors[0].row, 4);
@@ -149,7 +152,12 @@ fn header_search_mapping_duplicates_and_validation_errors_by_row() {
         vec![t("2021-05-03"), Cell::Empty, t("100"), Cell::Empty, Cell::Empty],
     ]);
     let mut o = opts(Kind::Donations);
-    o.mapping = vec![("收到那天".into(), Some("date".into())), ("谁给的".into(), Some("donor".into())), ("多少钱".into(), Some("amount".into())), ("内部备注".into(), None)];
+    o.mapping = vec![
+        ("收到那天".into(), Some("date".into())),
+        ("谁给的".into(), Some("donor".into())),
+        ("多少钱".into(), Some("amount".into())),
+        ("内部备注".into(), None),
+    ];
     let (out, report) = import::import(&tb, &o).unwrap();
     assert_eq!(report.header_row, 2);
     assert!(report.notes.iter().any(|n| n.contains("到账日期") && n.contains("收到那天")), "{:?}", report.notes);
@@ -193,7 +201,9 @@ const MANIFEST: &str = r#"{"organisation":{"name":"测试红十字会"},"dataset
 
 fn donation(id: &str, fen: i64, directed: bool) -> String {
     let to = if directed { r#","directed_to":"防汛""# } else { "" };
-    format!(r#"{{"id":"{id}","date":"2023-05-01","donor":"某公司","donor_kind":"enterprise","amount_fen":{fen},"directed":{directed}{to},"channel":"bank_transfer","project":"防汛","status":"received","origin":"published"}}"#)
+    format!(
+        r#"{{"id":"{id}","date":"2023-05-01","donor":"某公司","donor_kind":"enterprise","amount_fen":{fen},"directed":{directed}{to},"channel":"bank_transfer","project":"防汛","status":"received","origin":"published"}}"#
+    )
 }
 
 fn folder(records_in_manifest: u64) -> BTreeMap<String, Vec<u8>> {
@@ -201,7 +211,12 @@ fn folder(records_in_manifest: u64) -> BTreeMap<String, Vec<u8>> {
     f.insert("manifest.json".to_string(), MANIFEST.replace("REC", &records_in_manifest.to_string()).into_bytes());
     f.insert(
         "donations.json".into(),
-        format!("{{\n  \"schema\": \"gongshi/donations/1\",\n  \"sample\": false,\n  \"records\": [\n    {},\n    {}\n  ]\n}}\n", donation("D1", 1_000_000, false), donation("D2", 50_000, true)).into_bytes(),
+        format!(
+            "{{\n  \"schema\": \"gongshi/donations/1\",\n  \"sample\": false,\n  \"records\": [\n    {},\n    {}\n  ]\n}}\n",
+            donation("D1", 1_000_000, false),
+            donation("D2", 50_000, true)
+        )
+        .into_bytes(),
     );
     // X1 spends more from D2 than D2 gave; X2 is a project cost far over 6.5% of the pool.
     f.insert(
@@ -235,7 +250,8 @@ fn check_finds_cross_file_manifest_and_cadence_problems_and_locates_them() {
     let files = folder(3);
     let today = PartialDate::parse("2024-06-01").unwrap();
     let report = check_folder(&files, Some(today));
-    let got: Vec<(&str, &str, Severity, &str)> = report.diagnostics.iter().map(|d| (d.file.as_str(), d.path.as_str(), d.severity, d.message.as_str())).collect();
+    let got: Vec<(&str, &str, Severity, &str)> =
+        report.diagnostics.iter().map(|d| (d.file.as_str(), d.path.as_str(), d.severity, d.message.as_str())).collect();
     let has = |file: &str, path: &str, sev: Severity, word: &str| {
         assert!(got.iter().any(|g| g.0 == file && g.1 == path && g.2 == sev && g.3.contains(word)), "missing {file} {path} {sev:?} “{word}” in {got:#?}")
     };

@@ -45,7 +45,14 @@ fn figures_validate_and_hold_the_seed_numbers() {
     assert!(c.problems.is_empty(), "{:#?}", c.problems);
     let f = c.value;
     assert!(f.figures.len() >= 40, "{}", f.figures.len());
-    let money: Vec<Fen> = f.figures.iter().filter_map(|x| match x.value { Value::Money(m) => Some(m), _ => None }).collect();
+    let money: Vec<Fen> = f
+        .figures
+        .iter()
+        .filter_map(|x| match x.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        })
+        .collect();
     assert!(money.contains(&Fen::from_yuan(12_824_000)), "1282.4万元 raised");
     assert!(money.contains(&Fen::from_yuan(396_700)), "2021 non-directed 39.67万元");
     assert!(money.contains(&Fen::from_yuan(16_200)), "over the cap by 1.62万元");
@@ -158,7 +165,12 @@ mod ledger_data {
         let rows = rows();
         let packs = rows.iter().position(|r| r.flags().contains(&GoodsFlag::NoOutgoing)).unwrap() as u32;
         let sample = rows.iter().position(|r| r.is_sample()).unwrap() as u32;
-        let html = gongshi_core::table::html::rows_html(&rows, &[packs, sample], gongshi_core::i18n::Lang::Zh, gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多" });
+        let html = gongshi_core::table::html::rows_html(
+            &rows,
+            &[packs, sample],
+            gongshi_core::i18n::Lang::Zh,
+            gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多" },
+        );
         let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);
         assert!(real.starts_with("<tr><th scope=\"row\" class=\"col-date\" data-label=\"日期\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");
         assert!(!real.contains("示例"));

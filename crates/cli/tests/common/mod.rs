@@ -14,7 +14,11 @@ pub struct Run {
 /// Runs the `gongshi` binary with `args` in `cwd`.
 pub fn gongshi(args: &[&str], cwd: &Path) -> Run {
     let o = Command::new(env!("CARGO_BIN_EXE_gongshi")).args(args).current_dir(cwd).output().expect("runs gongshi");
-    Run { code: o.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&o.stdout).into_owned(), stderr: String::from_utf8_lossy(&o.stderr).into_owned() }
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
 }
 
 /// A fresh, empty scratch folder for one test.

@@ -43,7 +43,12 @@ pub fn monthly(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> Col
         cats.push((format!("{y}-{mo:02}"), axis));
         inc.push(a);
         out.push(b);
-        if mo == 12 { y += 1; mo = 1; } else { mo += 1; }
+        if mo == 12 {
+            y += 1;
+            mo = 1;
+        } else {
+            mo += 1;
+        }
     }
     let period = match (cats.first(), cats.last()) {
         (Some(a), Some(b)) => lang.pick(format!("{} 至 {}", a.0, b.0), format!("{} to {}", a.0, b.0)),
@@ -75,7 +80,11 @@ pub fn directed_by_year(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lan
         let r = &rows[*i as usize];
         if received(r) {
             let e = m.entry(r.date.year).or_default();
-            if r.directed == Some(true) { e.0 += r.amount.0 } else { e.1 += r.amount.0 }
+            if r.directed == Some(true) {
+                e.0 += r.amount.0
+            } else {
+                e.1 += r.amount.0
+            }
         }
     }
     ColumnChart {
@@ -232,7 +241,13 @@ pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>
         if !bal.flags.is_empty() {
             value_label.push_str(" ⚠");
         }
-        let color = if !bal.flags.is_empty() { RED } else if bal.balance == 0 { GREEN } else { AMBER };
+        let color = if !bal.flags.is_empty() {
+            RED
+        } else if bal.balance == 0 {
+            GREEN
+        } else {
+            AMBER
+        };
         let label = match lang {
             Lang::Zh => format!("{}（{}）", b.item, b.date),
             Lang::En => format!("{} ({})", b.item, b.date),
@@ -247,7 +262,14 @@ pub fn goods_issued(goods: &super::Goods, ids: &std::collections::BTreeSet<&str>
         crate::sort::sort_by_key(&mut bars, |(_, i, _)| *i);
     }
     let bars: Vec<Bar> = bars.into_iter().map(|(_, _, b)| b).collect();
-    let shown = if bars.len() < all { lang.pick(format!("，显示其中 {} 批（有标记的和最近的），全部见物资表", bars.len()), format!("; {} shown (flagged and latest first), all of them in the goods table", bars.len())) } else { String::new() };
+    let shown = if bars.len() < all {
+        lang.pick(
+            format!("，显示其中 {} 批（有标记的和最近的），全部见物资表", bars.len()),
+            format!("; {} shown (flagged and latest first), all of them in the goods table", bars.len()),
+        )
+    } else {
+        String::new()
+    };
     BarChart {
         title: lang.pick("捐赠物资去向：每批已出库或核销的比例", "Donated goods: share of each batch issued or written off").into(),
         subtitle: match lang {
@@ -284,7 +306,15 @@ mod goods_tests {
         let g = validate_goods(RawGoods {
             sample: Some(false),
             batches: vec![b("B1", 130), b("B2", 100)],
-            movements: vec![RawMovement { id: Some("M1".into()), date: Some("2020-02-01".into()), batch: Some("B2".into()), quantity: Some(40), destination: Some("某村".into()), origin: Some("seed".into()), problem: Some(8) }],
+            movements: vec![RawMovement {
+                id: Some("M1".into()),
+                date: Some("2020-02-01".into()),
+                batch: Some("B2".into()),
+                quantity: Some(40),
+                destination: Some("某村".into()),
+                origin: Some("seed".into()),
+                problem: Some(8),
+            }],
             ..Default::default()
         })
         .value;

@@ -176,7 +176,13 @@ impl Record for LedgerRow {
         }
         let pick = |zh: Option<&'static str>| zh.unwrap_or("?").to_string();
         match f {
-            F_YEAR => if en { code.to_string() } else { format!("{code}年") },
+            F_YEAR => {
+                if en {
+                    code.to_string()
+                } else {
+                    format!("{code}年")
+                }
+            }
             F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.label(lang))),
             F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.label(lang))),
             F_DIRECTED => (if code == 1 { lang.pick("定向", "Directed") } else { lang.pick("非定向", "Non-directed") }).to_string(),

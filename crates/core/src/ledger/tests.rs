@@ -64,7 +64,16 @@ fn a_real_file_may_not_hold_sample_records() {
 #[test]
 fn sums_in_fen_equal_an_independent_sum() {
     let recs: Vec<RawDonation> = (0..500)
-        .map(|i| don(&format!("D{i}"), &format!("20{:02}-0{}-1{}", 19 + i % 4, 1 + i % 9, i % 9), 1 + (i as i64 * 7919) % 1_000_000, i % 3 == 0, if i % 5 == 0 { "online_platform" } else { "bank_transfer" }, if i % 11 == 0 { "refunded" } else { "received" }))
+        .map(|i| {
+            don(
+                &format!("D{i}"),
+                &format!("20{:02}-0{}-1{}", 19 + i % 4, 1 + i % 9, i % 9),
+                1 + (i as i64 * 7919) % 1_000_000,
+                i % 3 == 0,
+                if i % 5 == 0 { "online_platform" } else { "bank_transfer" },
+                if i % 11 == 0 { "refunded" } else { "received" },
+            )
+        })
         .collect();
     let c = validate_donations(file(recs.clone()));
     assert!(c.problems.is_empty(), "{:?}", &c.problems[..1]);
@@ -128,18 +137,41 @@ fn batch(id: &str, qty: i64, cancelled: bool) -> RawBatch {
 }
 
 fn mv(id: &str, b: &str, q: i64) -> RawMovement {
-    RawMovement { id: Some(id.into()), date: Some("2020-05-01".into()), batch: Some(b.into()), quantity: Some(q), destination: Some("某村".into()), origin: Some("sample".into()), problem: None }
+    RawMovement {
+        id: Some(id.into()),
+        date: Some("2020-05-01".into()),
+        batch: Some(b.into()),
+        quantity: Some(q),
+        destination: Some("某村".into()),
+        origin: Some("sample".into()),
+        problem: None,
+    }
 }
 
 fn wo(id: &str, b: &str, q: i64, reason: &str) -> RawWriteOff {
-    RawWriteOff { id: Some(id.into()), date: None, batch: Some(b.into()), quantity: Some(q), reason: Some(reason.into()), origin: Some("seed".into()), problem: Some(9) }
+    RawWriteOff {
+        id: Some(id.into()),
+        date: None,
+        batch: Some(b.into()),
+        quantity: Some(q),
+        reason: Some(reason.into()),
+        origin: Some("seed".into()),
+        problem: Some(9),
+    }
 }
 
 #[test]
 fn goods_balances_and_every_flag() {
     let raw = RawGoods {
         sample: Some(true),
-        batches: vec![batch("B1", 130, false), batch("B2", 100, false), batch("B3", 30_000, true), batch("B4", 30_000, true), batch("B5", 50, false), batch("B6", 10, false)],
+        batches: vec![
+            batch("B1", 130, false),
+            batch("B2", 100, false),
+            batch("B3", 30_000, true),
+            batch("B4", 30_000, true),
+            batch("B5", 50, false),
+            batch("B6", 10, false),
+        ],
         movements: vec![mv("M1", "B2", 60), mv("M2", "B2", 50), mv("M3", "B5", 50)],
         writeoffs: vec![wo("W1", "B3", 30_000, "捐赠方取消捐赠"), wo("W2", "B6", 10, " ")],
         ..Default::default()
@@ -168,7 +200,9 @@ fn goods_movements_must_name_a_batch() {
 
 #[test]
 fn cross_file_directed_spending_cannot_exceed_the_gift() {
-    let d = validate_donations(file(vec![don("D1", "2020-01-05", 10_000, true, "cash", "received"), don("D2", "2020-01-05", 10_000, false, "cash", "received")])).value;
+    let d =
+        validate_donations(file(vec![don("D1", "2020-01-05", 10_000, true, "cash", "received"), don("D2", "2020-01-05", 10_000, false, "cash", "received")]))
+            .value;
     let x = |id: &str, amount: i64, from: &[&str]| RawDisbursement {
         id: Some(id.into()),
         date: Some("2020-02-01".into()),
@@ -195,8 +229,20 @@ fn cross_file_directed_spending_cannot_exceed_the_gift() {
 
 #[test]
 fn a_malformed_amount_leaves_only_its_record_out() {
-    let rec = |id: &str, amount: &str| format!(r#"{{"id":"{id}","date":"2020-02-01","donor":"张先生","donor_kind":"individual","amount_fen":{amount},"directed":false,"channel":"cash","project":"人道救助","status":"received","origin":"sample"}}"#);
-    let records = [rec("A", "100"), rec("B", "12.345"), rec("C", "\"1,000\""), rec("D", "\"１２３\""), rec("E", "\"abc\""), rec("F", "99999999999999999999"), rec("G", "250")];
+    let rec = |id: &str, amount: &str| {
+        format!(
+            r#"{{"id":"{id}","date":"2020-02-01","donor":"张先生","donor_kind":"individual","amount_fen":{amount},"directed":false,"channel":"cash","project":"人道救助","status":"received","origin":"sample"}}"#
+        )
+    };
+    let records = [
+        rec("A", "100"),
+        rec("B", "12.345"),
+        rec("C", "\"1,000\""),
+        rec("D", "\"１２３\""),
+        rec("E", "\"abc\""),
+        rec("F", "99999999999999999999"),
+        rec("G", "250"),
+    ];
     let text = format!(r#"{{"schema":"gongshi/donations/1","sample":true,"records":[{}]}}"#, records.join(","));
     let loaded = load_donations(&text).expect("the file itself is fine");
     let ids: Vec<&str> = loaded.value.iter().map(|d| d.id.as_str()).collect();
@@ -216,7 +262,11 @@ fn a_malformed_amount_leaves_only_its_record_out() {
 #[test]
 fn totals_that_could_overflow_are_refused_not_wrapped() {
     use crate::money::{MAX_FILE_TOTAL, MAX_RECORD};
-    let c = validate_donations(file(vec![don("D1", "2020-01-05", MAX_RECORD, false, "cash", "received"), don("D2", "2020-01-06", MAX_RECORD + 1, false, "cash", "received"), don("D3", "2020-01-07", i64::MAX, false, "cash", "received")]));
+    let c = validate_donations(file(vec![
+        don("D1", "2020-01-05", MAX_RECORD, false, "cash", "received"),
+        don("D2", "2020-01-06", MAX_RECORD + 1, false, "cash", "received"),
+        don("D3", "2020-01-07", i64::MAX, false, "cash", "received"),
+    ]));
     assert_eq!(c.value.len(), 1, "{:?}", c.problems);
     assert_eq!(c.problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["records[1].amount_fen", "records[2].amount_fen"]);
     assert!(c.problems[0].message.contains("1000亿元"), "{}", c.problems[0].message);

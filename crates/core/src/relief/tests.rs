@@ -60,7 +60,9 @@ fn medical_programmes_only_as_aggregates() {
 
 fn agg(county: &str, people: Option<u32>) -> serde_json::Value {
     match people {
-        Some(p) => serde_json::json!({"programme": "little_angel", "county": county, "year": 2021, "people": p, "amount_fen": 3000000 * p as i64, "origin": "sample"}),
+        Some(p) => {
+            serde_json::json!({"programme": "little_angel", "county": county, "year": 2021, "people": p, "amount_fen": 3000000 * p as i64, "origin": "sample"})
+        }
         None => serde_json::json!({"programme": "little_angel", "county": county, "year": 2021, "people": null, "suppressed": true, "origin": "sample"}),
     }
 }
@@ -204,7 +206,9 @@ fn every_leak_the_review_found_is_refused() {
     f["aggregates"][0]["names"] = serde_json::json!("张三、李四");
     assert_eq!(load(&f.to_string()).unwrap_err().path, "aggregates[0].names");
     // What stays allowed: masked names, no name, a township named …村乡, a 全市 total.
-    for (field, text) in [("recipient", "欧阳某"), ("recipient", "张某某"), ("recipient", "李*"), ("recipient", ""), ("township", "大村乡"), ("township", "温泉街道")] {
+    for (field, text) in
+        [("recipient", "欧阳某"), ("recipient", "张某某"), ("recipient", "李*"), ("recipient", ""), ("township", "大村乡"), ("township", "温泉街道")]
+    {
         let mut r = rec("R1", "temporary_aid", "张某");
         r[field] = serde_json::json!(text);
         assert!(load(&file(vec![r], vec![])).is_ok(), "{field}={text:?}");
