@@ -40,9 +40,7 @@ fn facet_group_shows_counts_and_reports_each_toggle() {
 
     assert_eq!(texts(&root, "legend"), vec!["方面"]);
     assert_eq!(texts(&root, ".count"), vec!["12", "3", "0"]);
-    let input = |key: &str| -> web_sys::HtmlInputElement {
-        root.query_selector(&format!("[data-key='{key}'] input")).unwrap().unwrap().unchecked_into()
-    };
+    let input = |key: &str| -> web_sys::HtmlInputElement { root.query_selector(&format!("[data-key='{key}'] input")).unwrap().unwrap().unchecked_into() };
     assert!(input("2").checked(), "selected option is checked");
     assert!(!input("1").checked());
     assert!(input("3").disabled(), "an option that would show nothing is disabled");
@@ -78,7 +76,10 @@ fn bar_chart_has_image_text_alternative_and_download() {
         ],
         lang: Default::default(),
     };
-    let _mounted = leptos::mount::mount_to(root.clone(), move || { leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) }); view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" dataset="rectification" /> } });
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) });
+        view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" dataset="rectification" /> }
+    });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();
     assert!(img.alt().contains("已完成整改 21 个（100%）"), "{}", img.alt());
     assert!(img.src().starts_with("data:image/svg+xml"));
