@@ -32,7 +32,7 @@ pub struct Index {
     /// Every row's search text and its postings.
     search: TextIndex,
     /// The last text query and its matches (the next keystroke usually narrows it).
-    last: Mutex<Option<(Vec<String>, std::sync::Arc<Vec<u32>>)>>,
+    last: Mutex<Option<Last>>,
     /// (column, descending) → all rows in that order. Filled on first use.
     orders: Mutex<BTreeMap<(usize, bool), std::sync::Arc<Vec<u32>>>>,
     /// The outcome with no query and no facet selected (the first view, and every time the
@@ -62,6 +62,16 @@ impl Codes {
             Codes::U32(v) => v.capacity() * 4,
         }
     }
+}
+
+/// The last text query, its matches and, for one term confirmed by a substring search, where
+/// it first occurs in each matching row's text (aligned with `matches`): typing one more
+/// character then checks the bytes after that occurrence instead of searching every row again.
+#[derive(Clone)]
+struct Last {
+    terms: Vec<String>,
+    matches: std::sync::Arc<Vec<u32>>,
+    at: Option<std::sync::Arc<Vec<u32>>>,
 }
 
 /// Zero bytes after the last row's text (a word-at-a-time scan reads up to 9 bytes ahead).
@@ -383,12 +393,26 @@ impl Index {
         // The same query again (a facet click, a sort, a page): its matches as they were.
         // Typing usually extends the last query: start from its matches when it can only narrow.
         let last = self.last.lock().ok().and_then(|l| l.clone());
-        if let Some((terms, m)) = &last {
-            if terms.as_slice() == q.terms() {
-                return Some(m.clone());
+        if let Some(l) = &last {
+            if l.terms.as_slice() == q.terms() {
+                return Some(l.matches.clone());
+            }
+            // One term, extended at its end: only the rows that held it can hold the longer one,
+            // and where it first occurs, the longer one does too, or later in the row.
+            if let ([old], [term], Some(at)) = (l.terms.as_slice(), q.terms(), &l.at) {
+                if term.len() > old.len() && term.starts_with(old.as_str()) {
+                    let (matches, at) = self.extend(&l.matches, at, old.len(), term.as_bytes());
+                    let matches = std::sync::Arc::new(matches);
+                    if let Ok(mut slot) = self.last.lock() {
+                        *slot = Some(Last { terms: q.terms().to_vec(), matches: matches.clone(), at: Some(std::sync::Arc::new(at)) });
+                    }
+                    return Some(matches);
+                }
             }
         }
-        let previous = last.filter(|(terms, _)| narrows(terms, q.terms())).map(|(_, m)| m);
+        let previous = last.filter(|l| narrows(&l.terms, q.terms())).map(|l| l.matches);
+        let single = q.terms().len() == 1;
+        let mut first_at: Option<Vec<u32>> = None;
         let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
         // Per term: the rows containing every character of it (intersected postings, the
         // rarest first), then confirmed with a substring search when the term is longer than
@@ -488,15 +512,49 @@ impl Index {
             if !exact {
                 let needle = term.as_bytes();
                 let (text, starts) = (&self.search.text, &self.search.starts);
-                cand.retain(|i| occurs(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle));
+                if single {
+                    // Where it first occurs, kept for the next keystroke (see `Last`).
+                    let mut at = Vec::with_capacity(cand.len());
+                    cand.retain(|i| match find(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle) {
+                        Some(p) => {
+                            at.push(p as u32);
+                            true
+                        }
+                        None => false,
+                    });
+                    first_at = Some(at);
+                } else {
+                    cand.retain(|i| occurs(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle));
+                }
             }
             current = Some(cand);
         }
         let result = std::sync::Arc::new(current.unwrap_or_default());
         if let Ok(mut l) = self.last.lock() {
-            *l = Some((q.terms().to_vec(), result.clone()));
+            *l = Some(Last { terms: q.terms().to_vec(), matches: result.clone(), at: first_at.map(std::sync::Arc::new) });
         }
         Some(result)
+    }
+
+    /// The rows of `rows` (each holding the last term, first at `at`) that hold `needle`, the
+    /// last term (`old_len` bytes) with more after it; and where it first occurs in each. Not
+    /// generic, so compiled for speed (see Cargo.toml).
+    #[inline(never)]
+    fn extend(&self, rows: &[u32], at: &[u32], old_len: usize, needle: &[u8]) -> (Vec<u32>, Vec<u32>) {
+        let (text, starts) = (&self.search.text, &self.search.starts);
+        let (mut matches, mut first) = (Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()));
+        for (i, p) in rows.iter().zip(at) {
+            let (p, end) = (*p as usize, starts[*i as usize + 1] as usize);
+            // No occurrence of the old term starts before p, so none of the new one does: it is
+            // at p if p's occurrence goes on with the added bytes, else it is later (or absent).
+            let here = p + needle.len() <= end && text[p + old_len..p + needle.len()] == needle[old_len..];
+            let found = if here { Some(p) } else { find(text, p + 1, end, needle) };
+            if let Some(q) = found {
+                matches.push(*i);
+                first.push(q as u32);
+            }
+        }
+        (matches, first)
     }
 
     /// All rows in the order of `col`, as `table::run` sorts them (stable; empty cells last
@@ -876,14 +934,19 @@ fn word_at(text: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(text[i..i + 8].try_into().expect("8 bytes"))
 }
 
-/// Whether `needle` (at least 2 bytes) occurs in `text[start..end]`. Eight positions at a time:
-/// where both the first and the second byte of the needle match (two word compares), then the
-/// rest. Reads up to 9 bytes past `end`, which [`PAD`] allows for the last row.
+/// Whether `needle` (at least 2 bytes) occurs in `text[start..end]`.
 fn occurs(text: &[u8], start: usize, end: usize, needle: &[u8]) -> bool {
+    find(text, start, end, needle).is_some()
+}
+
+/// Where `needle` (at least 2 bytes) first occurs in `text[start..end]`. Eight positions at a
+/// time: where both the first and the second byte of the needle match (two word compares), then
+/// the rest. Reads up to 9 bytes past `end`, which [`PAD`] allows for the last row.
+fn find(text: &[u8], start: usize, end: usize, needle: &[u8]) -> Option<usize> {
     let n = needle.len();
     debug_assert!(n >= 2);
-    if end - start < n {
-        return false;
+    if end < start + n {
+        return None;
     }
     // Candidate positions are start..=last.
     let last = end - n;
@@ -901,13 +964,13 @@ fn occurs(text: &[u8], start: usize, end: usize, needle: &[u8]) -> bool {
             let p = i + (m.trailing_zeros() / 8) as usize;
             // The rest byte by byte (a call to memcmp costs more for a few bytes).
             if rest.iter().enumerate().all(|(k, b)| text[p + 2 + k] == *b) {
-                return true;
+                return Some(p);
             }
             m &= m - 1;
         }
         i += 8;
     }
-    false
+    None
 }
 
 /// Keeps the rows of `cand` (ascending) that are also in `list` (ascending).

@@ -256,6 +256,39 @@ proptest! {
     }
 }
 
+fn repetitive_row() -> impl Strategy<Value = Row> {
+    // Few letters, so a term occurs several times in a row and its first occurrence often does
+    // not go on the way the longer term does.
+    let name = proptest::string::string_regex("[ab防]{0,14}").unwrap();
+    (name, 2019u16..2022, 0u32..3, 0i64..4).prop_map(|(name, year, kind, amount)| Row { hay: normalize(&name), name, year, kind, amount })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: regressions(), ..ProptestConfig::default() })]
+
+    /// Typing a term one character at a time (the index then extends its last answer from where
+    /// the shorter term first occurred in each row), then clearing it: every answer is the
+    /// reference engine's.
+    #[test]
+    fn typing_one_character_at_a_time_agrees_with_the_reference(
+        rows in proptest::collection::vec(repetitive_row(), 0..60),
+        term in proptest::string::string_regex("[ab防]{1,8}").unwrap(),
+        again in proptest::string::string_regex("[ab防]{1,8}").unwrap(),
+    ) {
+        let index = gongshi_core::index::Index::build(&rows);
+        for t in [&term, &again] {
+            let chars: Vec<char> = t.chars().collect();
+            for k in 1..=chars.len() {
+                let q: String = chars[..k].iter().collect();
+                let st = TableState { query: q, ..Default::default() };
+                prop_assert_eq!(index.run(&rows, &st, SORT), run(&rows, &st, SORT), "state {:?}", st);
+            }
+            let st = TableState::default();
+            prop_assert_eq!(index.run(&rows, &st, SORT), run(&rows, &st, SORT));
+        }
+    }
+}
+
 /// The normalisation as first written (no fast paths), to check the fast paths against.
 fn normalize_reference(s: &str) -> String {
     let mut out = String::new();
