@@ -380,7 +380,7 @@ pub static ZH: Tr = Tr {
     relief_h: "救助",
     relief_lead: "临时人道救助、博爱送万家等救助的发放情况。",
     privacy_h: "隐私保护：",
-    privacy_text: "受助人只公布“姓＋某”；儿童和大病救助（小天使基金、天使阳光基金）只公布按县、年份汇总的人数和金额，少于 5 人的格子显示为“<5”，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。",
+    privacy_text: "受助人只公布“姓＋某”；儿童和大病救助（小天使基金、天使阳光基金）只公布按县、年份汇总的人数和金额，少于 5 人的格子（以及能由合计推算出它们的格子）不公布人数和金额，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。",
     relief_what: "救助记录",
     relief_dataset: "救助",
     relief_search: "搜索项目、县（市、区）、乡镇、受助人（姓氏）",
@@ -600,7 +600,7 @@ pub static EN: Tr = Tr {
     relief_h: "Relief",
     relief_lead: "What was paid out in temporary humanitarian aid, Boai Songwanjia and other relief.",
     privacy_h: "Privacy: ",
-    privacy_text: "Recipients are shown only as “surname + 某”; children's and serious-illness relief (Little Angel Fund, Angel Sunshine Fund) is published only as people and amounts per county and year, cells with fewer than 5 people show “<5” and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.",
+    privacy_text: "Recipients are shown only as “surname + 某”; children's and serious-illness relief (Little Angel Fund, Angel Sunshine Fund) is published only as people and amounts per county and year, cells with fewer than 5 people (and cells a total would give them away by) publish no count or amount and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.",
     relief_what: "relief records",
     relief_dataset: "relief",
     relief_search: "Search programmes, counties, townships, recipients (surname)",
@@ -1062,17 +1062,17 @@ impl Tr {
 
     pub fn agg_summary(&self, cells: usize, withheld: usize) -> String {
         if self.zh() {
-            format!("汇总表：{cells} 个单元格，其中 {withheld} 个人数不足 5 人，不公布")
+            format!("汇总表：{cells} 个单元格，其中 {withheld} 个不公布（不足 5 人，或可由合计推算出不足 5 人的格子）")
         } else {
-            format!("Summary table: {cells} cells, {withheld} of them under 5 people and not published")
+            format!("Summary table: {cells} cells, {withheld} of them not published (under 5 people, or a total would give such a cell away)")
         }
     }
 
     pub fn agg_note(&self, min: u32) -> String {
         if self.zh() {
-            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子显示“<{min}”，金额不公布，也不写入下载文件。上方的县和年份筛选同样作用于此表。")
+            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子，以及能由全市合计推算出它们的格子，人数和金额都不公布（显示“不公布”），也不写入下载文件。上方的县和年份筛选同样作用于此表。")
         } else {
-            format!("Totals per county, year and programme; cells with fewer than {min} people show “<{min}”, with no amount, and are left out of downloads. The county and year filters above apply here too.")
+            format!("Totals per county, year and programme; cells with fewer than {min} people, and cells the city total would give them away by, publish neither count nor amount (shown as “not published”) and are left out of downloads. The county and year filters above apply here too.")
         }
     }
 

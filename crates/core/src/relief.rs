@@ -21,7 +21,7 @@ pub const FILE: &str = "relief.json";
 pub const COUNTIES: [&str; 6] = ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"];
 
 /// Aggregate cells of 1 to `MIN_CELL - 1` people are never published: the file writes them as
-/// `"people": null, "suppressed": true` with no amount, and the page shows “<5”.
+/// `"people": null, "suppressed": true` with no amount, and the page shows “不公布” (withheld).
 pub const MIN_CELL: u32 = 5;
 
 /// The county value of an aggregate that totals a programme's year over every county.
@@ -615,7 +615,7 @@ impl Record for Aggregate {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
             (_, 1) => Cell::Text(Cow::Borrowed(self.programme.en())),
-            (_, 4) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
+            (_, 3 | 4) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
             (_, 5) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
@@ -625,11 +625,12 @@ impl Record for Aggregate {
             0 => Cell::Int(self.year as i64),
             1 => Cell::Text(Cow::Borrowed(self.programme.zh())),
             2 => Cell::Text(Cow::Borrowed(&self.county)),
-            // Small cells are never shown, in the table or anywhere else.
-            3 => Cell::Text(Cow::Owned(match self.counts {
-                Some((people, _)) => people.to_string(),
-                None => format!("<{MIN_CELL}"),
-            })),
+            // Small cells are never shown, in the table or anywhere else. Not "<5": a cell withheld
+            // because a total would give a small one away may hold more.
+            3 => match self.counts {
+                Some((people, _)) => Cell::Text(Cow::Owned(people.to_string())),
+                None => Cell::Text(Cow::Borrowed("不公布")),
+            },
             4 => match self.counts {
                 Some((_, amount)) => Cell::Money(amount),
                 None => Cell::Text(Cow::Borrowed("不公布")),
