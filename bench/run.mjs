@@ -79,7 +79,7 @@ if (machine.busyStart > 0.1) console.log('  WARNING the machine is busy with oth
 
 const results = [];
 let bundle = null;
-const pages = { code: await codeSizes(path.join(ROOT, 'dist')) };
+const pages = { code: codeSizes(path.join(ROOT, 'dist')) };
 try {
   step('overview first view (default data)');
   bundle = await overviewFirstView(browser, appServer.url + 'site-default/', defaultSite);

@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { freshPage } from './browser.mjs';
 
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+export const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 function sizes(file) {
   const buf = fs.readFileSync(file);

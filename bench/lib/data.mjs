@@ -93,8 +93,9 @@ export function searchKeystrokes(dataDir) {
   const pick = records[Math.floor(records.length / 3)];
   let goods = [];
   const g = manifest.datasets.find((x) => x.id === 'goods');
-  if (g && fs.existsSync(path.join(dataDir, g.path || g.file || 'goods.json'))) {
-    const gf = JSON.parse(fs.readFileSync(path.join(dataDir, g.path || g.file || 'goods.json'), 'utf8'));
+  const goodsFile = g && path.join(dataDir, g.path || g.file || 'goods.json');
+  if (goodsFile && fs.existsSync(goodsFile)) {
+    const gf = JSON.parse(fs.readFileSync(goodsFile, 'utf8'));
     goods = count((gf.batches || []).map((b) => b.item).filter(Boolean));
   }
   const typed = (term) => [...term].map((_, i) => [...term].slice(0, i + 1).join(''));

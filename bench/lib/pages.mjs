@@ -9,11 +9,13 @@
 //   problems, the county table, …).
 // - A tap from the overview to the donations page: on the static overview (before the app has
 //   started: the link is a plain link), and once the app has taken over (the app navigates).
+import fs from 'node:fs';
+import path from 'node:path';
 import { freshPage } from './browser.mjs';
 import { runLighthouse } from './lighthouse.mjs';
-
-export const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data'];
-export const LANGS = ['zh', 'en'];
+import { br } from './bundle.mjs';
+// The pages and languages that have a first view, and their plain links, as the build makes them.
+import { PAGES, LANGS, query as pageQuery } from '../../scripts/prerender.mjs';
 
 /** What "the page's content is on screen" means for each page (static view or app alike). */
 export const MAIN_CONTENT = {
@@ -26,14 +28,6 @@ export const MAIN_CONTENT = {
 };
 
 export const THROTTLE = { cpu: 4, downKbps: 1600, upKbps: 750, latencyMs: 150 };
-
-export function pageQuery(page, lang) {
-  const q = new URLSearchParams();
-  if (page !== 'overview') q.set('page', page);
-  if (lang !== 'zh') q.set('lang', lang);
-  const s = q.toString();
-  return s ? '?' + s : '';
-}
 
 export const pageList = () => LANGS.flatMap((lang) => PAGES.map((page) => ({ page, lang, query: pageQuery(page, lang) })));
 
@@ -148,14 +142,11 @@ export async function throttledVisits(browser, siteUrl, log = console.log) {
 }
 
 /** The app's code (wasm + JS, brotli 11) that a page loads once the visitor interacts. */
-export async function codeSizes(distDir) {
-  const fs = await import('node:fs');
-  const path = await import('node:path');
-  const zlib = await import('node:zlib');
+export function codeSizes(distDir) {
   const files = fs.readdirSync(distDir).filter((f) => /^gongshi-web-.*(\.js|_bg\.wasm)$/.test(f));
   const out = files.map((f) => {
     const buf = fs.readFileSync(path.join(distDir, f));
-    return { file: f, raw: buf.length, brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+    return { file: f, raw: buf.length, brotli: br(buf) };
   });
   return { files: out, brotli: out.reduce((a, f) => a + f.brotli, 0), raw: out.reduce((a, f) => a + f.raw, 0) };
 }

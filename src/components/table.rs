@@ -27,23 +27,10 @@ where
         cols.iter()
             .map(|c| {
                 let key = c.key;
-                let aria = if sort.0 == key {
-                    if sort.1 {
-                        "descending"
-                    } else {
-                        "ascending"
-                    }
-                } else {
-                    "none"
-                };
-                let arrow = if sort.0 == key {
-                    if sort.1 {
-                        " ↓"
-                    } else {
-                        " ↑"
-                    }
-                } else {
-                    ""
+                let (aria, arrow) = match (sort.0 == key, sort.1) {
+                    (false, _) => ("none", ""),
+                    (true, true) => ("descending", " ↓"),
+                    (true, false) => ("ascending", " ↑"),
                 };
                 let unit = if c.kind == ColKind::Money { t.money_unit } else { "" };
                 let label = t.lang.pick(c.label, c.en);
