@@ -391,9 +391,27 @@ impl ColumnChart {
         let title = wrap(&self.title, inner - reserve, TITLE);
         let subtitle = wrap(&self.subtitle, inner, SUB);
         let source = wrap(&self.source_line(), inner, SOURCE);
-        // title + subtitle + legend row
-        let top = 14 + title.len() as i32 * 26 + subtitle.len() as i32 * 18 + 8 + 22;
+        // title + subtitle + legend rows
+        let legend_rows = self.legend(width).last().map_or(1, |&(_, row)| row + 1);
+        let top = 14 + title.len() as i32 * 26 + subtitle.len() as i32 * 18 + 8 + 22 * legend_rows;
         (width, title, subtitle, source, top)
+    }
+
+    /// Each series' legend entry: its x and its row, a new row when the next entry would run
+    /// past the right edge (six series' names do not fit one row on a phone).
+    fn legend(&self, width: i32) -> Vec<(i32, i32)> {
+        let (mut x, mut row) = (PAD, 0);
+        let mut out = Vec::with_capacity(self.series.len());
+        for s in &self.series {
+            let advance = 30 + (s.name.chars().count() as i32) * 14;
+            if x > PAD && x + advance - 12 > width - PAD {
+                x = PAD;
+                row += 1;
+            }
+            out.push((x, row));
+            x += advance;
+        }
+        out
     }
 
     pub fn height(&self, width: u32) -> u32 {
@@ -459,13 +477,13 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
         ))?;
     }
     // Legend.
-    let mut x = PAD;
-    let ly = top - 16;
-    for s in &c.series {
+    let placed = c.legend(w);
+    let rows = placed.last().map_or(1, |&(_, row)| row + 1);
+    for (s, (x, row)) in c.series.iter().zip(placed) {
+        let ly = top - 16 - 22 * (rows - 1 - row);
         let col = RGBColor(s.color.0, s.color.1, s.color.2);
         area.draw(&Rectangle::new([(x, ly - 6), (x + 12, ly + 6)], col.filled()))?;
         area.draw(&Text::new(s.name.clone(), (x + 18, ly), left(INK, 13.0)))?;
-        x += 30 + (s.name.chars().count() as i32) * 14;
     }
     // Plot area.
     let top_value = if c.stacked {
@@ -741,6 +759,35 @@ mod tests {
         assert_eq!(nice_ceiling(1_000_000), 1_000_000);
         assert_eq!(nice_ceiling(1_000_001), 2_000_000);
         assert_eq!(nice_ceiling(0), 1);
+    }
+
+    #[test]
+    fn a_legend_too_wide_for_one_row_wraps_inside_the_chart() {
+        let names = ["乡镇（街道）", "村（社区）", "医院", "学校", "企业等其他单位", "红十字会"];
+        let c = ColumnChart {
+            title: "各县（市、区）红十字基层组织".into(),
+            subtitle: "个".into(),
+            source: "来源：测试".into(),
+            sample: false,
+            categories: vec![("咸安区".into(), "咸安区".into())],
+            series: names.iter().map(|n| Series { name: n.to_string(), color: GREEN, values: vec![1] }).collect(),
+            unit: Unit::Count,
+            stacked: true,
+            lang: Lang::Zh,
+        };
+        let width = NARROW as i32;
+        let placed = c.legend(width);
+        assert!(placed.last().unwrap().1 >= 1, "six names take more than one row at {width} px: {placed:?}");
+        for ((x, _), n) in placed.iter().zip(names) {
+            let right = x + 30 + n.chars().count() as i32 * 14 - 12;
+            assert!(right <= width - PAD, "{n} ends at {right}, past the chart's right edge {}", width - PAD);
+        }
+        let svg = Chart::Columns(c.clone()).to_svg(NARROW);
+        assert!(names.iter().all(|n| svg.contains(n)));
+        // One row fits when it can: the two-series charts keep theirs.
+        let mut two = c;
+        two.series.truncate(2);
+        assert!(two.legend(width).iter().all(|(_, row)| *row == 0));
     }
 
     #[test]
