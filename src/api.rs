@@ -23,17 +23,21 @@ fn js_text(v: &wasm_bindgen::JsValue) -> String {
     v.as_string().or_else(|| js_sys::Reflect::get(v, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or_else(|| format!("{v:?}"))
 }
 
-/// A download the browser has started (`fetch` is called at once), to be awaited later: the
+/// A download the browser has started (the request is sent at once), to be awaited later: the
 /// next part of a ledger downloads while the app reads the current one.
 pub struct Download {
     file: String,
-    response: Result<js_sys::Promise, Diagnostic>,
+    response: futures_channel::oneshot::Receiver<Result<gloo_net::http::Response, gloo_net::Error>>,
 }
 
-/// Starts downloading `DATA_DIR/file`.
+/// Starts downloading `DATA_DIR/file` (gloo-net's request; its future is polled at once by
+/// `spawn_local`, so the browser's fetch starts now, not when the caller awaits it).
 pub fn start(file: &str) -> Download {
     let url = format!("{DATA_DIR}{file}");
-    let response = web_sys::window().ok_or_else(|| network_error(file, "no window")).map(|w| w.fetch_with_str(&url));
+    let (tx, response) = futures_channel::oneshot::channel();
+    leptos::task::spawn_local(async move {
+        let _ = tx.send(gloo_net::http::Request::get(&url).send().await);
+    });
     Download { file: file.to_string(), response }
 }
 
@@ -42,10 +46,8 @@ impl Download {
     /// when given. The hash is computed by the browser (SubtleCrypto, native code) where it can
     /// be, else by the core. Failures name the file and say why.
     pub async fn verified(self, sha256: Option<&str>, size: Option<u64>) -> Result<Vec<u8>, Diagnostic> {
-        use wasm_bindgen::JsCast;
         let file = self.file.as_str();
-        let resp = wasm_bindgen_futures::JsFuture::from(self.response?).await.map_err(|e| network_error(file, js_text(&e)))?;
-        let resp: web_sys::Response = resp.dyn_into().map_err(|e| network_error(file, js_text(&e)))?;
+        let resp = self.response.await.map_err(|e| network_error(file, e))?.map_err(|e| network_error(file, e))?;
         if !resp.ok() {
             let (why, en) = match resp.status() {
                 404 => ("文件不存在（404）".to_string(), "The file does not exist (404)".to_string()),
@@ -53,6 +55,9 @@ impl Download {
             };
             return Err(Diagnostic::error(file, "", format!("{why}，未能读取")).en(format!("{en}, so it could not be read")));
         }
+        // The body as one ArrayBuffer (not gloo's `binary()`, which copies it into wasm memory
+        // first): the browser hashes it where it lies, then it is copied once.
+        let resp = web_sys::Response::from(resp);
         let buf = resp.array_buffer().map_err(|e| interrupted(file, js_text(&e)))?;
         let buf = wasm_bindgen_futures::JsFuture::from(buf).await.map_err(|e| interrupted(file, js_text(&e)))?;
         let bytes = js_sys::Uint8Array::new(&buf);
