@@ -7,10 +7,10 @@
 //! diff.
 
 use gongshi_core::ledger::{RawFile, RawGoods, DISBURSEMENTS, DONATIONS, GOODS};
-use gongshi_core::{coverage, import, relief, sample, summary};
+use gongshi_core::{coverage, relief, summary};
+use gongshi_publish::{import, sample};
 
 pub mod commands;
-pub mod schema;
 pub mod sheet;
 
 pub const DEFAULT_OUT: &str = "public/data";

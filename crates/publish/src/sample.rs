@@ -12,11 +12,13 @@
 //! problem 5) and organisation coverage ([`generate_coverage`]: the report's city figures and
 //! statements of problems 3 and 6, with sample county rows and team types that add up to them).
 
-use crate::coverage::{RawCity, RawCounty, RawCoverage, RawFact, RawTeamType, RawTeamsBefore, TEAM_TYPES};
-use crate::date::days_in_month;
-use crate::ledger::{RawBatch, RawCancellation, RawCorrection, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff, COST_CAP_BP};
-use crate::money::Fen;
-use crate::relief::{RawAggregate, RawRelief, RawReliefFile};
+use gongshi_core::coverage::{RawCity, RawCounty, RawCoverage, RawFact, RawTeamType, RawTeamsBefore, TEAM_TYPES};
+use gongshi_core::date::days_in_month;
+use gongshi_core::ledger::{
+    RawBatch, RawCancellation, RawCorrection, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff, COST_CAP_BP,
+};
+use gongshi_core::money::Fen;
+use gongshi_core::relief::{RawAggregate, RawRelief, RawReliefFile};
 use std::collections::BTreeMap;
 
 pub const DONATIONS_SCHEMA: &str = "gongshi/donations/1";
@@ -118,7 +120,7 @@ impl Rng {
 fn day_number(y: u16, m: u8, d: u8) -> u32 {
     let mut n = 0u32;
     for yy in FIRST_YEAR..y {
-        n += if crate::date::is_leap(yy) { 366 } else { 365 };
+        n += if gongshi_core::date::is_leap(yy) { 366 } else { 365 };
     }
     for mm in 1..m {
         n += days_in_month(y, mm) as u32;
@@ -129,7 +131,7 @@ fn day_number(y: u16, m: u8, d: u8) -> u32 {
 fn ymd(mut n: u32) -> (u16, u8, u8) {
     let mut y = FIRST_YEAR;
     loop {
-        let len = if crate::date::is_leap(y) { 366 } else { 365 };
+        let len = if gongshi_core::date::is_leap(y) { 366 } else { 365 };
         if n < len {
             break;
         }
@@ -914,7 +916,7 @@ pub fn relief_note() -> String {
          小天使基金、天使阳光基金等儿童和大病救助只公布按县（市、区）和年份的汇总数（也是示例数据）；人数不足{MIN_CELL}人的单元格不公布人数和金额，\
          写作 \"people\": null, \"suppressed\": true。整改报告（问题 5）所载的真实数字（2019年至2021年申报救助的0-18岁白血病患者49人、\
          0-14岁先天性心脏病患者3人）见 figures.json，不在此重复。",
-        MIN_CELL = crate::relief::MIN_CELL
+        MIN_CELL = gongshi_core::relief::MIN_CELL
     )
 }
 
@@ -1070,7 +1072,7 @@ fn gen_relief_aggregates(rng: &mut Rng) -> Vec<RawAggregate> {
             }
         }
     }
-    crate::relief::suppress_small_cells(&mut out);
+    gongshi_core::relief::suppress_small_cells(&mut out);
     out
 }
 
@@ -1179,7 +1181,7 @@ pub fn generate_coverage() -> RawCoverage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::{check_cross, money_by_year, validate_disbursements, validate_donations, validate_goods, Channel, GoodsFlag};
+    use gongshi_core::ledger::{check_cross, money_by_year, validate_disbursements, validate_donations, validate_goods, Channel, GoodsFlag};
 
     const N: usize = 1200;
 
@@ -1215,7 +1217,7 @@ mod tests {
         for n in 0..=last_day() + 400 {
             let (y, m, d) = ymd(n);
             assert_eq!(day_number(y, m, d), n);
-            assert!(crate::date::PartialDate::parse(&day_str(n)).is_ok());
+            assert!(gongshi_core::date::PartialDate::parse(&day_str(n)).is_ok());
         }
         assert_eq!(day_str(0), "2019-01-01");
         assert_eq!(day_str(last_day()), "2023-12-31");
@@ -1291,8 +1293,8 @@ mod tests {
     #[test]
     fn sample_mix_is_realistic() {
         let d = validate_donations(ledger().donations).value;
-        let share = |f: &dyn Fn(&crate::ledger::Donation) -> bool| d.iter().filter(|x| f(x)).count() * 100 / d.len();
-        use crate::ledger::{DonationStatus, DonorKind};
+        let share = |f: &dyn Fn(&gongshi_core::ledger::Donation) -> bool| d.iter().filter(|x| f(x)).count() * 100 / d.len();
+        use gongshi_core::ledger::{DonationStatus, DonorKind};
         assert!((54..=66).contains(&share(&|x| x.donor_kind == DonorKind::Individual)));
         assert!((20..=30).contains(&share(&|x| x.donor_kind == DonorKind::Enterprise)));
         assert!((85..=94).contains(&share(&|x| x.directed)));
@@ -1387,7 +1389,7 @@ mod tests {
 
     // ------------------------------------------------------------ relief
 
-    fn relief() -> crate::relief::RawReliefFile {
+    fn relief() -> gongshi_core::relief::RawReliefFile {
         generate_relief(2023, DEFAULT_RELIEF_RECORDS)
     }
 
@@ -1421,7 +1423,7 @@ mod tests {
             let file = generate_relief(seed, n);
             let text = serde_json::to_string(&file).unwrap();
             assert!(longest_digit_run(&text) < 11, "seed {seed}: a run of {} digits", longest_digit_run(&text));
-            let c = crate::relief::load(&text).unwrap_or_else(|e| panic!("seed {seed}: {e:?}"));
+            let c = gongshi_core::relief::load(&text).unwrap_or_else(|e| panic!("seed {seed}: {e:?}"));
             assert!(c.problems.is_empty(), "seed {seed}: {:?}", c.problems);
             assert_eq!(c.value.records.len(), n);
             assert_eq!(c.value.aggregates.len(), file.aggregates.len());
@@ -1455,7 +1457,7 @@ mod tests {
         let mut compound = 0;
         for r in &f.records {
             let name = r.recipient.as_deref().unwrap();
-            assert!(crate::privacy::is_masked(name), "{name}");
+            assert!(gongshi_core::privacy::is_masked(name), "{name}");
             let surname = name.strip_suffix('某').unwrap_or_else(|| panic!("{name}"));
             assert!(SURNAMES.contains(&surname) || COMPOUND_SURNAMES.contains(&surname), "{name}");
             compound += (surname.chars().count() == 2) as usize;
@@ -1509,7 +1511,7 @@ mod tests {
 
     #[test]
     fn sample_relief_aggregates_exercise_suppression() {
-        use crate::relief::MIN_CELL;
+        use gongshi_core::relief::MIN_CELL;
         let f = relief();
         assert!(f.aggregates.iter().all(|a| a.origin.as_deref() == Some("sample")));
         let sample: Vec<_> = f.aggregates.iter().filter(|a| a.origin.as_deref() == Some("sample")).collect();
@@ -1528,7 +1530,7 @@ mod tests {
             assert!(p == 0 || p >= i64::from(MIN_CELL), "{a:?}");
             assert!((p * 3_000_000..=p * 15_000_000).contains(&amount), "{a:?}");
         }
-        let c = crate::relief::validate(f);
+        let c = gongshi_core::relief::validate(f);
         assert!(c.value.aggregates.iter().any(|a| a.suppressed()) && c.value.aggregates.iter().any(|a| !a.suppressed()));
     }
 
@@ -1538,7 +1540,7 @@ mod tests {
     fn sample_coverage_validates_and_adds_up_to_the_report() {
         let raw = generate_coverage();
         let text = serde_json::to_string(&raw).unwrap();
-        let c = crate::coverage::load(&text).unwrap();
+        let c = gongshi_core::coverage::load(&text).unwrap();
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         let cov = c.value;
         assert_eq!(raw.schema.as_deref(), Some(COVERAGE_SCHEMA));
