@@ -220,7 +220,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
         by_year.entry(year).or_default().push(r);
     }
     let envelope = |records| gongshi_core::ledger::RawFile {
-        schema: Some(sample::DONATIONS_SCHEMA.into()),
+        schema: Some(gongshi_core::ledger::DONATIONS_SCHEMA.into()),
         sample: Some(true),
         note: Some(sample::SAMPLE_NOTE.into()),
         records,

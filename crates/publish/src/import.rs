@@ -975,7 +975,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawFile { schema: Some("gongshi/donations/1".into()), sample: Some(false), note: None, records };
+            let file = RawFile { schema: Some(ledger::DONATIONS_SCHEMA.into()), sample: Some(false), note: None, records };
             let mut diags = ledger::validate_donations(file.clone()).problems;
             diags.extend(extra);
             (Output::Donations(file), diags, Box::new(|p: &str| index_in(p, "records")))
@@ -1015,7 +1015,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawFile { schema: Some("gongshi/disbursements/1".into()), sample: Some(false), note: None, records };
+            let file = RawFile { schema: Some(ledger::DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records };
             let mut diags = ledger::validate_disbursements(file.clone()).problems;
             diags.extend(extra);
             (Output::Disbursements(file), diags, Box::new(|p: &str| index_in(p, "records")))
@@ -1024,7 +1024,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
             if !has("record") {
                 note("表中没有“记录类型”列：每一行都作为入库批次导入".into());
             }
-            let mut g = RawGoods { schema: Some("gongshi/goods/1".into()), sample: Some(false), ..Default::default() };
+            let mut g = RawGoods { schema: Some(ledger::GOODS_SCHEMA.into()), sample: Some(false), ..Default::default() };
             // Row index of each batch, movement and write-off.
             let mut where_: Vec<(char, usize)> = Vec::new();
             let mut extra = Vec::new();
@@ -1154,7 +1154,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawReliefFile { schema: Some("gongshi/relief/1".into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
+            let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
             let value = serde_json::to_value(&file).expect("plain data");
             let mut diags = relief::privacy_gate(relief::FILE, &value);
             diags.extend(relief::validate(file.clone()).problems);
@@ -1179,7 +1179,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawCoverage { schema: Some("gongshi/coverage/1".into()), sample: Some(false), counties, ..Default::default() };
+            let file = RawCoverage { schema: Some(gongshi_core::coverage::SCHEMA.into()), sample: Some(false), counties, ..Default::default() };
             let diags = gongshi_core::coverage::validate(file.clone()).problems;
             (Output::Coverage(file), diags, Box::new(|p: &str| index_in(p, "counties")))
         }

@@ -1,7 +1,6 @@
 //! Sample organisation coverage: the report's city figures and statements (problems 3, 6) with
 //! per-county rows and team types that add up to them.
 
-use super::COVERAGE_SCHEMA;
 use gongshi_core::coverage::{RawCity, RawCounty, RawCoverage, RawFact, RawTeamType, RawTeamsBefore, TEAM_TYPES};
 
 /// The coverage file's envelope note.
@@ -74,7 +73,7 @@ pub fn generate_coverage() -> RawCoverage {
         .map(|(kind, (teams, members))| RawTeamType { kind: Some(kind.to_string()), teams: Some(teams), members: Some(members), origin: Some("sample".into()) })
         .collect();
     RawCoverage {
-        schema: Some(COVERAGE_SCHEMA.into()),
+        schema: Some(gongshi_core::coverage::SCHEMA.into()),
         sample: Some(true),
         note: Some(COVERAGE_NOTE.into()),
         city: RawCity { units_total: Some(41), township_units: Some(0), village_units: Some(38), village_coverage_bp: Some(350), problem: Some(3) },
@@ -98,7 +97,7 @@ mod tests {
         let c = gongshi_core::coverage::load(&text).unwrap();
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         let cov = c.value;
-        assert_eq!(raw.schema.as_deref(), Some(COVERAGE_SCHEMA));
+        assert_eq!(raw.schema.as_deref(), Some(gongshi_core::coverage::SCHEMA));
         assert_eq!(raw.sample, Some(true));
         assert_eq!(cov.counties.len(), 6);
         assert_eq!(cov.counties.iter().map(|c| c.village_units).sum::<u32>(), 38);

@@ -33,14 +33,8 @@ pub use rng::Rng;
 
 use disbursements::gen_disbursements;
 use donations::gen_donations;
-use gongshi_core::ledger::{RawDisbursement, RawDonation, RawFile, RawGoods};
+use gongshi_core::ledger::{RawDisbursement, RawDonation, RawFile, RawGoods, DISBURSEMENTS_SCHEMA, DONATIONS_SCHEMA, GOODS_SCHEMA};
 use goods::gen_goods;
-
-pub const DONATIONS_SCHEMA: &str = "gongshi/donations/1";
-pub const DISBURSEMENTS_SCHEMA: &str = "gongshi/disbursements/1";
-pub const GOODS_SCHEMA: &str = "gongshi/goods/1";
-pub const RELIEF_SCHEMA: &str = "gongshi/relief/1";
-pub const COVERAGE_SCHEMA: &str = "gongshi/coverage/1";
 
 /// The envelope note of every generated file.
 pub const SAMPLE_NOTE: &str = "示例数据：以下记录由 gongshi 的生成器按固定种子生成，用于演示，不是真实捐赠记录。真实数字见整改报告。";

@@ -4,8 +4,9 @@
 use super::days::{day_in, day_number, day_str, year_of};
 use super::rng::{nice, Rng};
 use super::words::{COUNTIES, SURNAMES};
-use super::{FIRST_YEAR, LAST_YEAR, RELIEF_SCHEMA};
-use gongshi_core::relief::{RawAggregate, RawRelief, RawReliefFile};
+use super::{FIRST_YEAR, LAST_YEAR};
+use gongshi_core::privacy;
+use gongshi_core::relief::{self, RawAggregate, RawRelief, RawReliefFile};
 use std::collections::BTreeMap;
 
 /// Default number of sample relief records.
@@ -22,8 +23,9 @@ pub fn relief_note() -> String {
     )
 }
 
-/// Compound surnames, drawn now and then (the masked form keeps the whole surname: 欧阳某).
-const COMPOUND_SURNAMES: &[&str] = &["欧阳", "司马", "诸葛", "上官"];
+/// Compound surnames, drawn now and then (the masked form keeps the whole surname: 欧阳某): the
+/// four most common of the list the privacy rules mask by.
+const COMPOUND_SURNAMES: &[&str] = privacy::COMPOUND_SURNAMES.split_at(4).0;
 
 /// Towns and streets (乡镇、街道) of each county used for relief records: real names, town
 /// level only. Names containing 路 (崇阳县路口镇, 通山县大路乡) are left out, since the privacy
@@ -189,7 +191,7 @@ pub fn generate_relief(seed: u64, records: usize) -> RawReliefFile {
     let mut cells = Rng::new(seed ^ 0x6167_6772_6567_6174);
     let aggregates = gen_relief_aggregates(&mut cells);
     RawReliefFile {
-        schema: Some(RELIEF_SCHEMA.into()),
+        schema: Some(relief::SCHEMA.into()),
         sample: Some(true),
         note: Some(relief_note()),
         records: gen_relief_records(&mut people, records),
@@ -244,7 +246,7 @@ mod tests {
     #[test]
     fn sample_relief_envelope_ids_and_dates() {
         let f = relief();
-        assert_eq!(f.schema.as_deref(), Some(RELIEF_SCHEMA));
+        assert_eq!(f.schema.as_deref(), Some(relief::SCHEMA));
         assert_eq!(f.sample, Some(true));
         let note = f.note.as_deref().unwrap();
         assert!(note.starts_with("示例数据：") && note.contains("不是真实救助记录") && note.contains("“姓＋某”"), "{note}");
