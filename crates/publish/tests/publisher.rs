@@ -275,3 +275,23 @@ fn locate_handles_nested_paths_and_a_bom() {
     assert_eq!(locate(text, "a.b[0]"), Some((1, 14)));
     assert_eq!(locate(text, "a.z"), None);
 }
+
+// ------------------------------------------------------------------ layering
+
+/// The app (the root package) links the core only: nothing of the publisher's side reaches the
+/// wasm. (The core's own Cargo.toml is checked for browser crates in its tests.)
+#[test]
+fn the_app_does_not_depend_on_the_publisher_crate() {
+    let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml")).unwrap();
+    let (mut section, mut core) = ("", false);
+    for line in toml.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section.ends_with("dependencies]") {
+            let name = line.split(['=', '.']).next().unwrap_or("").trim();
+            assert!(name != "gongshi-publish" && name != "gongshi-cli", "the app's {section} names {name}");
+            core |= section == "[dependencies]" && name == "gongshi-core";
+        }
+    }
+    assert!(core, "the app depends on gongshi-core");
+}
