@@ -47,6 +47,7 @@ check-data:
 
 test-native:
 	cargo test -p gongshi-core
+	cargo test -p gongshi-publish
 	cargo test -p gongshi-cli
 	python3 scripts/verify_seed_transcription.py
 

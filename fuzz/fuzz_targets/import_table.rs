@@ -1,6 +1,6 @@
 #![no_main]
 //! Spreadsheet import on arbitrary tables (CSV-like: lines and commas), for every dataset kind.
-use gongshi_core::import::{import, Cell, Kind, Options, Table};
+use gongshi_publish::import::{import, Cell, Kind, Options, Table};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

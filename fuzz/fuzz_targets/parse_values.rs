@@ -6,12 +6,12 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let s = s.as_ref();
-    if let Ok(f) = gongshi_core::parse::parse_money_fen(s) {
+    if let Ok(f) = gongshi_publish::parse::parse_money_fen(s) {
         assert!(f.0 >= 0, "unsigned money parsed negative: {s:?}");
     }
-    let _ = gongshi_core::parse::parse_signed_money_fen(s);
-    let _ = gongshi_core::parse::parse_date(s);
-    let _ = gongshi_core::parse::parse_yes_no(s);
+    let _ = gongshi_publish::parse::parse_signed_money_fen(s);
+    let _ = gongshi_publish::parse::parse_date(s);
+    let _ = gongshi_publish::parse::parse_yes_no(s);
     let _ = gongshi_core::date::PartialDate::parse(s);
     let _ = gongshi_core::privacy::scan_text(s);
     let masked = gongshi_core::privacy::mask_name(s);

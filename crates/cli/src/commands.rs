@@ -1,16 +1,17 @@
 //! The `gongshi` commands. Each takes its arguments and two writers (standard output and
 //! standard error) and returns the exit code, so tests run exactly what the binary runs.
 
-use crate::{count_records, render_output, render_relief, render_sample_with, render_summary, schema, sheet};
+use crate::{count_records, render_output, render_relief, render_sample_with, render_summary, sheet};
 use crate::{DEFAULT_DONATIONS, DEFAULT_OUT, DEFAULT_RELIEF, DEFAULT_SEED};
 use gongshi_core::cadence;
-use gongshi_core::check::{self, Report};
 use gongshi_core::date::PartialDate;
 use gongshi_core::diag::Severity;
-use gongshi_core::import::{self, Kind, Options};
 use gongshi_core::integrity::sha256_hex;
 use gongshi_core::manifest::{self, RawFileRef, RawManifest};
 use gongshi_core::{privacy, relief, summary};
+use gongshi_publish::check::{self, Report};
+use gongshi_publish::import::{self, Kind, Options};
+use gongshi_publish::{sample, schema};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -202,7 +203,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
         std::fs::write(dir.join(name), bytes).map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
     }
     // Donations and the disbursements drawn on them, from one generation, so they reconcile.
-    let ledger = gongshi_core::sample::generate(seed, rows);
+    let ledger = sample::generate(seed, rows);
     let disbursements = crate::render_ledger(&ledger.disbursements);
     if disbursements.len() <= gongshi_core::json::MAX_FILE_BYTES {
         write_file(&dir.join("disbursements.json"), &disbursements)?;
@@ -219,9 +220,9 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
         by_year.entry(year).or_default().push(r);
     }
     let envelope = |records| gongshi_core::ledger::RawFile {
-        schema: Some(gongshi_core::sample::DONATIONS_SCHEMA.into()),
+        schema: Some(gongshi_core::ledger::DONATIONS_SCHEMA.into()),
         sample: Some(true),
-        note: Some(gongshi_core::sample::SAMPLE_NOTE.into()),
+        note: Some(sample::SAMPLE_NOTE.into()),
         records,
     };
     let mut parts = Vec::new();
@@ -247,7 +248,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     }
     // The whole-file path stays valid (an empty ledger) for tools that do not know parts.
     let mut whole = envelope(Vec::new());
-    whole.note = Some(format!("{}本数据集按年度分卷发布，见 manifest.json 中的 parts。", gongshi_core::sample::SAMPLE_NOTE));
+    whole.note = Some(format!("{}本数据集按年度分卷发布，见 manifest.json 中的 parts。", sample::SAMPLE_NOTE));
     let whole = crate::render_ledger(&whole);
     write_file(&dir.join("donations.json"), &whole)?;
     let mpath = dir.join(manifest::FILE);
@@ -540,7 +541,7 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
                     } else if !no_pack {
                         let name = gongshi_core::pack::pack_name(&file);
                         let sample = records.iter().any(|d| d.origin.is_sample());
-                        let pack = gongshi_core::pack::encode_donations(&file, bytes, sample, records);
+                        let pack = gongshi_publish::pack::encode_donations(&file, bytes, sample, records);
                         write_bytes(&dir.join(&name), &pack)?;
                         p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
                         packs += 1;
@@ -619,7 +620,7 @@ fn build_summary(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> C
         }
         return Err(format!("无法读取 {}，没有写出汇总（先运行 gongshi check）", failed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("、")));
     }
-    let s = summary::build(&loaded.summary_inputs());
+    let s = gongshi_publish::summary::build(&loaded.summary_inputs());
     let text = render_summary(&s);
     let path = a.get("--out").map(PathBuf::from).unwrap_or_else(|| dir.join(summary::FILE));
     write_file(&path, &text)?;

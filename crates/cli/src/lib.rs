@@ -1,5 +1,6 @@
 //! The `gongshi` command-line tool's logic, kept out of `main.rs` so tests call exactly what
-//! the binary runs.
+//! the binary runs: arguments, reading and writing files and spreadsheets. What is checked,
+//! imported, generated and built is `gongshi_publish`'s, on the rules of `gongshi_core`.
 //!
 //! Data files are written one record per line: the envelope fields first, then each array
 //! (`"records"`, or `"batches"`/`"movements"`/`"writeoffs"`, `"records"`/`"aggregates"`, …) with
@@ -7,10 +8,10 @@
 //! diff.
 
 use gongshi_core::ledger::{RawFile, RawGoods, DISBURSEMENTS, DONATIONS, GOODS};
-use gongshi_core::{coverage, import, relief, sample, summary};
+use gongshi_core::{coverage, relief, summary};
+use gongshi_publish::{import, sample};
 
 pub mod commands;
-pub mod schema;
 pub mod sheet;
 
 pub const DEFAULT_OUT: &str = "public/data";

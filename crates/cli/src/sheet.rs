@@ -3,7 +3,7 @@
 //! Chinese Excel).
 
 use calamine::{open_workbook_auto, Data, Reader};
-use gongshi_core::import::{Cell, Table};
+use gongshi_publish::import::{Cell, Table};
 use std::path::Path;
 
 /// Reads `path`; `sheet` picks a worksheet by name (spreadsheets only). Without `sheet`, every

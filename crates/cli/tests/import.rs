@@ -127,7 +127,7 @@ fn xlsx_with_title_blank_total_and_note_rows_imports_every_form_exactly() {
     assert!(r.stdout.contains("导入 9 条记录"), "{}", r.stdout);
     let text = read(&out);
     assert_eq!(text, DONATIONS_JSON);
-    gongshi_cli::schema::strict_parse("donations", &text).unwrap();
+    gongshi_publish::schema::strict_parse("donations", &text).unwrap();
     let loaded = ledger::load_donations(&text).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert!(loaded.value.iter().all(|d| d.origin == ledger::Origin::Published && !d.origin.is_sample()));
@@ -197,7 +197,7 @@ fn csv_of_relief_masks_names_and_refuses_personal_numbers() {
 }
 "#
     );
-    gongshi_cli::schema::strict_parse("relief", &json).unwrap();
+    gongshi_publish::schema::strict_parse("relief", &json).unwrap();
     let loaded = relief::load(&json).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.value.records.len(), 3);
@@ -241,7 +241,7 @@ fn goods_with_a_mapping_file_batches_movements_and_units_in_the_quantity() {
 }
 "#
     );
-    gongshi_cli::schema::strict_parse("goods", &text).unwrap();
+    gongshi_publish::schema::strict_parse("goods", &text).unwrap();
     // The import is what the file says; checking the folder finds that more went out than in.
     let g = ledger::load_goods(&text).unwrap();
     assert!(g.problems.is_empty(), "{:?}", g.problems);

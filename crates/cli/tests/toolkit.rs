@@ -5,11 +5,12 @@
 mod common;
 
 use common::{copy_of_shipped, gongshi, read, scratch, shipped_dir};
-use gongshi_cli::{render_ledger, render_relief, schema};
-use gongshi_core::check::load_folder;
+use gongshi_cli::{render_ledger, render_relief};
 use gongshi_core::ledger::{RawDonation, RawFile};
 use gongshi_core::relief::RawReliefFile;
 use gongshi_core::{manifest, relief, summary};
+use gongshi_publish::check::load_folder;
+use gongshi_publish::schema;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -219,7 +220,7 @@ fn build_summary_round_trips_through_the_core_loader() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let files = gongshi_cli::commands::read_folder(&dir).unwrap();
     let (l, _) = load_folder(&files);
-    assert_eq!(loaded.value, summary::build(&l.summary_inputs()));
+    assert_eq!(loaded.value, gongshi_publish::summary::build(&l.summary_inputs()));
     let s = loaded.value;
     assert!(s.sample && s.money_sample && s.relief_sample);
     assert_eq!(s.money_by_year.iter().map(|y| y.year).collect::<Vec<_>>(), vec![2019, 2020, 2021, 2022, 2023]);

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 pub const FILE: &str = "coverage.json";
+/// The file's format id (`"schema"`) as this version writes it.
+pub const SCHEMA: &str = "gongshi/coverage/1";
 
 /// Volunteer team types after the rectification (problem 6).
 pub const TEAM_TYPES: [&str; 6] = ["应急救援", "救护", "心理健康", "三献", "人道传播", "养老"];

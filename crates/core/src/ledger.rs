@@ -14,6 +14,10 @@ use std::sync::Arc;
 pub const DONATIONS: &str = "donations.json";
 pub const DISBURSEMENTS: &str = "disbursements.json";
 pub const GOODS: &str = "goods.json";
+/// The format ids (`"schema"`) of the three files as this version writes them.
+pub const DONATIONS_SCHEMA: &str = "gongshi/donations/1";
+pub const DISBURSEMENTS_SCHEMA: &str = "gongshi/disbursements/1";
+pub const GOODS_SCHEMA: &str = "gongshi/goods/1";
 
 // ---------------------------------------------------------------- enums
 

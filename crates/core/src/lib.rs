@@ -1,9 +1,16 @@
-//! gongshi-core: everything the app knows about its data, with no I/O and no browser.
+//! gongshi-core: what the app knows about its data, with no I/O and no browser. The wasm app
+//! links this crate and nothing else of gongshi's; the publisher's side (checking a folder,
+//! importing spreadsheets, the sample generator, writing packs, building summary.json) is the
+//! native crate gongshi-publish, built on the rules here.
 //!
 //! Raw input (JSON text) → [`json::parse`] into lenient raw serde types → `validate` into the
 //! model, returning the model *plus* every [`Diagnostic`] found (never failing on the first).
-//! Queries (search, facets), URL view state, number formatting and chart specs are pure
-//! functions over the model, so the whole core is tested natively with `cargo test`.
+//! The datasets (ledger, relief, coverage, rectification, figures), the manifest and its
+//! checksums ([`integrity`]), packs ([`pack`], read here, written by the publisher), the privacy
+//! gate relief files must pass ([`privacy`]) and summary.json's types ([`summary`]) are here
+//! because the app reads them. Queries (search, facets, the table index), URL view state, CSV,
+//! number formatting and chart specs are pure functions over the model, so the whole core is
+//! tested natively with `cargo test`.
 
 /// An enum whose variants have a stable key (files, URLs), a Chinese and an English label.
 macro_rules! keyed_enum {
@@ -26,7 +33,6 @@ macro_rules! keyed_enum {
 pub mod cadence;
 pub mod calendar;
 pub mod chart;
-pub mod check;
 pub mod coverage;
 pub mod csv;
 pub mod date;
@@ -34,7 +40,6 @@ pub mod diag;
 pub mod figures;
 pub mod format;
 pub mod i18n;
-pub mod import;
 pub mod index;
 pub mod integrity;
 pub mod json;
@@ -42,11 +47,9 @@ pub mod ledger;
 pub mod manifest;
 pub mod money;
 pub mod pack;
-pub mod parse;
 pub mod privacy;
 pub mod rectification;
 pub mod relief;
-pub mod sample;
 pub mod search;
 mod sort;
 pub mod summary;

@@ -16,6 +16,7 @@
 //!   check, so a [`Finding::BankCard`] means “could be a card number — look at it”, and the
 //!   kind reported is a best guess (the text is flagged either way).
 
+use crate::date::days_in_month;
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -23,9 +24,10 @@ use serde_json::Value;
 // ---------------------------------------------------------------------------------------------
 
 /// Two-character compound surnames (复姓). A name longer than two characters that starts with
-/// one of these keeps both characters when masked (司马光 → 司马某).
+/// one of these keeps both characters when masked (司马光 → 司马某). The first four are the most
+/// common (the sample generator draws from them); otherwise the order means nothing.
 pub const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "轩辕", "澹台", "端木", "独孤", "南宫",
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "轩辕", "澹台", "端木", "独孤", "南宫",
     "西门", "呼延", "百里", "东郭", "万俟", "闻人", "赫连", "申屠", "第五", "太史", "钟离", "公羊", "仲孙", "单于", "濮阳", "淳于", "拓跋", "司空", "司寇",
     "左丘", "谷梁", "公冶", "宰父", "羊舌", "微生", "梁丘", "子车", "巫马", "乐正", "壤驷", "公良", "漆雕", "颛孙", "亓官", "鲜于", "闾丘", "段干", "公西",
     "夹谷", "东门", "南门",
@@ -260,19 +262,12 @@ fn compact_digits(s: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-fn is_leap(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
+/// True when year-month-day is a real date (on the core's calendar, [`days_in_month`]).
 fn valid_ymd(year: u32, month: u32, day: u32) -> bool {
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
+    match (u16::try_from(year), u8::try_from(month)) {
+        (Ok(year), Ok(month)) => (1..=u32::from(days_in_month(year, month))).contains(&day),
+        _ => false,
+    }
 }
 
 /// The two-digit province-level codes that begin every resident ID number (GB/T 2260): Beijing

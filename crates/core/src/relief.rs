@@ -16,6 +16,8 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 pub const FILE: &str = "relief.json";
+/// The file's format id (`"schema"`) as this version writes it.
+pub const SCHEMA: &str = "gongshi/relief/1";
 
 /// Xianning's six county-level divisions.
 pub const COUNTIES: [&str; 6] = ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"];

@@ -6,9 +6,9 @@
 //! back as the same `f64` (what Rust's `Display` writes), which is exactly what the person typed
 //! whenever they typed at most 15 significant digits.
 
-use crate::calendar;
-use crate::date::PartialDate;
-use crate::money::Fen;
+use gongshi_core::calendar;
+use gongshi_core::date::PartialDate;
+use gongshi_core::money::Fen;
 
 /// Full-width forms (Ｕ+FF01–FF5E) to ASCII, the ideographic space and no-break space to a space,
 /// and `￥` to `¥`. Everything else is left alone.
@@ -289,7 +289,7 @@ fn ymd(original: &str, y: Option<&str>, m: Option<&str>, d: Option<&str>) -> Res
             return Err(bad(format!("没有 {m} 月")));
         }
         if let Some(d) = day {
-            let max = crate::date::days_in_month(year, m);
+            let max = gongshi_core::date::days_in_month(year, m);
             if d == 0 || d > max {
                 return Err(bad(format!("{year} 年 {m} 月没有 {d} 日")));
             }
@@ -510,7 +510,7 @@ mod tests {
         for n in 61..80_000 {
             let a = excel_serial_date(n).unwrap();
             let b = excel_serial_date(n + 1).unwrap();
-            assert_eq!(crate::calendar::days_between(a, b), 1, "{n}");
+            assert_eq!(gongshi_core::calendar::days_between(a, b), 1, "{n}");
         }
     }
 

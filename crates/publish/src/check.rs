@@ -8,18 +8,18 @@
 //!
 //! Pure: the caller reads the folder into a map of file name → bytes and passes "today".
 
-use crate::cadence;
-use crate::coverage::{self, Coverage};
-use crate::date::PartialDate;
-use crate::diag::{Diagnostic, Severity};
-use crate::figures::{self, Figures};
-use crate::integrity;
-use crate::ledger::{self, Disbursement, Donation, Goods, GoodsFlag};
-use crate::manifest::{self, Manifest};
-use crate::privacy::{self, Finding};
-use crate::rectification::{self, Rectification};
-use crate::relief::{self, Relief};
-use crate::summary;
+use gongshi_core::cadence;
+use gongshi_core::coverage::{self, Coverage};
+use gongshi_core::date::PartialDate;
+use gongshi_core::diag::{Diagnostic, Severity};
+use gongshi_core::figures::{self, Figures};
+use gongshi_core::integrity;
+use gongshi_core::ledger::{self, Disbursement, Donation, Goods, GoodsFlag};
+use gongshi_core::manifest::{self, Manifest};
+use gongshi_core::privacy::{self, Finding};
+use gongshi_core::rectification::{self, Rectification};
+use gongshi_core::relief::{self, Relief};
+use gongshi_core::summary;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -77,9 +77,9 @@ impl Loaded {
         Some((self.donations.as_deref()?.get(p.rows.clone())?, &p.problems))
     }
 
-    /// The inputs of [`summary::build`].
-    pub fn summary_inputs(&self) -> summary::Inputs<'_> {
-        summary::Inputs {
+    /// The inputs of [`crate::summary::build`].
+    pub fn summary_inputs(&self) -> crate::summary::Inputs<'_> {
+        crate::summary::Inputs {
             donations: self.donations.as_deref(),
             disbursements: self.disbursements.as_deref(),
             relief: self.relief.as_ref(),
@@ -286,7 +286,7 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagn
 
 /// Checks every file of a data folder. `files` maps each file name in the folder (JSON files at
 /// its top level) to its bytes; `today`, when given, turns on the overdue-publication warnings.
-/// A donations part's pack ([`crate::pack`]): present, matching its checksum, made from the
+/// A donations part's pack ([`gongshi_core::pack`]): present, matching its checksum, made from the
 /// part's JSON as it is now by this version's validation, and holding exactly what the JSON
 /// gives (`part`: its records and problems as `load_folder` read them; `None` when the JSON
 /// could not be read, which is reported with the JSON). Every finding tells the publisher to
@@ -308,7 +308,7 @@ fn check_pack(
     if let Err(e) = integrity::verify_parts(&pk.file, bytes, pk.sha256.as_deref(), pk.bytes) {
         return vec![e];
     }
-    let decoded = match crate::pack::decode_donations(bytes, &integrity::sha256_hex(json)) {
+    let decoded = match gongshi_core::pack::decode_donations(bytes, &integrity::sha256_hex(json)) {
         Ok(c) => c,
         Err(e) => {
             let (zh, en) = e.reason();
@@ -471,17 +471,17 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
     if let (Some(d), Some(x)) = (&loaded.donations, &loaded.disbursements) {
         out.extend(ledger::check_cross(d, x).into_iter().map(|p| relabel(p, &dis_file)));
         for y in ledger::money_by_year(d, x) {
-            if y.over_cap() > crate::Fen::ZERO {
+            if y.over_cap() > gongshi_core::Fen::ZERO {
                 out.push(Diagnostic::warning(
                     &dis_file,
                     "",
                     format!(
                         "{} 年项目费用 {} 超过当年非定向捐赠 {} 的 6.5%（上限 {}），超出 {}",
                         y.year,
-                        crate::format::money_zh(y.project_costs),
-                        crate::format::money_zh(y.non_directed),
-                        crate::format::money_zh(y.cost_cap),
-                        crate::format::money_zh(y.over_cap())
+                        gongshi_core::format::money_zh(y.project_costs),
+                        gongshi_core::format::money_zh(y.non_directed),
+                        gongshi_core::format::money_zh(y.cost_cap),
+                        gongshi_core::format::money_zh(y.over_cap())
                     ),
                 ));
             }
@@ -510,7 +510,7 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
                     let file = &file_of[*id];
                     !files.contains_key(file) || loaded.stats.contains_key(*id)
                 });
-                if all_loaded && c.value != summary::build(&loaded.summary_inputs()) {
+                if all_loaded && c.value != crate::summary::build(&loaded.summary_inputs()) {
                     out.push(Diagnostic::error(summary::FILE, "", "summary.json 与数据文件不一致，概览会显示过时的数字（请运行 gongshi build-summary）"));
                 }
             }

@@ -1,7 +1,8 @@
 //! The table engine at scale, natively: the reference `table::run` against `index::Index`, on
 //! N sample donations (default 100,000), for the benchmark's keystroke sequence. Prints figures.
+//! Here rather than in the core because the rows come from the sample generator.
 //!
-//! `cargo run --release -p gongshi-core --example engine [N]`
+//! `cargo run --release -p gongshi-publish --example engine [N]`
 
 use gongshi_core::index::Index;
 use gongshi_core::ledger::rows::ledger_rows;
@@ -11,7 +12,7 @@ use std::time::Instant;
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let t = Instant::now();
-    let raw = gongshi_core::sample::bulk_donations(2023, n);
+    let raw = gongshi_publish::sample::bulk_donations(2023, n);
     let text = serde_json::to_string(&gongshi_core::ledger::RawFile { schema: None, sample: Some(true), note: None, records: raw }).unwrap();
     let donations = gongshi_core::ledger::load_donations(&text).unwrap().value;
     let goods = gongshi_core::ledger::Goods::default();

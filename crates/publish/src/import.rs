@@ -10,18 +10,18 @@
 //! 3. reads each row below: blank rows, rows with a single filled cell (titles, notes, merged
 //!    cells) and 合计/小计 rows are skipped and listed; money, dates and yes/no are parsed with
 //!    [`crate::parse`]; every cell of a row is scanned for ID, mobile and bank-card numbers;
-//!    relief recipients are masked ([`crate::privacy::mask_name`]);
+//!    relief recipients are masked ([`gongshi_core::privacy::mask_name`]);
 //! 4. validates the records with the same validator the app uses, and reports every bad row once:
 //!    sheet, row number as in the spreadsheet, column header and value, and why.
 //!
 //! Imported records get `"origin": "published"` and the file `"sample": false`.
 
-use crate::coverage::{RawCounty, RawCoverage};
-use crate::diag::{Diagnostic, Severity};
-use crate::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff};
 use crate::parse::{self, fold_width, MoneyUnit};
-use crate::privacy::{self, Finding};
-use crate::relief::{self, RawRelief, RawReliefFile, COUNTIES};
+use gongshi_core::coverage::{RawCounty, RawCoverage};
+use gongshi_core::diag::{Diagnostic, Severity};
+use gongshi_core::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff};
+use gongshi_core::privacy::{self, Finding};
+use gongshi_core::relief::{self, RawRelief, RawReliefFile, COUNTIES};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -57,7 +57,7 @@ impl Kind {
             Kind::Disbursements => ledger::DISBURSEMENTS,
             Kind::Goods => ledger::GOODS,
             Kind::Relief => relief::FILE,
-            Kind::Coverage => crate::coverage::FILE,
+            Kind::Coverage => gongshi_core::coverage::FILE,
         }
     }
     /// The fields a column can be matched to.
@@ -646,7 +646,7 @@ fn read_cell(ty: FieldType, unit: MoneyUnit, cell: &Cell, unit_suffix_ok: bool) 
         FieldType::Date => match cell {
             Cell::Date { year, month, day } => {
                 let iso = format!("{year:04}-{month:02}-{day:02}");
-                crate::date::PartialDate::parse(&iso)
+                gongshi_core::date::PartialDate::parse(&iso)
                     .map(|d| Value::Date(d.to_string()))
                     .map_err(|e| format!("{e}（如为 Excel 的 1900-02-29，此日期并不存在）"))
             }
@@ -975,7 +975,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawFile { schema: Some("gongshi/donations/1".into()), sample: Some(false), note: None, records };
+            let file = RawFile { schema: Some(ledger::DONATIONS_SCHEMA.into()), sample: Some(false), note: None, records };
             let mut diags = ledger::validate_donations(file.clone()).problems;
             diags.extend(extra);
             (Output::Donations(file), diags, Box::new(|p: &str| index_in(p, "records")))
@@ -1015,7 +1015,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawFile { schema: Some("gongshi/disbursements/1".into()), sample: Some(false), note: None, records };
+            let file = RawFile { schema: Some(ledger::DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records };
             let mut diags = ledger::validate_disbursements(file.clone()).problems;
             diags.extend(extra);
             (Output::Disbursements(file), diags, Box::new(|p: &str| index_in(p, "records")))
@@ -1024,7 +1024,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
             if !has("record") {
                 note("表中没有“记录类型”列：每一行都作为入库批次导入".into());
             }
-            let mut g = RawGoods { schema: Some("gongshi/goods/1".into()), sample: Some(false), ..Default::default() };
+            let mut g = RawGoods { schema: Some(ledger::GOODS_SCHEMA.into()), sample: Some(false), ..Default::default() };
             // Row index of each batch, movement and write-off.
             let mut where_: Vec<(char, usize)> = Vec::new();
             let mut extra = Vec::new();
@@ -1154,7 +1154,7 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawReliefFile { schema: Some("gongshi/relief/1".into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
+            let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
             let value = serde_json::to_value(&file).expect("plain data");
             let mut diags = relief::privacy_gate(relief::FILE, &value);
             diags.extend(relief::validate(file.clone()).problems);
@@ -1179,8 +1179,8 @@ fn build(kind: Kind, rows: &[Parsed], has: &dyn Fn(&str) -> bool, defaults: &mut
                     problem: None,
                 });
             }
-            let file = RawCoverage { schema: Some("gongshi/coverage/1".into()), sample: Some(false), counties, ..Default::default() };
-            let diags = crate::coverage::validate(file.clone()).problems;
+            let file = RawCoverage { schema: Some(gongshi_core::coverage::SCHEMA.into()), sample: Some(false), counties, ..Default::default() };
+            let diags = gongshi_core::coverage::validate(file.clone()).problems;
             (Output::Coverage(file), diags, Box::new(|p: &str| index_in(p, "counties")))
         }
     }

@@ -6,9 +6,15 @@
 //! can report every problem at once; these are the strict counterpart for editors and tools.
 //! A test deserialises every shipped data file into these types, so schema and data agree.
 
+use gongshi_core::{coverage, ledger, relief, summary};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use std::borrow::Cow;
+
+/// The description of a file's `schema` field, naming the format id the core writes.
+fn format_version(id: &str) -> String {
+    format!("格式版本：{id}。Format version.")
+}
 
 /// An ISO date at the precision the source gives.
 #[derive(Deserialize, Debug)]
@@ -466,12 +472,13 @@ pub struct CorrectionEntry {
 }
 
 macro_rules! ledger_file {
-    ($(#[$m:meta])* $name:ident, $record:ty, $schema:literal) => {
+    ($(#[$m:meta])* $name:ident, $record:ty, $schema:expr) => {
         #[derive(Deserialize, JsonSchema, Debug)]
         #[serde(deny_unknown_fields)]
         $(#[$m])*
         pub struct $name {
-            #[doc = concat!("格式版本：", $schema, "。Format version.")]
+            /// 格式版本。Format version.
+            #[schemars(description = format_version($schema))]
             pub schema: String,
             /// 文件是否含示例记录；为 false 时不得含 origin 为 sample 的记录。Whether the file holds sample records; if false, none may be `sample`.
             pub sample: bool,
@@ -491,7 +498,7 @@ ledger_file!(
     #[schemars(title = "gongshi donations.json")]
     DonationsFile,
     Donation,
-    "gongshi/donations/1"
+    ledger::DONATIONS_SCHEMA
 );
 
 /// 一笔捐赠。One donation.
@@ -545,7 +552,7 @@ ledger_file!(
     #[schemars(title = "gongshi disbursements.json")]
     DisbursementsFile,
     Disbursement,
-    "gongshi/disbursements/1"
+    ledger::DISBURSEMENTS_SCHEMA
 );
 
 /// 一笔支出。One disbursement.
@@ -585,7 +592,8 @@ pub struct Disbursement {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "gongshi goods.json")]
 pub struct GoodsFile {
-    /// 格式版本：gongshi/goods/1。Format version.
+    /// 格式版本。Format version.
+    #[schemars(description = format_version(ledger::GOODS_SCHEMA))]
     pub schema: String,
     /// 是否含示例记录。Whether the file holds sample records.
     pub sample: bool,
@@ -706,7 +714,8 @@ pub struct WriteOff {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "gongshi relief.json")]
 pub struct ReliefFile {
-    /// 格式版本：gongshi/relief/1。Format version.
+    /// 格式版本。Format version.
+    #[schemars(description = format_version(relief::SCHEMA))]
     pub schema: String,
     /// 是否含示例记录。Whether the file holds sample records.
     pub sample: bool,
@@ -846,7 +855,8 @@ pub struct ReliefAggregate {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "gongshi coverage.json")]
 pub struct CoverageFile {
-    /// 格式版本：gongshi/coverage/1。Format version.
+    /// 格式版本。Format version.
+    #[schemars(description = format_version(coverage::SCHEMA))]
     pub schema: String,
     /// 是否含示例记录。Whether the file holds sample records.
     pub sample: bool,
@@ -972,7 +982,8 @@ pub struct Fact {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "gongshi summary.json")]
 pub struct SummaryFile {
-    /// 格式版本：gongshi/summary/1。Format version.
+    /// 格式版本。Format version.
+    #[schemars(description = format_version(summary::SCHEMA))]
     pub schema: String,
     /// 是否有数字来自示例数据。Whether any number comes from sample records.
     pub sample: bool,

@@ -1,47 +1,12 @@
-//! The publisher toolkit's core: the `published` origin, spreadsheet import on tables built
-//! here, and the folder check on small synthetic data folders.
+//! The publisher toolkit without files: spreadsheet import on tables built here, and the folder
+//! check on small synthetic data folders.
 
-use gongshi_core::check::{check_folder, locate};
 use gongshi_core::date::PartialDate;
-use gongshi_core::import::{self, match_header, normalize_header, Cell, Kind, Options, Output, Table};
 use gongshi_core::integrity::sha256_hex;
-use gongshi_core::ledger::{self, Origin};
-use gongshi_core::{coverage, relief, Severity};
+use gongshi_core::Severity;
+use gongshi_publish::check::{check_folder, locate};
+use gongshi_publish::import::{self, match_header, normalize_header, Cell, Kind, Options, Output, Table};
 use std::collections::BTreeMap;
-
-// ------------------------------------------------------------------ origin "published"
-
-#[test]
-fn published_records_are_real_in_every_loader() {
-    let d = ledger::load_donations(
-        r#"{"schema":"gongshi/donations/1","sample":false,"records":[
-        {"id":"D1","date":"2024-01-02","donor":"王女士","donor_kind":"individual","amount_fen":100,"directed":false,"channel":"cash","project":"人道救助","status":"received","origin":"published"}]}"#,
-    )
-    .unwrap();
-    assert!(d.problems.is_empty(), "{:?}", d.problems);
-    assert_eq!(d.value[0].origin, Origin::Published);
-    assert!(!d.value[0].origin.is_sample());
-    assert_eq!(d.value[0].origin.zh(), "公开记录");
-    assert_eq!(Origin::Published.key(), "published");
-    let r = relief::load(
-        r#"{"schema":"gongshi/relief/1","sample":false,"records":[
-        {"id":"R1","programme":"temporary_aid","date":"2024-01-02","county":"咸安区","amount_fen":100,"status":"paid","recipient":"张某","origin":"published"}],
-        "aggregates":[{"programme":"little_angel","county":"咸安区","year":2024,"people":6,"amount_fen":100,"origin":"published"}]}"#,
-    )
-    .unwrap();
-    assert!(r.problems.is_empty(), "{:?}", r.problems);
-    assert_eq!(r.value.records[0].origin, Origin::Published);
-    assert_eq!(r.value.aggregates[0].origin, Origin::Published);
-    let c = coverage::load(
-        r#"{"schema":"gongshi/coverage/1","sample":false,"counties":[{"county":"咸安区","townships":13,"villages":186,"village_units":8,"origin":"published"}]}"#,
-    )
-    .unwrap();
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
-    assert_eq!(c.value.counties[0].origin, Origin::Published);
-    // An unknown origin names the three that exist.
-    let bad = ledger::load_donations(r#"{"sample":false,"records":[{"id":"D1","origin":"import"}]}"#).unwrap();
-    assert!(bad.problems.iter().any(|p| p.message.contains("published、sample 或 seed")), "{:?}", bad.problems);
-}
 
 // ------------------------------------------------------------------ import
 
@@ -309,4 +274,24 @@ fn locate_handles_nested_paths_and_a_bom() {
     assert_eq!(locate(text, "a.b[1].c"), Some((1, 24)), "the BOM is not a column");
     assert_eq!(locate(text, "a.b[0]"), Some((1, 14)));
     assert_eq!(locate(text, "a.z"), None);
+}
+
+// ------------------------------------------------------------------ layering
+
+/// The app (the root package) links the core only: nothing of the publisher's side reaches the
+/// wasm. (The core's own Cargo.toml is checked for browser crates in its tests.)
+#[test]
+fn the_app_does_not_depend_on_the_publisher_crate() {
+    let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml")).unwrap();
+    let (mut section, mut core) = ("", false);
+    for line in toml.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section.ends_with("dependencies]") {
+            let name = line.split(['=', '.']).next().unwrap_or("").trim();
+            assert!(name != "gongshi-publish" && name != "gongshi-cli", "the app's {section} names {name}");
+            core |= section == "[dependencies]" && name == "gongshi-core";
+        }
+    }
+    assert!(core, "the app depends on gongshi-core");
 }
