@@ -98,13 +98,14 @@ pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 /// Loads `file` into `target`, setting `Loading` first and the validated result after; the
-/// bytes are checked against `expected` (the manifest's entry) before anything is parsed.
+/// bytes are checked against `expected` (the manifest's SHA-256 and size) before anything is
+/// parsed.
 /// `then` runs once the result is in (used to start what waits for the manifest).
 pub fn load_into<T: Send + Sync + 'static>(
     file: &'static str,
     target: RwSignal<Load<T>>,
     parse: fn(&str) -> Result<Checked<T>, Diagnostic>,
-    expected: Option<Dataset>,
+    expected: (Option<String>, Option<u64>),
     then: Option<Box<dyn FnOnce()>>,
 ) {
     target.set(Load::Loading);
@@ -112,7 +113,7 @@ pub fn load_into<T: Send + Sync + 'static>(
         crate::perf::mark("gongshi:ledger:start", None);
     }
     leptos::task::spawn_local(async move {
-        let (sha, size) = expected.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
+        let (sha, size) = expected;
         let result = start(file).verified(sha.as_deref(), size).await.and_then(|b| utf8_text(file, b)).and_then(|t| parse(&t));
         target.set(Load::from_result(result));
         if let Some(f) = then {

@@ -68,6 +68,18 @@ pub struct Tr {
     pub note_prefix: &'static str,
     pub loading_rect: &'static str,
     pub loading_figures: &'static str,
+    pub loading_summary: &'static str,
+    pub ov_acc_h: &'static str,
+    pub ov_acc_note: &'static str,
+    pub ov_acc_sample: &'static str,
+    pub acc_received: &'static str,
+    pub acc_disbursed: &'static str,
+    pub acc_relief: &'static str,
+    pub acc_units: &'static str,
+    pub acc_open_ledger: &'static str,
+    pub acc_open_relief: &'static str,
+    pub acc_open_coverage: &'static str,
+    pub acc_year_caption: &'static str,
     pub loading_ledger: &'static str,
     /// After a data-file message that has no English text yet.
     pub in_chinese: &'static str,
@@ -290,6 +302,18 @@ pub static ZH: Tr = Tr {
     note_prefix: "说明：",
     loading_rect: "正在加载整改情况…",
     loading_figures: "正在加载数字…",
+    loading_summary: "正在加载账目汇总…",
+    ov_acc_h: "账目一览",
+    ov_acc_note: "以下由各台账汇总而来，点击各项可查看明细。",
+    ov_acc_sample: "这些台账目前是示例数据（程序生成，不是真实记录），数字只用于演示本站的功能。",
+    acc_received: "收到捐赠",
+    acc_disbursed: "支出",
+    acc_relief: "救助",
+    acc_units: "基层组织",
+    acc_open_ledger: "查看捐赠台账",
+    acc_open_relief: "查看救助明细",
+    acc_open_coverage: "查看组织覆盖",
+    acc_year_caption: "每年收到与支出",
     loading_ledger: "正在加载捐赠台账…",
     in_chinese: "",
     loading_relief: "正在加载救助数据…",
@@ -510,6 +534,18 @@ pub static EN: Tr = Tr {
     note_prefix: "Note: ",
     loading_rect: "Loading the rectification report…",
     loading_figures: "Loading figures…",
+    loading_summary: "Loading the accounts summary…",
+    ov_acc_h: "The accounts at a glance",
+    ov_acc_note: "Totals of the ledgers; follow each item to the records.",
+    ov_acc_sample: "These ledgers are sample data for now (generated, not real records); the numbers only demonstrate the site.",
+    acc_received: "Donations received",
+    acc_disbursed: "Disbursed",
+    acc_relief: "Relief",
+    acc_units: "Grassroots units",
+    acc_open_ledger: "Open the ledger",
+    acc_open_relief: "Open the relief records",
+    acc_open_coverage: "Open coverage",
+    acc_year_caption: "Received and disbursed per year",
     loading_ledger: "Loading the donations ledger…",
     in_chinese: " (message in Chinese)",
     loading_relief: "Loading relief data…",
@@ -693,6 +729,42 @@ impl Tr {
             format!("{} 元", format::yuan_grouped(fen))
         } else {
             format!("CNY {}", format::yuan_grouped(fen))
+        }
+    }
+
+    /// A span of years: "2019–2023年" / "2019–2023".
+    pub fn acc_years(&self, first: u16, last: u16) -> String {
+        let span = if first == last { first.to_string() } else { format!("{first}–{last}") };
+        if self.zh() {
+            format!("{span}年")
+        } else {
+            span
+        }
+    }
+
+    /// People helped: "1,234 人次" / "1,234 people".
+    pub fn acc_people(&self, n: u64) -> String {
+        if self.zh() {
+            format!("{} 人次", format::count(n))
+        } else {
+            format!("{} people", format::count(n))
+        }
+    }
+
+    /// Units and village coverage: "41 个" and "村级覆盖率 3.5%".
+    pub fn acc_units_value(&self, n: u32) -> String {
+        if self.zh() {
+            format!("{n} 个")
+        } else {
+            n.to_string()
+        }
+    }
+
+    pub fn acc_village_coverage(&self, bp: i64) -> String {
+        if self.zh() {
+            format!("村级覆盖率 {}", format::percent_bp(bp))
+        } else {
+            format!("village coverage {}", format::percent_bp(bp))
         }
     }
 

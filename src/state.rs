@@ -7,6 +7,7 @@ use gongshi_core::ledger::{self, Disbursement, Donation, Goods};
 use gongshi_core::manifest::{self, Manifest};
 use gongshi_core::rectification::{self, Rectification};
 use gongshi_core::relief::{self, Relief};
+use gongshi_core::summary::{self, Summary};
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -68,6 +69,8 @@ pub enum Dataset {
     Goods,
     Relief,
     Coverage,
+    /// The ledgers' totals for the overview (listed in the manifest, not one of its datasets).
+    Summary,
 }
 
 impl Dataset {
@@ -81,6 +84,7 @@ impl Dataset {
             Dataset::Goods => ledger::GOODS,
             Dataset::Relief => relief::FILE,
             Dataset::Coverage => coverage::FILE,
+            Dataset::Summary => summary::FILE,
         }
     }
 }
@@ -95,6 +99,8 @@ pub struct Data {
     pub goods: RwSignal<Load<Goods>>,
     pub relief: RwSignal<Load<Relief>>,
     pub coverage: RwSignal<Load<Coverage>>,
+    /// summary.json; `Idle` when the manifest lists none.
+    pub summary: RwSignal<Load<Summary>>,
     /// Progress of the donations ledger when it is published in parts.
     pub donations_progress: RwSignal<crate::api::Progress>,
     /// The years of a partitioned ledger to load (empty = all).
@@ -114,6 +120,7 @@ impl Data {
             goods: RwSignal::new(Load::Idle),
             relief: RwSignal::new(Load::Idle),
             coverage: RwSignal::new(Load::Idle),
+            summary: RwSignal::new(Load::Loading),
             donations_progress: RwSignal::new(Default::default()),
             ledger_years: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
@@ -123,7 +130,7 @@ impl Data {
     /// Starts loading: the manifest first (it holds each file's checksum), then the datasets
     /// every page needs; each arrives (or fails) on its own.
     pub fn load_all(self) {
-        self.pending.update_value(|p| p.extend([Dataset::Rectification, Dataset::Figures]));
+        self.pending.update_value(|p| p.extend([Dataset::Rectification, Dataset::Figures, Dataset::Summary]));
         self.load(Dataset::Manifest);
     }
 
@@ -154,6 +161,7 @@ impl Data {
             && self.goods.with(done)
             && self.relief.with(done)
             && self.coverage.with(done)
+            && self.summary.with(done)
     }
 
     /// Loads `which` once, when a page first needs it.
@@ -214,18 +222,26 @@ impl Data {
     pub fn load(self, which: Dataset) {
         let f = which.file();
         let e = if which == Dataset::Manifest { None } else { self.expected(f) };
+        let check = e.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
         match which {
-            Dataset::Manifest => crate::api::load_into(f, self.manifest, manifest::load, None, Some(Box::new(move || self.manifest_settled()))),
-            Dataset::Rectification => crate::api::load_into(f, self.rectification, rectification::load, e, None),
-            Dataset::Figures => crate::api::load_into(f, self.figures, figures::load, e, None),
+            Dataset::Manifest => crate::api::load_into(f, self.manifest, manifest::load, check, Some(Box::new(move || self.manifest_settled()))),
+            Dataset::Rectification => crate::api::load_into(f, self.rectification, rectification::load, check, None),
+            Dataset::Figures => crate::api::load_into(f, self.figures, figures::load, check, None),
             Dataset::Donations => match e {
                 Some(ds) if !ds.parts.is_empty() => crate::api::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                e => crate::api::load_into(f, self.donations, ledger::load_donations, e, None),
+                _ => crate::api::load_into(f, self.donations, ledger::load_donations, check, None),
             },
-            Dataset::Disbursements => crate::api::load_into(f, self.disbursements, ledger::load_disbursements, e, None),
-            Dataset::Goods => crate::api::load_into(f, self.goods, ledger::load_goods, e, None),
-            Dataset::Relief => crate::api::load_into(f, self.relief, relief::load, e, None),
-            Dataset::Coverage => crate::api::load_into(f, self.coverage, coverage::load, e, None),
+            Dataset::Disbursements => crate::api::load_into(f, self.disbursements, ledger::load_disbursements, check, None),
+            Dataset::Goods => crate::api::load_into(f, self.goods, ledger::load_goods, check, None),
+            Dataset::Relief => crate::api::load_into(f, self.relief, relief::load, check, None),
+            Dataset::Coverage => crate::api::load_into(f, self.coverage, coverage::load, check, None),
+            // Listed apart from the datasets: loaded when the manifest names it (checked against
+            // its entry), or unchecked when the manifest itself failed (as every file is then).
+            Dataset::Summary => match self.manifest.with_untracked(|m| m.value().map(|m| m.summary.clone())) {
+                Some(None) => self.summary.set(Load::Idle),
+                Some(Some(r)) => crate::api::load_into(summary::FILE, self.summary, summary::load, (r.sha256, r.bytes), None),
+                None => crate::api::load_into(summary::FILE, self.summary, summary::load, (None, None), None),
+            },
         }
     }
 }

@@ -1,9 +1,13 @@
-//! 概览: the key figures of the report, each with its source, and the rectification progress.
+//! 概览: the rectification progress, the key figures of the report, each with its source, and
+//! the ledgers' totals from summary.json (no ledger is downloaded for them).
 
 use crate::components::{ChartView, DataError, FigureCard, FigureTable, ViewLink};
 use crate::state::{use_data, Dataset, Load};
+use gongshi_core::summary::Summary;
 use gongshi_core::view::{Page, View};
+use gongshi_core::Fen;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -55,6 +59,14 @@ pub fn Overview() -> impl IntoView {
         }
     };
 
+    // Nothing at all when the data folder publishes no summary.
+    let accounts = move || match data.summary.get() {
+        Load::Idle => ().into_any(),
+        Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_summary}</p> }.into_any(),
+        Load::Failed(e) => view! { <DataError dataset=Dataset::Summary error=e /> }.into_any(),
+        Load::Ready { value, .. } => view! { <Accounts summary=value /> }.into_any(),
+    };
+
     view! {
         <section aria-labelledby="ov-rect">
             <h2 id="ov-rect">{t.ov_rect_h}</h2>
@@ -64,6 +76,94 @@ pub fn Overview() -> impl IntoView {
             <h2 id="ov-fig">{t.ov_fig_h}</h2>
             <p class="muted">{t.ov_fig_note}</p>
             {figures}
+        </section>
+        {accounts}
+    }
+}
+
+/// 账目一览: money received and disbursed, relief and grassroots units, each a card that opens
+/// its page, and money per year; every number marked as sample when it comes from sample records.
+#[component]
+fn Accounts(summary: Arc<Summary>) -> impl IntoView {
+    let t = crate::i18n::use_tr();
+    let years = &summary.money_by_year;
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => t.acc_years(a.year, b.year),
+        _ => String::new(),
+    };
+    // A total that would overflow is not shown rather than shown wrong.
+    let received = Fen::checked_sum(years.iter().map(|y| Fen(y.received_fen)));
+    let disbursed = Fen::checked_sum(years.iter().map(|y| Fen(y.disbursed_fen)));
+    let relief = &summary.relief_by_programme_year;
+    let people: u64 = relief.iter().map(|r| u64::from(r.records) + u64::from(r.aggregate_people)).sum();
+    let relief_fen = Fen::checked_sum(relief.iter().flat_map(|r| [Fen(r.records_amount_fen), Fen(r.aggregate_amount_fen)]));
+    let relief_span = match (relief.iter().map(|r| r.year).min(), relief.iter().map(|r| r.year).max()) {
+        (Some(a), Some(b)) => t.acc_years(a, b),
+        _ => String::new(),
+    };
+    let badge = move |sample: bool| sample.then(|| view! { <span class="badge sample">{t.sample_badge}</span> });
+    let card = move |label: &'static str, value: String, period: String, sample: bool, page: Page, open: &'static str| {
+        view! {
+            <li class="card">
+                <span class="card-label">{label}{badge(sample)}</span>
+                <span class="card-value">{value}</span>
+                <span class="card-period">{period}</span>
+                <ViewLink view=View::page(page) class="src-link">{open}</ViewLink>
+            </li>
+        }
+    };
+    let money_sample = summary.money_sample;
+    let mut cards = Vec::new();
+    if let (false, Some(received), Some(disbursed)) = (years.is_empty(), received, disbursed) {
+        cards.push(card(t.acc_received, t.money_total(received), span.clone(), money_sample, Page::Donations, t.acc_open_ledger));
+        cards.push(card(t.acc_disbursed, t.money_total(disbursed), span, money_sample, Page::Donations, t.acc_open_ledger));
+    }
+    if let (false, Some(fen)) = (relief.is_empty(), relief_fen) {
+        cards.push(card(
+            t.acc_relief,
+            t.acc_people(people),
+            format!("{} · {relief_span}", t.money_total(fen)),
+            summary.relief_sample,
+            Page::Relief,
+            t.acc_open_relief,
+        ));
+    }
+    if let Some(c) = &summary.coverage {
+        let period = c.village_coverage_bp.map(|bp| t.acc_village_coverage(bp)).unwrap_or_default();
+        cards.push(card(t.acc_units, t.acc_units_value(c.units), period, c.sample, Page::Coverage, t.acc_open_coverage));
+    }
+    let rows = years
+        .iter()
+        .map(|y| {
+            view! {
+                <tr>
+                    <th scope="row">{y.year}</th>
+                    <td class="num">{t.money(Fen(y.received_fen))}</td>
+                    <td class="num">{t.money(Fen(y.disbursed_fen))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let per_year = (!years.is_empty()).then(|| {
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.acc_year_caption>
+                <table class="year-money">
+                    <caption>{t.acc_year_caption}{badge(money_sample)}</caption>
+                    <thead>
+                        <tr><th scope="col">{t.col_year}</th><th scope="col" class="num">{t.acc_received}</th><th scope="col" class="num">{t.acc_disbursed}</th></tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <section aria-labelledby="ov-acc" class="accounts">
+            <h2 id="ov-acc">{t.ov_acc_h}</h2>
+            <p class="muted">{t.ov_acc_note}</p>
+            {summary.sample.then(|| view! { <p class="notice sample-note" role="note">{t.ov_acc_sample}</p> })}
+            <ul class="cards">{cards}</ul>
+            {per_year}
         </section>
     }
 }
