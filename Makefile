@@ -36,9 +36,11 @@ serve: dist
 test: setup lint test-native test-wasm dist test-e2e
 	@echo "make test: all suites passed"
 
-## rustfmt (rustfmt.toml) and clippy (Cargo.toml [workspace.lints], clippy.toml), warnings as errors.
+## rustfmt (rustfmt.toml), the app's one-way module layers (scripts/check-layers.mjs) and clippy
+## (Cargo.toml [workspace.lints], clippy.toml), warnings as errors.
 lint:
 	cargo fmt --all --check
+	node scripts/check-layers.mjs
 	cargo clippy --workspace --all-targets -- -D warnings
 
 ## Check the shipped data like a publisher would (schema, sums, checksums, privacy).

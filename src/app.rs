@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     let printing = crate::state::Printing::install();
     provide_context(printing);
     let lang = Memo::new(move |_| nav.view.with(|v| v.lang));
+    provide_context(crate::i18n::UiLang(lang.into()));
     let large = Memo::new(move |_| nav.view.with(|v| v.large));
     Effect::new(move |_| {
         let on = large.get();

@@ -4,7 +4,6 @@
 //! an English text for file-level problems and the common record checks; the rest are shown in
 //! Chinese in the English UI, labelled [`Tr::in_chinese`].
 
-use crate::nav::use_nav;
 use gongshi_core::date::PartialDate;
 use gongshi_core::{format, Fen, Lang};
 use leptos::prelude::*;
@@ -1220,13 +1219,18 @@ pub fn tr(lang: Lang) -> &'static Tr {
     }
 }
 
+/// The language the app is shown in, provided by the shell (`app.rs`, from the view in the URL)
+/// as context, so that this module needs nothing of the navigation.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub Signal<Lang>);
+
 /// The strings of the current language. Read once when a component is built: the app rebuilds
 /// everything when the language changes.
 pub fn use_tr() -> &'static Tr {
-    tr(use_nav().view.with_untracked(|v| v.lang))
+    tr(use_lang())
 }
 
 /// The current language (see [`use_tr`]).
 pub fn use_lang() -> Lang {
-    use_nav().view.with_untracked(|v| v.lang)
+    expect_context::<UiLang>().0.get_untracked()
 }

@@ -1,20 +1,33 @@
 //! gongshi (公示): the Leptos UI over `gongshi-core`. Thin by design: pages read typed context
 //! (`state::Data`, `nav::Nav`), call core functions, and render.
+//!
+//! The modules depend one way, each only on those before it (`scripts/check-layers.mjs`, run by
+//! `make lint`, reads every `crate::` path and checks it):
+//! platform (`api`, `debounce`, `download`, `embed`, `offline`, `panic`, `perf`, `prerender`,
+//! `trusted`) → `state` → `i18n` → `nav` → `components` → `routes` → `app`.
 
+// Platform: the browser, no app state.
 pub mod api;
-pub mod app;
-pub mod components;
+pub mod debounce;
 pub mod download;
 pub mod embed;
-pub mod i18n;
-pub mod nav;
 pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod prerender;
-pub mod routes;
-pub mod state;
 pub mod trusted;
+
+pub mod state;
+
+pub mod i18n;
+
+pub mod nav;
+
+pub mod components;
+
+pub mod routes;
+
+pub mod app;
 
 pub use app::App;
 

@@ -1,5 +1,6 @@
 //! The URL is the view: reading it, writing it, following back/forward.
 
+use crate::debounce::Debounce;
 use gongshi_core::view::View;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -37,16 +38,13 @@ pub fn absolute_href(view: &View) -> String {
 pub const URL_DELAY_MS: u64 = 100;
 
 thread_local! {
-    /// The address of an in-place edit not yet written to the address bar.
-    static PENDING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The address bar's write for an in-place edit, once typing pauses.
+    static URL_WRITE: Debounce = Debounce::new(std::time::Duration::from_millis(URL_DELAY_MS));
 }
 
-/// Writes a deferred in-place edit to the address bar now (if one is waiting).
-fn flush_pending() {
-    if let Some(url) = PENDING.with(|p| p.borrow_mut().take()) {
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+fn replace_url(url: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(url));
     }
 }
 
@@ -56,7 +54,7 @@ impl Nav {
         let nav = Nav { view: RwSignal::new(View::from_query(&location_search())) };
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
             // Back/forward: an in-place write still waiting belonged to the entry left behind.
-            PENDING.with(|p| p.borrow_mut().take());
+            URL_WRITE.with(Debounce::cancel);
             nav.view.set(View::from_query(&location_search()));
         });
         // Only when the page or the language changes: writing `lang` on <html>, even the same
@@ -80,7 +78,7 @@ impl Nav {
     /// A new history entry, after any in-place edit still waiting (which belongs to the entry
     /// being left).
     fn push(url: &str) {
-        flush_pending();
+        URL_WRITE.with(Debounce::flush);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
         }
@@ -102,10 +100,7 @@ impl Nav {
         f(&mut v);
         let url = href(&v);
         self.view.set(v);
-        let first = PENDING.with(|p| p.borrow_mut().replace(url).is_none());
-        if first {
-            let _ = set_timeout_with_handle(flush_pending, std::time::Duration::from_millis(URL_DELAY_MS));
-        }
+        URL_WRITE.with(|d| d.call(move || replace_url(&url)));
     }
 
     /// Like [`Nav::edit`], but as a new history entry.

@@ -78,6 +78,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
     };
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) });
+        leptos::context::provide_context(gongshi::i18n::UiLang(Signal::stored(Default::default())));
         view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" dataset="rectification" /> }
     });
     let img: web_sys::HtmlImageElement = root.query_selector("img").unwrap().unwrap().unchecked_into();

@@ -1,11 +1,11 @@
-use crate::state::{use_data, Dataset};
+use crate::state::{use_data, DataFile};
 use gongshi_core::{Diagnostic, Severity};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// A data file that could not be used: which file, where, why, and a retry.
 #[component]
-pub fn DataError(dataset: Dataset, error: Arc<Diagnostic>) -> impl IntoView {
+pub fn DataError(dataset: DataFile, error: Arc<Diagnostic>) -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
     let location = error.location_in(t.lang);

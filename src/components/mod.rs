@@ -8,6 +8,7 @@ pub mod figures;
 pub mod highlight;
 pub mod jump;
 pub mod link;
+pub mod loaded;
 pub mod table;
 pub mod table_page;
 
@@ -19,5 +20,6 @@ pub use figures::{FigureCard, FigureSource, FigureTable};
 pub use highlight::Highlighted;
 pub use jump::{narrow_screen, JumpNav};
 pub use link::ViewLink;
+pub use loaded::loaded;
 pub use table::{DataTable, Pager};
 pub use table_page::{index_rows, use_outcome, SampleNotice, SearchableTable};

@@ -1,9 +1,9 @@
 //! 组织覆盖: grassroots Red Cross units per county against its townships and villages, and
 //! volunteer teams before and after. A county can be chosen (in the URL).
 
-use crate::components::{use_outcome, ChartView, DataError, FigureTable, SearchableTable, ValidationNotice};
+use crate::components::{loaded, use_outcome, ChartView, FigureTable, SearchableTable, ValidationNotice};
 use crate::nav::use_nav;
-use crate::state::{use_data, Dataset, Load};
+use crate::state::{use_data, DataFile};
 use gongshi_core::chart::Chart;
 use gongshi_core::coverage::{self, CountyRow};
 use gongshi_core::format;
@@ -36,7 +36,7 @@ pub fn CoveragePage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    data.ensure(Dataset::Coverage);
+    data.ensure(DataFile::Coverage);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
         move |_| data.coverage.with(|l| l.value().map(|c| Arc::new(c.counties.clone()))),
@@ -59,10 +59,8 @@ pub fn CoveragePage() -> impl IntoView {
     };
     let source = t.cov_source;
 
-    let body = move || match data.coverage.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_coverage}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Coverage error=e /> }.into_any(),
-        Load::Ready { value: cov, problems } => {
+    let body = move || {
+        loaded(data.coverage.get(), DataFile::Coverage, Some(t.loading_coverage), move |cov, problems| {
             let counties = rows.get_untracked().unwrap_or_default();
             let c2 = counties.clone();
             let charts = move || {
@@ -103,15 +101,14 @@ pub fn CoveragePage() -> impl IntoView {
                 <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
             }
             .into_any()
-        }
+        })
     };
 
-    let related = move || match data.figures.get() {
-        Load::Ready { value: f, .. } => {
+    let related = move || {
+        loaded(data.figures.get(), DataFile::Figures, None, move |f, _| {
             let figs: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [3, 4, 6].contains(&p))).cloned().collect();
             view! { <details><summary>{t.cov_related}</summary><FigureTable figures=figs caption=t.cov_related_caption /></details> }.into_any()
-        }
-        _ => ().into_any(),
+        })
     };
 
     view! {

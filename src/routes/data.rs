@@ -1,9 +1,9 @@
 //! 数据: every dataset with its file, size, record count, last update, real or sample, the
 //! legal publication cadence (next due date, overdue badge), its checksum and a citation line.
 
-use crate::components::{DataError, ViewLink};
+use crate::components::{loaded, ViewLink};
 use crate::nav::absolute_href;
-use crate::state::{use_data, Dataset as Ds, Load};
+use crate::state::{use_data, DataFile as Ds};
 use gongshi_core::cadence;
 use gongshi_core::date::PartialDate;
 use gongshi_core::manifest::Dataset;
@@ -33,10 +33,8 @@ fn table_page(id: &str) -> Option<Page> {
 pub fn DataPage() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
-    let body = move || match data.manifest.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_manifest}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Ds::Manifest error=e /> }.into_any(),
-        Load::Ready { value: m, .. } => {
+    let body = move || {
+        loaded(data.manifest.get(), Ds::Manifest, Some(t.loading_manifest), move |m, _| {
             let org = m.organisation.name_in(t.lang).to_string();
             let today = today();
             view! {
@@ -45,7 +43,7 @@ pub fn DataPage() -> impl IntoView {
                 </ul>
             }
             .into_any()
-        }
+        })
     };
     view! {
         <section class="data-page">

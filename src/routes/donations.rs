@@ -1,9 +1,11 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
-use crate::components::{index_rows, ChartView, DataError, FigureCard, FigureTable, JumpNav, SampleNotice, SearchableTable, ValidationNotice, ViewLink};
+use crate::components::{
+    index_rows, loaded, ChartView, DataError, FigureCard, FigureTable, JumpNav, SampleNotice, SearchableTable, ValidationNotice, ViewLink,
+};
 use crate::nav::use_nav;
-use crate::state::{use_data, Dataset, Load};
+use crate::state::{use_data, DataFile, Load};
 use gongshi_core::chart::Chart;
 use gongshi_core::index::Index;
 use gongshi_core::ledger::rows::{ledger_rows, Flow, LedgerRow, Tally, Totals};
@@ -103,15 +105,15 @@ pub fn DonationsPage() -> impl IntoView {
     let errors = move || {
         let mut failed = Vec::new();
         if let Load::Failed(e) = data.donations.get() {
-            failed.push((Dataset::Donations, e));
+            failed.push((DataFile::Donations, e));
         }
         if let Load::Failed(e) = data.disbursements.get() {
-            failed.push((Dataset::Disbursements, e));
+            failed.push((DataFile::Disbursements, e));
         }
         failed.into_iter().map(|(ds, e)| view! { <DataError dataset=ds error=e /> }).collect_view()
     };
     let goods_error = move || match data.goods.get() {
-        Load::Failed(e) => Some(view! { <DataError dataset=Dataset::Goods error=e /> }),
+        Load::Failed(e) => Some(view! { <DataError dataset=DataFile::Goods error=e /> }),
         _ => None,
     };
 
@@ -148,8 +150,8 @@ pub fn DonationsPage() -> impl IntoView {
 fn RealFigures() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
-    move || match data.figures.get() {
-        Load::Ready { value: f, .. } => {
+    move || {
+        loaded(data.figures.get(), DataFile::Figures, None, move |f, _| {
             let cards: Vec<_> = REAL_FIGURES.iter().filter_map(|id| f.get(id).cloned()).collect();
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [2, 7, 8, 9, 14].contains(&p))).cloned().collect();
             view! {
@@ -165,9 +167,7 @@ fn RealFigures() -> impl IntoView {
                 </section>
             }
             .into_any()
-        }
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
-        _ => ().into_any(),
+        })
     }
 }
 
@@ -189,19 +189,18 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     // They also come after the table on a page's first view: below it, and not worth holding
     // the rows back for (four charts over a large ledger take a while to draw).
     let charted = RwSignal::new(None);
-    let pending: StoredValue<Option<leptos::prelude::TimeoutHandle>> = StoredValue::new(None);
+    let later = crate::debounce::Debounce::new(std::time::Duration::from_millis(CHART_DELAY_MS));
     Effect::new(move |_| {
         let o = outcome.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
         let same = charted.with_untracked(|c| match (c, &o) {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             (None, None) => true,
             _ => false,
         });
-        if !same {
-            pending.set_value(set_timeout_with_handle(move || charted.set(o), std::time::Duration::from_millis(CHART_DELAY_MS)).ok());
+        if same {
+            later.cancel();
+        } else {
+            later.call(move || charted.set(o));
         }
     });
     let chart_views = move || {

@@ -1,8 +1,8 @@
 //! 概览: the rectification progress, the key figures of the report, each with its source, and
 //! the ledgers' totals from summary.json (no ledger is downloaded for them).
 
-use crate::components::{ChartView, DataError, FigureCard, FigureTable, ViewLink};
-use crate::state::{use_data, Dataset, Load};
+use crate::components::{loaded, ChartView, FigureCard, FigureTable, ViewLink};
+use crate::state::{use_data, DataFile, Load};
 use gongshi_core::summary::Summary;
 use gongshi_core::view::{Page, View};
 use gongshi_core::Fen;
@@ -19,10 +19,8 @@ pub fn Overview() -> impl IntoView {
             .unwrap_or_else(|| t.rect_source_fallback.to_string())
     };
 
-    let progress = move || match data.rectification.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_rect}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
-        Load::Ready { value: r, .. } => {
+    let progress = move || {
+        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rect), move |r, _| {
             let done = r.status_counts()[&gongshi_core::rectification::Status::Done];
             let total = r.problems.len();
             let insp = &r.inspection;
@@ -36,13 +34,11 @@ pub fn Overview() -> impl IntoView {
                 <p><ViewLink view=View::page(Page::Rectification) class="btn">{t.view_all_problems(total)}</ViewLink></p>
             }
             .into_any()
-        }
+        })
     };
 
-    let figures = move || match data.figures.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_figures}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
-        Load::Ready { value: f, .. } => {
+    let figures = move || {
+        loaded(data.figures.get(), DataFile::Figures, Some(t.loading_figures), move |f, _| {
             let key: Vec<_> = f.key_figures().cloned().collect();
             let all = f.figures.clone();
             let n = all.len();
@@ -56,15 +52,13 @@ pub fn Overview() -> impl IntoView {
                 </details>
             }
             .into_any()
-        }
+        })
     };
 
     // Nothing at all when the data folder publishes no summary.
     let accounts = move || match data.summary.get() {
         Load::Idle => ().into_any(),
-        Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_summary}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Summary error=e /> }.into_any(),
-        Load::Ready { value, .. } => view! { <Accounts summary=value /> }.into_any(),
+        other => loaded(other, DataFile::Summary, Some(t.loading_summary), |value, _| view! { <Accounts summary=value /> }.into_any()),
     };
 
     view! {

@@ -1,9 +1,9 @@
 //! 整改: the 21 problems, searchable as you type, faceted by aspect and status, each expandable
 //! to what was found and what was done. All of the page's state is in the URL.
 
-use crate::components::{ChartView, DataError, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
+use crate::components::{loaded, ChartView, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
 use crate::nav::use_nav;
-use crate::state::{use_data, Dataset, Load};
+use crate::state::{use_data, DataFile};
 use gongshi_core::figures::Figures;
 use gongshi_core::rectification::{Problem, Rectification, Status};
 use gongshi_core::search::Query;
@@ -18,10 +18,10 @@ pub fn RectificationPage() -> impl IntoView {
     let filter = Memo::new(move |_| nav.view.with(|v| v.rect.filter.clone()));
     let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
 
-    let body = move || match data.rectification.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_rect}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Rectification error=e /> }.into_any(),
-        Load::Ready { value, problems } => view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any(),
+    let body = move || {
+        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rect), move |value, problems| {
+            view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any()
+        })
     };
     view! { <section class="rect">{body}</section> }
 }

@@ -1,9 +1,9 @@
 //! 救助: relief records (masked), aggregates for children's and medical programmes (small cells
 //! suppressed), and the report's real figures on the gap between applications and patients.
 
-use crate::components::{use_outcome, ChartView, DataError, FigureTable, SampleNotice, SearchableTable, ValidationNotice};
+use crate::components::{loaded, use_outcome, ChartView, FigureTable, SampleNotice, SearchableTable, ValidationNotice};
 use crate::nav::use_nav;
-use crate::state::{use_data, Dataset, Load};
+use crate::state::{use_data, DataFile};
 use gongshi_core::chart::Chart;
 use gongshi_core::relief::{self, publishable, Aggregate, ReliefRecord, MIN_CELL};
 use gongshi_core::table::{Cell, Record, Sort};
@@ -32,7 +32,7 @@ pub fn ReliefPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    data.ensure(Dataset::Relief);
+    data.ensure(DataFile::Relief);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
         move |_| data.relief.with(|l| l.value().map(|r| Arc::new(r.records.clone()))),
@@ -47,10 +47,8 @@ pub fn ReliefPage() -> impl IntoView {
         data.manifest.with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(&d.source)))).unwrap_or_else(|| t.source_of(t.org_fallback))
     };
 
-    let body = move || match data.relief.get() {
-        Load::Idle | Load::Loading => view! { <p class="loading" aria-busy="true">{t.loading_relief}</p> }.into_any(),
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Relief error=e /> }.into_any(),
-        Load::Ready { value, problems } => {
+    let body = move || {
+        loaded(data.relief.get(), DataFile::Relief, Some(t.loading_relief), move |value, problems| {
             let records = rows.get_untracked().unwrap_or_default();
             let sample = records.iter().filter(|r| r.is_sample()).count();
             let real = records.len() - sample;
@@ -78,7 +76,7 @@ pub fn ReliefPage() -> impl IntoView {
                 <Aggregates aggregates=Arc::new(value.aggregates.clone()) />
             }
             .into_any()
-        }
+        })
     };
 
     view! {
@@ -101,8 +99,8 @@ fn RealRelief() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
     let rect_link = crate::nav::href(&crate::components::figures::problem_view(5).with_lang(t.lang));
-    move || match data.figures.get() {
-        Load::Ready { value: f, .. } => {
+    move || {
+        loaded(data.figures.get(), DataFile::Figures, None, |f, _| {
             let src = t.relief_real_src;
             let chart = relief::application_gap_chart(&f, src, t.lang);
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
@@ -121,9 +119,7 @@ fn RealRelief() -> impl IntoView {
                 </section>
             }
             .into_any()
-        }
-        Load::Failed(e) => view! { <DataError dataset=Dataset::Figures error=e /> }.into_any(),
-        _ => ().into_any(),
+        })
     }
 }
 

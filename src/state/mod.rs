@@ -12,6 +12,9 @@ use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+mod load;
+pub use load::Progress;
+
 /// A dataset as the UI sees it.
 pub enum Load<T> {
     /// Not requested yet (files only some pages need).
@@ -58,9 +61,9 @@ impl<T> Load<T> {
     }
 }
 
-/// Which data file.
+/// Which data file (named apart from `manifest::Dataset`, the manifest's entry for one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dataset {
+pub enum DataFile {
     Manifest,
     Rectification,
     Figures,
@@ -73,18 +76,18 @@ pub enum Dataset {
     Summary,
 }
 
-impl Dataset {
+impl DataFile {
     pub fn file(self) -> &'static str {
         match self {
-            Dataset::Manifest => manifest::FILE,
-            Dataset::Rectification => rectification::FILE,
-            Dataset::Figures => figures::FILE,
-            Dataset::Donations => ledger::DONATIONS,
-            Dataset::Disbursements => ledger::DISBURSEMENTS,
-            Dataset::Goods => ledger::GOODS,
-            Dataset::Relief => relief::FILE,
-            Dataset::Coverage => coverage::FILE,
-            Dataset::Summary => summary::FILE,
+            DataFile::Manifest => manifest::FILE,
+            DataFile::Rectification => rectification::FILE,
+            DataFile::Figures => figures::FILE,
+            DataFile::Donations => ledger::DONATIONS,
+            DataFile::Disbursements => ledger::DISBURSEMENTS,
+            DataFile::Goods => ledger::GOODS,
+            DataFile::Relief => relief::FILE,
+            DataFile::Coverage => coverage::FILE,
+            DataFile::Summary => summary::FILE,
         }
     }
 }
@@ -102,11 +105,11 @@ pub struct Data {
     /// summary.json; `Idle` when the manifest lists none.
     pub summary: RwSignal<Load<Summary>>,
     /// Progress of the donations ledger when it is published in parts.
-    pub donations_progress: RwSignal<crate::api::Progress>,
+    pub donations_progress: RwSignal<Progress>,
     /// The years of a partitioned ledger to load (empty = all).
     ledger_years: StoredValue<Vec<u16>>,
     /// Datasets requested before the manifest arrived.
-    pending: StoredValue<Vec<Dataset>>,
+    pending: StoredValue<Vec<DataFile>>,
 }
 
 impl Data {
@@ -130,8 +133,8 @@ impl Data {
     /// Starts loading: the manifest first (it holds each file's checksum), then the datasets
     /// every page needs; each arrives (or fails) on its own.
     pub fn load_all(self) {
-        self.pending.update_value(|p| p.extend([Dataset::Rectification, Dataset::Figures, Dataset::Summary]));
-        self.load(Dataset::Manifest);
+        self.pending.update_value(|p| p.extend([DataFile::Rectification, DataFile::Figures, DataFile::Summary]));
+        self.load(DataFile::Manifest);
     }
 
     /// Starts whatever waited for the manifest.
@@ -165,13 +168,13 @@ impl Data {
     }
 
     /// Loads `which` once, when a page first needs it.
-    pub fn ensure(self, which: Dataset) {
+    pub fn ensure(self, which: DataFile) {
         let idle = match which {
-            Dataset::Relief => self.relief.with_untracked(|l| matches!(l, Load::Idle)),
-            Dataset::Coverage => self.coverage.with_untracked(|l| matches!(l, Load::Idle)),
-            Dataset::Donations => self.donations.with_untracked(|l| matches!(l, Load::Idle)),
-            Dataset::Disbursements => self.disbursements.with_untracked(|l| matches!(l, Load::Idle)),
-            Dataset::Goods => self.goods.with_untracked(|l| matches!(l, Load::Idle)),
+            DataFile::Relief => self.relief.with_untracked(|l| matches!(l, Load::Idle)),
+            DataFile::Coverage => self.coverage.with_untracked(|l| matches!(l, Load::Idle)),
+            DataFile::Donations => self.donations.with_untracked(|l| matches!(l, Load::Idle)),
+            DataFile::Disbursements => self.disbursements.with_untracked(|l| matches!(l, Load::Idle)),
+            DataFile::Goods => self.goods.with_untracked(|l| matches!(l, Load::Idle)),
             _ => false,
         };
         if idle {
@@ -185,13 +188,13 @@ impl Data {
         }
     }
 
-    fn set_loading(self, which: Dataset) {
+    fn set_loading(self, which: DataFile) {
         match which {
-            Dataset::Relief => self.relief.set(Load::Loading),
-            Dataset::Coverage => self.coverage.set(Load::Loading),
-            Dataset::Donations => self.donations.set(Load::Loading),
-            Dataset::Disbursements => self.disbursements.set(Load::Loading),
-            Dataset::Goods => self.goods.set(Load::Loading),
+            DataFile::Relief => self.relief.set(Load::Loading),
+            DataFile::Coverage => self.coverage.set(Load::Loading),
+            DataFile::Donations => self.donations.set(Load::Loading),
+            DataFile::Disbursements => self.disbursements.set(Load::Loading),
+            DataFile::Goods => self.goods.set(Load::Loading),
             _ => {}
         }
     }
@@ -207,40 +210,40 @@ impl Data {
     /// Loads every year of a partitioned ledger (after only some were asked for).
     pub fn load_all_years(self) {
         self.ledger_years.set_value(Vec::new());
-        self.load(Dataset::Donations);
+        self.load(DataFile::Donations);
     }
 
     pub fn ensure_ledger(self) {
         // The two small files first: the ledger waits for all three, and a large ledger's parts
         // would otherwise take every connection the browser opens to the host.
-        for d in [Dataset::Disbursements, Dataset::Goods, Dataset::Donations] {
+        for d in [DataFile::Disbursements, DataFile::Goods, DataFile::Donations] {
             self.ensure(d);
         }
     }
 
     /// (Re)loads one dataset: used at start and by the retry button.
-    pub fn load(self, which: Dataset) {
+    pub fn load(self, which: DataFile) {
         let f = which.file();
-        let e = if which == Dataset::Manifest { None } else { self.expected(f) };
+        let e = if which == DataFile::Manifest { None } else { self.expected(f) };
         let check = e.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
         match which {
-            Dataset::Manifest => crate::api::load_into(f, self.manifest, manifest::load, check, Some(Box::new(move || self.manifest_settled()))),
-            Dataset::Rectification => crate::api::load_into(f, self.rectification, rectification::load, check, None),
-            Dataset::Figures => crate::api::load_into(f, self.figures, figures::load, check, None),
-            Dataset::Donations => match e {
-                Some(ds) if !ds.parts.is_empty() => crate::api::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                _ => crate::api::load_into(f, self.donations, ledger::load_donations, check, None),
+            DataFile::Manifest => load::load_into(f, self.manifest, manifest::load, check, Some(Box::new(move || self.manifest_settled()))),
+            DataFile::Rectification => load::load_into(f, self.rectification, rectification::load, check, None),
+            DataFile::Figures => load::load_into(f, self.figures, figures::load, check, None),
+            DataFile::Donations => match e {
+                Some(ds) if !ds.parts.is_empty() => load::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
+                _ => load::load_into(f, self.donations, ledger::load_donations, check, None),
             },
-            Dataset::Disbursements => crate::api::load_into(f, self.disbursements, ledger::load_disbursements, check, None),
-            Dataset::Goods => crate::api::load_into(f, self.goods, ledger::load_goods, check, None),
-            Dataset::Relief => crate::api::load_into(f, self.relief, relief::load, check, None),
-            Dataset::Coverage => crate::api::load_into(f, self.coverage, coverage::load, check, None),
+            DataFile::Disbursements => load::load_into(f, self.disbursements, ledger::load_disbursements, check, None),
+            DataFile::Goods => load::load_into(f, self.goods, ledger::load_goods, check, None),
+            DataFile::Relief => load::load_into(f, self.relief, relief::load, check, None),
+            DataFile::Coverage => load::load_into(f, self.coverage, coverage::load, check, None),
             // Listed apart from the datasets: loaded when the manifest names it (checked against
             // its entry), or unchecked when the manifest itself failed (as every file is then).
-            Dataset::Summary => match self.manifest.with_untracked(|m| m.value().map(|m| m.summary.clone())) {
+            DataFile::Summary => match self.manifest.with_untracked(|m| m.value().map(|m| m.summary.clone())) {
                 Some(None) => self.summary.set(Load::Idle),
-                Some(Some(r)) => crate::api::load_into(summary::FILE, self.summary, summary::load, (r.sha256, r.bytes), None),
-                None => crate::api::load_into(summary::FILE, self.summary, summary::load, (None, None), None),
+                Some(Some(r)) => load::load_into(summary::FILE, self.summary, summary::load, (r.sha256, r.bytes), None),
+                None => load::load_into(summary::FILE, self.summary, summary::load, (None, None), None),
             },
         }
     }

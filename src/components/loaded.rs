@@ -1,0 +1,21 @@
+use crate::components::DataError;
+use crate::state::{DataFile, Load};
+use gongshi_core::Diagnostic;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A dataset's three states, written once for every page: while it loads, a busy line (or
+/// nothing, when `loading` is `None`); when it failed, the file's error with a retry; once it is
+/// in, `ready(value, problems)`.
+pub fn loaded<T: Send + Sync + 'static>(
+    load: Load<T>,
+    file: DataFile,
+    loading: Option<&'static str>,
+    ready: impl FnOnce(Arc<T>, Arc<Vec<Diagnostic>>) -> AnyView,
+) -> AnyView {
+    match load {
+        Load::Idle | Load::Loading => loading.map(|text| view! { <p class="loading" aria-busy="true">{text}</p> }).into_any(),
+        Load::Failed(e) => view! { <DataError dataset=file error=e /> }.into_any(),
+        Load::Ready { value, problems } => ready(value, problems),
+    }
+}
