@@ -3,6 +3,7 @@
 // field, and the rest of the site keeps working. Also: the data page in English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { setup, phonePage, dropChecksums, gotoApp } from './helpers.mjs';
 
 let env;
@@ -100,6 +101,66 @@ test('the shipped relief file publishes no small cell: withheld cells carry neit
     assert.doesNotMatch(text, /<\s*5/, text);
   }
   await context.close();
+});
+
+/** RFC 4180 rows (quotes, doubled quotes, CRLF), without a leading BOM. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  text = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+test('no download or total gives a small cell away: the aggregates CSV holds only published cells, summary.json adds only those', async () => {
+  const relief = JSON.parse(fs.readFileSync('dist/data/relief.json', 'utf8'));
+  const published = relief.aggregates.filter((a) => a.people !== null);
+  const withheld = relief.aggregates.length - published.length;
+  assert.ok(published.length > 0 && withheld > 0);
+
+  const { context, page } = await phonePage(env.browser);
+  await gotoApp(page, `${env.url}?page=relief`);
+  const button = page.getByRole('button', { name: /下载汇总 CSV/ });
+  await button.waitFor();
+  const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const rows = parseCsv(fs.readFileSync(await dl.path(), 'utf8')).filter((r) => r.some((c) => c !== ''));
+  const [head, ...body] = rows;
+  const people = head.indexOf('人数');
+  assert.ok(people >= 0, `a 人数 column: ${head.join(',')}`);
+  // Exactly the published cells, none of the withheld ones, each of 0 or at least 5 people.
+  assert.equal(body.length, published.length, 'one row per published cell');
+  for (const r of body) {
+    assert.match(r[people], /^\d+$/, `a number of people: ${r.join(',')}`);
+    const n = Number(r[people]);
+    assert.ok(n === 0 || n >= 5, `a small cell in the CSV: ${r.join(',')}`);
+  }
+  const csvTotal = body.reduce((a, r) => a + Number(r[people]), 0);
+  assert.equal(csvTotal, published.reduce((a, x) => a + x.people, 0));
+  await context.close();
+
+  // summary.json (the overview's 救助 total): each programme-year adds only the published cells,
+  // so a total minus the published cells is 0, never a small cell.
+  const summary = JSON.parse(fs.readFileSync('dist/data/summary.json', 'utf8'));
+  for (const y of summary.relief_by_programme_year) {
+    const cells = relief.aggregates.filter((a) => a.programme === y.programme && a.year === y.year);
+    const shown = cells.filter((a) => a.people !== null);
+    assert.equal(y.aggregate_people, shown.reduce((a, x) => a + x.people, 0), `${y.programme} ${y.year} people`);
+    assert.equal(y.aggregate_amount_fen, shown.reduce((a, x) => a + x.amount_fen, 0), `${y.programme} ${y.year} amount`);
+    assert.equal(y.suppressed_cells, cells.length - shown.length, `${y.programme} ${y.year} withheld cells`);
+  }
 });
 
 test('the data page in English shows each dataset by its English title', async () => {
