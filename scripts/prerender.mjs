@@ -78,6 +78,28 @@ export function insertPrerender(html, inner, manifestSha) {
   return withView.replace(/<\/head>/, meta + '</head>');
 }
 
+/** A view's title as the comment that leads its fragment (URI-encoded: no "--" or ">"). */
+export const titleComment = (title) => `<!--title:${encodeURIComponent(title)}-->`;
+
+/**
+ * index.html with its <title> set to `title` (the Chinese overview's) and the organisation's
+ * name `org` (from the data's manifest) leading its description and boot line: the source
+ * index.html names no organisation.
+ */
+export function withTitle(html, title, org) {
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)}</title>`)
+    // Trunk's minifier may reorder and unquote attributes, and drop the </p>.
+    .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, (tag) => {
+      const m = /\bcontent=(?:"([^"]*)"|([^\s>]*))/.exec(tag);
+      const value = m ? (m[1] ?? m[2]) : '';
+      const at = value.indexOf('信息公开：');
+      return at < 0 ? tag : `<meta name="description" content="${esc(org)}${value.slice(at)}">`;
+    })
+    .replace(/(<p class="?boot-org"?>)[^<]*/, `$1${esc(org)} 信息公开`);
+}
+
 /** The pages and languages that get a first view; the Chinese overview's goes into index.html. */
 export const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data'];
 export const LANGS = ['zh', 'en'];
@@ -113,9 +135,10 @@ async function capture(page, url) {
       if (!app || app.querySelector('.loading, .data-error')) return null;
       return app.innerHTML;
     });
+    const title = await page.title();
     if (errors.length) throw new Error(`${url}: the app reported errors: ${errors.join('; ')}`);
     if (!inner) throw new Error(`${url}: the page did not finish loading (or shows a data error): not prerendering`);
-    return inner;
+    return { inner, title };
   } finally {
     page.off('pageerror', onError);
   }
@@ -142,21 +165,26 @@ async function main() {
       for (const p of PAGES) {
         // Absolute links in text (the data page's citations) get the deployed address when
         // index.html's loader puts the view in place.
-        const inner = relativeLinks(await capture(page, url + query(p, lang))).split(url).join(BASE);
+        const shot = await capture(page, url + query(p, lang));
+        const inner = relativeLinks(shot.inner).split(url).join(BASE);
         if (inner.includes('127.0.0.1')) throw new Error(`${p}.${lang}: the view holds an absolute URL of the build server`);
-        views.push({ page: p, lang, inner });
+        views.push({ page: p, lang, inner, title: shot.title });
       }
     }
     const manifest = fs.readFileSync(path.join(dist, 'data', 'manifest.json'));
     const sha = crypto.createHash('sha256').update(manifest).digest('hex');
     fs.mkdirSync(firstDir, { recursive: true });
     let inline = null;
+    let title = null;
     for (const v of views) {
-      if (v.page === 'overview' && v.lang === 'zh') inline = v.inner;
-      else fs.writeFileSync(path.join(firstDir, `${v.page}.${v.lang}.html`), v.inner);
+      if (v.page === 'overview' && v.lang === 'zh') ({ inner: inline, title } = v);
+      // The page's title (which names the organisation, from the data) leads the fragment as a
+      // comment; index.html's loader sets it with the view.
+      else fs.writeFileSync(path.join(firstDir, `${v.page}.${v.lang}.html`), titleComment(v.title) + v.inner);
     }
     if (inline.includes(BASE)) throw new Error('the overview holds an absolute link: index.html has no loader to fill it in');
-    fs.writeFileSync(indexPath, insertPrerender(original, inline, sha));
+    const org = JSON.parse(manifest.toString('utf8')).organisation?.name || '';
+    fs.writeFileSync(indexPath, withTitle(insertPrerender(original, inline, sha), title, org));
     // The worker's cache version (here, so that `make dist` always stamps it; the same build
     // always gets the same id, so re-running this after a data change installs no new worker).
     const build = stampServiceWorker(dist);

@@ -28,6 +28,17 @@ pub fn App() -> impl IntoView {
     let lang = Memo::new(move |_| nav.view.with(|v| v.lang));
     provide_context(crate::i18n::UiLang(lang.into()));
     let large = Memo::new(move |_| nav.view.with(|v| v.large));
+    // The document title: the page and the organisation, whose name comes from the data.
+    let title = Memo::new(move |_| {
+        let t = tr(lang.get());
+        let org = data.manifest.with(|m| m.value().map(|m| m.organisation.name_in(t.lang).to_string()));
+        t.page_title(page.get(), org.as_deref())
+    });
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title.get());
+        }
+    });
     Effect::new(move |_| {
         let on = large.get();
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -81,7 +92,8 @@ fn Header() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = use_tr();
-    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string());
+    // No name until the manifest (the data) gives it: nothing about one organisation is built in.
+    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_default();
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
         Load::Idle | Load::Loading => String::new(),
@@ -131,7 +143,7 @@ fn EmbedBar() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = use_tr();
-    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_else(|| t.org_fallback.to_string());
+    let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_default();
     let full = move || crate::nav::absolute_href(&nav.view.with(|v| v.embedded(Embed::None)));
     view! {
         <div class="embed-bar">

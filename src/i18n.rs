@@ -13,10 +13,8 @@ pub struct Tr {
     pub skip: &'static str,
     pub data_updated: &'static str,
     pub reload_to_see: &'static str,
-    pub org_fallback: &'static str,
     pub manifest_failed: &'static str,
     pub disclosure: &'static str,
-    pub site_title: &'static str,
     pub app_name: &'static str,
     pub main_nav: &'static str,
     pub lang_switch: &'static str,
@@ -85,7 +83,6 @@ pub struct Tr {
     pub loading_relief: &'static str,
     pub loading_coverage: &'static str,
     pub loading_manifest: &'static str,
-    pub rect_source_fallback: &'static str,
     pub ov_rect_h: &'static str,
     pub ov_fig_h: &'static str,
     pub ov_fig_note: &'static str,
@@ -249,10 +246,8 @@ pub static ZH: Tr = Tr {
     skip: "跳到正文",
     data_updated: "数据已更新。",
     reload_to_see: "刷新查看",
-    org_fallback: "咸宁市红十字会",
     manifest_failed: "数据目录（manifest.json）无法读取",
     disclosure: " 信息公开",
-    site_title: "咸宁市红十字会信息公开",
     app_name: "公示",
     main_nav: "主导航",
     lang_switch: "English",
@@ -318,7 +313,6 @@ pub static ZH: Tr = Tr {
     loading_relief: "正在加载救助数据…",
     loading_coverage: "正在加载组织覆盖数据…",
     loading_manifest: "正在加载数据目录…",
-    rect_source_fallback: "中共咸宁市红十字会党组关于巡察整改情况的社会公开稿",
     ov_rect_h: "巡察整改",
     ov_fig_h: "整改报告中的关键数字",
     ov_fig_note: "以下均为报告原文中的真实数字，点击“出处”可查看所在段落。",
@@ -481,10 +475,8 @@ pub static EN: Tr = Tr {
     skip: "Skip to content",
     data_updated: "The data has been updated.",
     reload_to_see: "Reload to see it",
-    org_fallback: "Xianning Red Cross Society",
     manifest_failed: "The data catalogue (manifest.json) could not be read",
     disclosure: " · Public disclosure",
-    site_title: "Xianning Red Cross Society · Public disclosure",
     app_name: "Gongshi",
     main_nav: "Main navigation",
     lang_switch: "中文",
@@ -550,7 +542,6 @@ pub static EN: Tr = Tr {
     loading_relief: "Loading relief data…",
     loading_coverage: "Loading coverage data…",
     loading_manifest: "Loading the data catalogue…",
-    rect_source_fallback: "Public release of the Xianning Red Cross Society Party Group on the rectification after the inspection",
     ov_rect_h: "Inspection and rectification",
     ov_fig_h: "Key figures in the rectification report",
     ov_fig_note: "All figures below are real figures from the report's text; follow “Source” to see the paragraph.",
@@ -779,10 +770,22 @@ impl Tr {
         }
     }
 
-    pub fn page_title(&self, page: gongshi_core::view::Page) -> String {
+    /// The site's title: the organisation's name (from the data's manifest) with 信息公开 /
+    /// "Public disclosure"; the words alone while the name is unknown.
+    pub fn site_title(&self, org: Option<&str>) -> String {
+        match (org, self.zh()) {
+            (Some(o), true) => format!("{o}信息公开"),
+            (Some(o), false) => format!("{o} · Public disclosure"),
+            (None, true) => "信息公开".to_string(),
+            (None, false) => "Public disclosure".to_string(),
+        }
+    }
+
+    /// The document title of a page: "捐赠 · 某会信息公开".
+    pub fn page_title(&self, page: gongshi_core::view::Page, org: Option<&str>) -> String {
         match page {
-            gongshi_core::view::Page::Overview => format!("{} · {}", self.app_name, self.site_title),
-            p => format!("{} · {}", p.label(self.lang), self.site_title),
+            gongshi_core::view::Page::Overview => format!("{} · {}", self.app_name, self.site_title(org)),
+            p => format!("{} · {}", p.label(self.lang), self.site_title(org)),
         }
     }
 

@@ -60,11 +60,10 @@ impl Nav {
         // Only when the page or the language changes: writing `lang` on <html>, even the same
         // value, makes the browser restyle the whole document (`:lang()`), which on every
         // keystroke cost a few ms of each frame.
-        let page_lang = Memo::new(move |_| nav.view.with(|v| (v.page, v.lang)));
+        let lang = Memo::new(move |_| nav.view.with(|v| v.lang));
         Effect::new(move |_| {
-            let (page, lang) = page_lang.get();
+            let lang = lang.get();
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                doc.set_title(&crate::i18n::tr(lang).page_title(page));
                 if let Some(html) = doc.document_element() {
                     if html.get_attribute("lang").as_deref() != Some(lang.html()) {
                         let _ = html.set_attribute("lang", lang.html());

@@ -99,7 +99,7 @@ pub fn DonationsPage() -> impl IntoView {
             .with(|m| {
                 m.value().and_then(|m| m.dataset("donations").map(|d| t.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default())))
             })
-            .unwrap_or_else(|| t.source_of(t.org_fallback))
+            .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::ledger::DONATIONS)))
     };
 
     let errors = move || {

@@ -13,10 +13,9 @@ use std::sync::Arc;
 pub fn Overview() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
-    let source = move || {
-        data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone())))
-            .unwrap_or_else(|| t.rect_source_fallback.to_string())
+    // The manifest's source line, else the report's own title.
+    let source = move |title: &str| {
+        data.manifest.with(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| title.to_string())
     };
 
     let progress = move || {
@@ -30,7 +29,7 @@ pub fn Overview() -> impl IntoView {
                     {t.inspection(&insp.by, &d(insp.start), &d(insp.end), &d(insp.feedback), total)}
                     <strong>{t.published_done(&d(r.published), done)}</strong>
                 </p>
-                <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(), t.lang)) id="rect-progress" file_stem=t.stem_progress />
+                <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(&r.title), t.lang)) id="rect-progress" file_stem=t.stem_progress />
                 <p><ViewLink view=View::page(Page::Rectification) class="btn">{t.view_all_problems(total)}</ViewLink></p>
             }
             .into_any()

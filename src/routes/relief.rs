@@ -44,7 +44,9 @@ pub fn ReliefPage() -> impl IntoView {
     );
     let outcome = use_outcome(rows.into(), state, DEFAULT_SORT);
     let source = move || {
-        data.manifest.with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(&d.source)))).unwrap_or_else(|| t.source_of(t.org_fallback))
+        data.manifest
+            .with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(&d.source))))
+            .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::relief::FILE)))
     };
 
     let body = move || {

@@ -79,6 +79,8 @@ const VIEWS = [
 ];
 
 test('every page by its own link paints its own static view, with no app code and no data request', async () => {
+  const { organisation } = JSON.parse(fs.readFileSync('dist/data/manifest.json', 'utf8'));
+  const titles = new Set();
   for (const [q, sel, atLeast, heading] of VIEWS) {
     const { context, page, errors } = await phonePage(env.browser);
     const requests = await watched(page);
@@ -104,9 +106,33 @@ test('every page by its own link paints its own static view, with no app code an
     assert.ok(!requests.some((p) => /data\/(?!manifest)/.test(p)), `${q}: no data file requested: ${requests.join(' ')}`);
     const hrefs = await page.locator('#prerender nav a').evaluateAll((as) => as.map((a) => a.href));
     assert.ok(hrefs.length >= 6 && hrefs.every((h) => h.includes(PREFIX)), `${q}: relative links: ${hrefs.join(' ')}`);
+    // Its own title, naming the organisation the data names (nothing of it is built in).
+    const title = await page.title();
+    assert.ok(title.includes(q.includes('lang=en') ? organisation.name_en : organisation.name), `${q}: title ${title}`);
+    titles.add(title);
     assert.deepEqual(errors, [], q);
     await context.close();
   }
+  assert.equal(titles.size, VIEWS.length, `one title per view: ${[...titles].join(' | ')}`);
+});
+
+test('the site is titled by the data: index.html by its organisation, and the app by a new name in the manifest', async () => {
+  const { organisation } = JSON.parse(fs.readFileSync('dist/data/manifest.json', 'utf8'));
+  const built = fs.readFileSync('dist/index.html', 'utf8');
+  assert.match(built, new RegExp(`<title>公示 · ${organisation.name}信息公开</title>`));
+  assert.match(built, new RegExp(`<meta name="description" content="${organisation.name}信息公开：`));
+  assert.doesNotMatch(fs.readFileSync('index.html', 'utf8'), new RegExp(organisation.name), 'the source index.html names no organisation');
+  const { context, page } = await phonePage(env.browser);
+  await page.route('**/data/manifest.json', async (route) => {
+    const resp = await route.fetch();
+    const m = await resp.json();
+    m.organisation.name = '某县红十字会';
+    await route.fulfill({ response: resp, body: JSON.stringify(m) });
+  });
+  await page.goto(env.url + '?page=donations');
+  await page.waitForFunction(() => document.title === '捐赠 · 某县红十字会信息公开', null, { timeout: 30000 });
+  assert.match(await page.locator('header.site h1').innerText(), /某县红十字会/);
+  await context.close();
 });
 
 test('a search typed into the static ledger is carried into the app, with the focus', async () => {
