@@ -41,6 +41,7 @@ test: setup lint test-native test-wasm dist test-e2e
 lint:
 	cargo fmt --all --check
 	node scripts/check-layers.mjs
+	node scripts/check-org-neutral.mjs
 	cargo clippy --workspace --all-targets -- -D warnings
 
 ## Check the shipped data like a publisher would (schema, sums, checksums, privacy).

@@ -166,20 +166,15 @@ pub struct Tr {
     pub measures: &'static str,
     pub dates: &'static str,
     pub relief_h: &'static str,
-    pub relief_lead: &'static str,
     pub privacy_h: &'static str,
-    pub privacy_text: &'static str,
     pub relief_what: &'static str,
     pub relief_dataset: &'static str,
     pub relief_search: &'static str,
-    pub relief_placeholder: &'static str,
     pub relief_caption: &'static str,
     pub stem_county: &'static str,
     pub relief_count: &'static str,
     pub relief_amount: &'static str,
     pub relief_goods: &'static str,
-    pub relief_real_src: &'static str,
-    pub relief_real_text: &'static str,
     pub problem5: &'static str,
     pub stem_gap: &'static str,
     pub relief_related: &'static str,
@@ -188,25 +183,19 @@ pub struct Tr {
     pub agg_h: &'static str,
     pub agg_download: &'static str,
     pub agg_label: &'static str,
-    pub agg_caption: &'static str,
     pub cov_totals_label: &'static str,
     pub cov_units: &'static str,
     pub cov_village_level: &'static str,
     pub cov_rate: &'static str,
-    pub cov_source: &'static str,
-    pub cov_before_src: &'static str,
-    pub cov_after_src: &'static str,
     pub stem_rate: &'static str,
     pub stem_units: &'static str,
     pub stem_before: &'static str,
     pub stem_after: &'static str,
     pub report_text_h: &'static str,
     pub cov_sample_strong: &'static str,
-    pub cov_sample_rest: &'static str,
     pub counties_h: &'static str,
     pub cov_dataset: &'static str,
     pub cov_search: &'static str,
-    pub cov_placeholder: &'static str,
     pub cov_caption: &'static str,
     pub teams_h: &'static str,
     pub cov_related: &'static str,
@@ -330,7 +319,7 @@ pub static ZH: Tr = Tr {
     ledger_what: "台账",
     don_dataset: "捐赠",
     don_search: "搜索捐赠方、项目、物资、用途、收据号",
-    don_placeholder: "例如：防汛、通山、腾讯公益、手套",
+    don_placeholder: "例如：防汛、腾讯公益、手套",
     don_caption: "捐赠台账（当前页）",
     charts_h: "图表（随筛选变化）",
     jump_label: "本页各部分",
@@ -395,20 +384,15 @@ pub static ZH: Tr = Tr {
     measures: "整改措施",
     dates: "时间节点",
     relief_h: "救助",
-    relief_lead: "临时人道救助、博爱送万家等救助的发放情况。",
     privacy_h: "隐私保护：",
-    privacy_text: "受助人只公布“姓＋某”；儿童和大病救助（小天使基金、天使阳光基金）只公布按县、年份汇总的人数和金额，少于 5 人的格子（以及能由合计推算出它们的格子）不公布人数和金额，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。",
     relief_what: "救助记录",
     relief_dataset: "救助",
     relief_search: "搜索项目、县（市、区）、乡镇、受助人（姓氏）",
-    relief_placeholder: "例如：博爱送万家、通山、张某",
     relief_caption: "救助记录（当前页；受助人已脱敏）",
     stem_county: "各县救助金额",
     relief_count: "救助人次",
     relief_amount: "救助金额",
     relief_goods: "含物资的救助",
-    relief_real_src: "来源：中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日），问题 5",
-    relief_real_text: "2019年至2021年，向市红十字会申报小天使基金、天使阳光基金的患儿分别只有 49 人、3 人，而市医疗保障局备案的此类患者分别为 153 人、36 人。整改中核实有 11 名符合条件的白血病患儿未申报，已由各县（市、区）红十字会联系家属并指导申报。",
     problem5: "（问题 5）",
     stem_gap: "申报与备案",
     relief_related: "报告中与救助有关的全部数字",
@@ -417,33 +401,27 @@ pub static ZH: Tr = Tr {
     agg_h: "儿童和大病救助（仅公布汇总）",
     agg_download: "下载汇总 CSV（不含少于 5 人的格子）",
     agg_label: "儿童和大病救助汇总表",
-    agg_caption: "小天使基金、天使阳光基金汇总",
     cov_totals_label: "当前选择的合计",
     cov_units: "基层组织",
     cov_village_level: "村（社区）级",
     cov_rate: "村级覆盖率",
-    cov_source: "来源：咸宁市红十字会（各县数字为示例数据；全市数字见整改报告问题 3、6）",
-    cov_before_src: "来源：整改报告问题 6（真实）",
-    cov_after_src: "来源：整改报告问题 6（合计 35 支为真实数字；按类型的分布为示例数据）",
     stem_rate: "村级覆盖率",
     stem_units: "基层组织层级",
     stem_before: "整改前志愿队规模",
     stem_after: "整改后志愿服务队",
     report_text_h: "整改报告中的原文",
     cov_sample_strong: "各县（市、区）的逐项数字为示例数据",
-    cov_sample_rest: "（报告只给出全市合计），其合计与报告的全市数字（41 个组织、村级 38 个、覆盖率 3.5%）一致。",
     counties_h: "各县（市、区）",
     cov_dataset: "组织覆盖",
     cov_search: "搜索县（市、区）",
-    cov_placeholder: "例如：咸安",
-    cov_caption: "各县（市、区）红十字基层组织",
+    cov_caption: "各县（市、区）基层组织",
     teams_h: "志愿服务队",
     cov_related: "报告中与组织覆盖有关的全部数字",
     cov_related_caption: "问题 3、4、6 中的数字",
     cov_h: "组织覆盖",
-    cov_lead: "乡镇（街道）、村（社区）和企事业单位中的红十字基层组织，以及志愿服务队。",
+    cov_lead: "乡镇（街道）、村（社区）和企事业单位中的基层组织，以及志愿服务队。",
     pick_county: "选择县（市、区）",
-    whole_city: "全市",
+    whole_city: "全部",
     data_h: "数据下载与引用",
     data_lead: "本站的全部数据都是公开的 JSON 文件，可直接下载、校验和引用。",
     data_schema_1: "每个文件的格式见各自的 JSON Schema；文件的 SHA-256 校验值记录在 ",
@@ -559,7 +537,7 @@ pub static EN: Tr = Tr {
     ledger_what: "ledger records",
     don_dataset: "donations",
     don_search: "Search donors, projects, goods, purposes, receipt numbers",
-    don_placeholder: "e.g. 防汛, 通山, 腾讯公益, 手套",
+    don_placeholder: "e.g. 防汛, 腾讯公益, 手套",
     don_caption: "Donations ledger (this page)",
     charts_h: "Charts (follow the filters)",
     jump_label: "Sections of this page",
@@ -624,20 +602,15 @@ pub static EN: Tr = Tr {
     measures: "Measures taken",
     dates: "Dates",
     relief_h: "Relief",
-    relief_lead: "What was paid out in temporary humanitarian aid, Boai Songwanjia and other relief.",
     privacy_h: "Privacy: ",
-    privacy_text: "Recipients are shown only as “surname + 某”; children's and serious-illness relief (Little Angel Fund, Angel Sunshine Fund) is published only as people and amounts per county and year, cells with fewer than 5 people (and cells a total would give them away by) publish no count or amount and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.",
     relief_what: "relief records",
     relief_dataset: "relief",
     relief_search: "Search programmes, counties, townships, recipients (surname)",
-    relief_placeholder: "e.g. 博爱送万家, 通山, 张某",
     relief_caption: "Relief records (this page; recipients masked)",
     stem_county: "relief_by_county",
     relief_count: "Relief cases",
     relief_amount: "Relief paid",
     relief_goods: "Cases with goods",
-    relief_real_src: "Source: public release of the Xianning Red Cross Society Party Group on the rectification (18 Sep 2023), problem 5",
-    relief_real_text: "From 2019 to 2021 only 49 and 3 children applied to the city Red Cross for the Little Angel Fund and the Angel Sunshine Fund, while the city's medical insurance bureau had 153 and 36 such patients on record. The rectification found 11 eligible children with leukaemia who had not applied; the county Red Cross societies contacted their families and helped them apply.",
     problem5: " (problem 5)",
     stem_gap: "applications_vs_records",
     relief_related: "All figures in the report on relief",
@@ -646,33 +619,27 @@ pub static EN: Tr = Tr {
     agg_h: "Children's and serious-illness relief (aggregates only)",
     agg_download: "Download the summary CSV (without cells under 5 people)",
     agg_label: "Children's and serious-illness relief summary table",
-    agg_caption: "Little Angel Fund and Angel Sunshine Fund summary",
     cov_totals_label: "Totals for the current selection",
     cov_units: "Grassroots units",
     cov_village_level: "Village level",
     cov_rate: "Village coverage",
-    cov_source: "Source: Xianning Red Cross Society (county figures are sample data; city figures: problems 3 and 6 of the report)",
-    cov_before_src: "Source: problem 6 of the report (real)",
-    cov_after_src: "Source: problem 6 of the report (the total of 35 is real; the split by type is sample data)",
     stem_rate: "village_coverage",
     stem_units: "unit_levels",
     stem_before: "teams_before",
     stem_after: "teams_after",
     report_text_h: "From the rectification report",
     cov_sample_strong: "The per-county figures are sample data",
-    cov_sample_rest: " (the report gives only city totals); they add up to the report's city figures (41 units, 38 at village level, 3.5% coverage).",
     counties_h: "Counties",
     cov_dataset: "coverage",
     cov_search: "Search counties",
-    cov_placeholder: "e.g. 咸安",
-    cov_caption: "Red Cross grassroots units per county",
+    cov_caption: "Grassroots units per county",
     teams_h: "Volunteer teams",
     cov_related: "All figures in the report on coverage",
     cov_related_caption: "Figures in problems 3, 4 and 6",
     cov_h: "Coverage",
-    cov_lead: "Red Cross grassroots units in townships, villages and employers, and volunteer teams.",
+    cov_lead: "Grassroots units in townships, villages and employers, and volunteer teams.",
     pick_county: "Choose a county",
-    whole_city: "Whole city",
+    whole_city: "All",
     data_h: "Data downloads and citation",
     data_lead: "All of this site's data are public JSON files you can download, verify and cite.",
     data_schema_1: "Each file's format is in its JSON Schema; each file's SHA-256 checksum is recorded in ",
@@ -719,6 +686,123 @@ impl Tr {
             format!("{} 元", format::yuan_grouped(fen))
         } else {
             format!("CNY {}", format::yuan_grouped(fen))
+        }
+    }
+
+    /// A list as written in each language: "甲、乙、丙" / "A, B and C".
+    fn list(&self, items: &[String]) -> String {
+        if self.zh() {
+            return items.join("、");
+        }
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// The relief page's lead, naming the data's programmes of individual records.
+    pub fn relief_lead(&self, programmes: &[String]) -> String {
+        match (programmes.is_empty(), self.zh()) {
+            (true, true) => "救助的发放情况。".to_string(),
+            (true, false) => "What was paid out in relief.".to_string(),
+            (false, true) => format!("{}等救助的发放情况。", self.list(programmes)),
+            (false, false) => format!("What was paid out in {}.", self.list(programmes)),
+        }
+    }
+
+    /// What the relief page publishes and withholds, naming the data's aggregate-only programmes.
+    pub fn privacy_text(&self, aggregate_programmes: &[String]) -> String {
+        let names = self.list(aggregate_programmes);
+        if self.zh() {
+            let which = if names.is_empty() { String::new() } else { format!("（{names}）") };
+            format!("受助人只公布“姓＋某”；儿童和大病救助{which}只公布按县、年份汇总的人数和金额，少于 5 人的格子（以及能由合计推算出它们的格子）不公布人数和金额，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。")
+        } else {
+            let which = if names.is_empty() { String::new() } else { format!(" ({names})") };
+            format!("Recipients are shown only as “surname + 某”; children's and serious-illness relief{which} is published only as people and amounts per county and year, cells with fewer than 5 people (and cells a total would give them away by) publish no count or amount and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.")
+        }
+    }
+
+    /// The relief search box's examples, from the data: a programme, a county and a masked name.
+    pub fn relief_placeholder(&self, programme: Option<&str>, county: Option<&str>) -> String {
+        let mut words: Vec<&str> = programme.into_iter().chain(county).collect();
+        words.push("张某");
+        if self.zh() {
+            format!("例如：{}", words.join("、"))
+        } else {
+            format!("e.g. {}", words.join(", "))
+        }
+    }
+
+    /// The aggregates table's caption, naming its programmes.
+    pub fn agg_caption(&self, programmes: &[String]) -> String {
+        match (programmes.is_empty(), self.zh()) {
+            (true, true) => "汇总".to_string(),
+            (true, false) => "Summary".to_string(),
+            (false, true) => format!("{}汇总", self.list(programmes)),
+            (false, false) => format!("{} summary", self.list(programmes)),
+        }
+    }
+
+    /// A chart's source line for one problem of a report: "来源：《…》，问题 5".
+    pub fn source_of_problem(&self, source: &str, problem: u32) -> String {
+        if self.zh() {
+            format!("来源：{source}，问题 {problem}")
+        } else {
+            format!("Source: {source}, problem {problem}")
+        }
+    }
+
+    /// The teams chart before rectification: real figures of the report.
+    pub fn cov_before_src(&self, problem: Option<u32>) -> String {
+        match (problem, self.zh()) {
+            (Some(n), true) => format!("来源：整改报告问题 {n}（真实）"),
+            (None, true) => "来源：整改报告（真实）".to_string(),
+            (Some(n), false) => format!("Source: problem {n} of the report (real)"),
+            (None, false) => "Source: the report (real)".to_string(),
+        }
+    }
+
+    /// The teams chart after rectification: a real total split by type in sample data.
+    pub fn cov_after_src(&self, problem: Option<u32>, total: Option<u32>) -> String {
+        let p = problem.map(|n| if self.zh() { format!("问题 {n}") } else { format!("problem {n} of the report") });
+        match (self.zh(), total) {
+            (true, Some(t)) => format!("来源：整改报告{}（合计 {t} 支为真实数字；按类型的分布为示例数据）", p.unwrap_or_default()),
+            (true, None) => format!("来源：整改报告{}（按类型的分布为示例数据）", p.unwrap_or_default()),
+            (false, Some(t)) => format!("Source: {} (the total of {t} is real; the split by type is sample data)", p.unwrap_or_else(|| "the report".into())),
+            (false, None) => format!("Source: {} (the split by type is sample data)", p.unwrap_or_else(|| "the report".into())),
+        }
+    }
+
+    /// After "the per-county figures are sample data": what the report gives, and whether the
+    /// county rows add up to it (said only when they do).
+    pub fn cov_sample_rest(&self, units: Option<u32>, village_units: Option<u32>, coverage_bp: Option<i64>, agree: bool) -> String {
+        let mut parts = Vec::new();
+        if let Some(u) = units {
+            parts.push(if self.zh() { format!("{u} 个组织") } else { format!("{u} units") });
+        }
+        if let Some(v) = village_units {
+            parts.push(if self.zh() { format!("村级 {v} 个") } else { format!("{v} at village level") });
+        }
+        if let Some(bp) = coverage_bp {
+            let pct = format::percent_bp(bp);
+            parts.push(if self.zh() { format!("覆盖率 {pct}") } else { format!("{pct} coverage") });
+        }
+        let figures = if self.zh() { parts.join("、") } else { parts.join(", ") };
+        match (self.zh(), agree && !parts.is_empty()) {
+            (true, true) => format!("（报告只给出合计），其合计与报告的数字（{figures}）一致。"),
+            (true, false) => "（报告只给出合计）。".to_string(),
+            (false, true) => format!(" (the report gives only totals); they add up to the report's figures ({figures})."),
+            (false, false) => " (the report gives only totals).".to_string(),
+        }
+    }
+
+    /// The coverage search box's example: a county of the data.
+    pub fn cov_placeholder(&self, county: Option<&str>) -> String {
+        match (county, self.zh()) {
+            (Some(c), true) => format!("例如：{c}"),
+            (Some(c), false) => format!("e.g. {c}"),
+            (None, _) => String::new(),
         }
     }
 

@@ -1,5 +1,5 @@
-//! 组织覆盖: grassroots Red Cross units per county against its townships and villages, and
-//! volunteer teams before and after. A county can be chosen (in the URL).
+//! 组织覆盖: grassroots units per county against its townships and villages, and volunteer
+//! teams before and after. A county (of those the data lists) can be chosen (in the URL).
 
 use crate::components::{loaded, use_outcome, ChartView, FigureTable, SearchableTable, ValidationNotice};
 use crate::nav::use_nav;
@@ -7,7 +7,6 @@ use crate::state::{use_data, DataFile};
 use gongshi_core::chart::Chart;
 use gongshi_core::coverage::{self, CountyRow};
 use gongshi_core::format;
-use gongshi_core::relief::COUNTIES;
 use gongshi_core::table::Sort;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -57,23 +56,36 @@ pub fn CoveragePage() -> impl IntoView {
             v.table.page = 0;
         })
     };
-    let source = t.cov_source;
+    // The manifest's source line for the coverage file, else the file itself.
+    let source = move || {
+        data.manifest
+            .with(|m| m.value().and_then(|m| m.dataset("coverage").map(|d| t.source_of(&d.source))))
+            .unwrap_or_else(|| t.source_of(&format!("data/{}", coverage::FILE)))
+    };
 
     let body = move || {
         loaded(data.coverage.get(), DataFile::Coverage, Some(t.loading_coverage), move |cov, problems| {
             let counties = rows.get_untracked().unwrap_or_default();
             let c2 = counties.clone();
+            let src = source();
             let charts = move || {
                 let o = outcome.get()?;
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, source, t.lang)) id="cov-rate" file_stem=t.stem_rate />
-                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, source, t.lang)) id="cov-units" file_stem=t.stem_units />
+                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang)) id="cov-rate" file_stem=t.stem_rate />
+                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, &src, t.lang)) id="cov-units" file_stem=t.stem_units />
                 })
             };
-            let before = coverage::teams_before_chart(&cov.teams_before, t.cov_before_src, t.lang);
-            let after = coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, t.cov_after_src, t.lang);
+            let before = coverage::teams_before_chart(&cov.teams_before, &t.cov_before_src(cov.teams_before.problem), t.lang);
+            let after =
+                coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, &t.cov_after_src(cov.teams_before.problem, cov.teams_after_total), t.lang);
             let facts = cov.facts.clone();
+            // Whether the county rows add up to every total the report gives (said only then).
+            let units: u32 = cov.counties.iter().map(|c| c.units()).sum();
+            let village: u32 = cov.counties.iter().map(|c| c.village_units).sum();
+            let agree = cov.city.units_total.is_none_or(|u| u == units)
+                && cov.city.village_units.is_none_or(|v| v == village)
+                && cov.city.village_coverage_bp.is_none_or(|bp| Some(bp) == cov.derived_village_coverage_bp());
             view! {
                 <ValidationNotice problems=problems />
                 <section class="real">
@@ -82,7 +94,7 @@ pub fn CoveragePage() -> impl IntoView {
                         {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{t.problem_link(n)}</a> })}</li> }).collect_view()}
                     </ul>
                 </section>
-                <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest}</p></div>
+                <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div>
                 <h3>{t.counties_h}</h3>
                 <SearchableTable
                     rows=counties
@@ -91,7 +103,7 @@ pub fn CoveragePage() -> impl IntoView {
                     default_sort=DEFAULT_SORT
                     dataset=t.cov_dataset
                     search_label=t.cov_search
-                    placeholder=t.cov_placeholder
+                    placeholder=t.cov_placeholder(cov.counties.first().map(|c| c.county.as_str()))
                     caption=t.cov_caption
                     totals=Arc::new(totals)
                 />
@@ -117,14 +129,18 @@ pub fn CoveragePage() -> impl IntoView {
             <p class="lead">{t.cov_lead}</p>
             <nav class="county-picker" aria-label=t.pick_county>
                 <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{t.whole_city}</button>
-                {COUNTIES
-                    .iter()
-                    .map(|c| {
-                        let name = c.to_string();
-                        let n2 = name.clone();
-                        view! { <button type="button" class="chip" aria-pressed=move || (chosen().as_deref() == Some(n2.as_str())).to_string() on:click=move |_| choose(Some(name.clone()))>{*c}</button> }
-                    })
-                    .collect_view()}
+                // The counties the data lists, in its order.
+                {move || {
+                    let names: Vec<String> = data.coverage.with(|l| l.value().map(|c| c.counties.iter().map(|r| r.county.clone()).collect()).unwrap_or_default());
+                    names
+                        .into_iter()
+                        .map(|name| {
+                            let n2 = name.clone();
+                            let label = name.clone();
+                            view! { <button type="button" class="chip" aria-pressed=move || (chosen().as_deref() == Some(n2.as_str())).to_string() on:click=move |_| choose(Some(name.clone()))>{label}</button> }
+                        })
+                        .collect_view()
+                }}
             </nav>
             {body}
             {related}

@@ -49,6 +49,9 @@ pub fn ReliefPage() -> impl IntoView {
             .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::relief::FILE)))
     };
 
+    // The programmes the data publishes as records, or only as aggregates, by name.
+    let programmes = move |aggregates: bool| data.relief.with(|l| l.value().map(|r| programme_names(&r, aggregates, t.lang)).unwrap_or_default());
+
     let body = move || {
         loaded(data.relief.get(), DataFile::Relief, Some(t.loading_relief), move |value, problems| {
             let records = rows.get_untracked().unwrap_or_default();
@@ -69,7 +72,10 @@ pub fn ReliefPage() -> impl IntoView {
                     default_sort=DEFAULT_SORT
                     dataset=t.relief_dataset
                     search_label=t.relief_search
-                    placeholder=t.relief_placeholder
+                    placeholder=t.relief_placeholder(
+                        value.records.first().map(|r| r.programme.label(t.lang)),
+                        value.records.first().map(|r| r.county.as_str()),
+                    )
                     caption=t.relief_caption
                     totals=Arc::new(totals)
                 />
@@ -84,15 +90,23 @@ pub fn ReliefPage() -> impl IntoView {
     view! {
         <section class="relief">
             <h2>{t.relief_h}</h2>
-            <p class="lead">{t.relief_lead}</p>
+            <p class="lead">{move || t.relief_lead(&programmes(false))}</p>
             <div class="notice privacy" role="note">
                 <strong>{t.privacy_h}</strong>
-                {t.privacy_text}
+                {move || t.privacy_text(&programmes(true))}
             </div>
             <RealRelief />
             {body}
         </section>
     }
+}
+
+/// The programmes of `r`'s records (or of its aggregates), in the programmes' order.
+fn programme_names(r: &relief::Relief, aggregates: bool, lang: gongshi_core::Lang) -> Vec<String> {
+    let set: std::collections::BTreeSet<relief::Programme> =
+        if aggregates { r.aggregates.iter().map(|a| a.programme).collect() } else { r.records.iter().map(|x| x.programme).collect() };
+    // "Other" is no name to list ("…、其他救助等救助").
+    set.into_iter().filter(|p| p.key() != "other").map(|p| p.label(lang).to_string()).collect()
 }
 
 /// Problems 2 and 5, as published.
@@ -103,14 +117,24 @@ fn RealRelief() -> impl IntoView {
     let rect_link = crate::nav::href(&crate::components::figures::problem_view(5).with_lang(t.lang));
     move || {
         loaded(data.figures.get(), DataFile::Figures, None, |f, _| {
-            let src = t.relief_real_src;
-            let chart = relief::application_gap_chart(&f, src, t.lang);
+            // The report's source line (the manifest's, else the figures' own source section).
+            let report = data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("figures").map(|d| d.source.clone()))).unwrap_or_default();
+            let src = t.source_of_problem(&report, 5);
+            let chart = relief::application_gap_chart(&f, &src, t.lang);
+            // The report's own words for problem 5, as published (data text is never translated).
+            let mut quotes: Vec<String> = Vec::new();
+            for fig in f.figures.iter().filter(|x| x.problem == Some(5)) {
+                if !quotes.contains(&fig.quote) {
+                    quotes.push(fig.quote.clone());
+                }
+            }
+            let said = quotes.join("；");
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
             view! {
                 <section class="real" aria-labelledby="relief-real">
                     <h3 id="relief-real">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
                     <p>
-                        {t.relief_real_text}
+                        <span lang="zh-CN">{format!("{}“{said}”", t.quote_prefix)}</span>
                         <a href=rect_link.clone()>{t.problem5}</a>
                     </p>
                     {chart.map(|c| view! { <ChartView dataset="figures" chart=Chart::Columns(c) id="relief-gap" file_stem=t.stem_gap /> })}
@@ -130,6 +154,8 @@ fn RealRelief() -> impl IntoView {
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let names: Vec<String> =
+        aggregates.iter().map(|a| a.programme).collect::<std::collections::BTreeSet<_>>().into_iter().map(|p| p.label(t.lang).to_string()).collect();
     let filtered = {
         let aggregates = aggregates.clone();
         move || {
@@ -163,7 +189,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
             <summary>{t.agg_summary(aggregates.len(), aggregates.iter().filter(|a| a.suppressed()).count())}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label=t.agg_label>
                 <table class="agg-table stack">
-                    <caption>{t.agg_caption}</caption>
+                    <caption>{t.agg_caption(&names)}</caption>
                     <thead>
                         <tr>{Aggregate::columns().iter().map(|c| view! { <th scope="col">{t.lang.pick(c.label, c.en)}</th> }).collect_view()}</tr>
                     </thead>
