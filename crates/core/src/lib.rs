@@ -12,14 +12,16 @@
 //! number formatting and chart specs are pure functions over the model, so the whole core is
 //! tested natively with `cargo test`.
 
-/// An enum whose variants have a stable key (files, URLs), a Chinese and an English label.
+/// An enum whose variants have a stable key (files, URLs), a Chinese and an English label:
+/// `ALL` (every value, in declaration order, as an array), `key`, `zh`, `en`, `label(lang)`,
+/// `parse` (exactly a key) and `keys` (for messages).
 macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vm])* $variant),+ }
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
             pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
             pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
             pub fn en(self) -> &'static str { match self { $($name::$variant => $en),+ } }

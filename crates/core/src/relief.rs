@@ -541,9 +541,9 @@ impl Record for ReliefRecord {
     fn facet_value(&self, f: usize) -> u32 {
         match f {
             0 => self.date.year as u32,
-            1 => pos(Programme::ALL, self.programme),
+            1 => pos(&Programme::ALL, self.programme),
             2 => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
-            3 => pos(ReliefStatus::ALL, self.status),
+            3 => pos(&ReliefStatus::ALL, self.status),
             _ => self.origin.is_sample() as u32,
         }
     }
@@ -571,9 +571,9 @@ impl Record for ReliefRecord {
     fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
         match f {
             0 => key.parse().ok(),
-            1 => Programme::parse(key).map(|p| pos(Programme::ALL, p)),
+            1 => Programme::parse(key).map(|p| pos(&Programme::ALL, p)),
             2 => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
-            3 => ReliefStatus::parse(key).map(|p| pos(ReliefStatus::ALL, p)),
+            3 => ReliefStatus::parse(key).map(|p| pos(&ReliefStatus::ALL, p)),
             _ => match key {
                 "sample" => Some(1),
                 "real" => Some(0),

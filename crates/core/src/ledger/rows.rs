@@ -158,11 +158,11 @@ impl Record for LedgerRow {
     fn facet_value(&self, f: usize) -> u32 {
         match f {
             F_YEAR => self.date.year as u32,
-            F_FLOW => idx(Flow::ALL, self.flow),
-            F_DONOR => self.donor_kind.map(|k| idx(DonorKind::ALL, k)).unwrap_or(NOT_APPLICABLE),
+            F_FLOW => idx(&Flow::ALL, self.flow),
+            F_DONOR => self.donor_kind.map(|k| idx(&DonorKind::ALL, k)).unwrap_or(NOT_APPLICABLE),
             F_DIRECTED => self.directed.map(|d| d as u32).unwrap_or(NOT_APPLICABLE),
-            F_CHANNEL => self.channel.map(|c| idx(Channel::ALL, c)).unwrap_or(NOT_APPLICABLE),
-            F_STATUS => idx(RowStatus::ALL, self.status),
+            F_CHANNEL => self.channel.map(|c| idx(&Channel::ALL, c)).unwrap_or(NOT_APPLICABLE),
+            F_STATUS => idx(&RowStatus::ALL, self.status),
             _ => self.origin.is_sample() as u32,
         }
     }
@@ -212,15 +212,15 @@ impl Record for LedgerRow {
         }
         match f {
             F_YEAR => key.parse().ok(),
-            F_FLOW => Flow::parse(key).map(|x| idx(Flow::ALL, x)),
-            F_DONOR => DonorKind::parse(key).map(|x| idx(DonorKind::ALL, x)),
+            F_FLOW => Flow::parse(key).map(|x| idx(&Flow::ALL, x)),
+            F_DONOR => DonorKind::parse(key).map(|x| idx(&DonorKind::ALL, x)),
             F_DIRECTED => match key {
                 "yes" => Some(1),
                 "no" => Some(0),
                 _ => None,
             },
-            F_CHANNEL => Channel::parse(key).map(|x| idx(Channel::ALL, x)),
-            F_STATUS => RowStatus::parse(key).map(|x| idx(RowStatus::ALL, x)),
+            F_CHANNEL => Channel::parse(key).map(|x| idx(&Channel::ALL, x)),
+            F_STATUS => RowStatus::parse(key).map(|x| idx(&RowStatus::ALL, x)),
             _ => match key {
                 "sample" => Some(1),
                 "real" => Some(0),
