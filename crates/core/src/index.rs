@@ -15,7 +15,7 @@
 //! `table::run` stays the reference implementation: a property test checks that both agree.
 
 use crate::search::Query;
-use crate::table::{Cell, ColKind, FacetCounts, Outcome, Record, Sort, TableState};
+use crate::table::{Cell, ColKind, FacetCounts, FacetValue, Outcome, Record, Sort, TableState};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
@@ -826,11 +826,14 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(f, d)| {
-                let mut values: Vec<(u32, usize, bool)> =
-                    self.values[f].iter().enumerate().map(|(p, code)| (*code, counts[f][p], selected[f].as_ref().is_some_and(|m| m[p]))).collect();
+                let mut values: Vec<FacetValue> = self.values[f]
+                    .iter()
+                    .enumerate()
+                    .map(|(p, code)| FacetValue { code: *code, count: counts[f][p], selected: selected[f].as_ref().is_some_and(|m| m[p]) })
+                    .collect();
                 if !absent[f].is_empty() {
-                    values.extend(absent[f].iter().map(|c| (*c, 0, true)));
-                    values.sort_by_key(|v| v.0);
+                    values.extend(absent[f].iter().map(|c| FacetValue { code: *c, count: 0, selected: true }));
+                    values.sort_by_key(|v| v.code);
                 }
                 FacetCounts { facet: *d, values }
             })

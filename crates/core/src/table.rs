@@ -179,11 +179,24 @@ impl TableState {
     }
 }
 
+/// One value of a facet as the panel shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value's code ([`Record::facet_value`]; [`Record::facet_key`] is its URL key).
+    pub code: u32,
+    /// How many rows selecting it would show: counted under the query and the *other* facets'
+    /// selections.
+    pub count: usize,
+    /// Whether it is selected (in the URL).
+    pub selected: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCounts {
     pub facet: FacetDef,
-    /// (value code, rows that selecting it would show, selected?) in value order.
-    pub values: Vec<(u32, usize, bool)>,
+    /// Every value some row has, and every selected one (count 0 when no row has it), in code
+    /// order.
+    pub values: Vec<FacetValue>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -286,7 +299,10 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
         .enumerate()
         .map(|(f, d)| FacetCounts {
             facet: *d,
-            values: counts[f].iter().map(|(code, n)| (*code, *n, selected[f].as_ref().is_some_and(|s| s.contains(code)))).collect(),
+            values: counts[f]
+                .iter()
+                .map(|(code, n)| FacetValue { code: *code, count: *n, selected: selected[f].as_ref().is_some_and(|s| s.contains(code)) })
+                .collect(),
         })
         .collect();
     let sample_rows = hits.iter().filter(|i| rows[**i as usize].is_sample()).count();
@@ -373,20 +389,25 @@ pub(crate) mod tests {
 
     const BY_AMOUNT: Sort = Sort { column: "amount", descending: true };
 
+    /// A facet value with its count and whether it is selected.
+    fn v(code: u32, count: usize, selected: bool) -> FacetValue {
+        FacetValue { code, count, selected }
+    }
+
     #[test]
     fn search_facets_and_counts() {
         let rows = rows();
         let mut st = TableState { query: "防汛".into(), ..Default::default() };
         let o = run(&rows, &st, BY_AMOUNT);
         assert_eq!(o.rows, vec![4, 0, 1]);
-        assert_eq!(o.facets[0].values, vec![(2020, 2, false), (2021, 1, false)]);
+        assert_eq!(o.facets[0].values, vec![v(2020, 2, false), v(2021, 1, false)]);
         st.toggle("year", "2020");
         let o = run(&rows, &st, BY_AMOUNT);
         assert_eq!(o.rows, vec![0, 1]);
         // The year facet still counts 2021 (selecting it would add a row)…
-        assert_eq!(o.facets[0].values, vec![(2020, 2, true), (2021, 1, false)]);
+        assert_eq!(o.facets[0].values, vec![v(2020, 2, true), v(2021, 1, false)]);
         // …and the kind facet counts only within 2020.
-        assert_eq!(o.facets[1].values, vec![(0, 1, false), (1, 1, false), (2, 0, false)]);
+        assert_eq!(o.facets[1].values, vec![v(0, 1, false), v(1, 1, false), v(2, 0, false)]);
     }
 
     #[test]
@@ -395,10 +416,10 @@ pub(crate) mod tests {
         let base = TableState { query: "防".into(), ..Default::default() };
         let o = run(&rows, &base, BY_AMOUNT);
         for fc in &o.facets {
-            for (code, n, _) in &fc.values {
+            for FacetValue { code, count, .. } in &fc.values {
                 let mut st = base.clone();
                 st.toggle(fc.facet.key, &code.to_string());
-                assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), *n, "{} = {code}", fc.facet.key);
+                assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), *count, "{} = {code}", fc.facet.key);
             }
         }
     }
@@ -438,7 +459,7 @@ pub(crate) mod tests {
         st.toggle("year", "1999");
         let o = run(&rows, &st, BY_AMOUNT);
         assert!(o.rows.is_empty());
-        assert!(o.facets[0].values.contains(&(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
+        assert!(o.facets[0].values.contains(&v(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
         st.toggle("year", "1999");
         assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), 5);
     }

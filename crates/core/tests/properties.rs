@@ -109,9 +109,9 @@ proptest! {
     fn facet_counts_sum_to_the_filtered_total(rows in proptest::collection::vec(row(), 0..60), st in state()) {
         let o = run(&rows, &st, SORT);
         for fc in &o.facets {
-            let selected: usize = fc.values.iter().filter(|v| v.2).map(|v| v.1).sum();
-            let all: usize = fc.values.iter().map(|v| v.1).sum();
-            if fc.values.iter().any(|v| v.2) {
+            let selected: usize = fc.values.iter().filter(|v| v.selected).map(|v| v.count).sum();
+            let all: usize = fc.values.iter().map(|v| v.count).sum();
+            if fc.values.iter().any(|v| v.selected) {
                 prop_assert_eq!(selected, o.rows.len(), "{}", fc.facet.key);
             } else {
                 prop_assert_eq!(all, o.rows.len(), "{}", fc.facet.key);

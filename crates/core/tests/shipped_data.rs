@@ -102,7 +102,7 @@ mod ledger_data {
     use super::data;
     use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow, RowStatus, Tally};
     use gongshi_core::ledger::{self, GoodsFlag};
-    use gongshi_core::table::{run, Record, Sort, TableState};
+    use gongshi_core::table::{run, FacetValue, Record, Sort, TableState};
     use gongshi_core::{csv, Fen};
 
     const SORT: Sort = Sort { column: "date", descending: true };
@@ -148,14 +148,14 @@ mod ledger_data {
             .sum();
         assert_eq!(t.money_in.0, independent);
         for fc in &o.facets {
-            for (code, n, selected) in &fc.values {
-                if *selected {
+            for &FacetValue { code, count: n, selected } in &fc.values {
+                if selected {
                     continue;
                 }
                 let f = LedgerRow::facets().iter().position(|d| d.key == fc.facet.key).unwrap();
                 let mut s2 = st.clone();
-                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, *code)].into());
-                assert_eq!(run(&rows, &s2, SORT).rows.len(), *n, "{}={code}", fc.facet.key);
+                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, code)].into());
+                assert_eq!(run(&rows, &s2, SORT).rows.len(), n, "{}={code}", fc.facet.key);
             }
         }
     }
