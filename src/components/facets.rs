@@ -1,4 +1,4 @@
-use gongshi_core::table::{FacetValue, Outcome, Record};
+use gongshi_core::table::{Facet, FacetValue, Outcome, Record};
 use leptos::html;
 use leptos::prelude::*;
 use std::marker::PhantomData;
@@ -78,7 +78,8 @@ where
             shape
                 .into_iter()
                 .map(|(f, codes)| {
-                    let def = R::facets()[f];
+                    let facet = R::Facet::ALL[f];
+                    let def = facet.def();
                     let options = codes
                         .into_iter()
                         .map(|code| {
@@ -86,7 +87,7 @@ where
                             let (label, input, count) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
                             built.push(Opt { f, label, input, count, shown });
                             let empty = shown.count == 0 && !shown.selected;
-                            let vkey = R::facet_key(f, code);
+                            let vkey = R::facet_key(facet, code);
                             let toggle = (def.key.to_string(), vkey.clone());
                             view! {
                                 <label class="facet-opt" class:none=empty data-key=vkey node_ref=label>
@@ -97,7 +98,7 @@ where
                                         disabled=empty
                                         on:change=move |_| on_toggle.run(toggle.clone())
                                     />
-                                    <span class="facet-label">{R::facet_label_lang(f, code, lang)}</span>
+                                    <span class="facet-label">{R::facet_label_lang(facet, code, lang)}</span>
                                     <span class="count" node_ref=count>{shown.count}</span>
                                 </label>
                             }
