@@ -1,23 +1,22 @@
-use gongshi_core::table::{Outcome, Record};
+use gongshi_core::table::{Facet, FacetValue, Outcome, Record};
 use leptos::html;
 use leptos::prelude::*;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-/// One checkbox of the panel: its facet and value, its elements, and the (count, selected) it
+/// One checkbox of the panel: its facet, its elements, and the value (code, count, selected) it
 /// shows.
 struct Opt {
     f: usize,
-    code: u32,
     label: NodeRef<html::Label>,
     input: NodeRef<html::Input>,
     count: NodeRef<html::Span>,
-    shown: (usize, bool),
+    shown: FacetValue,
 }
 
-/// (count, selected) of facet `f`'s value `code` in `o` ((0, false) when it has none).
-fn stat(o: &Outcome, f: usize, code: u32) -> (usize, bool) {
-    o.facets.get(f).and_then(|fc| fc.values.iter().find(|v| v.0 == code)).map_or((0, false), |v| (v.1, v.2))
+/// Facet `f`'s value `code` in `o` (count 0, not selected, when it has none).
+fn stat(o: &Outcome, f: usize, code: u32) -> FacetValue {
+    o.facets.get(f).and_then(|fc| fc.values.iter().find(|v| v.code == code)).copied().unwrap_or(FacetValue { code, count: 0, selected: false })
 }
 
 /// Every facet of a table, live from the engine's counts. `on_toggle(facet key, value key)`.
@@ -39,8 +38,8 @@ where
                     o.facets
                         .iter()
                         .enumerate()
-                        .filter(|(_, fc)| fc.values.len() > 1 || fc.values.iter().any(|v| v.2))
-                        .map(|(f, fc)| (f, fc.values.iter().map(|v| v.0).collect::<Vec<u32>>()))
+                        .filter(|(_, fc)| fc.values.len() > 1 || fc.values.iter().any(|v| v.selected))
+                        .map(|(f, fc)| (f, fc.values.iter().map(|v| v.code).collect::<Vec<u32>>()))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -52,7 +51,7 @@ where
             let Some(o) = o else { return };
             opts.update_value(|opts| {
                 for opt in opts.iter_mut() {
-                    let now = stat(o, opt.f, opt.code);
+                    let now = stat(o, opt.f, opt.shown.code);
                     if now == opt.shown {
                         continue;
                     }
@@ -60,11 +59,11 @@ where
                     let (Some(label), Some(input), Some(count)) = (opt.label.get_untracked(), opt.input.get_untracked(), opt.count.get_untracked()) else {
                         continue;
                     };
-                    let empty = now.0 == 0 && !now.1;
-                    if now.0 != opt.shown.0 {
-                        count.set_text_content(Some(&now.0.to_string()));
+                    let empty = now.count == 0 && !now.selected;
+                    if now.count != opt.shown.count {
+                        count.set_text_content(Some(&now.count.to_string()));
                     }
-                    input.set_checked(now.1);
+                    input.set_checked(now.selected);
                     input.set_disabled(empty);
                     let _ = label.class_list().toggle_with_force("none", empty);
                     opt.shown = now;
@@ -79,27 +78,28 @@ where
             shape
                 .into_iter()
                 .map(|(f, codes)| {
-                    let def = R::facets()[f];
+                    let facet = R::Facet::ALL[f];
+                    let def = facet.def();
                     let options = codes
                         .into_iter()
                         .map(|code| {
-                            let shown = o.as_ref().map_or((0, false), |o| stat(o, f, code));
+                            let shown = o.as_ref().map_or(FacetValue { code, count: 0, selected: false }, |o| stat(o, f, code));
                             let (label, input, count) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
-                            built.push(Opt { f, code, label, input, count, shown });
-                            let empty = shown.0 == 0 && !shown.1;
-                            let vkey = R::facet_key(f, code);
+                            built.push(Opt { f, label, input, count, shown });
+                            let empty = shown.count == 0 && !shown.selected;
+                            let vkey = R::facet_key(facet, code);
                             let toggle = (def.key.to_string(), vkey.clone());
                             view! {
                                 <label class="facet-opt" class:none=empty data-key=vkey node_ref=label>
                                     <input
                                         type="checkbox"
                                         node_ref=input
-                                        prop:checked=shown.1
+                                        prop:checked=shown.selected
                                         disabled=empty
                                         on:change=move |_| on_toggle.run(toggle.clone())
                                     />
-                                    <span class="facet-label">{R::facet_label_lang(f, code, lang)}</span>
-                                    <span class="count" node_ref=count>{shown.0}</span>
+                                    <span class="facet-label">{R::facet_label_lang(facet, code, lang)}</span>
+                                    <span class="count" node_ref=count>{shown.count}</span>
                                 </label>
                             }
                         })

@@ -1,5 +1,5 @@
 use gongshi_core::table::html::{rows_html, RowWords};
-use gongshi_core::table::{ColKind, Record, Sort};
+use gongshi_core::table::{ColKind, Column, Record, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,29 +14,29 @@ pub fn DataTable<R>(
     indices: Signal<Vec<u32>>,
     #[prop(into)] caption: String,
     #[prop(into)] sort: Signal<(String, bool)>,
-    on_sort: Callback<&'static str>,
+    on_sort: Callback<R::Col>,
 ) -> impl IntoView
 where
     R: Record + Send + Sync + 'static,
 {
-    let cols = R::columns();
+    let cols = R::Col::ALL;
     let t = crate::i18n::use_tr();
     let region_label = caption.clone();
     let header = move || {
         let sort = sort.get();
         cols.iter()
-            .map(|c| {
-                let key = c.key;
+            .map(|&c| {
+                let key = c.key();
                 let (aria, arrow) = match (sort.0 == key, sort.1) {
                     (false, _) => ("none", ""),
                     (true, true) => ("descending", " ↓"),
                     (true, false) => ("ascending", " ↑"),
                 };
-                let unit = if c.kind == ColKind::Money { t.money_unit } else { "" };
-                let label = t.lang.pick(c.label, c.en);
+                let unit = if c.kind() == ColKind::Money { t.money_unit } else { "" };
+                let label = t.lang.pick(c.def().label, c.def().en);
                 view! {
                     <th scope="col" aria-sort=aria class=format!("col-{key}")>
-                        <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
+                        <button type="button" class="sort" on:click=move |_| on_sort.run(c)>
                             {format!("{label}{unit}{arrow}")}
                         </button>
                     </th>
@@ -110,6 +110,6 @@ pub fn Pager(page: usize, pages: usize, on_page: Callback<usize>) -> impl IntoVi
 }
 
 /// The default sort, for callers that need it with a state.
-pub fn effective_sort(sort: &Option<(String, bool)>, default: Sort) -> (String, bool) {
-    sort.clone().unwrap_or((default.column.to_string(), default.descending))
+pub fn effective_sort<C: Column>(sort: &Option<(String, bool)>, default: Sort<C>) -> (String, bool) {
+    sort.clone().unwrap_or((default.column.key().to_string(), default.descending))
 }

@@ -13,7 +13,7 @@ pub fn SearchableTable<R>(
     rows: Arc<Vec<R>>,
     state: Memo<TableState>,
     outcome: Memo<Option<Arc<Outcome>>>,
-    default_sort: Sort,
+    default_sort: Sort<R::Col>,
     /// Short dataset name for the CSV file name (捐赠, 救助…).
     #[prop(into)]
     dataset: String,
@@ -37,11 +37,7 @@ where
         });
     };
     let on_toggle = Callback::new(move |(f, val): (String, String)| nav.edit_push(|v| v.table.toggle(&f, &val)));
-    let on_sort = Callback::new(move |key: &'static str| {
-        if let Some(col) = R::columns().iter().find(|c| c.key == key) {
-            nav.edit_push(|v| v.table.click_sort(col, default_sort));
-        }
-    });
+    let on_sort = Callback::new(move |col: R::Col| nav.edit_push(|v| v.table.click_sort(col, default_sort)));
     let results_id = format!("results-{dataset}");
     let rid = results_id.clone();
     let on_page = Callback::new(move |p: usize| {
@@ -134,7 +130,7 @@ pub type TotalsView<R> = Arc<dyn Fn(&[R], &[u32]) -> AnyView + Send + Sync>;
 pub fn use_outcome<R: Record + Send + Sync + 'static>(
     rows: Signal<Option<Arc<Vec<R>>>>,
     state: Memo<TableState>,
-    default_sort: Sort,
+    default_sort: Sort<R::Col>,
 ) -> Memo<Option<Arc<Outcome>>> {
     let index = Memo::new_with_compare(
         move |_| rows.with(|r| r.as_ref().map(|r| (r.clone(), Arc::new(index_rows(r, default_sort))))),
@@ -148,7 +144,7 @@ pub fn use_outcome<R: Record + Send + Sync + 'static>(
 }
 
 /// Indexes `rows` and prepares the default sort order.
-pub fn index_rows<R: Record>(rows: &[R], default_sort: Sort) -> Index {
+pub fn index_rows<R: Record>(rows: &[R], default_sort: Sort<R::Col>) -> Index {
     let index = Index::build(rows);
     index.prepare_sort(rows, default_sort);
     index

@@ -11,7 +11,7 @@ use gongshi_core::table::Sort;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-const DEFAULT_SORT: Sort = Sort { column: "county", descending: false };
+const DEFAULT_SORT: Sort<coverage::CountyCol> = Sort { column: coverage::CountyCol::County, descending: false };
 
 fn totals(rows: &[CountyRow], idx: &[u32]) -> AnyView {
     let sel: Vec<&CountyRow> = idx.iter().map(|i| &rows[*i as usize]).collect();

@@ -15,7 +15,7 @@ use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-const DEFAULT_SORT: Sort = Sort { column: "date", descending: true };
+const DEFAULT_SORT: Sort<gongshi_core::ledger::rows::LedgerCol> = Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true };
 /// Headline figures from the report shown beside the ledger (problems 7, 14); the rest of the
 /// report's money figures are one click away.
 const REAL_FIGURES: [&str; 4] = ["fundraising-total-2019-2021", "fundraising-non-directed-share", "online-fundraising-2019-2021", "project-cost-overrun-2021"];

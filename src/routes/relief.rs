@@ -5,13 +5,13 @@ use crate::components::{loaded, use_outcome, ChartView, FigureTable, SampleNotic
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
 use gongshi_core::chart::Chart;
-use gongshi_core::relief::{self, publishable, Aggregate, ReliefRecord, MIN_CELL};
-use gongshi_core::table::{Cell, Record, Sort};
+use gongshi_core::relief::{self, publishable, Aggregate, AggregateCol, ReliefRecord, MIN_CELL};
+use gongshi_core::table::{Cell, ColKind, Column, Record, Sort};
 use gongshi_core::{csv, Fen};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-const DEFAULT_SORT: Sort = Sort { column: "date", descending: true };
+const DEFAULT_SORT: Sort<relief::ReliefCol> = Sort { column: relief::ReliefCol::Date, descending: true };
 
 fn totals(rows: &[ReliefRecord], idx: &[u32]) -> AnyView {
     let sum = Fen::checked_sum(idx.iter().filter_map(|i| rows[*i as usize].amount)).unwrap_or(Fen::ZERO);
@@ -191,7 +191,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                 <table class="agg-table stack">
                     <caption>{t.agg_caption(&names)}</caption>
                     <thead>
-                        <tr>{Aggregate::columns().iter().map(|c| view! { <th scope="col">{t.lang.pick(c.label, c.en)}</th> }).collect_view()}</tr>
+                        <tr>{AggregateCol::ALL.iter().map(|c| view! { <th scope="col">{t.lang.pick(c.def().label, c.def().en)}</th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         {move || {
@@ -199,8 +199,9 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                 .into_iter()
                                 .map(|i| {
                                     let a = &a3[i as usize];
-                                    let cells = (0..Aggregate::columns().len())
-                                        .map(|c| match a.cell_lang(c, t.lang) {
+                                    let cells = AggregateCol::ALL
+                                        .iter()
+                                        .map(|c| match a.cell_lang(*c, t.lang) {
                                             Cell::Money(f) => t.money(f),
                                             Cell::Int(n) => n.to_string(),
                                             Cell::Text(t) => t.into_owned(),
@@ -211,9 +212,9 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                     let suppressed = a.suppressed();
                                     view! {
                                         <tr class:suppressed=suppressed class:sample=a.origin.is_sample()>
-                                            {cells.into_iter().enumerate().map(|(k, text)| {
-                                                let col = &Aggregate::columns()[k];
-                                                let class = if col.kind == gongshi_core::table::ColKind::Text && col.key != "people" { "" } else { "num" };
+                                            {AggregateCol::ALL.iter().zip(cells).enumerate().map(|(k, (&c, text))| {
+                                                let col = c.def();
+                                                let class = if col.kind == ColKind::Text && c != AggregateCol::People { "" } else { "num" };
                                                 if k == 0 { view! { <th scope="row">{text}</th> }.into_any() } else { view! { <td class=class data-label=t.lang.pick(col.label, col.en)>{text}</td> }.into_any() }
                                             }).collect_view()}
                                         </tr>

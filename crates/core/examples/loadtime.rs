@@ -47,10 +47,10 @@ fn main() {
     let index = Index::build(&rows);
     println!("Index::build: {}", ms(t));
     let t = Instant::now();
-    index.prepare_sort(&rows, Sort { column: "date", descending: true });
+    index.prepare_sort(&rows, Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true });
     println!("prepare_sort: {}", ms(t));
     let t = Instant::now();
-    let o = index.run(&rows, &Default::default(), Sort { column: "date", descending: true });
+    let o = index.run(&rows, &Default::default(), Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true });
     println!("first run: {} ({} rows)", ms(t), o.rows.len());
     let t = Instant::now();
     drop(rows);

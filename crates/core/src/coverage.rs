@@ -5,7 +5,7 @@ use crate::diag::{Checked, Diagnostic};
 use crate::ledger::Origin;
 use crate::relief::COUNTIES;
 use crate::search::normalize;
-use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use crate::table::{Cell, Record, NOT_APPLICABLE};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -277,87 +277,87 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
     Checked { value: cov, problems: out }
 }
 
-const COLUMNS: &[Column] = &[
-    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
-    Column { key: "village_cov", label: "村级覆盖率", en: "Village coverage", kind: ColKind::Text },
-    Column { key: "village_units", label: "村（社区）级组织", en: "Village units", kind: ColKind::Int },
-    Column { key: "villages", label: "村（社区）数", en: "Villages", kind: ColKind::Int },
-    Column { key: "township_units", label: "乡镇（街道）级组织", en: "Township units", kind: ColKind::Int },
-    Column { key: "townships", label: "乡镇（街道）数", en: "Townships", kind: ColKind::Int },
-    Column { key: "hospital_units", label: "医院", en: "Hospitals", kind: ColKind::Int },
-    Column { key: "school_units", label: "学校", en: "Schools", kind: ColKind::Int },
-    Column { key: "other_units", label: "其他企事业单位", en: "Other employers", kind: ColKind::Int },
-    Column { key: "units", label: "基层组织合计", en: "Grassroots units", kind: ColKind::Int },
-    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
-];
+crate::table_columns!(
+    /// The 组织覆盖 table's columns, in display and CSV order.
+    pub CountyCol {
+        County => "county", "县（市、区）", "County", Text;
+        VillageCoverage => "village_cov", "村级覆盖率", "Village coverage", Text;
+        VillageUnits => "village_units", "村（社区）级组织", "Village units", Int;
+        Villages => "villages", "村（社区）数", "Villages", Int;
+        TownshipUnits => "township_units", "乡镇（街道）级组织", "Township units", Int;
+        Townships => "townships", "乡镇（街道）数", "Townships", Int;
+        HospitalUnits => "hospital_units", "医院", "Hospitals", Int;
+        SchoolUnits => "school_units", "学校", "Schools", Int;
+        OtherUnits => "other_units", "其他企事业单位", "Other employers", Int;
+        Units => "units", "基层组织合计", "Grassroots units", Int;
+        Origin => "origin", "来源", "Source", Text;
+    }
+);
 
-const FACETS: &[FacetDef] =
-    &[FacetDef { key: "county", label: "县（市、区）", en: "County" }, FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" }];
+crate::table_facets!(
+    /// The 组织覆盖 table's facets.
+    pub CountyFacet {
+        County => "county", "县（市、区）", "County";
+        Origin => "origin", "真实/示例", "Real/sample";
+    }
+);
 
 impl Record for CountyRow {
-    fn columns() -> &'static [Column] {
-        COLUMNS
-    }
-    fn facets() -> &'static [FacetDef] {
-        FACETS
-    }
-    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+    type Col = CountyCol;
+    type Facet = CountyFacet;
+    fn cell_lang(&self, col: CountyCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
-            (crate::i18n::Lang::En, 10) => Cell::Text(Cow::Owned(self.origin.en())),
+            (crate::i18n::Lang::En, CountyCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
     }
-    fn cell(&self, col: usize) -> Cell<'_> {
+    fn cell(&self, col: CountyCol) -> Cell<'_> {
         match col {
-            0 => Cell::Text(Cow::Borrowed(&self.county)),
-            1 => Cell::Text(Cow::Owned(self.village_coverage_bp().map(crate::format::percent_bp).unwrap_or_else(|| "—".into()))),
-            2 => Cell::Int(self.village_units as i64),
-            3 => Cell::Int(self.villages as i64),
-            4 => Cell::Int(self.township_units as i64),
-            5 => Cell::Int(self.townships as i64),
-            6 => Cell::Int(self.hospital_units as i64),
-            7 => Cell::Int(self.school_units as i64),
-            8 => Cell::Int(self.other_units as i64),
-            9 => Cell::Int(self.units() as i64),
-            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+            CountyCol::County => Cell::Text(Cow::Borrowed(&self.county)),
+            CountyCol::VillageCoverage => Cell::Text(Cow::Owned(self.village_coverage_bp().map(crate::format::percent_bp).unwrap_or_else(|| "—".into()))),
+            CountyCol::VillageUnits => Cell::Int(self.village_units as i64),
+            CountyCol::Villages => Cell::Int(self.villages as i64),
+            CountyCol::TownshipUnits => Cell::Int(self.township_units as i64),
+            CountyCol::Townships => Cell::Int(self.townships as i64),
+            CountyCol::HospitalUnits => Cell::Int(self.hospital_units as i64),
+            CountyCol::SchoolUnits => Cell::Int(self.school_units as i64),
+            CountyCol::OtherUnits => Cell::Int(self.other_units as i64),
+            CountyCol::Units => Cell::Int(self.units() as i64),
+            CountyCol::Origin => Cell::Text(Cow::Owned(self.origin.zh())),
         }
     }
-    fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 {
-            COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
-        } else {
-            self.origin.is_sample() as u32
+    fn facet_value(&self, f: CountyFacet) -> u32 {
+        match f {
+            CountyFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            CountyFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: usize, code: u32) -> String {
-        if f == 0 {
-            COUNTIES.get(code as usize).copied().unwrap_or("?").to_string()
-        } else {
-            (if code == 1 { "示例数据" } else { "真实记录" }).to_string()
+    fn facet_label(f: CountyFacet, code: u32) -> String {
+        match f {
+            CountyFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            CountyFacet::Origin => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
         }
     }
-    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
-        if f == 1 && lang == crate::i18n::Lang::En {
+    fn facet_label_lang(f: CountyFacet, code: u32, lang: crate::i18n::Lang) -> String {
+        if f == CountyFacet::Origin && lang == crate::i18n::Lang::En {
             return (if code == 1 { "Sample data" } else { "Real records" }).to_string();
         }
         Self::facet_label(f, code)
     }
-    fn facet_key(f: usize, code: u32) -> String {
-        if f == 0 {
-            COUNTIES.get(code as usize).copied().unwrap_or("?").to_string()
-        } else {
-            (if code == 1 { "sample" } else { "real" }).to_string()
+    fn facet_key(f: CountyFacet, code: u32) -> String {
+        match f {
+            CountyFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            CountyFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
-        if f == 0 {
-            COUNTIES.iter().position(|c| *c == key).map(|p| p as u32)
-        } else {
-            match key {
+    fn parse_facet_key(f: CountyFacet, key: &str) -> Option<u32> {
+        match f {
+            CountyFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            CountyFacet::Origin => match key {
                 "sample" => Some(1),
                 "real" => Some(0),
                 _ => None,
-            }
+            },
         }
     }
     fn write_haystack(&self, out: &mut String) {

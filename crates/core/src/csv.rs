@@ -2,7 +2,7 @@
 //! RFC 4180 quoting, CRLF line ends, money in 元 with two decimals computed from fen, and text
 //! cells neutralised against formula injection.
 
-use crate::table::{Cell, Record};
+use crate::table::{Cell, ColKind, Column, Record};
 
 /// Escapes one text field: neutralises formulas, quotes when needed.
 pub fn text_field(s: &str) -> String {
@@ -40,23 +40,23 @@ pub fn cell_field(c: &Cell<'_>) -> String {
     }
 }
 
-/// The CSV for `rows[indices]`, all columns, with a header of column labels (money columns
-/// say their unit).
+/// The CSV for `rows[indices]`, every column in the order of [`Column::ALL`], with a header
+/// of column labels (money columns say their unit).
 pub fn to_csv<R: Record>(rows: &[R], indices: &[u32]) -> String {
-    let cols = R::columns();
+    let cols = R::Col::ALL;
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = cols
         .iter()
-        .map(|c| match c.kind {
-            crate::table::ColKind::Money => text_field(&format!("{}（元）", c.label)),
-            _ => text_field(c.label),
+        .map(|c| match c.def() {
+            d if d.kind == ColKind::Money => text_field(&format!("{}（元）", d.label)),
+            d => text_field(d.label),
         })
         .collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for i in indices {
         let r = &rows[*i as usize];
-        let line: Vec<String> = (0..cols.len()).map(|c| cell_field(&r.cell(c))).collect();
+        let line: Vec<String> = cols.iter().map(|c| cell_field(&r.cell(*c))).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }

@@ -15,7 +15,7 @@
 //! `table::run` stays the reference implementation: a property test checks that both agree.
 
 use crate::search::Query;
-use crate::table::{Cell, ColKind, FacetCounts, Outcome, Record, Sort, TableState};
+use crate::table::{Cell, ColKind, Column, Facet, FacetCounts, FacetValue, Outcome, Record, Sort, TableState};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
@@ -33,7 +33,7 @@ pub struct Index {
     search: TextIndex,
     /// The last text query and its matches (the next keystroke usually narrows it).
     last: Mutex<Option<Last>>,
-    /// (column, descending) → all rows in that order. Filled on first use.
+    /// (column's index, descending) → all rows in that order. Filled on first use.
     orders: Mutex<BTreeMap<(usize, bool), std::sync::Arc<Vec<u32>>>>,
     /// The outcome with no query and no facet selected (the first view, and every time the
     /// search box is cleared), for the sort it was computed with.
@@ -324,11 +324,11 @@ impl Index {
     /// Indexes `rows`: facet codes, the search text and its character postings. Sort orders
     /// come later, on use.
     pub fn build<R: Record>(rows: &[R]) -> Index {
-        let defs = R::facets();
+        let defs = R::Facet::ALL;
         let mut values = Vec::with_capacity(defs.len());
         let mut dense = Vec::with_capacity(defs.len());
-        for f in 0..defs.len() {
-            let raw: Vec<u32> = rows.iter().map(|r| r.facet_value(f)).collect();
+        for f in defs {
+            let raw: Vec<u32> = rows.iter().map(|r| r.facet_value(*f)).collect();
             let mut distinct: Vec<u32> = raw.clone();
             distinct.sort_unstable();
             distinct.dedup();
@@ -559,11 +559,12 @@ impl Index {
 
     /// All rows in the order of `col`, as `table::run` sorts them (stable; empty cells last
     /// whichever the direction).
-    fn order<R: Record>(&self, rows: &[R], col: usize, desc: bool) -> std::sync::Arc<Vec<u32>> {
-        if let Some(o) = self.orders.lock().ok().and_then(|m| m.get(&(col, desc)).cloned()) {
+    fn order<R: Record>(&self, rows: &[R], col: R::Col, desc: bool) -> std::sync::Arc<Vec<u32>> {
+        let at = col.index();
+        if let Some(o) = self.orders.lock().ok().and_then(|m| m.get(&(at, desc)).cloned()) {
             return o;
         }
-        let kind = R::columns()[col].kind;
+        let kind = col.kind();
         let mut all: Vec<u32> = (0..self.len as u32).collect();
         // Numbers and dates: sort by an integer key (fast); text: by the cell.
         let key = |i: u32| -> Option<i64> {
@@ -591,8 +592,8 @@ impl Index {
             let (asc, dsc) = both_orders(keyed);
             let (asc, dsc) = (std::sync::Arc::new(asc), std::sync::Arc::new(dsc));
             if let Ok(mut m) = self.orders.lock() {
-                m.insert((col, false), asc.clone());
-                m.insert((col, true), dsc.clone());
+                m.insert((at, false), asc.clone());
+                m.insert((at, true), dsc.clone());
             }
             return if desc { dsc } else { asc };
         } else {
@@ -600,7 +601,7 @@ impl Index {
         }
         let all = std::sync::Arc::new(all);
         if let Ok(mut m) = self.orders.lock() {
-            m.insert((col, desc), all.clone());
+            m.insert((at, desc), all.clone());
         }
         all
     }
@@ -608,33 +609,28 @@ impl Index {
     /// Computes sort orders now, during loading, so that no click pays for a sort of every
     /// row: the default sort, and both directions of every number and date column (one sort
     /// each). Text columns are sorted on first use.
-    pub fn prepare_sort<R: Record>(&self, rows: &[R], sort: Sort) {
-        if let Some(col) = R::columns().iter().position(|c| c.key == sort.column) {
-            self.order(rows, col, sort.descending);
-        }
-        for (col, c) in R::columns().iter().enumerate() {
-            if c.kind != ColKind::Text {
-                self.order(rows, col, false);
+    pub fn prepare_sort<R: Record>(&self, rows: &[R], sort: Sort<R::Col>) {
+        self.order(rows, sort.column, sort.descending);
+        for col in R::Col::ALL {
+            if col.kind() != ColKind::Text {
+                self.order(rows, *col, false);
             }
         }
     }
 
     /// Filters, counts and sorts like [`crate::table::run`] (same result), using the index.
-    pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort) -> Outcome {
+    pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>) -> Outcome {
         debug_assert_eq!(rows.len(), self.len, "an index is used with the rows it was built from");
         let matches = self.text_matches(&Query::new(&state.query));
         // No facet selected and every row matching (no query, or one every row contains, like
         // "20" in a ledger of 20xx ids): the same answer every time for a sort, computed once
         // (clearing the search box would otherwise count and order every row again).
-        let no_facets = R::facets().iter().all(|d| state.selected(d.key).is_none());
+        let no_facets = R::Facet::ALL.iter().all(|f| state.selected(f.key()).is_none());
         if !(no_facets && matches.as_ref().is_none_or(|m| m.len() == self.len)) {
             return self.run_with(rows, state, default_sort, matches.as_deref().map(|m| m.as_slice()));
         }
-        let (col_key, desc) = match &state.sort {
-            Some((k, d)) => (k.as_str(), *d),
-            None => (default_sort.column, default_sort.descending),
-        };
-        let key = (R::columns().iter().position(|c| c.key == col_key).unwrap_or(usize::MAX), desc);
+        let (col, desc) = state.sort_column(default_sort);
+        let key = (col.map_or(usize::MAX, Column::index), desc);
         if let Some((k, o)) = self.unfiltered.lock().ok().as_deref().and_then(|u| u.as_ref()) {
             if *k == key {
                 return o.clone();
@@ -662,19 +658,19 @@ impl Index {
     }
 
     /// [`Index::run`] given the rows matching the text query (`None`: every row).
-    fn run_with<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort, matches: Option<&[u32]>) -> Outcome {
-        let defs = R::facets();
+    fn run_with<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>, matches: Option<&[u32]>) -> Outcome {
+        let defs = R::Facet::ALL;
         let nf = defs.len();
         // Per facet: which dense positions are selected (None = no restriction), and selected
         // codes that no row has (shown with 0 so they can be unselected).
         let mut selected: Vec<Option<Vec<bool>>> = Vec::with_capacity(nf);
         let mut absent: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); nf];
-        for (f, d) in defs.iter().enumerate() {
-            match state.selected(d.key) {
+        for (f, facet) in defs.iter().enumerate() {
+            match state.selected(facet.key()) {
                 None => selected.push(None),
                 Some(keys) => {
                     let mut mask = vec![false; self.values[f].len()];
-                    for code in keys.iter().filter_map(|k| R::parse_facet_key(f, k)) {
+                    for code in keys.iter().filter_map(|k| R::parse_facet_key(*facet, k)) {
                         match self.values[f].binary_search(&code) {
                             Ok(p) => mask[p] = true,
                             Err(_) => {
@@ -687,16 +683,12 @@ impl Index {
             }
         }
         let (counts, hit, nhits) = self.count(&selected, matches);
-        let cols = R::columns();
-        let (col_key, desc) = match &state.sort {
-            Some((k, d)) => (k.as_str(), *d),
-            None => (default_sort.column, default_sort.descending),
-        };
+        let (col, desc) = state.sort_column(default_sort);
         let mut out: Vec<u32> = Vec::with_capacity(nhits);
-        match cols.iter().position(|c| c.key == col_key) {
+        match col {
             Some(col) if nhits > 0 => {
                 // Few matches: sorting them directly beats a pass over every row.
-                if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col, desc))).unwrap_or(false) {
+                if nhits.saturating_mul(16) < self.len && !self.orders.lock().map(|m| m.contains_key(&(col.index(), desc))).unwrap_or(false) {
                     Self::ascending(&hit, &mut out);
                     let order = self.order_small(rows, col, desc, &mut out);
                     return self.finish::<R>(order, counts, selected, absent);
@@ -816,23 +808,26 @@ impl Index {
     }
 
     /// Sorts a few row numbers (ascending on entry) the way `table::run` does.
-    fn order_small<R: Record>(&self, rows: &[R], col: usize, desc: bool, out: &mut Vec<u32>) -> Vec<u32> {
+    fn order_small<R: Record>(&self, rows: &[R], col: R::Col, desc: bool, out: &mut Vec<u32>) -> Vec<u32> {
         out.sort_by(|a, b| cmp_rows(rows, col, desc, *a, *b));
         std::mem::take(out)
     }
 
     fn finish<R: Record>(&self, rows: Vec<u32>, counts: Vec<Vec<usize>>, selected: Vec<Option<Vec<bool>>>, absent: Vec<BTreeSet<u32>>) -> Outcome {
-        let facets = R::facets()
+        let facets = R::Facet::ALL
             .iter()
             .enumerate()
-            .map(|(f, d)| {
-                let mut values: Vec<(u32, usize, bool)> =
-                    self.values[f].iter().enumerate().map(|(p, code)| (*code, counts[f][p], selected[f].as_ref().is_some_and(|m| m[p]))).collect();
+            .map(|(f, facet)| {
+                let mut values: Vec<FacetValue> = self.values[f]
+                    .iter()
+                    .enumerate()
+                    .map(|(p, code)| FacetValue { code: *code, count: counts[f][p], selected: selected[f].as_ref().is_some_and(|m| m[p]) })
+                    .collect();
                 if !absent[f].is_empty() {
-                    values.extend(absent[f].iter().map(|c| (*c, 0, true)));
-                    values.sort_by_key(|v| v.0);
+                    values.extend(absent[f].iter().map(|c| FacetValue { code: *c, count: 0, selected: true }));
+                    values.sort_by_key(|v| v.code);
                 }
-                FacetCounts { facet: *d, values }
+                FacetCounts { facet: *facet.def(), values }
             })
             .collect();
         let sample_rows = Self::count_bits(&self.sample, &rows);
@@ -894,7 +889,7 @@ fn both_orders(mut keyed: Vec<(u8, i64, u32)>) -> (Vec<u32>, Vec<u32>) {
 
 /// Two rows compared on `col` as `table::run` sorts them: by value (reversed when `desc`), empty
 /// cells last whichever the direction.
-fn cmp_rows<R: Record>(rows: &[R], col: usize, desc: bool, a: u32, b: u32) -> std::cmp::Ordering {
+fn cmp_rows<R: Record>(rows: &[R], col: R::Col, desc: bool, a: u32, b: u32) -> std::cmp::Ordering {
     let (ca, cb) = (rows[a as usize].cell(col), rows[b as usize].cell(col));
     match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
         (false, false) => {
@@ -1033,7 +1028,7 @@ mod tests {
         let rows: Vec<Row> = (0..400u16).map(|i| Row::new(&format!("r{i}"), 1000 + i % 150, u32::from(i % 3), i64::from(i))).collect();
         let index = Index::build(&rows);
         assert!(matches!(index.dense[0], Codes::U32(_)) && matches!(index.dense[1], Codes::U8(_)));
-        let sort = Sort { column: "name", descending: false };
+        let sort = Sort { column: crate::table::tests::RowCol::Name, descending: false };
         for (q, year, kind) in [("", None, None), ("r1", Some("1010"), None), ("", Some("1149"), Some("2")), ("r", None, Some("1"))] {
             let mut st = TableState { query: q.into(), ..Default::default() };
             if let Some(y) = year {
@@ -1057,26 +1052,23 @@ mod tests {
     #[test]
     fn postings_switch_to_bits_for_common_characters() {
         struct R(String);
+        use crate::table::tests::{RowCol, RowFacet};
         impl Record for R {
-            fn columns() -> &'static [crate::table::Column] {
-                &[]
-            }
-            fn facets() -> &'static [crate::table::FacetDef] {
-                &[]
-            }
-            fn cell(&self, _: usize) -> Cell<'_> {
+            type Col = RowCol;
+            type Facet = RowFacet;
+            fn cell(&self, _: RowCol) -> Cell<'_> {
                 Cell::Empty
             }
-            fn facet_value(&self, _: usize) -> u32 {
+            fn facet_value(&self, _: RowFacet) -> u32 {
                 0
             }
-            fn facet_label(_: usize, _: u32) -> String {
+            fn facet_label(_: RowFacet, _: u32) -> String {
                 String::new()
             }
-            fn facet_key(_: usize, _: u32) -> String {
+            fn facet_key(_: RowFacet, _: u32) -> String {
                 String::new()
             }
-            fn parse_facet_key(_: usize, _: &str) -> Option<u32> {
+            fn parse_facet_key(_: RowFacet, _: &str) -> Option<u32> {
                 None
             }
             fn write_haystack(&self, out: &mut String) {

@@ -12,20 +12,84 @@
 //! number formatting and chart specs are pure functions over the model, so the whole core is
 //! tested natively with `cargo test`.
 
-/// An enum whose variants have a stable key (files, URLs), a Chinese and an English label.
+/// An enum whose variants have a stable key (files, URLs), a Chinese and an English label:
+/// `ALL` (every value, in declaration order, as an array), `key`, `zh`, `en`, `label(lang)`,
+/// `parse` (exactly a key) and `keys` (for messages).
 macro_rules! keyed_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vm])* $variant),+ }
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
             pub fn key(self) -> &'static str { match self { $($name::$variant => $key),+ } }
             pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),+ } }
             pub fn en(self) -> &'static str { match self { $($name::$variant => $en),+ } }
             pub fn label(self, lang: $crate::i18n::Lang) -> &'static str { lang.pick(self.zh(), self.en()) }
             pub fn parse(s: &str) -> Option<Self> { match s { $($key => Some($name::$variant),)+ _ => None } }
             pub fn keys() -> String { [$($key),+].join("、") }
+        }
+    };
+}
+
+/// Declares a record type's table columns ([`table::Column`]): an enum with one variant per
+/// column, in display and CSV order, each with its URL key, Chinese and English labels and
+/// [`table::ColKind`]. The order written here is the one order of the columns.
+///
+/// ```
+/// gongshi_core::table_columns!(
+///     /// A tiny table's columns.
+///     pub Col {
+///         Name => "name", "名称", "Name", Text;
+///         Amount => "amount", "金额", "Amount", Money;
+///     }
+/// );
+/// use gongshi_core::table::Column;
+/// assert_eq!(Col::ALL, [Col::Name, Col::Amount]);
+/// assert_eq!((Col::Amount.key(), Col::Amount.index()), ("amount", 1));
+/// assert_eq!(Col::parse("name"), Some(Col::Name));
+/// ```
+#[macro_export]
+macro_rules! table_columns {
+    ($(#[$m:meta])* $vis:vis $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal, $kind:ident;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $name { $($variant),+ }
+        impl $crate::table::Column for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
+            #[inline]
+            fn def(self) -> &'static $crate::table::ColumnDef {
+                const DEFS: &[$crate::table::ColumnDef] =
+                    &[$($crate::table::ColumnDef { key: $key, label: $zh, en: $en, kind: $crate::table::ColKind::$kind }),+];
+                &DEFS[self as usize]
+            }
+            #[inline]
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+/// Declares a record type's facets ([`table::Facet`]): an enum with one variant per facet, in
+/// display order, each with its URL key and Chinese and English labels.
+#[macro_export]
+macro_rules! table_facets {
+    ($(#[$m:meta])* $vis:vis $name:ident { $($variant:ident => $key:literal, $zh:literal, $en:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $name { $($variant),+ }
+        impl $crate::table::Facet for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
+            #[inline]
+            fn def(self) -> &'static $crate::table::FacetDef {
+                const DEFS: &[$crate::table::FacetDef] = &[$($crate::table::FacetDef { key: $key, label: $zh, en: $en }),+];
+                &DEFS[self as usize]
+            }
+            #[inline]
+            fn index(self) -> usize {
+                self as usize
+            }
         }
     };
 }

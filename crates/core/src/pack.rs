@@ -283,9 +283,9 @@ fn decode_raw(bytes: &[u8], source_sha256: &str) -> Result<(String, RawFile<RawD
         if flags >> 5 != 0 || (flags & 2 != 0 && flags & 1 == 0) {
             return Err(PackError::Damaged(at));
         }
-        let donor_kind = r.pick(DonorKind::ALL)?;
-        let channel = r.pick(Channel::ALL)?;
-        let status = r.pick(DonationStatus::ALL)?;
+        let donor_kind = r.pick(&DonorKind::ALL)?;
+        let channel = r.pick(&Channel::ALL)?;
+        let status = r.pick(&DonationStatus::ALL)?;
         let at = r.at;
         let (origin, problem) = match r.byte()? {
             0 => ("sample", None),

@@ -91,55 +91,15 @@ pub struct Contact {
 
 // ---------- the model ----------
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Done,
-    InProgress,
-    NotStarted,
-}
-
-impl Status {
-    pub const ALL: [Status; 3] = [Status::Done, Status::InProgress, Status::NotStarted];
-
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "done" => Some(Status::Done),
-            "in_progress" => Some(Status::InProgress),
-            "not_started" => Some(Status::NotStarted),
-            _ => None,
-        }
+keyed_enum!(
+    /// A problem's rectification status: its key is the identifier used in data files and URLs,
+    /// its Chinese label the report's own words.
+    Status {
+        Done => "done", "已完成整改", "Rectified";
+        InProgress => "in_progress", "正在推进整改", "Rectification in progress";
+        NotStarted => "not_started", "尚未启动整改", "Rectification not started";
     }
-
-    /// The identifier used in data files and URLs.
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Done => "done",
-            Status::InProgress => "in_progress",
-            Status::NotStarted => "not_started",
-        }
-    }
-
-    /// The report's own words.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Status::Done => "已完成整改",
-            Status::InProgress => "正在推进整改",
-            Status::NotStarted => "尚未启动整改",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Status::Done => "Rectified",
-            Status::InProgress => "Rectification in progress",
-            Status::NotStarted => "Rectification not started",
-        }
-    }
-
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        lang.pick(self.zh(), self.en())
-    }
-}
+);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inspection {

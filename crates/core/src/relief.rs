@@ -10,7 +10,7 @@ use crate::ledger::Origin;
 use crate::money::Fen;
 use crate::privacy;
 use crate::search::normalize;
-use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use crate::table::{Cell, Record, NOT_APPLICABLE};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -476,105 +476,107 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
 
 // ---------------------------------------------------------------- table
 
-const COLUMNS: &[Column] = &[
-    Column { key: "date", label: "日期", en: "Date", kind: ColKind::Date },
-    Column { key: "recipient", label: "受助人", en: "Recipient", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
-    Column { key: "goods", label: "物资", en: "Goods", kind: ColKind::Text },
-    Column { key: "programme", label: "救助项目", en: "Programme", kind: ColKind::Text },
-    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
-    Column { key: "township", label: "乡镇（街道）", en: "Township", kind: ColKind::Text },
-    Column { key: "status", label: "状态", en: "Status", kind: ColKind::Text },
-    Column { key: "id", label: "编号", en: "ID", kind: ColKind::Text },
-    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
-];
+crate::table_columns!(
+    /// The 救助 table's columns, in display and CSV order.
+    pub ReliefCol {
+        Date => "date", "日期", "Date", Date;
+        Recipient => "recipient", "受助人", "Recipient", Text;
+        Amount => "amount", "金额", "Amount", Money;
+        Goods => "goods", "物资", "Goods", Text;
+        Programme => "programme", "救助项目", "Programme", Text;
+        County => "county", "县（市、区）", "County", Text;
+        Township => "township", "乡镇（街道）", "Township", Text;
+        Status => "status", "状态", "Status", Text;
+        Id => "id", "编号", "ID", Text;
+        Origin => "origin", "来源", "Source", Text;
+    }
+);
 
-const FACETS: &[FacetDef] = &[
-    FacetDef { key: "year", label: "年份", en: "Year" },
-    FacetDef { key: "programme", label: "救助项目", en: "Programme" },
-    FacetDef { key: "county", label: "县（市、区）", en: "County" },
-    FacetDef { key: "status", label: "状态", en: "Status" },
-    FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" },
-];
+crate::table_facets!(
+    /// The 救助 table's facets.
+    pub ReliefFacet {
+        Year => "year", "年份", "Year";
+        Programme => "programme", "救助项目", "Programme";
+        County => "county", "县（市、区）", "County";
+        Status => "status", "状态", "Status";
+        Origin => "origin", "真实/示例", "Real/sample";
+    }
+);
 
 fn pos<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
     all.iter().position(|y| *y == x).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
 }
 
 impl Record for ReliefRecord {
-    fn columns() -> &'static [Column] {
-        COLUMNS
-    }
-    fn facets() -> &'static [FacetDef] {
-        FACETS
-    }
-    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+    type Col = ReliefCol;
+    type Facet = ReliefFacet;
+    fn cell_lang(&self, col: ReliefCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
-            (_, 4) => Cell::Text(Cow::Borrowed(self.programme.en())),
-            (_, 7) => Cell::Text(Cow::Borrowed(self.status.en())),
-            (_, 9) => Cell::Text(Cow::Owned(self.origin.en())),
+            (_, ReliefCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, ReliefCol::Status) => Cell::Text(Cow::Borrowed(self.status.en())),
+            (_, ReliefCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
     }
-    fn cell(&self, col: usize) -> Cell<'_> {
+    fn cell(&self, col: ReliefCol) -> Cell<'_> {
         let opt = |s: &Option<String>| s.as_deref().map(|x| Cell::Text(Cow::Owned(x.to_string()))).unwrap_or(Cell::Empty);
         match col {
-            0 => Cell::Date(self.date),
-            1 => {
+            ReliefCol::Date => Cell::Date(self.date),
+            ReliefCol::Recipient => {
                 if self.recipient.is_empty() {
                     Cell::Empty
                 } else {
                     Cell::Text(Cow::Borrowed(&self.recipient))
                 }
             }
-            2 => self.amount.map(Cell::Money).unwrap_or(Cell::Empty),
-            3 => opt(&self.goods),
-            4 => Cell::Text(Cow::Borrowed(self.programme.zh())),
-            5 => Cell::Text(Cow::Borrowed(&self.county)),
-            6 => opt(&self.township),
-            7 => Cell::Text(Cow::Borrowed(self.status.zh())),
-            8 => Cell::Text(Cow::Borrowed(&self.id)),
-            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+            ReliefCol::Amount => self.amount.map(Cell::Money).unwrap_or(Cell::Empty),
+            ReliefCol::Goods => opt(&self.goods),
+            ReliefCol::Programme => Cell::Text(Cow::Borrowed(self.programme.zh())),
+            ReliefCol::County => Cell::Text(Cow::Borrowed(&self.county)),
+            ReliefCol::Township => opt(&self.township),
+            ReliefCol::Status => Cell::Text(Cow::Borrowed(self.status.zh())),
+            ReliefCol::Id => Cell::Text(Cow::Borrowed(&self.id)),
+            ReliefCol::Origin => Cell::Text(Cow::Owned(self.origin.zh())),
         }
     }
-    fn facet_value(&self, f: usize) -> u32 {
+    fn facet_value(&self, f: ReliefFacet) -> u32 {
         match f {
-            0 => self.date.year as u32,
-            1 => pos(Programme::ALL, self.programme),
-            2 => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
-            3 => pos(ReliefStatus::ALL, self.status),
-            _ => self.origin.is_sample() as u32,
+            ReliefFacet::Year => self.date.year as u32,
+            ReliefFacet::Programme => pos(&Programme::ALL, self.programme),
+            ReliefFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            ReliefFacet::Status => pos(&ReliefStatus::ALL, self.status),
+            ReliefFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: usize, code: u32) -> String {
+    fn facet_label(f: ReliefFacet, code: u32) -> String {
         Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
     }
-    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label_lang(f: ReliefFacet, code: u32, lang: crate::i18n::Lang) -> String {
         match f {
-            0 => lang.pick(format!("{code}年"), code.to_string()),
-            1 => Programme::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
-            2 => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
-            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
-            _ => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
+            ReliefFacet::Year => lang.pick(format!("{code}年"), code.to_string()),
+            ReliefFacet::Programme => Programme::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
+            ReliefFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            ReliefFacet::Status => ReliefStatus::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
+            ReliefFacet::Origin => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
-    fn facet_key(f: usize, code: u32) -> String {
+    fn facet_key(f: ReliefFacet, code: u32) -> String {
         match f {
-            0 => code.to_string(),
-            1 => Programme::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
-            2 => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
-            3 => ReliefStatus::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
-            _ => (if code == 1 { "sample" } else { "real" }).to_string(),
+            ReliefFacet::Year => code.to_string(),
+            ReliefFacet::Programme => Programme::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
+            ReliefFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            ReliefFacet::Status => ReliefStatus::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
+            ReliefFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: ReliefFacet, key: &str) -> Option<u32> {
         match f {
-            0 => key.parse().ok(),
-            1 => Programme::parse(key).map(|p| pos(Programme::ALL, p)),
-            2 => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
-            3 => ReliefStatus::parse(key).map(|p| pos(ReliefStatus::ALL, p)),
-            _ => match key {
+            ReliefFacet::Year => key.parse().ok(),
+            ReliefFacet::Programme => Programme::parse(key).map(|p| pos(&Programme::ALL, p)),
+            ReliefFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            ReliefFacet::Status => ReliefStatus::parse(key).map(|p| pos(&ReliefStatus::ALL, p)),
+            ReliefFacet::Origin => match key {
                 "sample" => Some(1),
                 "real" => Some(0),
                 _ => None,
@@ -587,92 +589,93 @@ impl Record for ReliefRecord {
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
     }
-    fn notes_column() -> usize {
-        1
+    fn notes_column() -> ReliefCol {
+        ReliefCol::Recipient
     }
-    fn phone_columns() -> Option<&'static [&'static str]> {
-        Some(&["date", "recipient", "amount", "goods", "programme", "county", "status"])
+    fn phone_columns() -> Option<&'static [ReliefCol]> {
+        Some(&[ReliefCol::Date, ReliefCol::Recipient, ReliefCol::Amount, ReliefCol::Goods, ReliefCol::Programme, ReliefCol::County, ReliefCol::Status])
     }
 }
 
-const AGG_COLUMNS: &[Column] = &[
-    Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
-    Column { key: "programme", label: "救助项目", en: "Programme", kind: ColKind::Text },
-    Column { key: "county", label: "县（市、区）", en: "County", kind: ColKind::Text },
-    Column { key: "people", label: "人数", en: "People", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
-    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
-];
+crate::table_columns!(
+    /// The aggregates table's columns, in display and CSV order.
+    pub AggregateCol {
+        Year => "year", "年份", "Year", Int;
+        Programme => "programme", "救助项目", "Programme", Text;
+        County => "county", "县（市、区）", "County", Text;
+        People => "people", "人数", "People", Text;
+        Amount => "amount", "金额", "Amount", Money;
+        Origin => "origin", "来源", "Source", Text;
+    }
+);
 
-const AGG_FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "county", label: "县（市、区）", en: "County" }];
+crate::table_facets!(
+    /// The aggregates' facets.
+    pub AggregateFacet {
+        Year => "year", "年份", "Year";
+        County => "county", "县（市、区）", "County";
+    }
+);
 
 impl Record for Aggregate {
-    fn columns() -> &'static [Column] {
-        AGG_COLUMNS
-    }
-    fn facets() -> &'static [FacetDef] {
-        AGG_FACETS
-    }
-    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+    type Col = AggregateCol;
+    type Facet = AggregateFacet;
+    fn cell_lang(&self, col: AggregateCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
-            (_, 1) => Cell::Text(Cow::Borrowed(self.programme.en())),
-            (_, 3 | 4) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
-            (_, 5) => Cell::Text(Cow::Owned(self.origin.en())),
+            (_, AggregateCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, AggregateCol::People | AggregateCol::Amount) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
+            (_, AggregateCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
     }
-    fn cell(&self, col: usize) -> Cell<'_> {
+    fn cell(&self, col: AggregateCol) -> Cell<'_> {
         match col {
-            0 => Cell::Int(self.year as i64),
-            1 => Cell::Text(Cow::Borrowed(self.programme.zh())),
-            2 => Cell::Text(Cow::Borrowed(&self.county)),
+            AggregateCol::Year => Cell::Int(self.year as i64),
+            AggregateCol::Programme => Cell::Text(Cow::Borrowed(self.programme.zh())),
+            AggregateCol::County => Cell::Text(Cow::Borrowed(&self.county)),
             // Small cells are never shown, in the table or anywhere else. Not "<5": a cell withheld
             // because a total would give a small one away may hold more.
-            3 => match self.counts {
+            AggregateCol::People => match self.counts {
                 Some((people, _)) => Cell::Text(Cow::Owned(people.to_string())),
                 None => Cell::Text(Cow::Borrowed("不公布")),
             },
-            4 => match self.counts {
+            AggregateCol::Amount => match self.counts {
                 Some((_, amount)) => Cell::Money(amount),
                 None => Cell::Text(Cow::Borrowed("不公布")),
             },
-            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+            AggregateCol::Origin => Cell::Text(Cow::Owned(self.origin.zh())),
         }
     }
-    fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 {
-            self.year as u32
-        } else {
-            COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
+    fn facet_value(&self, f: AggregateFacet) -> u32 {
+        match f {
+            AggregateFacet::Year => self.year as u32,
+            AggregateFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
         }
     }
-    fn facet_label(f: usize, code: u32) -> String {
-        if f == 0 {
-            format!("{code}年")
-        } else {
-            COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string()
+    fn facet_label(f: AggregateFacet, code: u32) -> String {
+        match f {
+            AggregateFacet::Year => format!("{code}年"),
+            AggregateFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string(),
         }
     }
-    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label_lang(f: AggregateFacet, code: u32, lang: crate::i18n::Lang) -> String {
         match (lang, f) {
-            (crate::i18n::Lang::En, 0) => code.to_string(),
-            (crate::i18n::Lang::En, _) => COUNTIES.get(code as usize).copied().unwrap_or("Whole city").to_string(),
+            (crate::i18n::Lang::En, AggregateFacet::Year) => code.to_string(),
+            (crate::i18n::Lang::En, AggregateFacet::County) => COUNTIES.get(code as usize).copied().unwrap_or("Whole city").to_string(),
             _ => Self::facet_label(f, code),
         }
     }
-    fn facet_key(f: usize, code: u32) -> String {
-        if f == 0 {
-            code.to_string()
-        } else {
-            COUNTIES.get(code as usize).copied().unwrap_or("all").to_string()
+    fn facet_key(f: AggregateFacet, code: u32) -> String {
+        match f {
+            AggregateFacet::Year => code.to_string(),
+            AggregateFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("all").to_string(),
         }
     }
-    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
-        if f == 0 {
-            key.parse().ok()
-        } else {
-            COUNTIES.iter().position(|c| *c == key).map(|p| p as u32)
+    fn parse_facet_key(f: AggregateFacet, key: &str) -> Option<u32> {
+        match f {
+            AggregateFacet::Year => key.parse().ok(),
+            AggregateFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
         }
     }
     fn write_haystack(&self, _out: &mut String) {}

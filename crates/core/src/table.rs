@@ -1,7 +1,11 @@
 //! The one table engine every dataset page uses: search, facets with live counts, sort, paging.
 //!
-//! A dataset describes itself through [`Record`]; [`run`] answers a [`TableState`] (which lives
-//! in the URL) with the matching row indices in display order and each facet's counts.
+//! A dataset describes itself through [`Record`]: its columns and its facets are enums
+//! ([`Column`], [`Facet`]), each declared once, in order, with its descriptor (URL key, labels,
+//! kind) by [`table_columns!`](crate::table_columns) and [`table_facets!`](crate::table_facets);
+//! a cell is asked for by its column, never by a position. [`run`] answers a [`TableState`]
+//! (which lives in the URL) with the matching row indices in display order and each facet's
+//! counts.
 
 use crate::date::PartialDate;
 use crate::money::Fen;
@@ -10,6 +14,8 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What a column holds: how its cells are written (money grouped, numbers right-aligned),
+/// sorted (numbers and dates from largest first) and headed in CSV (money with its unit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColKind {
     Text,
@@ -18,14 +24,40 @@ pub enum ColKind {
     Int,
 }
 
+/// A column's descriptor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Column {
-    /// Identifier used in URLs (`sort=amount`).
+pub struct ColumnDef {
+    /// Identifier used in URLs (`sort=amount`) and in the cells' classes (`col-amount`).
     pub key: &'static str,
+    /// The Chinese label (table header, CSV header, a phone card's labels).
     pub label: &'static str,
     /// The English label.
     pub en: &'static str,
     pub kind: ColKind,
+}
+
+/// The columns of one record type: an enum with a variant per column, declared with
+/// [`table_columns!`](crate::table_columns), which writes each column's [`ColumnDef`] beside
+/// it. [`Column::ALL`] is the one order of the columns: the table's, the CSV's and the phone
+/// card's. Records answer [`Record::cell`] with an exhaustive `match` on it, so a column added
+/// here does not compile until it has a cell.
+pub trait Column: Copy + Eq + std::fmt::Debug + Send + Sync + 'static {
+    /// Every column, in display and CSV order.
+    const ALL: &'static [Self];
+    /// Its key, labels and kind.
+    fn def(self) -> &'static ColumnDef;
+    /// Its position in [`Column::ALL`].
+    fn index(self) -> usize;
+    fn key(self) -> &'static str {
+        self.def().key
+    }
+    fn kind(self) -> ColKind {
+        self.def().kind
+    }
+    /// The column whose key is `key` (`sort=amount` in the URL).
+    fn parse(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == key)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,15 +86,43 @@ impl Cell<'_> {
             (a, b) => a.rank().cmp(&b.rank()),
         }
     }
+
+    /// The kind of column this cell belongs in (`None`: empty, which fits any).
+    pub fn kind(&self) -> Option<ColKind> {
+        match self {
+            Cell::Text(_) => Some(ColKind::Text),
+            Cell::Money(_) => Some(ColKind::Money),
+            Cell::Date(_) => Some(ColKind::Date),
+            Cell::Int(_) => Some(ColKind::Int),
+            Cell::Empty => None,
+        }
+    }
 }
 
+/// A facet's descriptor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FacetDef {
     /// Identifier used in URLs (`year=2020,2021`).
     pub key: &'static str,
+    /// The Chinese label (the facet's legend).
     pub label: &'static str,
     /// The English label.
     pub en: &'static str,
+}
+
+/// The facets of one record type: an enum with a variant per facet, declared with
+/// [`table_facets!`](crate::table_facets) beside each one's [`FacetDef`]. [`Facet::ALL`] is the
+/// facets' order (the panel's, and [`Outcome::facets`]'s).
+pub trait Facet: Copy + Eq + std::fmt::Debug + Send + Sync + 'static {
+    /// Every facet, in display order.
+    const ALL: &'static [Self];
+    /// Its key and labels.
+    fn def(self) -> &'static FacetDef;
+    /// Its position in [`Facet::ALL`] (and in [`Outcome::facets`]).
+    fn index(self) -> usize;
+    fn key(self) -> &'static str {
+        self.def().key
+    }
 }
 
 /// A facet value code meaning "this facet does not apply to the row".
@@ -70,28 +130,30 @@ pub const NOT_APPLICABLE: u32 = u32::MAX;
 
 /// A row of a dataset, as the table engine sees it.
 pub trait Record {
-    fn columns() -> &'static [Column];
-    fn facets() -> &'static [FacetDef];
-    fn cell(&self, col: usize) -> Cell<'_>;
+    /// The columns, in display and CSV order.
+    type Col: Column;
+    /// The facets, in display order.
+    type Facet: Facet;
+    fn cell(&self, col: Self::Col) -> Cell<'_>;
     /// The cell as shown in `lang`: the app's own words (types, statuses) translated, data text
     /// as published. CSV exports use [`Record::cell`] (Chinese).
-    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+    fn cell_lang(&self, col: Self::Col, lang: crate::i18n::Lang) -> Cell<'_> {
         let _ = lang;
         self.cell(col)
     }
     /// The row's value code for facet `f` ([`NOT_APPLICABLE`] when it has none).
-    fn facet_value(&self, f: usize) -> u32;
+    fn facet_value(&self, f: Self::Facet) -> u32;
     /// The value code's label for people ("2020年", "银行转账").
-    fn facet_label(f: usize, code: u32) -> String;
+    fn facet_label(f: Self::Facet, code: u32) -> String;
     /// The value code's label in `lang` (Chinese: [`Record::facet_label`]). Values that are data
     /// text (county names) stay as published.
-    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label_lang(f: Self::Facet, code: u32, lang: crate::i18n::Lang) -> String {
         let _ = lang;
         Self::facet_label(f, code)
     }
     /// The value code's identifier in URLs ("2020", "bank_transfer").
-    fn facet_key(f: usize, code: u32) -> String;
-    fn parse_facet_key(f: usize, key: &str) -> Option<u32>;
+    fn facet_key(f: Self::Facet, code: u32) -> String;
+    fn parse_facet_key(f: Self::Facet, key: &str) -> Option<u32>;
     /// Appends the row's normalised searchable text (see [`crate::search::normalize`]) to
     /// `out`: its fields, each followed by `'\n'` (which no query term contains, so no match
     /// spans two fields). Written on demand, so a large dataset need not keep a copy per row.
@@ -100,20 +162,20 @@ pub trait Record {
     fn is_sample(&self) -> bool {
         false
     }
-    /// The column whose cell also shows the row's notes.
-    fn notes_column() -> usize {
-        0
+    /// The column whose cell also shows the row's notes: the first unless said otherwise.
+    fn notes_column() -> Self::Col {
+        Self::Col::ALL[0]
     }
-    /// The columns (keys) a phone shows before the row is opened, the rest appearing on a tap:
-    /// what says what the row is. `None`: the first four.
-    fn phone_columns() -> Option<&'static [&'static str]> {
+    /// The columns a phone shows before the row is opened, the rest appearing on a tap: what
+    /// says what the row is. `None`: the first four.
+    fn phone_columns() -> Option<&'static [Self::Col]> {
         None
     }
     /// Whether column `c` is shown on a phone before the row is opened.
-    fn on_phone(c: usize) -> bool {
+    fn on_phone(c: Self::Col) -> bool {
         match Self::phone_columns() {
-            Some(keys) => Self::columns().get(c).is_some_and(|col| keys.contains(&col.key)),
-            None => c < 4,
+            Some(cols) => cols.contains(&c),
+            None => c.index() < 4,
         }
     }
     /// Notes shown with the row: flags, corrections (plain text).
@@ -122,9 +184,10 @@ pub trait Record {
     }
 }
 
+/// A table's order: a column and its direction (a dataset's default order is one of these).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sort {
-    pub column: &'static str,
+pub struct Sort<C> {
+    pub column: C,
     pub descending: bool,
 }
 
@@ -159,19 +222,29 @@ impl TableState {
 
     /// A click on a column header: the first click sorts numbers and dates from largest and
     /// text from A; a second click on the same column reverses.
-    pub fn click_sort(&mut self, col: &Column, default: Sort) {
+    pub fn click_sort<C: Column>(&mut self, col: C, default: Sort<C>) {
         let current = match &self.sort {
             Some((k, d)) => (k.as_str(), *d),
-            None => (default.column, default.descending),
+            None => (default.column.key(), default.descending),
         };
-        let desc = if current.0 == col.key { !current.1 } else { col.kind != ColKind::Text };
-        self.sort = Some((col.key.to_string(), desc));
+        let desc = if current.0 == col.key() { !current.1 } else { col.kind() != ColKind::Text };
+        self.sort = Some((col.key().to_string(), desc));
         self.page = 0;
     }
 
-    /// The effective sort: the state's, or `default`.
-    pub fn sort_or(&self, default: Sort) -> (String, bool) {
-        self.sort.clone().unwrap_or((default.column.to_string(), default.descending))
+    /// The effective sort as written in the URL (column key, descending): the state's, or
+    /// `default`.
+    pub fn sort_or<C: Column>(&self, default: Sort<C>) -> (String, bool) {
+        self.sort.clone().unwrap_or((default.column.key().to_string(), default.descending))
+    }
+
+    /// The effective sort's column (`None`: the URL names no column of `C`, so rows keep their
+    /// order) and direction.
+    pub fn sort_column<C: Column>(&self, default: Sort<C>) -> (Option<C>, bool) {
+        match &self.sort {
+            Some((k, d)) => (C::parse(k), *d),
+            None => (Some(default.column), default.descending),
+        }
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -179,11 +252,26 @@ impl TableState {
     }
 }
 
+/// One value of a facet as the panel shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value's code ([`Record::facet_value`]; [`Record::facet_key`] is its URL key).
+    pub code: u32,
+    /// How many rows selecting it would show: counted under the query and the *other* facets'
+    /// selections.
+    pub count: usize,
+    /// Whether it is selected (in the URL).
+    pub selected: bool,
+}
+
+/// One facet's values with their counts ([`Outcome::facets`] holds one per [`Facet`], in
+/// [`Facet::ALL`]'s order).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCounts {
     pub facet: FacetDef,
-    /// (value code, rows that selecting it would show, selected?) in value order.
-    pub values: Vec<(u32, usize, bool)>,
+    /// Every value some row has, and every selected one (count 0 when no row has it), in code
+    /// order.
+    pub values: Vec<FacetValue>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,12 +299,12 @@ impl Outcome {
 }
 
 /// Filters, counts and sorts `rows` for `state`. `default_sort` applies when the state has none.
-pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Outcome {
+pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>) -> Outcome {
     let q = Query::new(&state.query);
-    let defs = R::facets();
+    let defs = R::Facet::ALL;
     // Selected codes per facet (None = no restriction).
     let selected: Vec<Option<BTreeSet<u32>>> =
-        defs.iter().enumerate().map(|(f, d)| state.selected(d.key).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(f, k)).collect())).collect();
+        defs.iter().map(|f| state.selected(f.key()).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(*f, k)).collect())).collect();
     let mut counts: Vec<BTreeMap<u32, usize>> = vec![BTreeMap::new(); defs.len()];
     // A selected value always shows (with 0 when no row has it), so it can be unselected.
     for (f, sel) in selected.iter().enumerate() {
@@ -230,8 +318,8 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
     for (i, r) in rows.iter().enumerate() {
         let mut failed: Option<usize> = None;
         let mut fails = 0;
-        for f in 0..defs.len() {
-            let c = r.facet_value(f);
+        for (f, facet) in defs.iter().enumerate() {
+            let c = r.facet_value(*facet);
             codes[f] = c;
             counts[f].entry(c).or_insert(0);
             if let Some(sel) = &selected[f] {
@@ -259,12 +347,7 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
             Some(f) => *counts[f].get_mut(&codes[f]).expect("inserted above") += 1,
         }
     }
-    let cols = R::columns();
-    let (col_key, desc) = match &state.sort {
-        Some((k, d)) => (k.as_str(), *d),
-        None => (default_sort.column, default_sort.descending),
-    };
-    if let Some(col) = cols.iter().position(|c| c.key == col_key) {
+    if let (Some(col), desc) = state.sort_column(default_sort) {
         hits.sort_by(|a, b| {
             let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
             // Empty cells stay last whichever the direction.
@@ -285,8 +368,11 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort) -> Out
         .iter()
         .enumerate()
         .map(|(f, d)| FacetCounts {
-            facet: *d,
-            values: counts[f].iter().map(|(code, n)| (*code, *n, selected[f].as_ref().is_some_and(|s| s.contains(code)))).collect(),
+            facet: *d.def(),
+            values: counts[f]
+                .iter()
+                .map(|(code, n)| FacetValue { code: *code, count: *n, selected: selected[f].as_ref().is_some_and(|s| s.contains(code)) })
+                .collect(),
         })
         .collect();
     let sample_rows = hits.iter().filter(|i| rows[**i as usize].is_sample()).count();
@@ -315,45 +401,46 @@ pub(crate) mod tests {
         }
     }
 
-    const COLS: &[Column] = &[
-        Column { key: "name", label: "名称", en: "Name", kind: ColKind::Text },
-        Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
-        Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
-    ];
-    const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "kind", label: "类型", en: "Type" }];
+    crate::table_columns!(
+        pub RowCol {
+            Name => "name", "名称", "Name", Text;
+            Amount => "amount", "金额", "Amount", Money;
+            Year => "year", "年份", "Year", Int;
+        }
+    );
+    crate::table_facets!(
+        pub RowFacet {
+            Year => "year", "年份", "Year";
+            Kind => "kind", "类型", "Type";
+        }
+    );
 
     impl Record for Row {
-        fn columns() -> &'static [Column] {
-            COLS
-        }
-        fn facets() -> &'static [FacetDef] {
-            FACETS
-        }
-        fn cell(&self, col: usize) -> Cell<'_> {
+        type Col = RowCol;
+        type Facet = RowFacet;
+        fn cell(&self, col: RowCol) -> Cell<'_> {
             match col {
-                0 => Cell::Text(Cow::Borrowed(&self.name)),
-                1 => Cell::Money(Fen(self.amount)),
-                _ => Cell::Int(self.year as i64),
+                RowCol::Name => Cell::Text(Cow::Borrowed(&self.name)),
+                RowCol::Amount => Cell::Money(Fen(self.amount)),
+                RowCol::Year => Cell::Int(self.year as i64),
             }
         }
-        fn facet_value(&self, f: usize) -> u32 {
-            if f == 0 {
-                self.year as u32
-            } else {
-                self.kind
+        fn facet_value(&self, f: RowFacet) -> u32 {
+            match f {
+                RowFacet::Year => self.year as u32,
+                RowFacet::Kind => self.kind,
             }
         }
-        fn facet_label(f: usize, code: u32) -> String {
-            if f == 0 {
-                format!("{code}年")
-            } else {
-                ["甲", "乙", "丙"][code as usize].to_string()
+        fn facet_label(f: RowFacet, code: u32) -> String {
+            match f {
+                RowFacet::Year => format!("{code}年"),
+                RowFacet::Kind => ["甲", "乙", "丙"][code as usize].to_string(),
             }
         }
-        fn facet_key(_f: usize, code: u32) -> String {
+        fn facet_key(_f: RowFacet, code: u32) -> String {
             code.to_string()
         }
-        fn parse_facet_key(_f: usize, key: &str) -> Option<u32> {
+        fn parse_facet_key(_f: RowFacet, key: &str) -> Option<u32> {
             key.parse().ok()
         }
         fn write_haystack(&self, out: &mut String) {
@@ -371,7 +458,12 @@ pub(crate) mod tests {
         ]
     }
 
-    const BY_AMOUNT: Sort = Sort { column: "amount", descending: true };
+    const BY_AMOUNT: Sort<RowCol> = Sort { column: RowCol::Amount, descending: true };
+
+    /// A facet value with its count and whether it is selected.
+    fn v(code: u32, count: usize, selected: bool) -> FacetValue {
+        FacetValue { code, count, selected }
+    }
 
     #[test]
     fn search_facets_and_counts() {
@@ -379,14 +471,14 @@ pub(crate) mod tests {
         let mut st = TableState { query: "防汛".into(), ..Default::default() };
         let o = run(&rows, &st, BY_AMOUNT);
         assert_eq!(o.rows, vec![4, 0, 1]);
-        assert_eq!(o.facets[0].values, vec![(2020, 2, false), (2021, 1, false)]);
+        assert_eq!(o.facets[0].values, vec![v(2020, 2, false), v(2021, 1, false)]);
         st.toggle("year", "2020");
         let o = run(&rows, &st, BY_AMOUNT);
         assert_eq!(o.rows, vec![0, 1]);
         // The year facet still counts 2021 (selecting it would add a row)…
-        assert_eq!(o.facets[0].values, vec![(2020, 2, true), (2021, 1, false)]);
+        assert_eq!(o.facets[0].values, vec![v(2020, 2, true), v(2021, 1, false)]);
         // …and the kind facet counts only within 2020.
-        assert_eq!(o.facets[1].values, vec![(0, 1, false), (1, 1, false), (2, 0, false)]);
+        assert_eq!(o.facets[1].values, vec![v(0, 1, false), v(1, 1, false), v(2, 0, false)]);
     }
 
     #[test]
@@ -395,10 +487,10 @@ pub(crate) mod tests {
         let base = TableState { query: "防".into(), ..Default::default() };
         let o = run(&rows, &base, BY_AMOUNT);
         for fc in &o.facets {
-            for (code, n, _) in &fc.values {
+            for FacetValue { code, count, .. } in &fc.values {
                 let mut st = base.clone();
                 st.toggle(fc.facet.key, &code.to_string());
-                assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), *n, "{} = {code}", fc.facet.key);
+                assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), *count, "{} = {code}", fc.facet.key);
             }
         }
     }
@@ -422,12 +514,12 @@ pub(crate) mod tests {
     #[test]
     fn header_clicks_sort_then_reverse() {
         let mut st = TableState { page: 3, ..Default::default() };
-        st.click_sort(&COLS[1], BY_AMOUNT);
+        st.click_sort(RowCol::Amount, BY_AMOUNT);
         assert_eq!(st.sort, Some(("amount".into(), false)), "default is amount desc, so a click reverses it");
         assert_eq!(st.page, 0);
-        st.click_sort(&COLS[0], BY_AMOUNT);
+        st.click_sort(RowCol::Name, BY_AMOUNT);
         assert_eq!(st.sort, Some(("name".into(), false)));
-        st.click_sort(&COLS[2], BY_AMOUNT);
+        st.click_sort(RowCol::Year, BY_AMOUNT);
         assert_eq!(st.sort, Some(("year".into(), true)));
     }
 
@@ -438,7 +530,7 @@ pub(crate) mod tests {
         st.toggle("year", "1999");
         let o = run(&rows, &st, BY_AMOUNT);
         assert!(o.rows.is_empty());
-        assert!(o.facets[0].values.contains(&(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
+        assert!(o.facets[0].values.contains(&v(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
         st.toggle("year", "1999");
         assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), 5);
     }

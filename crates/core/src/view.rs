@@ -7,64 +7,23 @@ use crate::rectification::{Filter, Status};
 use crate::table::TableState;
 use std::collections::BTreeSet;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    Overview,
-    Donations,
-    Relief,
-    Coverage,
-    Rectification,
-    /// Every dataset, its files, freshness and how to cite it.
-    Data,
-}
+keyed_enum!(
+    /// A page of the site (`page=donations`); its label is the navigation tab's.
+    Page {
+        Overview => "overview", "概览", "Overview";
+        Donations => "donations", "捐赠", "Donations";
+        Relief => "relief", "救助", "Relief";
+        Coverage => "coverage", "组织覆盖", "Coverage";
+        Rectification => "rectification", "整改", "Rectification";
+        /// Every dataset, its files, freshness and how to cite it.
+        Data => "data", "数据", "Data";
+    }
+);
 
 impl Page {
-    pub const ALL: [Page; 6] = [Page::Overview, Page::Donations, Page::Relief, Page::Coverage, Page::Rectification, Page::Data];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Page::Overview => "overview",
-            Page::Donations => "donations",
-            Page::Relief => "relief",
-            Page::Coverage => "coverage",
-            Page::Rectification => "rectification",
-            Page::Data => "data",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Page> {
-        Page::ALL.into_iter().find(|p| p.key() == s)
-    }
-
     /// Pages whose main content is a table (their state is a [`TableState`]).
     pub fn is_table(self) -> bool {
         matches!(self, Page::Donations | Page::Relief | Page::Coverage)
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Page::Overview => "Overview",
-            Page::Donations => "Donations",
-            Page::Relief => "Relief",
-            Page::Coverage => "Coverage",
-            Page::Rectification => "Rectification",
-            Page::Data => "Data",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        lang.pick(self.zh(), self.en())
-    }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Page::Overview => "概览",
-            Page::Donations => "捐赠",
-            Page::Relief => "救助",
-            Page::Coverage => "组织覆盖",
-            Page::Rectification => "整改",
-            Page::Data => "数据",
-        }
     }
 }
 
@@ -396,6 +355,45 @@ mod tests {
         assert!(!back.table.facets.contains_key("lang"));
         assert_eq!(View::from_query("lang=en").to_query(), "lang=en");
         assert_eq!(View::page_in(Page::Relief, Lang::En).to_query(), "page=relief&lang=en");
+    }
+
+    #[test]
+    fn page_and_status_keys_labels_and_parsing() {
+        let pages: Vec<(&str, &str, &str)> = Page::ALL.into_iter().map(|p| (p.key(), p.zh(), p.en())).collect();
+        assert_eq!(
+            pages,
+            [
+                ("overview", "概览", "Overview"),
+                ("donations", "捐赠", "Donations"),
+                ("relief", "救助", "Relief"),
+                ("coverage", "组织覆盖", "Coverage"),
+                ("rectification", "整改", "Rectification"),
+                ("data", "数据", "Data"),
+            ]
+        );
+        let statuses: Vec<(&str, &str, &str)> = Status::ALL.into_iter().map(|s| (s.key(), s.zh(), s.en())).collect();
+        assert_eq!(
+            statuses,
+            [
+                ("done", "已完成整改", "Rectified"),
+                ("in_progress", "正在推进整改", "Rectification in progress"),
+                ("not_started", "尚未启动整改", "Rectification not started")
+            ]
+        );
+        for p in Page::ALL {
+            assert_eq!(Page::parse(p.key()), Some(p));
+            assert_eq!(p.label(Lang::En), p.en());
+        }
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.key()), Some(s));
+            assert_eq!(s.label(Lang::Zh), s.zh());
+        }
+        // Keys only, exactly: no labels, case or spaces.
+        for bad in ["Overview", " data", "概览", "", "Done", "in-progress"] {
+            assert_eq!(Page::parse(bad), None, "{bad:?}");
+            assert_eq!(Status::parse(bad), None, "{bad:?}");
+        }
+        assert!(Page::Donations.is_table() && !Page::Data.is_table());
     }
 
     #[test]

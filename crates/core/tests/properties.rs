@@ -2,7 +2,7 @@
 
 use gongshi_core::csv::to_csv;
 use gongshi_core::search::normalize;
-use gongshi_core::table::{run, Cell, ColKind, Column, FacetDef, Record, Sort, TableState};
+use gongshi_core::table::{run, Cell, Column, Record, Sort, TableState};
 use gongshi_core::Fen;
 use proptest::prelude::*;
 use std::borrow::Cow;
@@ -16,41 +16,43 @@ struct Row {
     hay: String,
 }
 
-const COLS: &[Column] = &[
-    Column { key: "name", label: "名称", en: "Name", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
-    Column { key: "year", label: "年份", en: "Year", kind: ColKind::Int },
-];
-const FACETS: &[FacetDef] = &[FacetDef { key: "year", label: "年份", en: "Year" }, FacetDef { key: "kind", label: "类型", en: "Type" }];
+gongshi_core::table_columns!(
+    Col {
+        Name => "name", "名称", "Name", Text;
+        Amount => "amount", "金额", "Amount", Money;
+        Year => "year", "年份", "Year", Int;
+    }
+);
+gongshi_core::table_facets!(
+    Facet {
+        Year => "year", "年份", "Year";
+        Kind => "kind", "类型", "Type";
+    }
+);
 
 impl Record for Row {
-    fn columns() -> &'static [Column] {
-        COLS
-    }
-    fn facets() -> &'static [FacetDef] {
-        FACETS
-    }
-    fn cell(&self, col: usize) -> Cell<'_> {
+    type Col = Col;
+    type Facet = Facet;
+    fn cell(&self, col: Col) -> Cell<'_> {
         match col {
-            0 => Cell::Text(Cow::Borrowed(&self.name)),
-            1 => Cell::Money(Fen(self.amount)),
-            _ => Cell::Int(self.year as i64),
+            Col::Name => Cell::Text(Cow::Borrowed(&self.name)),
+            Col::Amount => Cell::Money(Fen(self.amount)),
+            Col::Year => Cell::Int(self.year as i64),
         }
     }
-    fn facet_value(&self, f: usize) -> u32 {
-        if f == 0 {
-            self.year as u32
-        } else {
-            self.kind
+    fn facet_value(&self, f: Facet) -> u32 {
+        match f {
+            Facet::Year => self.year as u32,
+            Facet::Kind => self.kind,
         }
     }
-    fn facet_label(_f: usize, code: u32) -> String {
+    fn facet_label(_f: Facet, code: u32) -> String {
         code.to_string()
     }
-    fn facet_key(_f: usize, code: u32) -> String {
+    fn facet_key(_f: Facet, code: u32) -> String {
         code.to_string()
     }
-    fn parse_facet_key(_f: usize, key: &str) -> Option<u32> {
+    fn parse_facet_key(_f: Facet, key: &str) -> Option<u32> {
         key.parse().ok()
     }
     fn write_haystack(&self, out: &mut String) {
@@ -95,7 +97,7 @@ fn state() -> impl Strategy<Value = TableState> {
         })
 }
 
-const SORT: Sort = Sort { column: "amount", descending: true };
+const SORT: Sort<Col> = Sort { column: Col::Amount, descending: true };
 
 /// Every property replays the checked-in regressions file first (and records new failures in it).
 fn regressions() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
@@ -109,9 +111,9 @@ proptest! {
     fn facet_counts_sum_to_the_filtered_total(rows in proptest::collection::vec(row(), 0..60), st in state()) {
         let o = run(&rows, &st, SORT);
         for fc in &o.facets {
-            let selected: usize = fc.values.iter().filter(|v| v.2).map(|v| v.1).sum();
-            let all: usize = fc.values.iter().map(|v| v.1).sum();
-            if fc.values.iter().any(|v| v.2) {
+            let selected: usize = fc.values.iter().filter(|v| v.selected).map(|v| v.count).sum();
+            let all: usize = fc.values.iter().map(|v| v.count).sum();
+            if fc.values.iter().any(|v| v.selected) {
                 prop_assert_eq!(selected, o.rows.len(), "{}", fc.facet.key);
             } else {
                 prop_assert_eq!(all, o.rows.len(), "{}", fc.facet.key);
@@ -131,7 +133,7 @@ proptest! {
         prop_assert_eq!(a, b);
         // And it is ordered.
         if let Some((col, desc)) = &st.sort {
-            let c = COLS.iter().position(|x| x.key == col).unwrap();
+            let c = Col::parse(col).unwrap();
             for w in sorted.windows(2) {
                 let o = rows[w[0] as usize].cell(c).cmp_value(&rows[w[1] as usize].cell(c));
                 let in_order = if *desc { o.is_ge() } else { o.is_le() };

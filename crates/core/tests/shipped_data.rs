@@ -100,12 +100,12 @@ fn core_crate_names_no_browser_crate() {
 
 mod ledger_data {
     use super::data;
-    use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerRow, RowStatus, Tally};
+    use gongshi_core::ledger::rows::{ledger_rows, totals, Flow, LedgerCol, LedgerFacet, LedgerRow, RowStatus, Tally};
     use gongshi_core::ledger::{self, GoodsFlag};
-    use gongshi_core::table::{run, Record, Sort, TableState};
+    use gongshi_core::table::{run, Column, Facet, FacetValue, Record, Sort, TableState};
     use gongshi_core::{csv, Fen};
 
-    const SORT: Sort = Sort { column: "date", descending: true };
+    const SORT: Sort<LedgerCol> = Sort { column: LedgerCol::Date, descending: true };
 
     fn rows() -> Vec<LedgerRow> {
         let d = ledger::load_donations(&data("donations.json")).unwrap();
@@ -148,14 +148,14 @@ mod ledger_data {
             .sum();
         assert_eq!(t.money_in.0, independent);
         for fc in &o.facets {
-            for (code, n, selected) in &fc.values {
-                if *selected {
+            for &FacetValue { code, count: n, selected } in &fc.values {
+                if selected {
                     continue;
                 }
-                let f = LedgerRow::facets().iter().position(|d| d.key == fc.facet.key).unwrap();
+                let f = LedgerFacet::ALL.iter().copied().find(|d| d.key() == fc.facet.key).unwrap();
                 let mut s2 = st.clone();
-                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, *code)].into());
-                assert_eq!(run(&rows, &s2, SORT).rows.len(), *n, "{}={code}", fc.facet.key);
+                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, code)].into());
+                assert_eq!(run(&rows, &s2, SORT).rows.len(), n, "{}={code}", fc.facet.key);
             }
         }
     }
@@ -176,7 +176,7 @@ mod ledger_data {
         assert!(!real.contains("示例"));
         assert!(sampled.starts_with("<tr class=\"sample\">") && sampled.contains("<span class=\"badge sample\">示例</span>"), "{sampled}");
         // Every column but the row header is a cell, plus the phone's open-the-row button.
-        assert_eq!(html.matches("<td").count(), 2 * LedgerRow::columns().len());
+        assert_eq!(html.matches("<td").count(), 2 * LedgerCol::ALL.len());
     }
 
     #[test]

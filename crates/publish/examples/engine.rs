@@ -18,7 +18,7 @@ fn main() {
     let goods = gongshi_core::ledger::Goods::default();
     let rows = ledger_rows(&donations, &[], &goods);
     println!("{} rows generated and loaded in {:.0} ms", rows.len(), t.elapsed().as_secs_f64() * 1000.0);
-    let sort = Sort { column: "date", descending: true };
+    let sort = Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true };
     let t = Instant::now();
     let index = Index::build(&rows);
     index.prepare_sort(&rows, sort);

@@ -81,9 +81,9 @@ pub fn encode_donations(source_file: &str, source: &[u8], sample: bool, records:
             | (d.receipt.is_some() as u8) << 3
             | (!d.corrections.is_empty() as u8) << 4;
         w.0.push(flags);
-        w.0.push(index_of(DonorKind::ALL, &d.donor_kind));
-        w.0.push(index_of(Channel::ALL, &d.channel));
-        w.0.push(index_of(DonationStatus::ALL, &d.status));
+        w.0.push(index_of(&DonorKind::ALL, &d.donor_kind));
+        w.0.push(index_of(&Channel::ALL, &d.channel));
+        w.0.push(index_of(&DonationStatus::ALL, &d.status));
         match d.origin {
             Origin::Sample => w.0.push(0),
             Origin::Published => w.0.push(1),
@@ -176,10 +176,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(b.value.iter().any(|d| d.origin == Origin::Seed(7)) && b.value.iter().any(|d| d.origin == Origin::Published));
         for k in DonorKind::ALL {
-            assert!(b.value.iter().any(|d| d.donor_kind == *k), "{k:?}");
+            assert!(b.value.iter().any(|d| d.donor_kind == k), "{k:?}");
         }
         for c in Channel::ALL {
-            assert!(b.value.iter().any(|d| d.channel == *c), "{c:?}");
+            assert!(b.value.iter().any(|d| d.channel == c), "{c:?}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! The 捐赠 page's table: money in, money out and goods in, as one searchable list of rows.
 
 use super::*;
-use crate::table::{Cell, ColKind, Column, FacetDef, Record, NOT_APPLICABLE};
+use crate::table::{Cell, Record, NOT_APPLICABLE};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -86,142 +86,136 @@ impl LedgerRow {
     }
 }
 
-const COLUMNS: &[Column] = &[
-    Column { key: "date", label: "日期", en: "Date", kind: ColKind::Date },
-    Column { key: "party", label: "捐赠方/接收方", en: "Donor/recipient", kind: ColKind::Text },
-    Column { key: "amount", label: "金额", en: "Amount", kind: ColKind::Money },
-    Column { key: "flow", label: "类型", en: "Type", kind: ColKind::Text },
-    Column { key: "project", label: "项目", en: "Project", kind: ColKind::Text },
-    Column { key: "detail", label: "定向用途/用途/物资", en: "Directed use/purpose/goods", kind: ColKind::Text },
-    Column { key: "channel", label: "渠道", en: "Channel", kind: ColKind::Text },
-    Column { key: "status", label: "状态", en: "Status", kind: ColKind::Text },
-    Column { key: "receipt", label: "收据号", en: "Receipt no.", kind: ColKind::Text },
-    Column { key: "id", label: "编号", en: "ID", kind: ColKind::Text },
-    Column { key: "origin", label: "来源", en: "Source", kind: ColKind::Text },
-];
+crate::table_columns!(
+    /// The 捐赠 table's columns, in display and CSV order.
+    pub LedgerCol {
+        Date => "date", "日期", "Date", Date;
+        Party => "party", "捐赠方/接收方", "Donor/recipient", Text;
+        Amount => "amount", "金额", "Amount", Money;
+        Flow => "flow", "类型", "Type", Text;
+        Project => "project", "项目", "Project", Text;
+        Detail => "detail", "定向用途/用途/物资", "Directed use/purpose/goods", Text;
+        Channel => "channel", "渠道", "Channel", Text;
+        Status => "status", "状态", "Status", Text;
+        Receipt => "receipt", "收据号", "Receipt no.", Text;
+        Id => "id", "编号", "ID", Text;
+        Origin => "origin", "来源", "Source", Text;
+    }
+);
 
-pub const F_YEAR: usize = 0;
-pub const F_FLOW: usize = 1;
-pub const F_DONOR: usize = 2;
-pub const F_DIRECTED: usize = 3;
-pub const F_CHANNEL: usize = 4;
-pub const F_STATUS: usize = 5;
-pub const F_ORIGIN: usize = 6;
-
-const FACETS: &[FacetDef] = &[
-    FacetDef { key: "year", label: "年份", en: "Year" },
-    FacetDef { key: "flow", label: "类型", en: "Type" },
-    FacetDef { key: "donor", label: "捐赠方类型", en: "Donor type" },
-    FacetDef { key: "directed", label: "是否定向", en: "Directed" },
-    FacetDef { key: "channel", label: "渠道", en: "Channel" },
-    FacetDef { key: "status", label: "状态", en: "Status" },
-    FacetDef { key: "origin", label: "真实/示例", en: "Real/sample" },
-];
+crate::table_facets!(
+    /// The 捐赠 table's facets.
+    pub LedgerFacet {
+        Year => "year", "年份", "Year";
+        Flow => "flow", "类型", "Type";
+        Donor => "donor", "捐赠方类型", "Donor type";
+        Directed => "directed", "是否定向", "Directed";
+        Channel => "channel", "渠道", "Channel";
+        Status => "status", "状态", "Status";
+        Origin => "origin", "真实/示例", "Real/sample";
+    }
+);
 
 fn idx<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
     all.iter().position(|y| *y == x).map(|p| p as u32).unwrap_or(NOT_APPLICABLE)
 }
 
 impl Record for LedgerRow {
-    fn columns() -> &'static [Column] {
-        COLUMNS
-    }
-    fn facets() -> &'static [FacetDef] {
-        FACETS
-    }
-    fn cell_lang(&self, col: usize, lang: crate::i18n::Lang) -> Cell<'_> {
+    type Col = LedgerCol;
+    type Facet = LedgerFacet;
+    fn cell_lang(&self, col: LedgerCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
-            (_, 3) => Cell::Text(Cow::Borrowed(self.flow.en())),
-            (_, 6) => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.en()))).unwrap_or(Cell::Empty),
-            (_, 7) => Cell::Text(Cow::Borrowed(self.status.en())),
-            (_, 10) => Cell::Text(Cow::Owned(self.origin.en())),
+            (_, LedgerCol::Flow) => Cell::Text(Cow::Borrowed(self.flow.en())),
+            (_, LedgerCol::Channel) => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.en()))).unwrap_or(Cell::Empty),
+            (_, LedgerCol::Status) => Cell::Text(Cow::Borrowed(self.status.en())),
+            (_, LedgerCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
     }
-    fn cell(&self, col: usize) -> Cell<'_> {
+    fn cell(&self, col: LedgerCol) -> Cell<'_> {
         let t = |s: &str| if s.is_empty() { Cell::Empty } else { Cell::Text(Cow::Owned(s.to_string())) };
         match col {
-            0 => Cell::Date(self.date),
-            1 => Cell::Text(Cow::Borrowed(&self.party)),
-            2 => Cell::Money(self.amount),
-            3 => Cell::Text(Cow::Borrowed(self.flow.zh())),
-            4 => Cell::Text(Cow::Borrowed(&self.project)),
-            5 => t(&self.detail),
-            6 => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.zh()))).unwrap_or(Cell::Empty),
-            7 => Cell::Text(Cow::Borrowed(self.status.zh())),
-            8 => self.receipt.as_deref().map(|r| Cell::Text(Cow::Borrowed(r))).unwrap_or(Cell::Empty),
-            9 => Cell::Text(Cow::Borrowed(&self.id)),
-            _ => Cell::Text(Cow::Owned(self.origin.zh())),
+            LedgerCol::Date => Cell::Date(self.date),
+            LedgerCol::Party => Cell::Text(Cow::Borrowed(&self.party)),
+            LedgerCol::Amount => Cell::Money(self.amount),
+            LedgerCol::Flow => Cell::Text(Cow::Borrowed(self.flow.zh())),
+            LedgerCol::Project => Cell::Text(Cow::Borrowed(&self.project)),
+            LedgerCol::Detail => t(&self.detail),
+            LedgerCol::Channel => self.channel.map(|c| Cell::Text(Cow::Borrowed(c.zh()))).unwrap_or(Cell::Empty),
+            LedgerCol::Status => Cell::Text(Cow::Borrowed(self.status.zh())),
+            LedgerCol::Receipt => self.receipt.as_deref().map(|r| Cell::Text(Cow::Borrowed(r))).unwrap_or(Cell::Empty),
+            LedgerCol::Id => Cell::Text(Cow::Borrowed(&self.id)),
+            LedgerCol::Origin => Cell::Text(Cow::Owned(self.origin.zh())),
         }
     }
-    fn facet_value(&self, f: usize) -> u32 {
+    fn facet_value(&self, f: LedgerFacet) -> u32 {
         match f {
-            F_YEAR => self.date.year as u32,
-            F_FLOW => idx(Flow::ALL, self.flow),
-            F_DONOR => self.donor_kind.map(|k| idx(DonorKind::ALL, k)).unwrap_or(NOT_APPLICABLE),
-            F_DIRECTED => self.directed.map(|d| d as u32).unwrap_or(NOT_APPLICABLE),
-            F_CHANNEL => self.channel.map(|c| idx(Channel::ALL, c)).unwrap_or(NOT_APPLICABLE),
-            F_STATUS => idx(RowStatus::ALL, self.status),
-            _ => self.origin.is_sample() as u32,
+            LedgerFacet::Year => self.date.year as u32,
+            LedgerFacet::Flow => idx(&Flow::ALL, self.flow),
+            LedgerFacet::Donor => self.donor_kind.map(|k| idx(&DonorKind::ALL, k)).unwrap_or(NOT_APPLICABLE),
+            LedgerFacet::Directed => self.directed.map(|d| d as u32).unwrap_or(NOT_APPLICABLE),
+            LedgerFacet::Channel => self.channel.map(|c| idx(&Channel::ALL, c)).unwrap_or(NOT_APPLICABLE),
+            LedgerFacet::Status => idx(&RowStatus::ALL, self.status),
+            LedgerFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: usize, code: u32) -> String {
+    fn facet_label(f: LedgerFacet, code: u32) -> String {
         Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
     }
-    fn facet_label_lang(f: usize, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label_lang(f: LedgerFacet, code: u32, lang: crate::i18n::Lang) -> String {
         let en = lang == crate::i18n::Lang::En;
         if code == NOT_APPLICABLE {
             return lang.pick("不适用", "n/a").to_string();
         }
         let pick = |zh: Option<&'static str>| zh.unwrap_or("?").to_string();
         match f {
-            F_YEAR => {
+            LedgerFacet::Year => {
                 if en {
                     code.to_string()
                 } else {
                     format!("{code}年")
                 }
             }
-            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.label(lang))),
-            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.label(lang))),
-            F_DIRECTED => (if code == 1 { lang.pick("定向", "Directed") } else { lang.pick("非定向", "Non-directed") }).to_string(),
-            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.label(lang))),
-            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.label(lang))),
-            _ => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
+            LedgerFacet::Flow => pick(Flow::ALL.get(code as usize).map(|x| x.label(lang))),
+            LedgerFacet::Donor => pick(DonorKind::ALL.get(code as usize).map(|x| x.label(lang))),
+            LedgerFacet::Directed => (if code == 1 { lang.pick("定向", "Directed") } else { lang.pick("非定向", "Non-directed") }).to_string(),
+            LedgerFacet::Channel => pick(Channel::ALL.get(code as usize).map(|x| x.label(lang))),
+            LedgerFacet::Status => pick(RowStatus::ALL.get(code as usize).map(|x| x.label(lang))),
+            LedgerFacet::Origin => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
-    fn facet_key(f: usize, code: u32) -> String {
+    fn facet_key(f: LedgerFacet, code: u32) -> String {
         if code == NOT_APPLICABLE {
             return "na".to_string();
         }
         let pick = |k: Option<&'static str>| k.unwrap_or("?").to_string();
         match f {
-            F_YEAR => code.to_string(),
-            F_FLOW => pick(Flow::ALL.get(code as usize).map(|x| x.key())),
-            F_DONOR => pick(DonorKind::ALL.get(code as usize).map(|x| x.key())),
-            F_DIRECTED => (if code == 1 { "yes" } else { "no" }).to_string(),
-            F_CHANNEL => pick(Channel::ALL.get(code as usize).map(|x| x.key())),
-            F_STATUS => pick(RowStatus::ALL.get(code as usize).map(|x| x.key())),
-            _ => (if code == 1 { "sample" } else { "real" }).to_string(),
+            LedgerFacet::Year => code.to_string(),
+            LedgerFacet::Flow => pick(Flow::ALL.get(code as usize).map(|x| x.key())),
+            LedgerFacet::Donor => pick(DonorKind::ALL.get(code as usize).map(|x| x.key())),
+            LedgerFacet::Directed => (if code == 1 { "yes" } else { "no" }).to_string(),
+            LedgerFacet::Channel => pick(Channel::ALL.get(code as usize).map(|x| x.key())),
+            LedgerFacet::Status => pick(RowStatus::ALL.get(code as usize).map(|x| x.key())),
+            LedgerFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: usize, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: LedgerFacet, key: &str) -> Option<u32> {
         if key == "na" {
             return Some(NOT_APPLICABLE);
         }
         match f {
-            F_YEAR => key.parse().ok(),
-            F_FLOW => Flow::parse(key).map(|x| idx(Flow::ALL, x)),
-            F_DONOR => DonorKind::parse(key).map(|x| idx(DonorKind::ALL, x)),
-            F_DIRECTED => match key {
+            LedgerFacet::Year => key.parse().ok(),
+            LedgerFacet::Flow => Flow::parse(key).map(|x| idx(&Flow::ALL, x)),
+            LedgerFacet::Donor => DonorKind::parse(key).map(|x| idx(&DonorKind::ALL, x)),
+            LedgerFacet::Directed => match key {
                 "yes" => Some(1),
                 "no" => Some(0),
                 _ => None,
             },
-            F_CHANNEL => Channel::parse(key).map(|x| idx(Channel::ALL, x)),
-            F_STATUS => RowStatus::parse(key).map(|x| idx(RowStatus::ALL, x)),
-            _ => match key {
+            LedgerFacet::Channel => Channel::parse(key).map(|x| idx(&Channel::ALL, x)),
+            LedgerFacet::Status => RowStatus::parse(key).map(|x| idx(&RowStatus::ALL, x)),
+            LedgerFacet::Origin => match key {
                 "sample" => Some(1),
                 "real" => Some(0),
                 _ => None,
@@ -250,11 +244,11 @@ impl Record for LedgerRow {
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
     }
-    fn notes_column() -> usize {
-        1
+    fn notes_column() -> LedgerCol {
+        LedgerCol::Party
     }
-    fn phone_columns() -> Option<&'static [&'static str]> {
-        Some(&["date", "party", "amount", "flow", "status"])
+    fn phone_columns() -> Option<&'static [LedgerCol]> {
+        Some(&[LedgerCol::Date, LedgerCol::Party, LedgerCol::Amount, LedgerCol::Flow, LedgerCol::Status])
     }
     fn notes(&self) -> Vec<String> {
         let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.zh())).collect();

@@ -72,11 +72,11 @@ fn suppressed_cells_are_shown_as_such_and_left_out_of_csv() {
     let c = load(&file(vec![], vec![agg("咸安区", Some(7)), agg("通山县", None), agg("赤壁市", Some(5)), agg("通城县", Some(0))])).unwrap();
     assert!(c.problems.is_empty(), "{:?}", c.problems);
     let a = &c.value.aggregates;
-    assert_eq!(a[1].cell(3), Cell::Text(Cow::Borrowed("不公布")), "withheld, not \"<5\": a cell withheld because of a total may hold more");
-    assert_eq!(a[1].cell_lang(3, crate::i18n::Lang::En), Cell::Text(Cow::Borrowed("not published")));
-    assert_eq!(a[1].cell(4), Cell::Text(Cow::Borrowed("不公布")));
-    assert_eq!(a[2].cell(3), Cell::Text(Cow::Borrowed("5")), "5 people is publishable");
-    assert_eq!(a[3].cell(3), Cell::Text(Cow::Borrowed("0")), "none is not a small cell");
+    assert_eq!(a[1].cell(AggregateCol::People), Cell::Text(Cow::Borrowed("不公布")), "withheld, not \"<5\": a cell withheld because of a total may hold more");
+    assert_eq!(a[1].cell_lang(AggregateCol::People, crate::i18n::Lang::En), Cell::Text(Cow::Borrowed("not published")));
+    assert_eq!(a[1].cell(AggregateCol::Amount), Cell::Text(Cow::Borrowed("不公布")));
+    assert_eq!(a[2].cell(AggregateCol::People), Cell::Text(Cow::Borrowed("5")), "5 people is publishable");
+    assert_eq!(a[3].cell(AggregateCol::People), Cell::Text(Cow::Borrowed("0")), "none is not a small cell");
     let idx = publishable(a, &[0, 1, 2, 3]);
     assert_eq!(idx, vec![0, 2, 3]);
     let csv = crate::csv::to_csv(a, &idx);

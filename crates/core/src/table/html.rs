@@ -5,7 +5,7 @@
 //! browser costs one. Every piece of data is escaped ([`escape_text`]), so data can never become
 //! markup: the markup is the constant tags and classes written here.
 
-use super::{Cell, ColKind, Record};
+use super::{Cell, ColKind, Column, Record};
 use crate::format;
 use crate::i18n::Lang;
 use std::fmt::Write;
@@ -49,7 +49,8 @@ pub struct RowWords<'a> {
     pub more: &'a str,
 }
 
-/// The `<tr>` elements of `rows[indices]`, in that order: the first column a row header
+/// The `<tr>` elements of `rows[indices]`, in that order, a cell per column in the order of
+/// [`Column::ALL`], each the record's cell for that column: the first column a row header
 /// (`<th scope="row">`), numbers with class `num`, sample rows with class `sample` and a
 /// sample badge, and each row's notes (flags, corrections) as a list in its notes column.
 ///
@@ -61,18 +62,22 @@ pub struct RowWords<'a> {
 /// such cells ends with a cell holding the button that opens it (`row-more`; hidden on wide
 /// screens).
 pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowWords<'_>) -> String {
-    let cols = R::columns();
+    let cols = R::Col::ALL;
+    let header = cols[0];
     let notes_col = R::notes_column();
-    let lead = cols.iter().position(|c| c.kind == ColKind::Money);
+    let lead = cols.iter().copied().find(|c| c.kind() == ColKind::Money);
+    // Folded away on a phone until the row is opened.
+    let more = |c: R::Col| !R::on_phone(c) && c != notes_col && Some(c) != lead;
+    let any_more = cols.iter().any(|c| more(*c));
     let mut out = String::with_capacity(indices.len() * 600);
     for i in indices {
         let r = &rows[*i as usize];
         let sample = r.is_sample();
         out.push_str(if sample { "<tr class=\"sample\">" } else { "<tr>" });
         let notes = r.notes();
-        for (c, col) in cols.iter().enumerate() {
-            let tag = if c == 0 { "th" } else { "td" };
-            let scope = if c == 0 { " scope=\"row\"" } else { "" };
+        for &c in cols {
+            let col = c.def();
+            let (tag, scope) = if c == header { ("th", " scope=\"row\"") } else { ("td", "") };
             let cell = r.cell_lang(c, lang);
             let _ = write!(out, "<{tag}{scope} class=\"col-{}", col.key);
             if matches!(col.kind, ColKind::Money | ColKind::Int) {
@@ -81,10 +86,10 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
             if Some(c) == lead {
                 out.push_str(" lead");
             }
-            if c == notes_col && c > 0 {
+            if c == notes_col && c != header {
                 out.push_str(" main");
             }
-            if !R::on_phone(c) && c != notes_col && Some(c) != lead {
+            if more(c) {
                 out.push_str(" more");
             }
             if matches!(cell, Cell::Empty) && c != notes_col {
@@ -112,7 +117,7 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
             }
             let _ = write!(out, "</{tag}>");
         }
-        if (0..cols.len()).any(|c| !R::on_phone(c) && c != notes_col && Some(c) != lead) {
+        if any_more {
             out.push_str("<td class=\"row-open\"><button type=\"button\" class=\"row-more\" aria-expanded=\"false\">");
             escape_text(words.more, &mut out);
             out.push_str("</button></td>");
@@ -153,7 +158,7 @@ mod tests {
 
     #[test]
     fn phones_get_labels_and_a_button_for_the_rest_of_a_row() {
-        use crate::ledger::rows::LedgerRow;
+        use crate::ledger::rows::LedgerCol;
         // The shipped sample ledger (public/data).
         let data = |file: &str| std::fs::read_to_string(format!("{}/../../public/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let c = crate::ledger::load_donations(&data("donations.json")).unwrap();
@@ -162,7 +167,7 @@ mod tests {
         let rows = crate::ledger::rows::ledger_rows(&c.value, &d.value, &g.value);
         let html = rows_html(&rows, &[0], Lang::Zh, RowWords { sample_badge: "示例", more: "更多" });
         let shown = ["date", "party", "amount", "flow", "status"];
-        for col in LedgerRow::columns() {
+        for col in LedgerCol::ALL.iter().map(|c| c.def()) {
             let at = html.find(&format!("class=\"col-{}", col.key)).unwrap_or_else(|| panic!("{} missing: {html}", col.key));
             let tag_end = at + html[at..].find('>').unwrap();
             let tag = &html[at..tag_end];
