@@ -70,13 +70,20 @@ pub enum Cell<'a> {
 }
 
 impl Cell<'_> {
+    /// Cells of different kinds in one column (a withheld aggregate's "不公布" among amounts)
+    /// order by kind: numbers and dates first, then text, empty last.
     fn rank(&self) -> u8 {
         match self {
-            Cell::Empty => 1,
-            _ => 0,
+            Cell::Int(_) => 0,
+            Cell::Money(_) => 1,
+            Cell::Date(_) => 2,
+            Cell::Text(_) => 3,
+            Cell::Empty => 4,
         }
     }
 
+    /// A total order (std's sorts may panic on one that is not): by value within a kind, by
+    /// [`Cell::rank`] across kinds.
     pub fn cmp_value(&self, other: &Cell<'_>) -> Ordering {
         match (self, other) {
             (Cell::Text(a), Cell::Text(b)) => a.cmp(b),
