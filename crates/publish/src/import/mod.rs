@@ -1,0 +1,183 @@
+//! Importing a spreadsheet (already read into cells by the caller) into a dataset's file format.
+//!
+//! The caller (the `gongshi import` command) reads an .xlsx or .csv file into a [`Table`]: the
+//! rows with their spreadsheet row numbers and cells. [`import`] then
+//!
+//! 1. finds the header row: the first row in which at least two cells are known column headers
+//!    (rows above it — a sheet title, notes — are skipped);
+//! 2. matches the headers to fields by their usual Chinese names ([`FieldDef::headers`]), ignoring
+//!    case, full/half width and spaces, or by a mapping `{"column header": "field"}`;
+//! 3. reads each row below: blank rows, rows with a single filled cell (titles, notes, merged
+//!    cells) and 合计/小计 rows are skipped and listed; money, dates and yes/no are parsed with
+//!    [`crate::parse`]; every cell of a row is scanned for ID, mobile and bank-card numbers;
+//!    relief recipients are masked ([`gongshi_core::privacy::mask_name`]);
+//! 4. validates the records with the same validator the app uses, and reports every bad row once:
+//!    sheet, row number as in the spreadsheet, column header and value, and why.
+//!
+//! Imported records get `"origin": "published"` and the file `"sample": false`.
+//!
+//! Where each step lives: `headers.rs` (the mapping, 1 and 2), `rows.rs` (3), `build.rs` (the
+//! records, names masked, and 4); `fields.rs` holds each dataset's fields and their usual
+//! headers, `vocab.rs` the words a value may be written as (已到账, 微信, 咸安 …).
+
+mod build;
+mod fields;
+mod headers;
+mod rows;
+mod vocab;
+
+pub use fields::{FieldDef, FieldType, Kind};
+pub use headers::{match_header, normalize_header};
+pub use vocab::{category_key, channel_key, county_name, donation_status_key, donor_kind_key, infer_donor_kind, programme_key, relief_status_key};
+
+use gongshi_core::coverage::RawCoverage;
+use gongshi_core::ledger::{RawDisbursement, RawDonation, RawFile, RawGoods};
+use gongshi_core::relief::RawReliefFile;
+use std::fmt;
+
+/// One spreadsheet cell as read by the caller.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// A number cell, as the shortest decimal text that reads back as the same value
+    /// (`1234.5`, `43831`): never a float, so money stays exact.
+    Number(String),
+    /// A cell formatted as a date, already converted from the sheet's date system.
+    Date {
+        year: u16,
+        month: u8,
+        day: u8,
+    },
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+    /// The cell as text (dates as ISO).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(s) => s.clone(),
+            Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            Cell::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_string(),
+        }
+    }
+}
+
+/// A sheet: its name (none for CSV) and its rows, each with its row number as the spreadsheet
+/// shows it (1-based).
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub sheet: Option<String>,
+    pub rows: Vec<(u32, Vec<Cell>)>,
+}
+
+/// What to import and how.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub kind: Kind,
+    /// The file name, for messages.
+    pub source: String,
+    /// `(column header, field key)`; a field of `None` ignores the column. Overrides the usual names.
+    pub mapping: Vec<(String, Option<String>)>,
+}
+
+/// One problem in one cell (or in the row as a whole when `column` is `None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellProblem {
+    pub column: Option<String>,
+    /// The value as shown in the message (personal numbers masked).
+    pub value: Option<String>,
+    pub message: String,
+}
+
+/// A row that could not be imported, with everything wrong in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub source: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+    pub problems: Vec<CellProblem>,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.source)?;
+        if let Some(s) = &self.sheet {
+            write!(f, " 工作表“{s}”")?;
+        }
+        write!(f, " 第 {} 行：", self.row)?;
+        let parts: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| match (&p.column, &p.value) {
+                (Some(c), Some(v)) => format!("列“{c}”的值“{v}”：{}", p.message),
+                (Some(c), None) => format!("列“{c}”：{}", p.message),
+                (None, _) => p.message.clone(),
+            })
+            .collect();
+        write!(f, "{}", parts.join("；"))
+    }
+}
+
+/// The imported file, in the app's format.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    Donations(RawFile<RawDonation>),
+    Disbursements(RawFile<RawDisbursement>),
+    Goods(RawGoods),
+    Relief(RawReliefFile),
+    Coverage(RawCoverage),
+}
+
+impl Output {
+    pub fn records(&self) -> usize {
+        match self {
+            Output::Donations(f) => f.records.len(),
+            Output::Disbursements(f) => f.records.len(),
+            Output::Goods(g) => g.batches.len() + g.movements.len() + g.writeoffs.len(),
+            Output::Relief(r) => r.records.len() + r.aggregates.len(),
+            Output::Coverage(c) => c.counties.len(),
+        }
+    }
+}
+
+/// What happened, for the person running the import.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// The header row's number.
+    pub header_row: u32,
+    /// Each column's header and the field it was matched to (`None`: ignored).
+    pub columns: Vec<(String, Option<&'static str>)>,
+    /// Rows that could not be imported (left out of the output).
+    pub errors: Vec<RowError>,
+    /// Rows skipped on purpose (blank ones are only counted): row number and why.
+    pub skipped: Vec<(u32, String)>,
+    pub blank_rows: usize,
+    /// Relief recipient names that were masked.
+    pub masked: usize,
+    /// Things the publisher should know: defaults applied, ignored columns, possible card numbers.
+    pub notes: Vec<String>,
+}
+
+/// Imports `table` as `opts.kind`. `Err` when nothing can be imported at all (no header row, a
+/// bad mapping); otherwise the good rows in the app's format, and a report that lists every bad
+/// row — the caller decides whether to write anything when there are errors.
+pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String> {
+    let mapping = headers::Mapping::read(opts)?;
+    let header_pos = headers::find_header_row(table, opts, &mapping)?;
+    let (header_row, header_cells) = &table.rows[header_pos];
+    let mut report = Report { header_row: *header_row, ..Default::default() };
+    let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
+    let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, &mut report);
+    let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &mut report);
+    Ok((output, report))
+}
