@@ -358,8 +358,8 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>
         hits.sort_by(|a, b| {
             let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
             // Empty cells stay last whichever the direction.
-            match (ca.rank(), cb.rank()) {
-                (0, 0) => {
+            match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
+                (false, false) => {
                     let o = ca.cmp_value(&cb);
                     if desc {
                         o.reverse()

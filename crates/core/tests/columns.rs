@@ -291,14 +291,12 @@ fn every_column_sorts_mixed_kinds_in_a_total_order() {
     let aggregates = relief().aggregates;
     for col in AggregateCol::ALL {
         for descending in [false, true] {
-            let mut state = TableState::default();
-            state.sort = Some((col.def().key.to_string(), descending));
+            let state = TableState { sort: Some((col.def().key.to_string(), descending)), ..Default::default() };
             let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false });
             assert_eq!(out.rows.len(), aggregates.len(), "{col:?}");
         }
     }
-    let mut state = TableState::default();
-    state.sort = Some(("amount".to_string(), false));
+    let state = TableState { sort: Some(("amount".to_string(), false)), ..Default::default() };
     let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false });
     let first_withheld = out.rows.iter().position(|i| aggregates[*i as usize].suppressed()).unwrap();
     assert!(out.rows[first_withheld..].iter().all(|i| aggregates[*i as usize].suppressed()), "withheld cells after every amount");

@@ -249,12 +249,12 @@ mod tests {
     fn vocabularies_are_the_core_lists() {
         use ledger::{Category, Channel, DonationStatus, DonorKind};
         use relief::{Programme, ReliefStatus};
-        core_list(&DONOR_KINDS, DonorKind::ALL, DonorKind::key, DonorKind::zh, None);
-        core_list(&CHANNELS, Channel::ALL, Channel::key, Channel::zh, None);
-        core_list(&DONATION_STATUSES, DonationStatus::ALL, DonationStatus::key, DonationStatus::zh, None);
-        core_list(&CATEGORIES, Category::ALL, Category::key, Category::zh, Some("project_cost"));
-        core_list(&PROGRAMMES, Programme::ALL, Programme::key, Programme::zh, None);
-        core_list(&RELIEF_STATUSES, ReliefStatus::ALL, ReliefStatus::key, ReliefStatus::zh, None);
+        core_list(&DONOR_KINDS, &DonorKind::ALL, DonorKind::key, DonorKind::zh, None);
+        core_list(&CHANNELS, &Channel::ALL, Channel::key, Channel::zh, None);
+        core_list(&DONATION_STATUSES, &DonationStatus::ALL, DonationStatus::key, DonationStatus::zh, None);
+        core_list(&CATEGORIES, &Category::ALL, Category::key, Category::zh, Some("project_cost"));
+        core_list(&PROGRAMMES, &Programme::ALL, Programme::key, Programme::zh, None);
+        core_list(&RELIEF_STATUSES, &ReliefStatus::ALL, ReliefStatus::key, ReliefStatus::zh, None);
         core_list(&COUNTY_NAMES, &relief::COUNTIES, |c| c, |c| c, None);
     }
 
