@@ -825,15 +825,7 @@ impl Tr {
         }
     }
 
-    /// Units and village coverage: "41 个" and "村级覆盖率 3.5%".
-    pub fn acc_units_value(&self, n: u32) -> String {
-        if self.zh() {
-            format!("{n} 个")
-        } else {
-            n.to_string()
-        }
-    }
-
+    /// Village coverage: "村级覆盖率 3.5%".
     pub fn acc_village_coverage(&self, bp: i64) -> String {
         if self.zh() {
             format!("村级覆盖率 {}", format::percent_bp(bp))

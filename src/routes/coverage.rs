@@ -80,12 +80,8 @@ pub fn CoveragePage() -> impl IntoView {
             let after =
                 coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, &t.cov_after_src(cov.teams_before.problem, cov.teams_after_total), t.lang);
             let facts = cov.facts.clone();
-            // Whether the county rows add up to every total the report gives (said only then).
-            let units: u32 = cov.counties.iter().map(|c| c.units()).sum();
-            let village: u32 = cov.counties.iter().map(|c| c.village_units).sum();
-            let agree = cov.city.units_total.is_none_or(|u| u == units)
-                && cov.city.village_units.is_none_or(|v| v == village)
-                && cov.city.village_coverage_bp.is_none_or(|bp| Some(bp) == cov.derived_village_coverage_bp());
+            // Said to agree with the report's totals only when the county rows add up to them.
+            let agree = cov.counties_match_city();
             view! {
                 <ValidationNotice problems=problems />
                 <section class="real">

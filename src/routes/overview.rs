@@ -123,7 +123,7 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
     }
     if let Some(c) = &summary.coverage {
         let period = c.village_coverage_bp.map(|bp| t.acc_village_coverage(bp)).unwrap_or_default();
-        cards.push(card(t.acc_units, t.acc_units_value(c.units), period, c.sample, Page::Coverage, t.acc_open_coverage));
+        cards.push(card(t.acc_units, t.units_n(c.units), period, c.sample, Page::Coverage, t.acc_open_coverage));
     }
     let rows = years
         .iter()

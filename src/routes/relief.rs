@@ -50,7 +50,19 @@ pub fn ReliefPage() -> impl IntoView {
     };
 
     // The programmes the data publishes as records, or only as aggregates, by name.
-    let programmes = move |aggregates: bool| data.relief.with(|l| l.value().map(|r| programme_names(&r, aggregates, t.lang)).unwrap_or_default());
+    let programmes = move |aggregates: bool| {
+        data.relief.with(|l| {
+            l.value()
+                .map(|r| {
+                    if aggregates {
+                        programme_names(r.aggregates.iter().map(|a| a.programme), t.lang)
+                    } else {
+                        programme_names(r.records.iter().map(|x| x.programme), t.lang)
+                    }
+                })
+                .unwrap_or_default()
+        })
+    };
 
     let body = move || {
         loaded(data.relief.get(), DataFile::Relief, Some(t.loading_relief), move |value, problems| {
@@ -101,10 +113,9 @@ pub fn ReliefPage() -> impl IntoView {
     }
 }
 
-/// The programmes of `r`'s records (or of its aggregates), in the programmes' order.
-fn programme_names(r: &relief::Relief, aggregates: bool, lang: gongshi_core::Lang) -> Vec<String> {
-    let set: std::collections::BTreeSet<relief::Programme> =
-        if aggregates { r.aggregates.iter().map(|a| a.programme).collect() } else { r.records.iter().map(|x| x.programme).collect() };
+/// The names of the programmes given, each once, in the programmes' order.
+fn programme_names(programmes: impl Iterator<Item = relief::Programme>, lang: gongshi_core::Lang) -> Vec<String> {
+    let set: std::collections::BTreeSet<relief::Programme> = programmes.collect();
     // "Other" is no name to list ("…、其他救助等救助").
     set.into_iter().filter(|p| p.key() != "other").map(|p| p.label(lang).to_string()).collect()
 }
@@ -154,8 +165,7 @@ fn RealRelief() -> impl IntoView {
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    let names: Vec<String> =
-        aggregates.iter().map(|a| a.programme).collect::<std::collections::BTreeSet<_>>().into_iter().map(|p| p.label(t.lang).to_string()).collect();
+    let names = programme_names(aggregates.iter().map(|a| a.programme), t.lang);
     let filtered = {
         let aggregates = aggregates.clone();
         move || {

@@ -147,6 +147,16 @@ impl Coverage {
         let villages: u32 = self.counties.iter().map(|c| c.villages).sum();
         coverage_bp(units, villages)
     }
+
+    /// Whether the county rows add up to every city figure the report gives (units, village
+    /// units, village coverage); figures it does not give cannot disagree.
+    pub fn counties_match_city(&self) -> bool {
+        let units: u32 = self.counties.iter().map(|c| c.units()).sum();
+        let village: u32 = self.counties.iter().map(|c| c.village_units).sum();
+        self.city.units_total.is_none_or(|u| u == units)
+            && self.city.village_units.is_none_or(|v| v == village)
+            && self.city.village_coverage_bp.is_none_or(|bp| Some(bp) == self.derived_village_coverage_bp())
+    }
 }
 
 fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
@@ -535,8 +545,15 @@ mod tests {
         let c = validate(raw.clone());
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         assert_eq!(c.value.derived_village_coverage_bp(), Some(350));
+        // These rows hold village units only: 38 units against the city's 41.
+        assert!(!c.value.counties_match_city());
+        let mut no_total = raw.clone();
+        no_total.city.units_total = None;
+        assert!(validate(no_total.clone()).value.counties_match_city());
         let mut off = raw.clone();
         off.counties[0].village_units = Some(11);
+        no_total.counties[0].village_units = Some(11);
+        assert!(!validate(no_total).value.counties_match_city(), "39 village units against the city's 38");
         let c = validate(off);
         assert!(c.problems.iter().any(|p| p.path == "counties" && p.message.contains("39")), "{:?}", c.problems);
         let sum = c.problems.iter().find(|p| p.path == "counties").unwrap();
