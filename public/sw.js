@@ -118,6 +118,8 @@ function listed(manifest) {
     }
   }
   add(manifest.summary);
+  // The organisation's logo (an SVG in the data folder), when it names one.
+  if (manifest.organisation && typeof manifest.organisation.logo === 'string') add({ file: manifest.organisation.logo });
   return files;
 }
 
@@ -286,7 +288,7 @@ self.addEventListener('fetch', (event) => {
     answer = networkFirst(event, { page: false });
   } else if (key(request.url) === MANIFEST) {
     answer = manifestFetch(event);
-  } else if (request.url.startsWith(DATA_DIR) && /\.(json|pack)$/.test(url.pathname)) {
+  } else if (request.url.startsWith(DATA_DIR) && /\.(json|pack|svg)$/.test(url.pathname)) {
     answer = dataFetch(event);
   } else if (/-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(url.pathname)) {
     answer = cacheFirst(event);

@@ -45,6 +45,20 @@ pub fn App() -> impl IntoView {
             let _ = root.class_list().toggle_with_force("large-text", on);
         }
     });
+    // The organisation's accent colour, when it gives one readable on white (the manifest's
+    // check refuses others): the stylesheet's red and its darker shade follow it.
+    Effect::new(move |_| {
+        let accent = data.manifest.with(|m| m.value().and_then(|m| m.organisation.accent.clone()));
+        let Some(rgb) = accent.as_deref().and_then(gongshi_core::org::parse_hex).filter(|c| gongshi_core::org::contrast_on_white(*c) >= 4.5) else { return };
+        let dark = rgb.map(|c| (u16::from(c) * 78 / 100) as u8);
+        let hex = |c: [u8; 3]| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
+                let _ = el.style().set_property("--red", &hex(rgb));
+                let _ = el.style().set_property("--red-dark", &hex(dark));
+            }
+        }
+    });
     // The app takes the place of the page's prerendered first view (if one shows) once what
     // the page asked for is in: its data, so the same markup, and nothing moves.
     let revealed = StoredValue::new(false);
@@ -96,7 +110,7 @@ fn Header() -> impl IntoView {
     let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_default();
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
-        Load::Idle | Load::Loading => String::new(),
+        Load::Idle | Load::Loading | Load::Unpublished => String::new(),
         Load::Failed(_) => t.manifest_failed.to_string(),
     };
     let other = t.lang.other();
@@ -114,7 +128,8 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site">
             <div class="brand">
-                <span class="logo" aria-hidden="true"></span>
+                // The organisation's own mark, from its data folder (none is built in).
+                {move || data.manifest.with(|m| m.value().and_then(|m| m.organisation.logo.clone())).map(|f| view! { <img class="logo" src=format!("data/{f}") alt="" width="28" height="28" /> })}
                 <div>
                     <h1>{org}<span class="sub">{t.disclosure}</span></h1>
                     <p class="updated">{updated}</p>
@@ -124,13 +139,19 @@ fn Header() -> impl IntoView {
             </div>
             <nav aria-label=t.main_nav>
                 <ul>
-                    {Page::ALL
-                        .into_iter()
-                        .map(|p| {
-                            let current = Signal::derive(move || nav.view.with(|v| v.page == p));
-                            view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
-                        })
-                        .collect_view()}
+                    // A page whose dataset the organisation does not publish has no tab (a
+                    // shared link to it still opens, and says so).
+                    {move || {
+                        let listed = |p: Page| data.manifest.with(|m| m.value().is_none_or(|m| p.dataset().is_none_or(|id| m.dataset(id).is_some())));
+                        Page::ALL
+                            .into_iter()
+                            .filter(|p| listed(*p) || nav.view.with_untracked(|v| v.page == *p))
+                            .map(|p| {
+                                let current = Signal::derive(move || nav.view.with(|v| v.page == p));
+                                view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </nav>
         </header>
@@ -156,9 +177,12 @@ fn EmbedBar() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let t = use_tr();
+    let data = use_data();
+    let contact = move || data.manifest.with(|m| m.value().and_then(|m| m.organisation.contact_in(t.lang).map(String::from)));
     let data_href = crate::nav::href(&use_nav().view.with_untracked(|v| v.carry_settings(View::page(Page::Data))));
     view! {
         <footer class="site">
+            {move || contact().map(|c| view! { <p class="contact">{c}</p> })}
             <p>{t.footer_privacy}</p>
             <p><a href=data_href>{t.footer_data}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
         </footer>

@@ -66,6 +66,12 @@ pub struct Tr {
     pub loading_rect: &'static str,
     pub loading_figures: &'static str,
     pub loading_summary: &'static str,
+    /// A dataset the data folder does not list.
+    pub unpublished: &'static str,
+    /// A dataset that is published but has no records yet.
+    pub no_records_yet: &'static str,
+    /// 账目一览 with nothing published yet.
+    pub acc_empty: &'static str,
     pub ov_acc_h: &'static str,
     pub ov_acc_note: &'static str,
     pub ov_acc_sample: &'static str,
@@ -286,6 +292,9 @@ pub static ZH: Tr = Tr {
     loading_rect: "正在加载整改情况…",
     loading_figures: "正在加载数字…",
     loading_summary: "正在加载账目汇总…",
+    acc_empty: "尚无账目记录。捐赠、支出和救助记录按法定周期公布后，这里显示它们的合计；各项数据的下次公开日期见“数据”页。",
+    no_records_yet: "尚无记录。这项数据按法定周期公开，记录公布后会显示在这里，可以搜索、筛选和下载；下次公开日期见“数据”页。",
+    unpublished: "本机构尚未在这里发布这项数据。发布后，它会显示在这里；已发布的数据见“数据”页。",
     ov_acc_h: "账目一览",
     ov_acc_note: "以下由各台账汇总而来，点击各项可查看明细。",
     ov_acc_sample: "这些台账目前是示例数据（程序生成，不是真实记录），数字只用于演示本站的功能。",
@@ -504,6 +513,9 @@ pub static EN: Tr = Tr {
     loading_rect: "Loading the rectification report…",
     loading_figures: "Loading figures…",
     loading_summary: "Loading the accounts summary…",
+    acc_empty: "No accounts yet. Once donations, spending and relief are published on their legal cadence, their totals appear here; the Data page gives each dataset's next due date.",
+    no_records_yet: "No records yet. This dataset is published on a legal cadence; once records are published they appear here, to search, filter and download. The Data page gives its next due date.",
+    unpublished: "This organisation has not published this data here yet. Once it does, it will appear here; what is published is listed on the Data page.",
     ov_acc_h: "The accounts at a glance",
     ov_acc_note: "Totals of the ledgers; follow each item to the records.",
     ov_acc_sample: "These ledgers are sample data for now (generated, not real records); the numbers only demonstrate the site.",

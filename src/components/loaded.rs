@@ -4,7 +4,7 @@ use gongshi_core::Diagnostic;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A dataset's three states, written once for every page: while it loads, a busy line (or
+/// A dataset's states, written once for every page: while it loads, a busy line (or
 /// nothing, when `loading` is `None`); when it failed, the file's error with a retry; once it is
 /// in, `ready(value, problems)`.
 pub fn loaded<T: Send + Sync + 'static>(
@@ -17,5 +17,11 @@ pub fn loaded<T: Send + Sync + 'static>(
         Load::Idle | Load::Loading => loading.map(|text| view! { <p class="loading" aria-busy="true">{text}</p> }).into_any(),
         Load::Failed(e) => view! { <DataError dataset=file error=e /> }.into_any(),
         Load::Ready { value, problems } => ready(value, problems),
+        // A page's own dataset says so; a section beside it (no loading line) is left out.
+        Load::Unpublished if loading.is_none() => ().into_any(),
+        Load::Unpublished => {
+            let t = crate::i18n::use_tr();
+            view! { <p class="notice unpublished" role="note">{t.unpublished}</p> }.into_any()
+        }
     }
 }

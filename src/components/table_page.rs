@@ -28,6 +28,10 @@ where
 {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    // A dataset with no records yet: what will appear, not an empty table and a search box.
+    if rows.is_empty() {
+        return view! { <p class="notice empty" role="note">{t.no_records_yet}</p> }.into_any();
+    }
     let input_id = format!("search-{dataset}");
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -120,6 +124,7 @@ where
         </details>
         {results}
     }
+    .into_any()
 }
 
 /// Draws the totals line for the filtered rows (row numbers into the dataset's rows).

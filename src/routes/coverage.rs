@@ -70,6 +70,9 @@ pub fn CoveragePage() -> impl IntoView {
             let src = source();
             let charts = move || {
                 let o = outcome.get()?;
+                if c2.is_empty() {
+                    return None;
+                }
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
                     <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang)) id="cov-rate" file_stem=t.stem_rate />
@@ -82,15 +85,20 @@ pub fn CoveragePage() -> impl IntoView {
             let facts = cov.facts.clone();
             // Said to agree with the report's totals only when the county rows add up to them.
             let agree = cov.counties_match_city();
+            // The report's own words, the sample notice and the teams appear only when the data has them.
+            let sample = counties.iter().any(|c| c.origin.is_sample());
+            let teams = before.is_some() || !cov.teams_after.is_empty();
             view! {
                 <ValidationNotice problems=problems />
-                <section class="real">
-                    <h3>{t.report_text_h}<span class="badge real">{t.real_badge}</span></h3>
-                    <ul class="facts">
-                        {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{t.problem_link(n)}</a> })}</li> }).collect_view()}
-                    </ul>
-                </section>
-                <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div>
+                {(!facts.is_empty()).then(|| view! {
+                    <section class="real">
+                        <h3>{t.report_text_h}<span class="badge real">{t.real_badge}</span></h3>
+                        <ul class="facts">
+                            {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{t.problem_link(n)}</a> })}</li> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {sample.then(|| view! { <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div> })}
                 <h3>{t.counties_h}</h3>
                 <SearchableTable
                     rows=counties
@@ -104,9 +112,11 @@ pub fn CoveragePage() -> impl IntoView {
                     totals=Arc::new(totals)
                 />
                 {charts}
-                <h3>{t.teams_h}</h3>
-                {before.map(|c| view! { <ChartView dataset="coverage" chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
-                <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
+                {teams.then(|| view! {
+                    <h3>{t.teams_h}</h3>
+                    {before.map(|c| view! { <ChartView dataset="coverage" chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
+                    <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
+                })}
             }
             .into_any()
         })

@@ -60,16 +60,32 @@ pub fn Overview() -> impl IntoView {
         other => loaded(other, DataFile::Summary, Some(t.loading_summary), |value, _| view! { <Accounts summary=value /> }.into_any()),
     };
 
+    // A report the organisation does not publish has no section at all.
+    let rect_section = move || {
+        (!matches!(data.rectification.get(), Load::Unpublished)).then(|| {
+            view! {
+                <section aria-labelledby="ov-rect">
+                    <h2 id="ov-rect">{t.ov_rect_h}</h2>
+                    {progress}
+                </section>
+            }
+        })
+    };
+    let fig_section = move || {
+        (!matches!(data.figures.get(), Load::Unpublished)).then(|| {
+            view! {
+                <section aria-labelledby="ov-fig">
+                    <h2 id="ov-fig">{t.ov_fig_h}</h2>
+                    <p class="muted">{t.ov_fig_note}</p>
+                    {figures}
+                </section>
+            }
+        })
+    };
+
     view! {
-        <section aria-labelledby="ov-rect">
-            <h2 id="ov-rect">{t.ov_rect_h}</h2>
-            {progress}
-        </section>
-        <section aria-labelledby="ov-fig">
-            <h2 id="ov-fig">{t.ov_fig_h}</h2>
-            <p class="muted">{t.ov_fig_note}</p>
-            {figures}
-        </section>
+        {rect_section}
+        {fig_section}
         {accounts}
     }
 }
@@ -121,7 +137,8 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
             t.acc_open_relief,
         ));
     }
-    if let Some(c) = &summary.coverage {
+    // No card for coverage the organisation has not filled in yet.
+    if let Some(c) = summary.coverage.as_ref().filter(|c| c.units > 0 || c.village_coverage_bp.is_some()) {
         let period = c.village_coverage_bp.map(|bp| t.acc_village_coverage(bp)).unwrap_or_default();
         cards.push(card(t.acc_units, t.units_n(c.units), period, c.sample, Page::Coverage, t.acc_open_coverage));
     }
@@ -155,6 +172,7 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
             <h2 id="ov-acc">{t.ov_acc_h}</h2>
             <p class="muted">{t.ov_acc_note}</p>
             {summary.sample.then(|| view! { <p class="notice sample-note" role="note">{t.ov_acc_sample}</p> })}
+            {cards.is_empty().then(|| view! { <p class="notice empty" role="note">{t.acc_empty}</p> })}
             <ul class="cards">{cards}</ul>
             {per_year}
         </section>

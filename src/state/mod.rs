@@ -28,6 +28,9 @@ pub enum Load<T> {
     },
     /// Nothing usable: the file is missing, or not JSON, or not the expected shape.
     Failed(Arc<Diagnostic>),
+    /// The manifest lists no such dataset: this organisation does not publish it (yet). Pages
+    /// say so, or leave its section out.
+    Unpublished,
 }
 
 impl<T> Clone for Load<T> {
@@ -37,6 +40,7 @@ impl<T> Clone for Load<T> {
             Load::Loading => Load::Loading,
             Load::Ready { value, problems } => Load::Ready { value: value.clone(), problems: problems.clone() },
             Load::Failed(d) => Load::Failed(d.clone()),
+            Load::Unpublished => Load::Unpublished,
         }
     }
 }
@@ -204,6 +208,20 @@ impl Data {
         }
     }
 
+    /// Marks `which` as not published by this organisation.
+    fn set_unpublished(self, which: DataFile) {
+        match which {
+            DataFile::Rectification => self.rectification.set(Load::Unpublished),
+            DataFile::Figures => self.figures.set(Load::Unpublished),
+            DataFile::Relief => self.relief.set(Load::Unpublished),
+            DataFile::Coverage => self.coverage.set(Load::Unpublished),
+            DataFile::Donations => self.donations.set(Load::Unpublished),
+            DataFile::Disbursements => self.disbursements.set(Load::Unpublished),
+            DataFile::Goods => self.goods.set(Load::Unpublished),
+            DataFile::Manifest | DataFile::Summary => {}
+        }
+    }
+
     fn set_loading(self, which: DataFile) {
         match which {
             DataFile::Relief => self.relief.set(Load::Loading),
@@ -242,6 +260,13 @@ impl Data {
         let f = which.file();
         let e = if which == DataFile::Manifest { None } else { self.expected(f) };
         let check = e.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
+        // A dataset the (loaded) manifest does not list is not fetched: the organisation does not
+        // publish it. (With no manifest, every file is tried, unchecked.)
+        let dataset = !matches!(which, DataFile::Manifest | DataFile::Summary);
+        if dataset && e.is_none() && self.manifest.with_untracked(|m| m.value().is_some()) {
+            self.set_unpublished(which);
+            return;
+        }
         match which {
             DataFile::Manifest => load::load_into(f, self.manifest, manifest::load, check, Some(Box::new(move || self.manifest_settled()))),
             DataFile::Rectification => load::load_into(f, self.rectification, rectification::load, check, None),

@@ -313,8 +313,8 @@ fn import_org(kind: Kind, manifest: Option<&str>, out: Option<&str>) -> Result<g
     Ok(m.value.organisation)
 }
 
-/// `gongshi init DIR`: writes a new organisation's data folder (refusing to overwrite one), then
-/// its checksums and cadences as `gongshi manifest` does.
+/// `gongshi init DIR`: writes a new organisation's data folder (refusing to overwrite one), its
+/// (empty) summary, then its checksums and cadences as `gongshi manifest` does.
 fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
     let a = Args::parse(args, &["--name", "--name-en", "--divisions", "--programmes", "--today"], &[])?;
     let dir = PathBuf::from(a.one_positional("新数据目录 DIR")?);
@@ -333,6 +333,7 @@ fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdRes
     for (name, text) in &files {
         write_file(&dir.join(name), text)?;
     }
+    build_summary(&[dir.display().to_string()], out, &mut std::io::sink())?;
     manifest_cmd(&[dir.display().to_string()], out, err)?;
     let _ = writeln!(out, "init: {} 个文件已写入 {}；下一步：gongshi import 导入数据，gongshi check 检查", files.len(), dir.display());
     Ok(0)

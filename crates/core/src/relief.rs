@@ -380,8 +380,10 @@ pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
             }
         };
         let county = r.county.as_deref().and_then(|c| org.division(c));
-        if county.is_none() {
-            err("county", format!("{label}：{}", org.not_a_division(r.county.as_deref().unwrap_or_default()).0));
+        match (&county, r.county.as_deref().map(str::trim)) {
+            (Some(_), _) => {}
+            (None, None | Some("")) => err("county", format!("{label}：缺少行政区划（应为 {} 之一）", org.division_list("、"))),
+            (None, Some(c)) => err("county", format!("{label}：{}", org.not_a_division(c).0)),
         }
         let status = r.status.as_deref().and_then(ReliefStatus::parse);
         if status.is_none() {

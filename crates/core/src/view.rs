@@ -25,6 +25,18 @@ impl Page {
     pub fn is_table(self) -> bool {
         matches!(self, Page::Donations | Page::Relief | Page::Coverage)
     }
+
+    /// The manifest dataset the page shows (`None`: the overview and the data page, which show
+    /// whatever is published).
+    pub fn dataset(self) -> Option<&'static str> {
+        match self {
+            Page::Overview | Page::Data => None,
+            Page::Donations => Some("donations"),
+            Page::Relief => Some("relief"),
+            Page::Coverage => Some("coverage"),
+            Page::Rectification => Some("rectification"),
+        }
+    }
 }
 
 /// Decodes `a=1&b=%E4%B8%AD` (leading `?` allowed) into pairs, in order.

@@ -142,6 +142,29 @@ mod tests {
         assert_eq!(loaded.relief.unwrap().records.len(), 0);
     }
 
+    /// A logo must be in the folder and run nothing; a good one passes.
+    #[test]
+    fn check_holds_the_logo_to_svg_without_script() {
+        let files = files(&init("甲镇", None)).unwrap();
+        let mut map: std::collections::BTreeMap<String, Vec<u8>> = files.into_iter().map(|(n, t)| (n, t.into_bytes())).collect();
+        let mut m: serde_json::Value = serde_json::from_slice(&map["manifest.json"]).unwrap();
+        m["organisation"]["logo"] = "logo.svg".into();
+        map.insert("manifest.json".into(), serde_json::to_vec(&m).unwrap());
+        let errors = |map: &std::collections::BTreeMap<String, Vec<u8>>| {
+            crate::check::check_folder(map, None)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == gongshi_core::diag::Severity::Error)
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
+        };
+        assert!(errors(&map).iter().any(|e| e.contains("标志文件 logo.svg 不在数据目录中")), "{:?}", errors(&map));
+        map.insert("logo.svg".into(), br#"<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x()" width="1" height="1"/></svg>"#.to_vec());
+        assert!(errors(&map).iter().any(|e| e.contains("可执行")), "{:?}", errors(&map));
+        map.insert("logo.svg".into(), br#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>"#.to_vec());
+        assert!(errors(&map).is_empty(), "{:?}", errors(&map));
+    }
+
     #[test]
     fn bad_organisation_data_is_refused_with_every_reason() {
         let e = files(&init("城关镇,城关镇", Some("=没有标识,Bad=名称,ok="))).unwrap_err();

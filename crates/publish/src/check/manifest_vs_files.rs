@@ -147,7 +147,7 @@ impl Folder<'_> {
         }
     }
 
-    /// A file the manifest does not list (the manifest and summary.json aside) is never read.
+    /// A file the manifest does not list (the manifest, summary.json and the logo aside) is never read.
     fn unlisted_files(&self, m: &Manifest, out: &mut Vec<Diagnostic>) {
         let listed: Vec<&str> = m
             .datasets
@@ -157,6 +157,7 @@ impl Folder<'_> {
                     .chain(d.parts.iter().flat_map(|p| std::iter::once(p.file.as_str()).chain(p.pack.as_ref().map(|k| k.file.as_str()))))
             })
             .chain(m.summary.as_ref().map(|s| s.file.as_str()))
+            .chain(m.organisation.logo.as_deref())
             .collect();
         for name in self.files.keys() {
             if name != manifest::FILE && name != summary::FILE && !listed.contains(&name.as_str()) {
