@@ -29,13 +29,11 @@ const booted = (page) => page.evaluate(() => performance.getEntriesByName('gongs
 test('the overview paints from the HTML alone; the app code waits for an interaction', async () => {
   const { context, page, errors } = await phonePage(env.browser);
   const requests = await watched(page);
-  const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
   await page.goto(env.url);
   await page.locator('#prerender .card').first().waitFor();
   await page.locator('#prerender .chart img').first().waitFor();
   // The loader has checked the manifest (fetched, hashed, compared) and found it unchanged.
-  await (await manifest).finished();
-  await page.evaluate(async () => { await crypto.subtle.digest('SHA-256', new Uint8Array(1)); await new Promise((r) => requestAnimationFrame(() => setTimeout(r))); });
+  await page.waitForFunction(() => performance.getEntriesByName('gongshi:view-current').length > 0, null, { timeout: 10000 });
   assert.equal(await booted(page), false, 'no interaction, unchanged data: the app has not started');
   assert.ok(!requests.some((p) => p.endsWith('.wasm')), `no wasm downloaded: ${requests.join(' ')}`);
   assert.ok(!requests.some((p) => /rectification\.json|figures\.json/.test(p)), 'the view needs no data request');
@@ -84,11 +82,10 @@ test('every page by its own link paints its own static view, with no app code an
   for (const [q, sel, atLeast, heading] of VIEWS) {
     const { context, page, errors } = await phonePage(env.browser);
     const requests = await watched(page);
-    const manifest = page.waitForResponse((r) => r.url().endsWith('/data/manifest.json'));
     await page.goto(env.url + q);
     await page.locator(`#prerender ${sel}`).first().waitFor({ timeout: 10000 });
-    await (await manifest).finished();
-    await page.evaluate(async () => { await crypto.subtle.digest('SHA-256', new Uint8Array(1)); await new Promise((r) => requestAnimationFrame(() => setTimeout(r))); });
+    // The loader has checked the manifest and found it unchanged: it waits for an interaction.
+    await page.waitForFunction(() => performance.getEntriesByName('gongshi:view-current').length > 0, null, { timeout: 10000 });
     const seen = await page.evaluate(([sel]) => ({
       n: document.querySelectorAll(`#prerender ${sel}`).length,
       h: [...document.querySelectorAll('#prerender main h2')].map((h) => h.textContent).join(' | '),
