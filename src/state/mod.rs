@@ -268,22 +268,22 @@ impl Data {
             return;
         }
         match which {
-            DataFile::Manifest => load::load_into(f, self.manifest, manifest::load, check, Some(Box::new(move || self.manifest_settled()))),
-            DataFile::Rectification => load::load_into(f, self.rectification, rectification::load, check, None),
-            DataFile::Figures => load::load_into(f, self.figures, figures::load, check, None),
+            DataFile::Manifest => load::load_into(f, self.manifest, Box::new(manifest::load), check, Some(Box::new(move || self.manifest_settled()))),
+            DataFile::Rectification => load::load_into(f, self.rectification, Box::new(rectification::load), check, None),
+            DataFile::Figures => load::load_into(f, self.figures, Box::new(figures::load), check, None),
             DataFile::Donations => match e {
                 Some(ds) if !ds.parts.is_empty() => load::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                _ => load::load_into(f, self.donations, ledger::load_donations, check, None),
+                _ => load::load_into(f, self.donations, Box::new(ledger::load_donations), check, None),
             },
-            DataFile::Disbursements => load::load_into(f, self.disbursements, ledger::load_disbursements, check, None),
-            DataFile::Goods => load::load_into(f, self.goods, ledger::load_goods, check, None),
+            DataFile::Disbursements => load::load_into(f, self.disbursements, Box::new(ledger::load_disbursements), check, None),
+            DataFile::Goods => load::load_into(f, self.goods, Box::new(ledger::load_goods), check, None),
             DataFile::Relief => {
                 let org = self.organisation();
-                load::load_into(f, self.relief, move |t| relief::load(t, &org), check, None)
+                load::load_into(f, self.relief, Box::new(move |t| relief::load(t, &org)), check, None)
             }
             DataFile::Coverage => {
                 let org = self.organisation();
-                load::load_into(f, self.coverage, move |t| coverage::load(t, &org), check, None)
+                load::load_into(f, self.coverage, Box::new(move |t| coverage::load(t, &org)), check, None)
             }
             // Listed apart from the datasets: loaded when the manifest names it (checked against
             // its entry), or unchecked when the manifest itself failed (as every file is then).
@@ -291,9 +291,9 @@ impl Data {
                 Some(None) => self.summary.set(Load::Idle),
                 Some(Some(r)) => {
                     let org = self.organisation();
-                    load::load_into(summary::FILE, self.summary, move |t| summary::load(t, &org), (r.sha256, r.bytes), None)
+                    load::load_into(summary::FILE, self.summary, Box::new(move |t| summary::load(t, &org)), (r.sha256, r.bytes), None)
                 }
-                None => load::load_into(summary::FILE, self.summary, |t| summary::load(t, &Organisation::default()), (None, None), None),
+                None => load::load_into(summary::FILE, self.summary, Box::new(|t| summary::load(t, &Organisation::default())), (None, None), None),
             },
         }
     }

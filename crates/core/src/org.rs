@@ -19,7 +19,7 @@ const FILE: &str = "manifest.json";
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
 #[serde(default)]
 pub struct Division {
-    /// As records write it (咸安区).
+    /// As records write it (城关镇).
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
@@ -40,7 +40,7 @@ pub struct Programme {
     /// A children's or medical programme: published only as aggregates, never person by person.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub aggregate_only: bool,
-    /// Other words an office's spreadsheets use for it (临时救助 for 临时人道救助): `gongshi
+    /// Other words an office's spreadsheets use for it (困难救助 for 临时困难救助): `gongshi
     /// import` accepts them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -160,7 +160,7 @@ impl Organisation {
         Term { code: crate::table::NOT_APPLICABLE, def: Arc::new(d) }
     }
 
-    /// The divisions' names, for messages (咸安区、嘉鱼县…).
+    /// The divisions' names, for messages (城关镇、东乡…).
     pub fn division_list(&self, sep: &str) -> String {
         self.divisions.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(sep)
     }

@@ -123,7 +123,7 @@ pub struct Organisation {
 #[derive(Deserialize, JsonSchema, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct Division {
-    /// 名称，与数据中的写法一致（如 咸安区）。The name, as records write it.
+    /// 名称，与数据中的写法一致（如 城关镇）。The name, as records write it.
     pub name: String,
     /// 英文名称。The English name.
     #[serde(default)]
@@ -802,21 +802,8 @@ pub struct ReliefFile {
     pub aggregates: Vec<ReliefAggregate>,
 }
 
-/// 救助项目。Relief programme.
-#[derive(Deserialize, JsonSchema, Debug)]
-#[serde(rename_all = "snake_case")]
-pub enum Programme {
-    /// 临时人道救助。Temporary humanitarian aid.
-    TemporaryAid,
-    /// 小天使基金（白血病，0–18岁）：只公布汇总数。Little Angel fund (leukaemia, 0–18): aggregates only.
-    LittleAngel,
-    /// 天使阳光基金（先心病，0–14岁）：只公布汇总数。Angel Sunshine fund (congenital heart disease, 0–14): aggregates only.
-    AngelSunshine,
-    /// 博爱送万家。Boai (new-year relief).
-    Boai,
-    /// 其他救助。Other.
-    Other,
-}
+/// 救助项目的标识：manifest.json 中 organisation.programmes 列出的 key 之一。The key of one of the programmes manifest.json lists in organisation.programmes.
+pub type ProgrammeKey = String;
 
 /// 救助状态。Relief status.
 #[derive(Deserialize, JsonSchema, Debug)]
@@ -832,28 +819,8 @@ pub enum ReliefStatus {
     Rejected,
 }
 
-/// 县（市、区）。County-level division of Xianning.
-#[derive(Deserialize, JsonSchema, Debug)]
-pub enum County {
-    /// 咸安区
-    #[serde(rename = "咸安区")]
-    Xianan,
-    /// 嘉鱼县
-    #[serde(rename = "嘉鱼县")]
-    Jiayu,
-    /// 通城县
-    #[serde(rename = "通城县")]
-    Tongcheng,
-    /// 崇阳县
-    #[serde(rename = "崇阳县")]
-    Chongyang,
-    /// 通山县
-    #[serde(rename = "通山县")]
-    Tongshan,
-    /// 赤壁市
-    #[serde(rename = "赤壁市")]
-    Chibi,
-}
+/// 行政区划：manifest.json 中 organisation.divisions 列出的名称之一。One of the divisions manifest.json lists in organisation.divisions.
+pub type DivisionName = String;
 
 /// 一条救助记录。不得包含身份证号、手机号、银行卡号、详细地址，受助人只写“姓＋某”。
 /// One relief record. Never an ID, phone or card number or a street address; the recipient only as surname + 某.
@@ -862,12 +829,12 @@ pub enum County {
 pub struct ReliefRecord {
     /// 编号。Id.
     pub id: String,
-    /// 救助项目（不得为儿童和大病项目）。Programme (not a children's or medical one).
-    pub programme: Programme,
+    /// 救助项目的标识（不得为只公布汇总数的儿童和大病项目）。The programme's key (not one published only as aggregates).
+    pub programme: ProgrammeKey,
     /// 日期。Date.
     pub date: IsoDate,
-    /// 县（市、区）。County.
-    pub county: County,
+    /// 行政区划（本会在 manifest.json 中列出的名称之一）。The division (one manifest.json lists).
+    pub county: DivisionName,
     /// 乡镇（街道），不得写门牌、道路等详细地址。Township or street office; never a street address.
     #[serde(default)]
     pub township: Option<String>,
@@ -898,9 +865,9 @@ pub struct ReliefRecord {
 #[derive(Deserialize, JsonSchema, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct ReliefAggregate {
-    /// 救助项目。Programme.
-    pub programme: Programme,
-    /// 县（市、区）或“全市”。County, or 全市 for the whole city.
+    /// 救助项目的标识。The programme's key.
+    pub programme: ProgrammeKey,
+    /// 行政区划，或“全市”表示全部行政区划的合计。A division, or 全市 for the total over every division.
     pub county: String,
     /// 年份。Year.
     pub year: u16,
@@ -1005,8 +972,8 @@ pub struct TeamType {
 #[derive(Deserialize, JsonSchema, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct CountyRow {
-    /// 县（市、区）。County.
-    pub county: County,
+    /// 行政区划（本会在 manifest.json 中列出的名称之一）。The division (one manifest.json lists).
+    pub county: DivisionName,
     /// 乡镇（街道）数。Townships and street offices.
     pub townships: u32,
     /// 村（社区）数。Villages and communities.
@@ -1107,8 +1074,8 @@ pub struct SummaryMoneyYear {
 #[derive(Deserialize, JsonSchema, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryReliefYear {
-    /// 救助项目。Programme.
-    pub programme: Programme,
+    /// 救助项目的标识。The programme's key.
+    pub programme: ProgrammeKey,
     /// 年份。Year.
     pub year: u16,
     /// 逐条记录数。Individual records.

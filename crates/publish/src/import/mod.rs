@@ -18,7 +18,7 @@
 //!
 //! Where each step lives: `headers.rs` (the mapping, 1 and 2), `rows.rs` (3), `build.rs` (the
 //! records, names masked, and 4); `fields.rs` holds each dataset's fields and their usual
-//! headers, `vocab.rs` the words a value may be written as (已到账, 微信, 咸安 …).
+//! headers, `vocab.rs` the words a value may be written as (已到账, 微信, 城关 …).
 
 mod build;
 mod fields;

@@ -163,7 +163,7 @@ pub fn category_key(s: &str) -> Option<&'static str> {
 }
 
 /// The key of the organisation's programme a cell names: by its key, its name (also without
-/// what follows a bracket: 小天使基金), its English name or one of its `aliases`.
+/// what follows a bracket: 冬季送温暖 for 冬季送温暖（困难群众）), its English name or one of its `aliases`.
 pub fn programme_key(org: &Organisation, s: &str) -> Option<String> {
     let w = norm_word(s);
     let short = |n: &str| norm_word(n.split(['（', '(']).next().unwrap_or(n));
@@ -180,8 +180,8 @@ pub fn relief_status_key(s: &str) -> Option<&'static str> {
 }
 
 /// A division as written → the organisation's name for it: the name itself, the name without its
-/// 区/县/市/镇/乡/街道 (咸安 for 咸安区), or either after the names of the levels above it
-/// (湖北省咸宁市通山县). `None` when no division, or more than one, fits.
+/// 区/县/市/镇/乡/街道 (城关 for 城关镇), or either after the names of the levels above it
+/// (某省某市某县城关镇). `None` when no division, or more than one, fits.
 pub fn county_name(org: &Organisation, s: &str) -> Option<String> {
     let w = norm_word(s);
     if w.is_empty() {
