@@ -2,8 +2,11 @@
 
 use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
-use crate::search::{normalize, Query};
+use crate::i18n::Lang;
+use crate::search::normalize;
+use crate::table::{self, Cell, Facet, FacetValue, Outcome, Record, Sort, TableState};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const FILE: &str = "rectification.json";
@@ -138,14 +141,8 @@ pub struct Problem {
     pub measures: Vec<String>,
     pub status: Status,
     pub dates: Vec<Dated>,
-    /// Normalised title + finding + measures, for search.
+    /// Normalised title + finding + measures, for search ([`Record::write_haystack`]).
     haystack: String,
-}
-
-impl Problem {
-    pub fn haystack(&self) -> &str {
-        &self.haystack
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -397,56 +394,101 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
     Checked { value, problems: problems_found }
 }
 
-// ---------- queries ----------
+// ---------- the page's table: problems as records of the one table engine ----------
 
-/// What the 整改 page is filtered by (all of it lives in the URL).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub query: String,
-    /// Selected aspects; empty = all.
-    pub aspects: BTreeSet<u32>,
-    /// Selected statuses; empty = all.
-    pub statuses: BTreeSet<Status>,
-}
+crate::table_columns!(
+    /// A problem's columns. The 整改 page lists problems as cards in report order
+    /// ([`DEFAULT_SORT`]); the columns are what a problem is, for the engine's sort.
+    pub ProblemCol {
+        No => "no", "编号", "No.", Int;
+        Aspect => "aspect", "方面", "Aspect", Int;
+        Title => "title", "问题", "Problem", Text;
+        Status => "status", "整改状态", "Status", Text;
+        Finding => "finding", "问题描述", "Finding", Text;
+        Measures => "measures", "整改措施", "Measures", Text;
+    }
+);
 
-/// Facet value counts: for each facet, how many problems each value would select given the
-/// search and the *other* facets' selections (the usual faceted-search convention).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Facets {
-    pub aspects: Vec<(u32, usize)>,
-    pub statuses: Vec<(Status, usize)>,
-}
+crate::table_facets!(
+    /// What the 整改 page is filtered by; the keys are the URL's (`aspect=1,3&status=done`).
+    pub ProblemFacet {
+        Aspect => "aspect", "方面", "Aspect";
+        Status => "status", "整改状态", "Status";
+    }
+);
 
-fn passes(p: &Problem, q: &Query, aspects: &BTreeSet<u32>, statuses: &BTreeSet<Status>) -> bool {
-    (aspects.is_empty() || aspects.contains(&p.aspect)) && (statuses.is_empty() || statuses.contains(&p.status)) && q.matches(&p.haystack)
+/// The report's order: by problem number.
+pub const DEFAULT_SORT: Sort<ProblemCol> = Sort { column: ProblemCol::No, descending: false };
+
+impl Record for Problem {
+    type Col = ProblemCol;
+    type Facet = ProblemFacet;
+    fn cell(&self, col: ProblemCol) -> Cell<'_> {
+        self.cell_lang(col, Lang::Zh)
+    }
+    fn cell_lang(&self, col: ProblemCol, lang: Lang) -> Cell<'_> {
+        match col {
+            ProblemCol::No => Cell::Int(self.no.into()),
+            ProblemCol::Aspect => Cell::Int(self.aspect.into()),
+            ProblemCol::Title => Cell::Text(Cow::Borrowed(&self.title)),
+            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.label(lang))),
+            ProblemCol::Finding => Cell::Text(Cow::Borrowed(&self.finding)),
+            ProblemCol::Measures => Cell::Text(Cow::Owned(self.measures.join("\n"))),
+        }
+    }
+    /// An aspect's code is its number; a status's, its place in [`Status::ALL`].
+    fn facet_value(&self, f: ProblemFacet) -> u32 {
+        match f {
+            ProblemFacet::Aspect => self.aspect,
+            ProblemFacet::Status => self.status as u32,
+        }
+    }
+    fn facet_label(f: ProblemFacet, code: u32) -> String {
+        Self::facet_label_lang(f, code, Lang::Zh)
+    }
+    /// The aspect's number (its title is in the report, [`Rectification::aspect`]), the
+    /// status's label.
+    fn facet_label_lang(f: ProblemFacet, code: u32, lang: Lang) -> String {
+        match f {
+            ProblemFacet::Aspect => lang.pick(format!("方面 {code}"), format!("Aspect {code}")),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.label(lang)).to_string(),
+        }
+    }
+    fn facet_key(f: ProblemFacet, code: u32) -> String {
+        match f {
+            ProblemFacet::Aspect => code.to_string(),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.key()).to_string(),
+        }
+    }
+    fn parse_facet_key(f: ProblemFacet, key: &str) -> Option<u32> {
+        match f {
+            ProblemFacet::Aspect => key.parse().ok(),
+            ProblemFacet::Status => Status::parse(key).map(|s| s as u32),
+        }
+    }
+    fn write_haystack(&self, out: &mut String) {
+        out.push_str(&self.haystack);
+        out.push('\n');
+    }
 }
 
 impl Rectification {
-    pub fn filter(&self, f: &Filter) -> Vec<&Problem> {
-        let q = Query::new(&f.query);
-        self.problems.iter().filter(|p| passes(p, &q, &f.aspects, &f.statuses)).collect()
+    /// The 整改 page's answer to `state` (its search and facet selections, from the URL): the
+    /// matching problems in report order and each facet's counts, from the one table engine.
+    pub fn run(&self, state: &TableState) -> Outcome {
+        table::run(&self.problems, state, DEFAULT_SORT)
     }
 
-    pub fn facets(&self, f: &Filter) -> Facets {
-        let q = Query::new(&f.query);
-        let none_a = BTreeSet::new();
-        let none_s = BTreeSet::new();
-        let aspects = self
-            .aspects
-            .iter()
-            .map(|a| {
-                let n = self.problems.iter().filter(|p| p.aspect == a.no && passes(p, &q, &none_a, &f.statuses)).count();
-                (a.no, n)
-            })
-            .collect();
-        let statuses = Status::ALL
-            .iter()
-            .map(|s| {
-                let n = self.problems.iter().filter(|p| p.status == *s && passes(p, &q, &f.aspects, &none_s)).count();
-                (*s, n)
-            })
-            .collect();
-        Facets { aspects, statuses }
+    /// The values the page offers for facet `f`, with `outcome`'s counts: every aspect of the
+    /// report and every status, in order, those no problem has included (count 0, so the
+    /// page's checkboxes keep their places and a selected one can be unselected).
+    pub fn facet_values(&self, outcome: &Outcome, f: ProblemFacet) -> Vec<FacetValue> {
+        let codes: Vec<u32> = match f {
+            ProblemFacet::Aspect => self.aspects.iter().map(|a| a.no).collect(),
+            ProblemFacet::Status => Status::ALL.iter().map(|s| *s as u32).collect(),
+        };
+        let counted = &outcome.facets[f.index()].values;
+        codes.into_iter().map(|code| counted.iter().find(|v| v.code == code).copied().unwrap_or(FacetValue { code, count: 0, selected: false })).collect()
     }
 }
 
@@ -531,26 +573,60 @@ mod tests {
         assert_eq!(e.line, Some(2));
     }
 
+    /// The page's state for a search and facet selections (URL keys).
+    fn state(query: &str, facets: &[(&str, &str)]) -> TableState {
+        let mut st = TableState { query: query.into(), ..Default::default() };
+        for (f, v) in facets {
+            st.toggle(f, v);
+        }
+        st
+    }
+
+    fn nos(r: &Rectification, o: &Outcome) -> Vec<u32> {
+        o.rows.iter().map(|i| r.problems[*i as usize].no).collect()
+    }
+
+    /// (code, count) of the page's values for facet `f`.
+    fn counts(r: &Rectification, o: &Outcome, f: ProblemFacet) -> Vec<(u32, usize)> {
+        r.facet_values(o, f).iter().map(|v| (v.code, v.count)).collect()
+    }
+
     #[test]
     fn search_and_facets() {
+        use ProblemFacet::{Aspect as A, Status as S};
         let r = load(&doc(&three(), "{}")).unwrap().value;
-        let f = Filter { query: "募捐".into(), ..Default::default() };
-        assert_eq!(r.filter(&f).iter().map(|p| p.no).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(nos(&r, &r.run(&state("募捐", &[]))), vec![2]);
         // Search "发现" matches all; facet counts follow the search.
-        let f = Filter { query: "发现".into(), ..Default::default() };
-        let fc = r.facets(&f);
-        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
-        assert_eq!(fc.statuses, vec![(Status::Done, 2), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        let o = r.run(&state("发现", &[]));
+        assert_eq!(counts(&r, &o, A), vec![(1, 2), (2, 1)]);
+        assert_eq!(counts(&r, &o, S), vec![(0, 2), (1, 1), (2, 0)], "done, in progress, not started");
         // Selecting aspect 1 narrows the status counts but not the aspect counts.
-        let f = Filter { aspects: [1].into(), ..Default::default() };
-        assert_eq!(r.filter(&f).len(), 2);
-        let fc = r.facets(&f);
-        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
-        assert_eq!(fc.statuses, vec![(Status::Done, 1), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        let o = r.run(&state("", &[("aspect", "1")]));
+        assert_eq!(nos(&r, &o), vec![1, 2]);
+        assert_eq!(counts(&r, &o, A), vec![(1, 2), (2, 1)]);
+        assert_eq!(counts(&r, &o, S), vec![(0, 1), (1, 1), (2, 0)]);
+        assert!(r.facet_values(&o, A)[0].selected && !r.facet_values(&o, A)[1].selected);
         // Each facet value count equals the number of rows that selecting it yields.
-        for (a, n) in r.facets(&Filter::default()).aspects {
-            assert_eq!(r.filter(&Filter { aspects: [a].into(), ..Default::default() }).len(), n);
+        let all = r.run(&TableState::default());
+        for f in ProblemFacet::ALL {
+            for v in r.facet_values(&all, *f) {
+                let key = Problem::facet_key(*f, v.code);
+                assert_eq!(r.run(&state("", &[(f.key(), &key)])).rows.len(), v.count, "{f:?} {key}");
+            }
         }
+    }
+
+    #[test]
+    fn facet_keys_and_labels_round_trip() {
+        for s in Status::ALL {
+            let code = s as u32;
+            assert_eq!(Problem::facet_key(ProblemFacet::Status, code), s.key());
+            assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, s.key()), Some(code));
+            assert_eq!(Problem::facet_label_lang(ProblemFacet::Status, code, Lang::En), s.en());
+        }
+        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "3"), Some(3));
+        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "x"), None);
+        assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, "Done"), None);
     }
 }
 
