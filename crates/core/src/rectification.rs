@@ -186,6 +186,7 @@ pub fn load(text: &str) -> Result<Checked<Rectification>, Diagnostic> {
     Ok(validate(raw))
 }
 
+/// A date field: absent is `None`; a date that does not exist is reported and `None`.
 fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<PartialDate> {
     let s = v.as_deref()?;
     match PartialDate::parse(s) {
@@ -197,6 +198,7 @@ fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Opti
     }
 }
 
+/// A required text field: absent or blank is reported (as missing `what`) and `None`.
 fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
     match v {
         Some(s) if !s.trim().is_empty() => Some(s),
@@ -207,177 +209,22 @@ fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnosti
     }
 }
 
+/// Validates a parsed file into the model, with every diagnostic found, in the file's order:
+/// the header (schema, title, dates), the aspects, the problems, then the declared counts
+/// against what the file lists. A record with a record-level error is left out and listed.
 pub fn validate(raw: RawRectification) -> Checked<Rectification> {
-    let mut problems_found: Vec<Diagnostic> = Vec::new();
-    let p = &mut problems_found;
-
-    if let Some(schema) = &raw.schema {
-        if !schema.starts_with("gongshi/rectification/") {
-            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
-        }
-    }
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let p = &mut found;
+    check_schema(raw.schema.as_deref(), p);
     let title = text_field(raw.title, "title", "报告标题", p).unwrap_or_default();
     let publisher = raw.publisher.unwrap_or_default();
     let published = date_field(&raw.published, "published", p);
-
-    let ri = raw.inspection.unwrap_or_default();
-    let inspection = Inspection {
-        by: ri.by.unwrap_or_default(),
-        start: date_field(&ri.start, "inspection.start", p),
-        end: date_field(&ri.end, "inspection.end", p),
-        feedback: date_field(&ri.feedback, "inspection.feedback", p),
-    };
-    let order =
-        [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
-    for w in order.windows(2) {
-        if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
-            if b < a {
-                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
-            }
-        }
-    }
-
-    // Aspects.
-    let mut aspects: Vec<Aspect> = Vec::new();
-    for (i, a) in raw.aspects.into_iter().enumerate() {
-        let path = format!("aspects[{i}]");
-        let Some(no) = a.no else {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
-            continue;
-        };
-        if aspects.iter().any(|x| x.no == no) {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
-            continue;
-        }
-        let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
-        aspects.push(Aspect { no, title: t });
-    }
-    crate::sort::sort_by_key(&mut aspects, |a| a.no);
-
-    // Problems.
-    let mut problems: Vec<Problem> = Vec::new();
-    for (i, rp) in raw.problems.into_iter().enumerate() {
-        let path = format!("problems[{i}]");
-        let errors_before = p.len();
-        let no = match rp.no {
-            Some(n) if n > 0 => Some(n),
-            Some(_) => {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
-                None
-            }
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
-                None
-            }
-        };
-        let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
-        if let Some(n) = no {
-            if problems.iter().any(|x| x.no == n) {
-                p.push(
-                    Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
-                        .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
-                );
-            }
-        }
-        let aspect = match rp.aspect {
-            Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
-            Some(a) => {
-                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
-                None
-            }
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
-                None
-            }
-        };
-        let status = match rp.status.as_deref() {
-            Some(s) => match Status::parse(s) {
-                Some(st) => Some(st),
-                None => {
-                    p.push(
-                        Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
-                            .en(format!(
-                                "{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown"
-                            )),
-                    );
-                    None
-                }
-            },
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
-                None
-            }
-        };
-        let title = text_field(rp.title, &format!("{path}.title"), &format!("{label}的标题"), p);
-        let finding = text_field(rp.finding, &format!("{path}.finding"), &format!("{label}的问题描述"), p);
-        if rp.measures.is_empty() {
-            p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
-        }
-        for (j, m) in rp.measures.iter().enumerate() {
-            if m.trim().is_empty() {
-                p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
-            }
-        }
-        let mut dates = Vec::new();
-        for (j, d) in rp.dates.into_iter().enumerate() {
-            if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
-                dates.push(Dated { date, what: d.what.unwrap_or_default() });
-            }
-        }
-        // A record with a record-level error is left out; its date errors alone do not drop it.
-        let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
-        if let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) {
-            let mut hay = normalize(&title);
-            hay.push('\n');
-            hay.push_str(&normalize(&finding));
-            for m in &rp.measures {
-                hay.push('\n');
-                hay.push_str(&normalize(m));
-            }
-            problems.push(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack: hay });
-        }
-    }
-    crate::sort::sort_by_key(&mut problems, |x| x.no);
-
-    // Declared counts against the records.
-    let d = raw.declared.unwrap_or_default();
-    let mut by_status = BTreeMap::new();
-    for (st, v) in [(Status::Done, d.done), (Status::InProgress, d.in_progress), (Status::NotStarted, d.not_started)] {
-        if let Some(v) = v {
-            by_status.insert(st, v);
-        }
-    }
-    let declared = Declared { aspects: d.aspects, items: d.items, problems: d.problems, by_status };
-    if let Some(n) = declared.aspects {
-        if n as usize != aspects.len() {
-            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
-        }
-    }
-    if let Some(n) = declared.problems {
-        let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
-        let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
-        if !missing.is_empty() {
-            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
-        }
-        let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
-        if !extra.is_empty() {
-            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
-        }
-    }
-    let counts = {
-        let mut m: BTreeMap<Status, u32> = BTreeMap::new();
-        for x in &problems {
-            *m.entry(x.status).or_default() += 1;
-        }
-        m
-    };
-    for (st, n) in &declared.by_status {
-        let have = counts.get(st).copied().unwrap_or(0);
-        if *n != have {
-            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
-        }
-    }
-
+    let inspection = inspection(raw.inspection.unwrap_or_default(), p);
+    check_date_order(&inspection, published, p);
+    let aspects = aspects(raw.aspects, p);
+    let problems = problems(raw.problems, &aspects, p);
+    let declared = declared(raw.declared.unwrap_or_default());
+    check_declared(&declared, &aspects, &problems, p);
     let value = Rectification {
         title,
         publisher,
@@ -391,7 +238,241 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         contact: raw.contact.unwrap_or_default(),
         transcription_notes: raw.transcription_notes,
     };
-    Checked { value, problems: problems_found }
+    Checked { value, problems: found }
+}
+
+/// Warns when the file names another format than `gongshi/rectification/…`.
+fn check_schema(schema: Option<&str>, p: &mut Vec<Diagnostic>) {
+    if let Some(schema) = schema {
+        if !schema.starts_with("gongshi/rectification/") {
+            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
+        }
+    }
+}
+
+/// The inspection: who, and its start, end and feedback dates (each a date that exists).
+fn inspection(ri: RawInspection, p: &mut Vec<Diagnostic>) -> Inspection {
+    Inspection {
+        by: ri.by.unwrap_or_default(),
+        start: date_field(&ri.start, "inspection.start", p),
+        end: date_field(&ri.end, "inspection.end", p),
+        feedback: date_field(&ri.feedback, "inspection.feedback", p),
+    }
+}
+
+/// Warns when a date comes before the one given before it (inspection start, end, feedback,
+/// then publication), of each pair of neighbours both given.
+fn check_date_order(inspection: &Inspection, published: Option<PartialDate>, p: &mut Vec<Diagnostic>) {
+    let order =
+        [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
+    for w in order.windows(2) {
+        if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
+            if b < a {
+                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
+            }
+        }
+    }
+}
+
+/// The aspects, by number: one without a number or title, or repeating a number, is left out.
+fn aspects(raw: Vec<RawAspect>, p: &mut Vec<Diagnostic>) -> Vec<Aspect> {
+    let mut aspects: Vec<Aspect> = Vec::new();
+    for (i, a) in raw.into_iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        let Some(no) = a.no else {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
+            continue;
+        };
+        if aspects.iter().any(|x| x.no == no) {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
+            continue;
+        }
+        let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
+        aspects.push(Aspect { no, title: t });
+    }
+    crate::sort::sort_by_key(&mut aspects, |a| a.no);
+    aspects
+}
+
+/// The problems that pass [`problem`], by number.
+fn problems(raw: Vec<RawProblem>, aspects: &[Aspect], p: &mut Vec<Diagnostic>) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = Vec::new();
+    for (i, rp) in raw.into_iter().enumerate() {
+        if let Some(x) = problem(i, rp, aspects, &problems, p) {
+            problems.push(x);
+        }
+    }
+    crate::sort::sort_by_key(&mut problems, |x| x.no);
+    problems
+}
+
+/// The `i`th problem of the file, checked field by field (every error reported), or `None`
+/// when it has a record-level error; a bad date alone only leaves that date out. `earlier`:
+/// the problems accepted before it (a repeated number is an error).
+fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p: &mut Vec<Diagnostic>) -> Option<Problem> {
+    let path = format!("problems[{i}]");
+    let errors_before = p.len();
+    let no = problem_no(rp.no, &path, p);
+    let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
+    if let Some(n) = no {
+        if earlier.iter().any(|x| x.no == n) {
+            p.push(
+                Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
+                    .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
+            );
+        }
+    }
+    let aspect = problem_aspect(rp.aspect, aspects, &path, &label, p);
+    let status = problem_status(rp.status.as_deref(), &path, &label, p);
+    let title = text_field(rp.title, &format!("{path}.title"), &format!("{label}的标题"), p);
+    let finding = text_field(rp.finding, &format!("{path}.finding"), &format!("{label}的问题描述"), p);
+    check_measures(&rp.measures, &path, &label, p);
+    let dates = problem_dates(rp.dates, &path, p);
+    // A record with a record-level error is left out; its date errors alone do not drop it.
+    let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
+    let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) else {
+        return None;
+    };
+    let haystack = problem_haystack(&title, &finding, &rp.measures);
+    Some(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack })
+}
+
+/// A problem's number: given, and from 1.
+fn problem_no(no: Option<u32>, path: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+    match no {
+        Some(n) if n > 0 => Some(n),
+        Some(_) => {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
+            None
+        }
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
+            None
+        }
+    }
+}
+
+/// A problem's aspect: given, and one of the file's aspects.
+fn problem_aspect(aspect: Option<u32>, aspects: &[Aspect], path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+    match aspect {
+        Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
+        Some(a) => {
+            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
+            None
+        }
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
+            None
+        }
+    }
+}
+
+/// A problem's status: given, and a [`Status`] key.
+fn problem_status(status: Option<&str>, path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<Status> {
+    match status {
+        Some(s) => match Status::parse(s) {
+            Some(st) => Some(st),
+            None => {
+                p.push(
+                    Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
+                        .en(format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown")),
+                );
+                None
+            }
+        },
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
+            None
+        }
+    }
+}
+
+/// A problem's measures: at least one, none blank.
+fn check_measures(measures: &[String], path: &str, label: &str, p: &mut Vec<Diagnostic>) {
+    if measures.is_empty() {
+        p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
+    }
+    for (j, m) in measures.iter().enumerate() {
+        if m.trim().is_empty() {
+            p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
+        }
+    }
+}
+
+/// A problem's dated steps: those with a date that exists (one without a date is skipped, one
+/// with a bad date reported and skipped).
+fn problem_dates(raw: Vec<RawDated>, path: &str, p: &mut Vec<Diagnostic>) -> Vec<Dated> {
+    let mut dates = Vec::new();
+    for (j, d) in raw.into_iter().enumerate() {
+        if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
+            dates.push(Dated { date, what: d.what.unwrap_or_default() });
+        }
+    }
+    dates
+}
+
+/// A problem's search text: title, finding and each measure, normalised, one per line.
+fn problem_haystack(title: &str, finding: &str, measures: &[String]) -> String {
+    let mut hay = normalize(title);
+    hay.push('\n');
+    hay.push_str(&normalize(finding));
+    for m in measures {
+        hay.push('\n');
+        hay.push_str(&normalize(m));
+    }
+    hay
+}
+
+/// The counts the report declares (aspects, items, problems, problems per status).
+fn declared(d: RawDeclared) -> Declared {
+    let mut by_status = BTreeMap::new();
+    for (st, v) in [(Status::Done, d.done), (Status::InProgress, d.in_progress), (Status::NotStarted, d.not_started)] {
+        if let Some(v) = v {
+            by_status.insert(st, v);
+        }
+    }
+    Declared { aspects: d.aspects, items: d.items, problems: d.problems, by_status }
+}
+
+/// The declared counts against the records: aspects, problem numbers 1 to N (missing or
+/// beyond), and problems per status.
+fn check_declared(declared: &Declared, aspects: &[Aspect], problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    if let Some(n) = declared.aspects {
+        if n as usize != aspects.len() {
+            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
+        }
+    }
+    if let Some(n) = declared.problems {
+        check_declared_numbers(n, problems, p);
+    }
+    check_declared_statuses(&declared.by_status, problems, p);
+}
+
+/// Problems 1 to `n` are all shown, and none beyond `n`.
+fn check_declared_numbers(n: u32, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
+    let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
+    if !missing.is_empty() {
+        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
+    }
+    let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
+    if !extra.is_empty() {
+        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
+    }
+}
+
+/// Each declared count per status equals the problems shown with that status.
+fn check_declared_statuses(by_status: &BTreeMap<Status, u32>, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
+    for x in problems {
+        *counts.entry(x.status).or_default() += 1;
+    }
+    for (st, n) in by_status {
+        let have = counts.get(st).copied().unwrap_or(0);
+        if *n != have {
+            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
+        }
+    }
 }
 
 // ---------- the page's table: problems as records of the one table engine ----------
