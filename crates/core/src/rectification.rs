@@ -505,16 +505,19 @@ impl Record for Problem {
     type Col = ProblemCol;
     type Facet = ProblemFacet;
     fn cell(&self, col: ProblemCol) -> Cell<'_> {
-        self.cell_lang(col, Lang::Zh)
-    }
-    fn cell_lang(&self, col: ProblemCol, lang: Lang) -> Cell<'_> {
         match col {
             ProblemCol::No => Cell::Int(self.no.into()),
             ProblemCol::Aspect => Cell::Int(self.aspect.into()),
             ProblemCol::Title => Cell::Text(Cow::Borrowed(&self.title)),
-            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.label(lang))),
+            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.zh())),
             ProblemCol::Finding => Cell::Text(Cow::Borrowed(&self.finding)),
             ProblemCol::Measures => Cell::Text(Cow::Owned(self.measures.join("\n"))),
+        }
+    }
+    fn cell_lang(&self, col: ProblemCol, lang: Lang) -> Cell<'_> {
+        match col {
+            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.label(lang))),
+            _ => self.cell(col),
         }
     }
     /// An aspect's code is its number; a status's, its place in [`Status::ALL`].
@@ -531,7 +534,7 @@ impl Record for Problem {
     /// status's label.
     fn facet_label_lang(f: ProblemFacet, code: u32, lang: Lang) -> String {
         match f {
-            ProblemFacet::Aspect => lang.pick(format!("方面 {code}"), format!("Aspect {code}")),
+            ProblemFacet::Aspect => format!("{} {code}", lang.pick("方面", "Aspect")),
             ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.label(lang)).to_string(),
         }
     }
