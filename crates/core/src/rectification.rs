@@ -650,6 +650,61 @@ mod tests {
         assert!(c.value.problems[0].dates.is_empty());
     }
 
+    /// Every check `validate` makes, each once, in the order it reports them (the file's order:
+    /// header, aspects, problems field by field, declared counts), with their exact words, and
+    /// what is kept. Pinned from the 190-line `validate` before it was split into steps.
+    #[test]
+    fn every_check_reports_in_file_order() {
+        let text = r#"{"schema":"other/1","title":"  ","published":"2023-13-01",
+          "inspection":{"start":"2022-09-01","end":"2022-08-01","feedback":"2022-07-01"},
+          "declared":{"aspects":1,"problems":5,"done":1,"in_progress":2,"not_started":3},
+          "aspects":[{"title":"无编号"},{"no":1,"title":"甲"},{"no":1,"title":"重"},{"no":2},{"no":3,"title":"  "},{"no":4,"title":"丁"}],
+          "problems":[{"no":0,"aspect":1,"title":"a","finding":"b","measures":["m"],"status":"done"},
+            {"aspect":1,"title":"a","finding":"b","measures":["m"],"status":"done"},
+            {"no":2,"title":"a","finding":"b","measures":["m", " "],"status":"in_progress","dates":[{"date":"2021"},{"date":"bad","what":"w"},{"what":"w2"}]},
+            {"no":3,"aspect":4,"finding":"","measures":["m"]},
+            {"no":4,"aspect":4,"title":"t","finding":"f","measures":["m"],"status":"not_started","dates":[{"date":"2021-02-29","what":"x"},{"date":"2021-03","what":"y"}]},
+            {"no":7,"aspect":1,"title":"t7","finding":"f","measures":["m"],"status":"done"},
+            {"no":4,"aspect":1,"title":"dup","finding":"f","measures":["m"],"status":"done"}]}"#;
+        let c = load(text).unwrap();
+        let got: Vec<(bool, &str, &str)> =
+            c.problems.iter().map(|d| (d.severity == crate::diag::Severity::Warning, d.path.as_str(), d.message.as_str())).collect();
+        let (w, e) = (true, false);
+        assert_eq!(
+            got,
+            [
+                (w, "schema", "schema 标识“other/1”不是 gongshi/rectification/…"),
+                (e, "title", "缺少报告标题"),
+                (e, "published", "日期“2023-13-01”不存在：没有 13 月"),
+                (w, "inspection.end", "日期 2022-08-01 早于前一个日期 2022-09-01，顺序不合常理"),
+                (w, "inspection.feedback", "日期 2022-07-01 早于前一个日期 2022-08-01，顺序不合常理"),
+                (e, "aspects[0].no", "缺少方面编号"),
+                (e, "aspects[2].no", "方面编号 1 重复"),
+                (e, "aspects[3].title", "缺少方面标题"),
+                (e, "aspects[4].title", "缺少方面标题"),
+                (e, "problems[0].no", "问题编号必须从 1 开始"),
+                (e, "problems[1].no", "缺少问题编号"),
+                (e, "problems[2].aspect", "问题 2：缺少所属方面"),
+                (e, "problems[2].measures[1]", "问题 2：第 2 条整改措施是空的"),
+                (e, "problems[2].dates[1].date", "日期“bad”格式不对：年份应为 4 位数字（格式 YYYY-MM-DD）"),
+                (e, "problems[3].status", "问题 3：缺少整改状态"),
+                (e, "problems[3].title", "缺少问题 3的标题"),
+                (e, "problems[3].finding", "缺少问题 3的问题描述"),
+                (e, "problems[4].dates[0].date", "日期“2021-02-29”不存在：2021 年 2 月没有 29 日"),
+                (e, "problems[6].no", "问题编号 4 重复，这一条未显示"),
+                (e, "declared.aspects", "报告称有 1 个方面，文件中列出 2 个"),
+                (e, "problems", "报告称有 5 个问题，缺少（或未能显示）问题 1、2、3、5"),
+                (e, "problems", "报告称有 5 个问题，但文件中还有问题 7"),
+                (e, "declared.in_progress", "报告称“正在推进整改”的问题有 2 个，文件中为 0 个"),
+                (e, "declared.not_started", "报告称“尚未启动整改”的问题有 3 个，文件中为 1 个"),
+            ]
+        );
+        let r = c.value;
+        assert_eq!(r.aspects.iter().map(|a| a.no).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(r.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![4, 7]);
+        assert_eq!(r.problems[0].dates.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(), vec!["2021-03"]);
+    }
+
     #[test]
     fn syntax_error_is_a_diagnostic_with_position() {
         let e = load("{\"title\": \"x\",\n \"problems\": [}").unwrap_err();
