@@ -31,6 +31,7 @@ where
     R: Record + Send + Sync + 'static,
 {
     let lang = crate::i18n::use_lang();
+    let data = crate::state::use_data();
     let shape = Memo::new(move |_| {
         outcome.with(|o| {
             o.as_ref()
@@ -74,44 +75,47 @@ where
     move || {
         let shape = shape.get();
         let mut built = Vec::new();
-        let view = outcome.with_untracked(|o| {
-            shape
-                .into_iter()
-                .map(|(f, codes)| {
-                    let facet = R::Facet::ALL[f];
-                    let def = facet.def();
-                    let options = codes
-                        .into_iter()
-                        .map(|code| {
-                            let shown = o.as_ref().map_or(FacetValue { code, count: 0, selected: false }, |o| stat(o, f, code));
-                            let (label, input, count) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
-                            built.push(Opt { f, label, input, count, shown });
-                            let empty = shown.count == 0 && !shown.selected;
-                            let vkey = R::facet_key(facet, code);
-                            let toggle = (def.key.to_string(), vkey.clone());
-                            view! {
-                                <label class="facet-opt" class:none=empty data-key=vkey node_ref=label>
-                                    <input
-                                        type="checkbox"
-                                        node_ref=input
-                                        prop:checked=shown.selected
-                                        disabled=empty
-                                        on:change=move |_| on_toggle.run(toggle.clone())
-                                    />
-                                    <span class="facet-label">{R::facet_label_lang(facet, code, lang)}</span>
-                                    <span class="count" node_ref=count>{shown.count}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <fieldset class="facet">
-                            <legend>{lang.pick(def.label, def.en)}</legend>
-                            {options}
-                        </fieldset>
-                    }
-                })
-                .collect_view()
+        // Division and programme values are named by the organisation.
+        let view = data.with_org(|org| {
+            outcome.with_untracked(|o| {
+                shape
+                    .into_iter()
+                    .map(|(f, codes)| {
+                        let facet = R::Facet::ALL[f];
+                        let def = facet.def();
+                        let options = codes
+                            .into_iter()
+                            .map(|code| {
+                                let shown = o.as_ref().map_or(FacetValue { code, count: 0, selected: false }, |o| stat(o, f, code));
+                                let (label, input, count) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+                                built.push(Opt { f, label, input, count, shown });
+                                let empty = shown.count == 0 && !shown.selected;
+                                let vkey = R::facet_key(facet, code, org);
+                                let toggle = (def.key.to_string(), vkey.clone());
+                                view! {
+                                    <label class="facet-opt" class:none=empty data-key=vkey node_ref=label>
+                                        <input
+                                            type="checkbox"
+                                            node_ref=input
+                                            prop:checked=shown.selected
+                                            disabled=empty
+                                            on:change=move |_| on_toggle.run(toggle.clone())
+                                        />
+                                        <span class="facet-label">{R::facet_label(facet, code, lang, org)}</span>
+                                        <span class="count" node_ref=count>{shown.count}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <fieldset class="facet">
+                                <legend>{lang.pick(def.label, def.en)}</legend>
+                                {options}
+                            </fieldset>
+                        }
+                    })
+                    .collect_view()
+            })
         });
         opts.set_value(built);
         view

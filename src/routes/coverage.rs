@@ -99,7 +99,7 @@ pub fn CoveragePage() -> impl IntoView {
                     default_sort=DEFAULT_SORT
                     dataset=t.cov_dataset
                     search_label=t.cov_search
-                    placeholder=t.cov_placeholder(cov.counties.first().map(|c| c.county.as_str()))
+                    placeholder=t.cov_placeholder(cov.counties.first().map(|c| c.county.name.as_str()))
                     caption=t.cov_caption
                     totals=Arc::new(totals)
                 />
@@ -127,7 +127,7 @@ pub fn CoveragePage() -> impl IntoView {
                 <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{t.whole_city}</button>
                 // The counties the data lists, in its order.
                 {move || {
-                    let names: Vec<String> = data.coverage.with(|l| l.value().map(|c| c.counties.iter().map(|r| r.county.clone()).collect()).unwrap_or_default());
+                    let names: Vec<String> = data.coverage.with(|l| l.value().map(|c| c.counties.iter().map(|r| r.county.name.clone()).collect()).unwrap_or_default());
                     names
                         .into_iter()
                         .map(|name| {

@@ -5,6 +5,7 @@ use crate::components::{loaded, use_outcome, ChartView, FigureTable, SampleNotic
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
 use gongshi_core::chart::Chart;
+use gongshi_core::org::{Programme, Term};
 use gongshi_core::relief::{self, publishable, Aggregate, AggregateCol, ReliefRecord, MIN_CELL};
 use gongshi_core::table::{Cell, ColKind, Column, Record, Sort};
 use gongshi_core::{csv, Fen};
@@ -55,9 +56,9 @@ pub fn ReliefPage() -> impl IntoView {
             l.value()
                 .map(|r| {
                     if aggregates {
-                        programme_names(r.aggregates.iter().map(|a| a.programme), t.lang)
+                        programme_names(r.aggregates.iter().map(|a| &a.programme), t.lang)
                     } else {
-                        programme_names(r.records.iter().map(|x| x.programme), t.lang)
+                        programme_names(r.records.iter().map(|x| &x.programme), t.lang)
                     }
                 })
                 .unwrap_or_default()
@@ -72,7 +73,7 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang)) id="relief-county" file_stem=t.stem_county /> })
+                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(data.with_org(|org| relief::by_county_chart(&r2, &o.rows, &src, t.lang, org))) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
                 <ValidationNotice problems=problems />
@@ -86,7 +87,7 @@ pub fn ReliefPage() -> impl IntoView {
                     search_label=t.relief_search
                     placeholder=t.relief_placeholder(
                         value.records.first().map(|r| r.programme.label(t.lang)),
-                        value.records.first().map(|r| r.county.as_str()),
+                        value.records.first().map(|r| r.county.name.as_str()),
                     )
                     caption=t.relief_caption
                     totals=Arc::new(totals)
@@ -114,10 +115,10 @@ pub fn ReliefPage() -> impl IntoView {
 }
 
 /// The names of the programmes given, each once, in the programmes' order.
-fn programme_names(programmes: impl Iterator<Item = relief::Programme>, lang: gongshi_core::Lang) -> Vec<String> {
-    let set: std::collections::BTreeSet<relief::Programme> = programmes.collect();
+fn programme_names<'a>(programmes: impl Iterator<Item = &'a Term<Programme>>, lang: gongshi_core::Lang) -> Vec<String> {
+    let set: std::collections::BTreeMap<u32, &Term<Programme>> = programmes.map(|p| (p.code, p)).collect();
     // "Other" is no name to list ("…、其他救助等救助").
-    set.into_iter().filter(|p| p.key() != "other").map(|p| p.label(lang).to_string()).collect()
+    set.into_values().filter(|p| p.key != "other").map(|p| p.label(lang).to_string()).collect()
 }
 
 /// Problems 2 and 5, as published.
@@ -165,7 +166,7 @@ fn RealRelief() -> impl IntoView {
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    let names = programme_names(aggregates.iter().map(|a| a.programme), t.lang);
+    let names = programme_names(aggregates.iter().map(|a| &a.programme), t.lang);
     let filtered = {
         let aggregates = aggregates.clone();
         move || {
@@ -175,7 +176,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
             (0..aggregates.len() as u32)
                 .filter(|i| {
                     let a = &aggregates[*i as usize];
-                    counties.as_ref().is_none_or(|c| c.contains(&a.county)) && years.as_ref().is_none_or(|y| y.contains(&a.year.to_string()))
+                    counties.as_ref().is_none_or(|c| c.contains(&a.county.name)) && years.as_ref().is_none_or(|y| y.contains(&a.year.to_string()))
                 })
                 .collect::<Vec<u32>>()
         }

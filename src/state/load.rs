@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn load_into<T: Send + Sync + 'static>(
     file: &'static str,
     target: RwSignal<Load<T>>,
-    parse: fn(&str) -> Result<Checked<T>, Diagnostic>,
+    parse: impl FnOnce(&str) -> Result<Checked<T>, Diagnostic> + 'static,
     expected: (Option<String>, Option<u64>),
     then: Option<Box<dyn FnOnce()>>,
 ) {

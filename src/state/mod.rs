@@ -5,6 +5,7 @@ use gongshi_core::coverage::{self, Coverage};
 use gongshi_core::figures::{self, Figures};
 use gongshi_core::ledger::{self, Disbursement, Donation, Goods};
 use gongshi_core::manifest::{self, Manifest};
+use gongshi_core::org::Organisation;
 use gongshi_core::rectification::{self, Rectification};
 use gongshi_core::relief::{self, Relief};
 use gongshi_core::summary::{self, Summary};
@@ -145,6 +146,21 @@ impl Data {
         }
     }
 
+    /// The organisation the manifest describes (its divisions and programmes check relief and
+    /// coverage, and name their facets); empty while the manifest is not in, or when it failed.
+    pub fn organisation(self) -> Organisation {
+        self.manifest.with_untracked(|m| m.value().map(|m| m.organisation.clone())).unwrap_or_default()
+    }
+
+    /// `f` of the organisation, tracked (a view that names divisions or programmes follows the
+    /// manifest).
+    pub fn with_org<O>(self, f: impl FnOnce(&Organisation) -> O) -> O {
+        self.manifest.with(|m| match m.value() {
+            Some(m) => f(&m.organisation),
+            None => f(&Organisation::default()),
+        })
+    }
+
     /// The manifest's entry for `file`, when the manifest has loaded.
     fn expected(self, file: &str) -> Option<gongshi_core::manifest::Dataset> {
         self.manifest.with_untracked(|m| m.value().and_then(|m| m.datasets.iter().find(|d| d.file == file).cloned()))
@@ -236,14 +252,23 @@ impl Data {
             },
             DataFile::Disbursements => load::load_into(f, self.disbursements, ledger::load_disbursements, check, None),
             DataFile::Goods => load::load_into(f, self.goods, ledger::load_goods, check, None),
-            DataFile::Relief => load::load_into(f, self.relief, relief::load, check, None),
-            DataFile::Coverage => load::load_into(f, self.coverage, coverage::load, check, None),
+            DataFile::Relief => {
+                let org = self.organisation();
+                load::load_into(f, self.relief, move |t| relief::load(t, &org), check, None)
+            }
+            DataFile::Coverage => {
+                let org = self.organisation();
+                load::load_into(f, self.coverage, move |t| coverage::load(t, &org), check, None)
+            }
             // Listed apart from the datasets: loaded when the manifest names it (checked against
             // its entry), or unchecked when the manifest itself failed (as every file is then).
             DataFile::Summary => match self.manifest.with_untracked(|m| m.value().map(|m| m.summary.clone())) {
                 Some(None) => self.summary.set(Load::Idle),
-                Some(Some(r)) => load::load_into(summary::FILE, self.summary, summary::load, (r.sha256, r.bytes), None),
-                None => load::load_into(summary::FILE, self.summary, summary::load, (None, None), None),
+                Some(Some(r)) => {
+                    let org = self.organisation();
+                    load::load_into(summary::FILE, self.summary, move |t| summary::load(t, &org), (r.sha256, r.bytes), None)
+                }
+                None => load::load_into(summary::FILE, self.summary, |t| summary::load(t, &Organisation::default()), (None, None), None),
             },
         }
     }

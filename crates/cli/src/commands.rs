@@ -17,6 +17,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "用法 / usage:
+  gongshi init DIR --name NAME --divisions \"A,B,C\" [--name-en NAME] [--programmes \"key=名称,key=名称*\"]
+      为新机构建立完整的数据目录：清单（机构、行政区划、救助项目）和空的数据文件；
+      名称后加 * 的救助项目只公布汇总数（默认一个项目 aid=救助）
   gongshi sample [--out DIR] [--seed N] [--donations N] [--relief N]
       写出示例数据 donations.json、disbursements.json、goods.json、relief.json、coverage.json
       (defaults: --out public/data --seed 2023 --donations 1200 --relief 600)
@@ -42,6 +45,7 @@ pub const USAGE: &str = "用法 / usage:
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let rest = args.get(1..).unwrap_or(&[]);
     let result = match args.first().map(String::as_str) {
+        Some("init") => init_cmd(rest, out, err),
         Some("sample") => sample(rest, out),
         Some("import") => import_cmd(rest, out, err),
         Some("check") => check_cmd(rest, out, err),
@@ -138,7 +142,7 @@ fn today(arg: Option<&str>) -> Result<PartialDate, String> {
     }
 }
 
-/// The top-level `*.json` files of a data folder.
+/// The top-level `*.json`, `*.pack` and `*.svg` (a logo) files of a data folder.
 pub fn read_folder(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut files = BTreeMap::new();
@@ -146,7 +150,7 @@ pub fn read_folder(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
         let e = e.map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = e.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
-        if path.is_file() && (name.ends_with(".json") || name.ends_with(".pack")) {
+        if path.is_file() && (name.ends_with(".json") || name.ends_with(".pack") || name.ends_with(".svg")) {
             let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             files.insert(name, bytes);
         }
@@ -285,8 +289,57 @@ fn read_mapping(path: &Path) -> Result<Vec<(String, Option<String>)>, String> {
         .collect()
 }
 
+/// The organisation relief and coverage rows are matched against: the manifest given with
+/// `--manifest`, else the one in `--out`'s folder, else `./manifest.json`. Other datasets need
+/// none.
+fn import_org(kind: Kind, manifest: Option<&str>, out: Option<&str>) -> Result<gongshi_core::org::Organisation, String> {
+    let found = match (manifest, out) {
+        (Some(m), _) => Some(PathBuf::from(m)),
+        (None, Some(o)) => Some(Path::new(o).parent().unwrap_or(Path::new(".")).join("manifest.json")).filter(|p| p.exists()),
+        (None, None) => None,
+    }
+    .or_else(|| Some(PathBuf::from("manifest.json")).filter(|p| p.exists()));
+    let needs = matches!(kind, Kind::Relief | Kind::Coverage);
+    let Some(path) = found else {
+        return if needs {
+            Err("导入救助或组织覆盖数据，需要本会的行政区划和救助项目：请用 --manifest 指定数据目录的 manifest.json（新机构可先用 gongshi init 建立数据目录）"
+                .into())
+        } else {
+            Ok(Default::default())
+        };
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let m = gongshi_core::manifest::load(&text).map_err(|d| format!("{}: {}", path.display(), d.message))?;
+    Ok(m.value.organisation)
+}
+
+/// `gongshi init DIR`: writes a new organisation's data folder (refusing to overwrite one), then
+/// its checksums and cadences as `gongshi manifest` does.
+fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &["--name", "--name-en", "--divisions", "--programmes", "--today"], &[])?;
+    let dir = PathBuf::from(a.one_positional("新数据目录 DIR")?);
+    let init = gongshi_publish::init::Init {
+        name: a.get("--name").ok_or("缺少 --name（机构名称）")?.to_string(),
+        name_en: a.get("--name-en").map(String::from),
+        divisions: a.get("--divisions").ok_or("缺少 --divisions（本会的行政区划，如 \"城关镇,东乡\"）")?.to_string(),
+        programmes: a.get("--programmes").map(String::from),
+        today: today(a.get("--today"))?.to_string(),
+    };
+    let files = gongshi_publish::init::files(&init)?;
+    if dir.join("manifest.json").exists() {
+        return Err(format!("{} 已有 manifest.json：init 只建立新的数据目录，不会覆盖", dir.display()));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, text) in &files {
+        write_file(&dir.join(name), text)?;
+    }
+    manifest_cmd(&[dir.display().to_string()], out, err)?;
+    let _ = writeln!(out, "init: {} 个文件已写入 {}；下一步：gongshi import 导入数据，gongshi check 检查", files.len(), dir.display());
+    Ok(0)
+}
+
 fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out"], &["--skip-bad"])?;
+    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out", "--manifest"], &["--skip-bad"])?;
     let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
     let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
     let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
@@ -294,7 +347,8 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
     let skip_bad = a.flags.contains("--skip-bad");
     let source = file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
     let tables = sheet::read(&file, a.get("--sheet"))?;
-    let opts = Options { kind, source: source.clone(), mapping };
+    let org = import_org(kind, a.get("--manifest"), a.get("--out"))?;
+    let opts = Options { kind, source: source.clone(), mapping, org };
     let mut first_err = None;
     let mut found = None;
     for t in &tables {

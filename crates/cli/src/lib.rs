@@ -201,12 +201,12 @@ mod tests {
 
         let r: relief::RawReliefFile = serde_json::from_str(&files[3].1).unwrap();
         assert_eq!(r, sample::generate_relief(5, 40));
-        let loaded = relief::load(&files[3].1).unwrap();
+        let loaded = relief::load(&files[3].1, &gongshi_publish::sample::organisation()).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(count_records(relief::FILE, &files[3].1), 40 + r.aggregates.len());
         let c: coverage::RawCoverage = serde_json::from_str(&files[4].1).unwrap();
         assert_eq!(c, sample::generate_coverage());
-        let loaded = coverage::load(&files[4].1).unwrap();
+        let loaded = coverage::load(&files[4].1, &gongshi_publish::sample::organisation()).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(count_records(coverage::FILE, &files[4].1), c.teams_after.len() + c.counties.len() + c.facts.len());
 

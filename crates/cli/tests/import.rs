@@ -163,6 +163,12 @@ fn csv_of_relief_masks_names_and_refuses_personal_numbers() {
                 合计,,,,,,2600,\n";
     std::fs::write(&csv, text).unwrap();
     let out = dir.join("relief.json");
+    // Relief rows name the organisation's divisions and programmes: without its manifest the
+    // import says where to get them.
+    let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "relief", "--out", out.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("--manifest") && r.stderr.contains("gongshi init"), "{}", r.stderr);
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/manifest.json"), dir.join("manifest.json")).unwrap();
     let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "relief", "--out", out.to_str().unwrap()], &dir);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!out.exists());
@@ -198,7 +204,7 @@ fn csv_of_relief_masks_names_and_refuses_personal_numbers() {
 "#
     );
     gongshi_publish::schema::strict_parse("relief", &json).unwrap();
-    let loaded = relief::load(&json).unwrap();
+    let loaded = relief::load(&json, &gongshi_publish::sample::organisation()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.value.records.len(), 3);
 }

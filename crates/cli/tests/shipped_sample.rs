@@ -23,9 +23,10 @@ fn shipped_sample_files_equal_the_generator_output() {
 
 #[test]
 fn shipped_relief_and_coverage_load_cleanly() {
-    let r = relief::load(&shipped(relief::FILE)).unwrap_or_else(|e| panic!("{e:?}"));
+    let org = gongshi_core::manifest::load(&shipped("manifest.json")).unwrap().value.organisation;
+    let r = relief::load(&shipped(relief::FILE), &org).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(r.problems.is_empty(), "{:?}", r.problems);
-    assert!(r.value.records.iter().all(|x| !x.programme.is_medical()));
-    let c = coverage::load(&shipped(coverage::FILE)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(r.value.records.iter().all(|x| !x.programme.aggregate_only));
+    let c = coverage::load(&shipped(coverage::FILE), &org).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(c.problems.is_empty(), "{:?}", c.problems);
 }

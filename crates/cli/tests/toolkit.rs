@@ -170,7 +170,7 @@ fn the_privacy_gate_covers_every_file() {
     assert_eq!(got.iter().filter(|g| g.2 == "error").count(), 6, "{got:#?}");
 
     // The app's loader refuses the relief file as a whole.
-    assert!(relief::load(&read(&dir.join("relief.json"))).is_err());
+    assert!(relief::load(&read(&dir.join("relief.json")), &gongshi_publish::sample::organisation()).is_err());
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn mask_masks_every_recipient_once() {
     r.records[1].recipient = Some("欧阳娜娜".into());
     r.records[2].recipient = Some("买买提·艾力".into());
     std::fs::write(&p, render_relief(&r)).unwrap();
-    assert!(relief::load(&read(&p)).is_err(), "refused before masking");
+    assert!(relief::load(&read(&p), &gongshi_publish::sample::organisation()).is_err(), "refused before masking");
     let out = dir.join("masked.json");
     let run = gongshi(&["mask", p.to_str().unwrap(), "--out", out.to_str().unwrap()], &dir);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -191,7 +191,7 @@ fn mask_masks_every_recipient_once() {
     assert_eq!(masked.records[0].recipient.as_deref(), Some("金某"));
     assert_eq!(masked.records[1].recipient.as_deref(), Some("欧阳某"));
     assert_eq!(masked.records[2].recipient.as_deref(), Some("买某"));
-    assert!(relief::load(&read(&out)).unwrap().problems.is_empty());
+    assert!(relief::load(&read(&out), &gongshi_publish::sample::organisation()).unwrap().problems.is_empty());
     // Idempotent: a second pass changes nothing and leaves the file as it was.
     let once = read(&out);
     let run = gongshi(&["mask", out.to_str().unwrap()], &dir);
@@ -216,7 +216,7 @@ fn build_summary_round_trips_through_the_core_loader() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = read(&dir.join("summary.json"));
     assert!(text.len() < 20 * 1024, "{} bytes", text.len());
-    let loaded = summary::load(&text).unwrap();
+    let loaded = summary::load(&text, &gongshi_publish::sample::organisation()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let files = gongshi_cli::commands::read_folder(&dir).unwrap();
     let (l, _) = load_folder(&files);
@@ -454,7 +454,7 @@ fn check_refuses_every_leak_the_review_found() {
             .find(|f| f["file"] == "relief.json" && f["path"] == at.as_str() && f["severity"] == "error")
             .unwrap_or_else(|| panic!("{field}={value}: no error at {at}: {findings:#?}"));
         assert!(f["message"].as_str().unwrap().contains(says), "{field}={value}: {f}");
-        assert!(relief::load(&read(&dir.join("relief.json"))).is_err(), "{field}={value}: the app would show it");
+        assert!(relief::load(&read(&dir.join("relief.json")), &gongshi_publish::sample::organisation()).is_err(), "{field}={value}: the app would show it");
     }
 }
 

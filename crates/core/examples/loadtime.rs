@@ -50,7 +50,7 @@ fn main() {
     index.prepare_sort(&rows, Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true });
     println!("prepare_sort: {}", ms(t));
     let t = Instant::now();
-    let o = index.run(&rows, &Default::default(), Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true });
+    let o = index.run(&rows, &Default::default(), Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true }, &Default::default());
     println!("first run: {} ({} rows)", ms(t), o.rows.len());
     let t = Instant::now();
     drop(rows);

@@ -3,9 +3,9 @@
 
 use crate::diag::{Checked, Diagnostic};
 use crate::ledger::Origin;
-use crate::relief::COUNTIES;
+use crate::org::{Division, Organisation, Term};
 use crate::search::normalize;
-use crate::table::{Cell, Record, NOT_APPLICABLE};
+use crate::table::{Cell, Record};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -92,7 +92,7 @@ pub struct RawCoverage {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountyRow {
-    pub county: String,
+    pub county: Term<Division>,
     pub townships: u32,
     pub villages: u32,
     pub township_units: u32,
@@ -163,25 +163,26 @@ fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
     Origin::from_raw(o.as_deref(), problem)
 }
 
-pub fn load(text: &str) -> Result<Checked<Coverage>, Diagnostic> {
+/// Reads coverage.json and [`validate`]s it against `org`.
+pub fn load(text: &str, org: &Organisation) -> Result<Checked<Coverage>, Diagnostic> {
     let raw: RawCoverage = crate::json::parse(FILE, text)?;
-    Ok(validate(raw))
+    Ok(validate(raw, org))
 }
 
-pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
+/// Checks every county row against the organisation's divisions (each once), and the city
+/// figures against the rows.
+pub fn validate(raw: RawCoverage, org: &Organisation) -> Checked<Coverage> {
     let mut out = Vec::new();
     let mut cov = Coverage { city: raw.city.clone(), teams_before: raw.teams_before.clone(), teams_after_total: raw.teams_after_total, ..Default::default() };
     for (i, c) in raw.counties.iter().enumerate() {
         let path = format!("counties[{i}]");
         let name = c.county.clone().unwrap_or_default();
-        if !COUNTIES.contains(&name.as_str()) {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.county"), format!("“{name}”不在咸宁市六个县（市、区）之中"))
-                    .en(format!("“{name}” is not one of Xianning's six counties")),
-            );
+        let Some(county) = org.division(&name) else {
+            let (zh, en) = org.not_a_division(&name);
+            out.push(Diagnostic::error(FILE, format!("{path}.county"), zh).en(en));
             continue;
-        }
-        if cov.counties.iter().any(|x| x.county == name) {
+        };
+        if cov.counties.iter().any(|x| x.county == county) {
             out.push(
                 Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示"))
                     .en(format!("{name} appears more than once; this row is not shown")),
@@ -220,7 +221,7 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         };
         cov.counties.push(CountyRow {
             hay: normalize(&format!("{name}\n{}", c.note.clone().unwrap_or_default())),
-            county: name,
+            county,
             townships,
             villages,
             township_units: tu,
@@ -232,7 +233,7 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
             origin: org,
         });
     }
-    crate::sort::sort_by_key(&mut cov.counties, |c| COUNTIES.iter().position(|x| *x == c.county));
+    crate::sort::sort_by_key(&mut cov.counties, |c| c.county.code);
     for (i, t) in raw.teams_after.iter().enumerate() {
         match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
             (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),
@@ -252,7 +253,7 @@ pub fn validate(raw: RawCoverage) -> Checked<Coverage> {
         }
     }
     // The published city figures against the county rows.
-    if cov.counties.len() == COUNTIES.len() {
+    if cov.counties.len() == org.divisions.len() {
         let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
         if let Some(city) = raw.city.village_units {
             if city != vu {
@@ -317,13 +318,14 @@ impl Record for CountyRow {
     type Facet = CountyFacet;
     fn cell_lang(&self, col: CountyCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
+            (crate::i18n::Lang::En, CountyCol::County) => Cell::Text(Cow::Borrowed(self.county.label(lang))),
             (crate::i18n::Lang::En, CountyCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
         }
     }
     fn cell(&self, col: CountyCol) -> Cell<'_> {
         match col {
-            CountyCol::County => Cell::Text(Cow::Borrowed(&self.county)),
+            CountyCol::County => Cell::Text(Cow::Borrowed(&self.county.name)),
             CountyCol::VillageCoverage => Cell::Text(Cow::Owned(self.village_coverage_bp().map(crate::format::percent_bp).unwrap_or_else(|| "—".into()))),
             CountyCol::VillageUnits => Cell::Int(self.village_units as i64),
             CountyCol::Villages => Cell::Int(self.villages as i64),
@@ -338,31 +340,25 @@ impl Record for CountyRow {
     }
     fn facet_value(&self, f: CountyFacet) -> u32 {
         match f {
-            CountyFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            CountyFacet::County => self.county.code,
             CountyFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: CountyFacet, code: u32) -> String {
+    fn facet_label(f: CountyFacet, code: u32, lang: crate::i18n::Lang, org: &Organisation) -> String {
         match f {
-            CountyFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
-            CountyFacet::Origin => (if code == 1 { "示例数据" } else { "真实记录" }).to_string(),
+            CountyFacet::County => org.divisions.get(code as usize).map_or("?", |d| d.label(lang)).to_string(),
+            CountyFacet::Origin => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
-    fn facet_label_lang(f: CountyFacet, code: u32, lang: crate::i18n::Lang) -> String {
-        if f == CountyFacet::Origin && lang == crate::i18n::Lang::En {
-            return (if code == 1 { "Sample data" } else { "Real records" }).to_string();
-        }
-        Self::facet_label(f, code)
-    }
-    fn facet_key(f: CountyFacet, code: u32) -> String {
+    fn facet_key(f: CountyFacet, code: u32, org: &Organisation) -> String {
         match f {
-            CountyFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            CountyFacet::County => org.divisions.get(code as usize).map_or("?", |d| d.name.as_str()).to_string(),
             CountyFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: CountyFacet, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: CountyFacet, key: &str, org: &Organisation) -> Option<u32> {
         match f {
-            CountyFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            CountyFacet::County => org.division(key).map(|d| d.code),
             CountyFacet::Origin => match key {
                 "sample" => Some(1),
                 "real" => Some(0),
@@ -401,7 +397,7 @@ pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> BarChart
             .map(|r| {
                 let bp = r.village_coverage_bp().unwrap_or(0);
                 Bar {
-                    label: r.county.clone(),
+                    label: r.county.label(lang).to_string(),
                     value: bp,
                     value_label: match lang {
                         Lang::Zh => format!("{}（{}/{}）", crate::format::percent_bp(bp), r.village_units, r.villages),
@@ -422,7 +418,7 @@ pub fn units_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> ColumnChart
         subtitle: lang.pick("乡镇（街道）、村（社区）和企事业单位基层组织数（个）", "Units in townships, villages and employers (number)").into(),
         source: source.to_string(),
         sample: rows.iter().any(|r| r.origin.is_sample()),
-        categories: rows.iter().map(|r| (r.county.clone(), r.county.clone())).collect(),
+        categories: rows.iter().map(|r| (r.county.label(lang).to_string(), r.county.label(lang).to_string())).collect(),
         series: vec![
             Series { name: lang.pick("乡镇（街道）", "Township").into(), color: RED, values: col(|r| r.township_units) },
             Series { name: lang.pick("村（社区）", "Village").into(), color: BLUE, values: col(|r| r.village_units) },
@@ -489,6 +485,11 @@ pub fn teams_after_chart(after: &[TeamType], total: Option<u32>, source: &str, l
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::validate`] against the shipped organisation.
+    fn validate(raw: RawCoverage) -> Checked<Coverage> {
+        super::validate(raw, &crate::org::shipped())
+    }
 
     #[test]
     fn coverage_arithmetic_against_the_seeds_3_5_percent() {

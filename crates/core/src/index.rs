@@ -14,6 +14,7 @@
 //!
 //! `table::run` stays the reference implementation: a property test checks that both agree.
 
+use crate::org::Organisation;
 use crate::search::Query;
 use crate::table::{Cell, ColKind, Column, Facet, FacetCounts, FacetValue, Outcome, Record, Sort, TableState};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -619,7 +620,7 @@ impl Index {
     }
 
     /// Filters, counts and sorts like [`crate::table::run`] (same result), using the index.
-    pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>) -> Outcome {
+    pub fn run<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>, org: &Organisation) -> Outcome {
         debug_assert_eq!(rows.len(), self.len, "an index is used with the rows it was built from");
         let matches = self.text_matches(&Query::new(&state.query));
         // No facet selected and every row matching (no query, or one every row contains, like
@@ -627,7 +628,7 @@ impl Index {
         // (clearing the search box would otherwise count and order every row again).
         let no_facets = R::Facet::ALL.iter().all(|f| state.selected(f.key()).is_none());
         if !(no_facets && matches.as_ref().is_none_or(|m| m.len() == self.len)) {
-            return self.run_with(rows, state, default_sort, matches.as_deref().map(|m| m.as_slice()));
+            return self.run_with(rows, state, default_sort, matches.as_deref().map(|m| m.as_slice()), org);
         }
         let (col, desc) = state.sort_column(default_sort);
         let key = (col.map_or(usize::MAX, Column::index), desc);
@@ -636,7 +637,7 @@ impl Index {
                 return o.clone();
             }
         }
-        let o = self.run_with(rows, state, default_sort, None);
+        let o = self.run_with(rows, state, default_sort, None, org);
         if let Ok(mut u) = self.unfiltered.lock() {
             *u = Some((key, o.clone()));
         }
@@ -658,7 +659,7 @@ impl Index {
     }
 
     /// [`Index::run`] given the rows matching the text query (`None`: every row).
-    fn run_with<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>, matches: Option<&[u32]>) -> Outcome {
+    fn run_with<R: Record>(&self, rows: &[R], state: &TableState, default_sort: Sort<R::Col>, matches: Option<&[u32]>, org: &Organisation) -> Outcome {
         let defs = R::Facet::ALL;
         let nf = defs.len();
         // Per facet: which dense positions are selected (None = no restriction), and selected
@@ -670,7 +671,7 @@ impl Index {
                 None => selected.push(None),
                 Some(keys) => {
                     let mut mask = vec![false; self.values[f].len()];
-                    for code in keys.iter().filter_map(|k| R::parse_facet_key(*facet, k)) {
+                    for code in keys.iter().filter_map(|k| R::parse_facet_key(*facet, k, org)) {
                         match self.values[f].binary_search(&code) {
                             Ok(p) => mask[p] = true,
                             Err(_) => {
@@ -1037,7 +1038,7 @@ mod tests {
             if let Some(k) = kind {
                 st.toggle("kind", k);
             }
-            assert_eq!(index.run(&rows, &st, sort), run(&rows, &st, sort), "{st:?}");
+            assert_eq!(index.run(&rows, &st, sort, &Organisation::default()), run(&rows, &st, sort, &Organisation::default()), "{st:?}");
         }
     }
 
@@ -1062,13 +1063,13 @@ mod tests {
             fn facet_value(&self, _: RowFacet) -> u32 {
                 0
             }
-            fn facet_label(_: RowFacet, _: u32) -> String {
+            fn facet_label(_: RowFacet, _: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
                 String::new()
             }
-            fn facet_key(_: RowFacet, _: u32) -> String {
+            fn facet_key(_: RowFacet, _: u32, _: &Organisation) -> String {
                 String::new()
             }
-            fn parse_facet_key(_: RowFacet, _: &str) -> Option<u32> {
+            fn parse_facet_key(_: RowFacet, _: &str, _: &Organisation) -> Option<u32> {
                 None
             }
             fn write_haystack(&self, out: &mut String) {

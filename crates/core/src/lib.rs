@@ -110,6 +110,7 @@ pub mod json;
 pub mod ledger;
 pub mod manifest;
 pub mod money;
+pub mod org;
 pub mod pack;
 pub mod privacy;
 pub mod rectification;

@@ -29,28 +29,8 @@ pub struct RawFileRef {
     pub bytes: Option<u64>,
 }
 
-#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
-#[serde(default)]
-pub struct Organisation {
-    pub name: String,
-    pub name_en: Option<String>,
-    pub website: Option<String>,
-}
-
-/// `en` when the language is English and it is given (not blank), else `zh`.
-fn in_lang<'a>(lang: crate::i18n::Lang, zh: &'a str, en: Option<&'a str>) -> &'a str {
-    match (lang, en) {
-        (crate::i18n::Lang::En, Some(en)) if !en.trim().is_empty() => en,
-        _ => zh,
-    }
-}
-
-impl Organisation {
-    /// The name in `lang` (the English name when the manifest gives one).
-    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
-        in_lang(lang, &self.name, self.name_en.as_deref())
-    }
-}
+use crate::org::in_lang;
+pub use crate::org::Organisation;
 
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
 #[serde(default)]
@@ -199,9 +179,7 @@ pub fn load(text: &str) -> Result<Checked<Manifest>, Diagnostic> {
 pub fn validate(raw: RawManifest) -> Checked<Manifest> {
     let mut out = Vec::new();
     let organisation = raw.organisation.unwrap_or_default();
-    if organisation.name.trim().is_empty() {
-        out.push(Diagnostic::error(FILE, "organisation.name", "缺少发布机构名称").en("the publishing organisation's name is missing"));
-    }
+    out.extend(organisation.check());
     let mut datasets: Vec<Dataset> = Vec::new();
     for (i, d) in raw.datasets.into_iter().enumerate() {
         let path = format!("datasets[{i}]");
@@ -328,6 +306,31 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             None
         }
     };
+    for (id, empty, zh, en) in [
+        (
+            "relief",
+            organisation.divisions.is_empty(),
+            "救助数据按行政区划核对：请在 organisation.divisions 中列出本会的行政区划",
+            "relief records are checked against the divisions: list them in organisation.divisions",
+        ),
+        (
+            "coverage",
+            organisation.divisions.is_empty(),
+            "组织覆盖数据按行政区划核对：请在 organisation.divisions 中列出本会的行政区划",
+            "coverage rows are checked against the divisions: list them in organisation.divisions",
+        ),
+        (
+            "relief",
+            organisation.programmes.is_empty(),
+            "救助数据按救助项目核对：请在 organisation.programmes 中列出本会的救助项目",
+            "relief records are checked against the programmes: list them in organisation.programmes",
+        ),
+    ] {
+        let path = if zh.contains("divisions") { "organisation.divisions" } else { "organisation.programmes" };
+        if empty && datasets.iter().any(|d| d.id == id) && !out.iter().any(|d| d.path == path) {
+            out.push(Diagnostic::error(FILE, path, zh).en(en));
+        }
+    }
     Checked { value: Manifest { organisation, datasets, summary }, problems: out }
 }
 

@@ -8,6 +8,7 @@ use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
 use crate::ledger::Origin;
 use crate::money::Fen;
+use crate::org::{Division, Organisation, Programme, Term};
 use crate::privacy;
 use crate::search::normalize;
 use crate::table::{Cell, Record, NOT_APPLICABLE};
@@ -19,33 +20,14 @@ pub const FILE: &str = "relief.json";
 /// The file's format id (`"schema"`) as this version writes it.
 pub const SCHEMA: &str = "gongshi/relief/1";
 
-/// Xianning's six county-level divisions.
-pub const COUNTIES: [&str; 6] = ["咸安区", "嘉鱼县", "通城县", "崇阳县", "通山县", "赤壁市"];
-
 /// Aggregate cells of 1 to `MIN_CELL - 1` people are never published: the file writes them as
 /// `"people": null, "suppressed": true` with no amount, and the page shows “不公布” (withheld).
 pub const MIN_CELL: u32 = 5;
 
-/// The county value of an aggregate that totals a programme's year over every county.
+/// The county value of an aggregate that totals a programme's year over every division: the
+/// file format's keyword, whatever the organisation's level (the page shows
+/// [`Organisation::whole_area_in`]).
 pub const WHOLE_AREA: &str = "全市";
-
-keyed_enum!(
-    /// Relief programmes.
-    Programme {
-        TemporaryAid => "temporary_aid", "临时人道救助", "Temporary humanitarian aid";
-        LittleAngel => "little_angel", "小天使基金（白血病，0–18岁）", "Little Angel Fund (leukaemia, age 0–18)";
-        AngelSunshine => "angel_sunshine", "天使阳光基金（先心病，0–14岁）", "Angel Sunshine Fund (congenital heart disease, age 0–14)";
-        Boai => "boai", "博爱送万家", "Boai Songwanjia (holiday relief)";
-        Other => "other", "其他救助", "Other relief";
-    }
-);
-
-impl Programme {
-    /// Children's and medical programmes: published only as aggregates.
-    pub fn is_medical(self) -> bool {
-        matches!(self, Programme::LittleAngel | Programme::AngelSunshine)
-    }
-}
 
 keyed_enum!(
     ReliefStatus {
@@ -173,9 +155,9 @@ pub struct RawReliefFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReliefRecord {
     pub id: String,
-    pub programme: Programme,
+    pub programme: Term<Programme>,
     pub date: PartialDate,
-    pub county: String,
+    pub county: Term<Division>,
     pub township: Option<String>,
     pub amount: Option<Fen>,
     pub goods: Option<String>,
@@ -187,8 +169,10 @@ pub struct ReliefRecord {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Aggregate {
-    pub programme: Programme,
-    pub county: String,
+    pub programme: Term<Programme>,
+    /// A division, or the programme's year over every division ([`WHOLE_AREA`] in the file;
+    /// code [`NOT_APPLICABLE`], named by [`Organisation::whole_area_term`]).
+    pub county: Term<Division>,
     pub year: u16,
     /// The published count and amount; `None` for a suppressed cell, which the file does not
     /// carry (see [`suppress_small_cells`]).
@@ -197,6 +181,11 @@ pub struct Aggregate {
 }
 
 impl Aggregate {
+    /// A total over every division.
+    pub fn is_whole_area(&self) -> bool {
+        self.county.code == NOT_APPLICABLE
+    }
+
     /// Withheld: too few people to publish, or withheld so that a small cell stays hidden.
     pub fn suppressed(&self) -> bool {
         self.counts.is_none()
@@ -248,7 +237,8 @@ fn unknown_fields(file: &str, path: &str, obj: &serde_json::Value, known: &[&str
 /// The small-cell rule over the aggregates as published: no count of 1–4 and no amount of such
 /// a cell; a cell marked suppressed carries neither; no line with a published total has exactly
 /// one withheld county cell (it could be worked out by subtraction).
-fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>) {
+fn small_cells(file: &str, value: &serde_json::Value, org: &Organisation, out: &mut Vec<Diagnostic>) {
+    let programme = |key: Option<&str>| key.map(|k| org.programme(k).map_or_else(|| k.to_string(), |p| p.name.clone())).unwrap_or_default();
     let Some(aggs) = value.get("aggregates").and_then(|a| a.as_array()) else { return };
     let mut raw = Vec::with_capacity(aggs.len());
     for (i, a) in aggs.iter().enumerate() {
@@ -259,7 +249,7 @@ fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>)
             "{} {} {}",
             a.get("year").and_then(|v| v.as_u64()).map(|y| y.to_string()).unwrap_or_default(),
             a.get("county").and_then(|v| v.as_str()).unwrap_or(""),
-            a.get("programme").and_then(|v| v.as_str()).and_then(Programme::parse).map(|p| p.zh()).unwrap_or("")
+            programme(a.get("programme").and_then(|v| v.as_str()))
         );
         if let Some(p) = people.filter(|p| (1..u64::from(MIN_CELL)).contains(p)) {
             out.push(
@@ -291,12 +281,7 @@ fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>)
     for line in lines_with_one_withheld(&raw) {
         let i = line.iter().copied().find(|&i| raw[i].people.is_none()).unwrap_or(line[0]);
         let a = &raw[i];
-        let cell = format!(
-            "{} {} {}",
-            a.year.unwrap_or(0),
-            a.county.as_deref().unwrap_or(""),
-            a.programme.as_deref().and_then(Programme::parse).map(|p| p.zh()).unwrap_or("")
-        );
+        let cell = format!("{} {} {}", a.year.unwrap_or(0), a.county.as_deref().unwrap_or(""), programme(a.programme.as_deref()));
         out.push(
             Diagnostic::error(file, format!("aggregates[{i}]"), format!("不公布的汇总单元格（{cell}）可以用同年“{WHOLE_AREA}”合计减去其他县（市、区）算出：同一行须至少再隐去一个单元格（gongshi mask 会这样改写）；出于隐私保护，整个文件不予显示"))
                 .en(format!("The withheld aggregate cell ({cell}) can be worked out from the year's “{WHOLE_AREA}” total less the other counties: withhold at least one more cell of that line (gongshi mask does this); to protect privacy the whole file is not shown")),
@@ -305,7 +290,8 @@ fn small_cells(file: &str, value: &serde_json::Value, out: &mut Vec<Diagnostic>)
 }
 
 /// The privacy gate over the whole file, before anything is shown. Any finding refuses the file.
-pub fn privacy_gate(file: &str, value: &serde_json::Value) -> Vec<Diagnostic> {
+/// `org` names the programmes in the messages.
+pub fn privacy_gate(file: &str, value: &serde_json::Value, org: &Organisation) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = privacy::scan_json(value)
         .into_iter()
         .map(|(path, finding, shown)| Diagnostic::error(file, path, format!("含有{}（{shown}），出于隐私保护，整个文件不予显示", finding.zh())))
@@ -337,13 +323,14 @@ pub fn privacy_gate(file: &str, value: &serde_json::Value) -> Vec<Diagnostic> {
             unknown_fields(file, &format!("aggregates[{i}]"), a, AGGREGATE_FIELDS, &mut out);
         }
     }
-    small_cells(file, value, &mut out);
+    small_cells(file, value, org, &mut out);
     out
 }
 
-pub fn load(text: &str) -> Result<Checked<Relief>, Diagnostic> {
+/// Reads relief.json: the privacy gate over the whole file, then [`validate`] against `org`.
+pub fn load(text: &str, org: &Organisation) -> Result<Checked<Relief>, Diagnostic> {
     let value: serde_json::Value = crate::json::parse(FILE, text)?;
-    let refused = privacy_gate(FILE, &value);
+    let refused = privacy_gate(FILE, &value, org);
     if let Some(first) = refused.first() {
         let mut d = first.clone();
         if refused.len() > 1 {
@@ -352,10 +339,11 @@ pub fn load(text: &str) -> Result<Checked<Relief>, Diagnostic> {
         return Err(d);
     }
     let raw: RawReliefFile = crate::json::parse(FILE, text)?;
-    Ok(validate(raw))
+    Ok(validate(raw, org))
 }
 
-pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
+/// Checks every record and aggregate against the organisation's divisions and programmes.
+pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     let mut relief = Relief::default();
@@ -370,11 +358,14 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
             Some(x) if !seen.insert(x.clone()) => err("id", format!("编号“{x}”重复，这一条未显示")),
             _ => {}
         }
-        let programme = r.programme.as_deref().and_then(Programme::parse);
+        let programme = r.programme.as_deref().and_then(|k| org.programme(k));
         if programme.is_none() {
-            err("programme", format!("{label}：救助项目“{}”无法识别（应为 {}）", r.programme.clone().unwrap_or_default(), Programme::keys()));
+            err(
+                "programme",
+                format!("{label}：救助项目“{}”不在本会公布的救助项目之中（应为 {}）", r.programme.clone().unwrap_or_default(), org.programme_keys()),
+            );
         }
-        if programme.is_some_and(|p| p.is_medical()) || r.medical == Some(true) {
+        if programme.as_ref().is_some_and(|p| p.aggregate_only) || r.medical == Some(true) {
             err("programme", format!("{label}：儿童和大病救助项目只公布汇总数，不得逐人公布"));
         }
         let date = match r.date.as_deref().map(PartialDate::parse) {
@@ -388,9 +379,9 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
                 None
             }
         };
-        let county = r.county.clone().filter(|c| COUNTIES.contains(&c.as_str()));
+        let county = r.county.as_deref().and_then(|c| org.division(c));
         if county.is_none() {
-            err("county", format!("{label}：县（市、区）“{}”不在咸宁市六个县（市、区）之中", r.county.clone().unwrap_or_default()));
+            err("county", format!("{label}：{}", org.not_a_division(r.county.as_deref().unwrap_or_default()).0));
         }
         let status = r.status.as_deref().and_then(ReliefStatus::parse);
         if status.is_none() {
@@ -424,7 +415,7 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
         }
         if let (Some(id), Some(programme), Some(date), Some(county), Some(status), Some(origin)) = (id, programme, date, county, status, org) {
             let recipient = r.recipient.clone().unwrap_or_default().trim().to_string();
-            let hay = [id.as_str(), programme.zh(), &county, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
+            let hay = [id.as_str(), &programme.name, &county.name, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
                 .iter()
                 .map(|s| normalize(s))
                 .collect::<Vec<_>>()
@@ -444,10 +435,15 @@ pub fn validate(raw: RawReliefFile) -> Checked<Relief> {
             });
         }
     }
+    let whole = org.whole_area_term();
     for (i, a) in raw.aggregates.iter().enumerate() {
         let path = format!("aggregates[{i}]");
-        let programme = a.programme.as_deref().and_then(Programme::parse);
-        let county = a.county.clone().filter(|c| COUNTIES.contains(&c.as_str()) || c == WHOLE_AREA);
+        let programme = a.programme.as_deref().and_then(|k| org.programme(k));
+        let county = match a.county.as_deref() {
+            Some(WHOLE_AREA) => Some(whole.clone()),
+            Some(c) => org.division(c),
+            None => None,
+        };
         let org = origin(&a.origin, a.problem);
         let counts = match (a.suppressed, a.people) {
             (Some(true), _) => Some(None),
@@ -513,7 +509,8 @@ impl Record for ReliefRecord {
     fn cell_lang(&self, col: ReliefCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
-            (_, ReliefCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, ReliefCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.label(lang))),
+            (_, ReliefCol::County) => Cell::Text(Cow::Borrowed(self.county.label(lang))),
             (_, ReliefCol::Status) => Cell::Text(Cow::Borrowed(self.status.en())),
             (_, ReliefCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
@@ -532,8 +529,8 @@ impl Record for ReliefRecord {
             }
             ReliefCol::Amount => self.amount.map(Cell::Money).unwrap_or(Cell::Empty),
             ReliefCol::Goods => opt(&self.goods),
-            ReliefCol::Programme => Cell::Text(Cow::Borrowed(self.programme.zh())),
-            ReliefCol::County => Cell::Text(Cow::Borrowed(&self.county)),
+            ReliefCol::Programme => Cell::Text(Cow::Borrowed(&self.programme.name)),
+            ReliefCol::County => Cell::Text(Cow::Borrowed(&self.county.name)),
             ReliefCol::Township => opt(&self.township),
             ReliefCol::Status => Cell::Text(Cow::Borrowed(self.status.zh())),
             ReliefCol::Id => Cell::Text(Cow::Borrowed(&self.id)),
@@ -543,38 +540,35 @@ impl Record for ReliefRecord {
     fn facet_value(&self, f: ReliefFacet) -> u32 {
         match f {
             ReliefFacet::Year => self.date.year as u32,
-            ReliefFacet::Programme => pos(&Programme::ALL, self.programme),
-            ReliefFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            ReliefFacet::Programme => self.programme.code,
+            ReliefFacet::County => self.county.code,
             ReliefFacet::Status => pos(&ReliefStatus::ALL, self.status),
             ReliefFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: ReliefFacet, code: u32) -> String {
-        Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
-    }
-    fn facet_label_lang(f: ReliefFacet, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label(f: ReliefFacet, code: u32, lang: crate::i18n::Lang, org: &Organisation) -> String {
         match f {
             ReliefFacet::Year => lang.pick(format!("{code}年"), code.to_string()),
-            ReliefFacet::Programme => Programme::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
-            ReliefFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            ReliefFacet::Programme => org.programmes.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
+            ReliefFacet::County => org.divisions.get(code as usize).map(|d| d.label(lang)).unwrap_or("?").to_string(),
             ReliefFacet::Status => ReliefStatus::ALL.get(code as usize).map(|p| p.label(lang)).unwrap_or("?").to_string(),
             ReliefFacet::Origin => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
-    fn facet_key(f: ReliefFacet, code: u32) -> String {
+    fn facet_key(f: ReliefFacet, code: u32, org: &Organisation) -> String {
         match f {
             ReliefFacet::Year => code.to_string(),
-            ReliefFacet::Programme => Programme::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
-            ReliefFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("?").to_string(),
+            ReliefFacet::Programme => org.programmes.get(code as usize).map(|p| p.key.as_str()).unwrap_or("?").to_string(),
+            ReliefFacet::County => org.divisions.get(code as usize).map(|d| d.name.as_str()).unwrap_or("?").to_string(),
             ReliefFacet::Status => ReliefStatus::ALL.get(code as usize).map(|p| p.key()).unwrap_or("?").to_string(),
             ReliefFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: ReliefFacet, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: ReliefFacet, key: &str, org: &Organisation) -> Option<u32> {
         match f {
             ReliefFacet::Year => key.parse().ok(),
-            ReliefFacet::Programme => Programme::parse(key).map(|p| pos(&Programme::ALL, p)),
-            ReliefFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            ReliefFacet::Programme => org.programme(key).map(|p| p.code),
+            ReliefFacet::County => org.division(key).map(|d| d.code),
             ReliefFacet::Status => ReliefStatus::parse(key).map(|p| pos(&ReliefStatus::ALL, p)),
             ReliefFacet::Origin => match key {
                 "sample" => Some(1),
@@ -623,7 +617,8 @@ impl Record for Aggregate {
     fn cell_lang(&self, col: AggregateCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),
-            (_, AggregateCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.en())),
+            (_, AggregateCol::Programme) => Cell::Text(Cow::Borrowed(self.programme.label(lang))),
+            (_, AggregateCol::County) => Cell::Text(Cow::Borrowed(self.county.label(lang))),
             (_, AggregateCol::People | AggregateCol::Amount) if self.suppressed() => Cell::Text(Cow::Borrowed("not published")),
             (_, AggregateCol::Origin) => Cell::Text(Cow::Owned(self.origin.en())),
             _ => self.cell(col),
@@ -632,8 +627,8 @@ impl Record for Aggregate {
     fn cell(&self, col: AggregateCol) -> Cell<'_> {
         match col {
             AggregateCol::Year => Cell::Int(self.year as i64),
-            AggregateCol::Programme => Cell::Text(Cow::Borrowed(self.programme.zh())),
-            AggregateCol::County => Cell::Text(Cow::Borrowed(&self.county)),
+            AggregateCol::Programme => Cell::Text(Cow::Borrowed(&self.programme.name)),
+            AggregateCol::County => Cell::Text(Cow::Borrowed(&self.county.name)),
             // Small cells are never shown, in the table or anywhere else. Not "<5": a cell withheld
             // because a total would give a small one away may hold more.
             AggregateCol::People => match self.counts {
@@ -650,32 +645,26 @@ impl Record for Aggregate {
     fn facet_value(&self, f: AggregateFacet) -> u32 {
         match f {
             AggregateFacet::Year => self.year as u32,
-            AggregateFacet::County => COUNTIES.iter().position(|c| *c == self.county).map(|p| p as u32).unwrap_or(NOT_APPLICABLE),
+            AggregateFacet::County => self.county.code,
         }
     }
-    fn facet_label(f: AggregateFacet, code: u32) -> String {
+    fn facet_label(f: AggregateFacet, code: u32, lang: crate::i18n::Lang, org: &Organisation) -> String {
         match f {
-            AggregateFacet::Year => format!("{code}年"),
-            AggregateFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("全市").to_string(),
+            AggregateFacet::Year => lang.pick(format!("{code}年"), code.to_string()),
+            AggregateFacet::County => org.divisions.get(code as usize).map_or_else(|| org.whole_area_in(lang), |d| d.label(lang)).to_string(),
         }
     }
-    fn facet_label_lang(f: AggregateFacet, code: u32, lang: crate::i18n::Lang) -> String {
-        match (lang, f) {
-            (crate::i18n::Lang::En, AggregateFacet::Year) => code.to_string(),
-            (crate::i18n::Lang::En, AggregateFacet::County) => COUNTIES.get(code as usize).copied().unwrap_or("Whole city").to_string(),
-            _ => Self::facet_label(f, code),
-        }
-    }
-    fn facet_key(f: AggregateFacet, code: u32) -> String {
+    fn facet_key(f: AggregateFacet, code: u32, org: &Organisation) -> String {
         match f {
             AggregateFacet::Year => code.to_string(),
-            AggregateFacet::County => COUNTIES.get(code as usize).copied().unwrap_or("all").to_string(),
+            AggregateFacet::County => org.divisions.get(code as usize).map_or("all", |d| d.name.as_str()).to_string(),
         }
     }
-    fn parse_facet_key(f: AggregateFacet, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: AggregateFacet, key: &str, org: &Organisation) -> Option<u32> {
         match f {
             AggregateFacet::Year => key.parse().ok(),
-            AggregateFacet::County => COUNTIES.iter().position(|c| *c == key).map(|p| p as u32),
+            AggregateFacet::County if key == "all" => Some(NOT_APPLICABLE),
+            AggregateFacet::County => org.division(key).map(|d| d.code),
         }
     }
     fn write_haystack(&self, _out: &mut String) {}
@@ -727,16 +716,17 @@ pub fn application_gap_chart(f: &crate::figures::Figures, source: &str, lang: cr
 }
 
 /// Relief paid out per county over the rows on screen (money only; goods are counted).
-pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: crate::i18n::Lang) -> crate::chart::BarChart {
+/// One bar per division of `org`, in its order.
+pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: crate::i18n::Lang, org: &Organisation) -> crate::chart::BarChart {
     use crate::chart::{Bar, BarChart, RED};
-    let mut sums = [(0i64, 0usize); 6];
+    let mut sums = vec![(0i64, 0usize); org.divisions.len()];
     let mut sample = false;
     for i in idx {
         let r = &rows[*i as usize];
         sample |= r.origin.is_sample();
-        if let Some(k) = COUNTIES.iter().position(|c| *c == r.county) {
-            sums[k].0 += r.amount.map(|a| a.0).unwrap_or(0);
-            sums[k].1 += 1;
+        if let Some(k) = sums.get_mut(r.county.code as usize) {
+            k.0 += r.amount.map(|a| a.0).unwrap_or(0);
+            k.1 += 1;
         }
     }
     BarChart {
@@ -748,11 +738,12 @@ pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: c
         lang,
         source: source.to_string(),
         sample,
-        bars: COUNTIES
+        bars: org
+            .divisions
             .iter()
             .zip(sums)
             .map(|(c, (fen, n))| Bar {
-                label: c.to_string(),
+                label: c.label(lang).to_string(),
                 value: fen,
                 value_label: lang
                     .pick(format!("{}（{n} 人次）", crate::format::money_zh(Fen(fen))), format!("{} ({n} cases)", crate::format::money_en(Fen(fen)))),

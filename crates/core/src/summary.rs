@@ -12,7 +12,7 @@
 //! they are only counted in `suppressed_cells`.
 
 use crate::diag::{Checked, Diagnostic};
-use crate::relief::Programme;
+use crate::org::Organisation;
 use serde::{Deserialize, Serialize};
 
 pub const FILE: &str = "summary.json";
@@ -121,13 +121,13 @@ pub struct RectificationCounts {
     pub published: Option<String>,
 }
 
-/// Reads summary.json and checks it is internally consistent.
-pub fn load(text: &str) -> Result<Checked<Summary>, Diagnostic> {
+/// Reads summary.json and checks it is internally consistent and names `org`'s programmes.
+pub fn load(text: &str, org: &Organisation) -> Result<Checked<Summary>, Diagnostic> {
     let raw: Summary = crate::json::parse(FILE, text)?;
-    Ok(validate(raw))
+    Ok(validate(raw, org))
 }
 
-pub fn validate(s: Summary) -> Checked<Summary> {
+pub fn validate(s: Summary, org: &Organisation) -> Checked<Summary> {
     let mut out = Vec::new();
     if s.schema != SCHEMA {
         out.push(Diagnostic::warning(FILE, "schema", format!("格式版本“{}”不是 {SCHEMA}", s.schema)));
@@ -160,11 +160,11 @@ pub fn validate(s: Summary) -> Checked<Summary> {
         }
     }
     for (i, r) in s.relief_by_programme_year.iter().enumerate() {
-        if Programme::parse(&r.programme).is_none() {
+        if org.programme(&r.programme).is_none() {
             out.push(Diagnostic::error(
                 FILE,
                 format!("relief_by_programme_year[{i}].programme"),
-                format!("救助项目“{}”无法识别（应为 {}）", r.programme, Programme::keys()),
+                format!("救助项目“{}”不在本会公布的救助项目之中（应为 {}）", r.programme, org.programme_keys()),
             ));
         }
     }
@@ -184,7 +184,7 @@ mod tests {
     fn validation_catches_inconsistent_files() {
         let bad = r#"{"schema":"gongshi/summary/1","money_by_year":[{"year":2021,"received_fen":5,"non_directed_fen":9,"over_cap_fen":1},{"year":2020}],
             "relief_by_programme_year":[{"programme":"nope","year":2020}],"rectification":{"problems":21,"done":20}}"#;
-        let c = load(bad).unwrap();
+        let c = load(bad, &Organisation::default()).unwrap();
         let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"money_by_year[0]"), "{paths:?}");
         assert!(paths.contains(&"money_by_year[0].over_cap_fen"), "{paths:?}");

@@ -9,6 +9,7 @@
 
 use crate::date::PartialDate;
 use crate::money::Fen;
+use crate::org::Organisation;
 use crate::search::Query;
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -150,17 +151,12 @@ pub trait Record {
     }
     /// The row's value code for facet `f` ([`NOT_APPLICABLE`] when it has none).
     fn facet_value(&self, f: Self::Facet) -> u32;
-    /// The value code's label for people ("2020年", "银行转账").
-    fn facet_label(f: Self::Facet, code: u32) -> String;
-    /// The value code's label in `lang` (Chinese: [`Record::facet_label`]). Values that are data
-    /// text (county names) stay as published.
-    fn facet_label_lang(f: Self::Facet, code: u32, lang: crate::i18n::Lang) -> String {
-        let _ = lang;
-        Self::facet_label(f, code)
-    }
+    /// The value code's label for people in `lang` ("2020年", "银行转账"). Values that are data
+    /// text (division names) come from `org`, as published.
+    fn facet_label(f: Self::Facet, code: u32, lang: crate::i18n::Lang, org: &Organisation) -> String;
     /// The value code's identifier in URLs ("2020", "bank_transfer").
-    fn facet_key(f: Self::Facet, code: u32) -> String;
-    fn parse_facet_key(f: Self::Facet, key: &str) -> Option<u32>;
+    fn facet_key(f: Self::Facet, code: u32, org: &Organisation) -> String;
+    fn parse_facet_key(f: Self::Facet, key: &str, org: &Organisation) -> Option<u32>;
     /// Appends the row's normalised searchable text (see [`crate::search::normalize`]) to
     /// `out`: its fields, each followed by `'\n'` (which no query term contains, so no match
     /// spans two fields). Written on demand, so a large dataset need not keep a copy per row.
@@ -306,12 +302,13 @@ impl Outcome {
 }
 
 /// Filters, counts and sorts `rows` for `state`. `default_sort` applies when the state has none.
-pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>) -> Outcome {
+/// `org` names the values that come from the data (divisions, programmes).
+pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>, org: &Organisation) -> Outcome {
     let q = Query::new(&state.query);
     let defs = R::Facet::ALL;
     // Selected codes per facet (None = no restriction).
     let selected: Vec<Option<BTreeSet<u32>>> =
-        defs.iter().map(|f| state.selected(f.key()).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(*f, k)).collect())).collect();
+        defs.iter().map(|f| state.selected(f.key()).map(|keys| keys.iter().filter_map(|k| R::parse_facet_key(*f, k, org)).collect())).collect();
     let mut counts: Vec<BTreeMap<u32, usize>> = vec![BTreeMap::new(); defs.len()];
     // A selected value always shows (with 0 when no row has it), so it can be unselected.
     for (f, sel) in selected.iter().enumerate() {
@@ -439,16 +436,16 @@ pub(crate) mod tests {
                 RowFacet::Kind => self.kind,
             }
         }
-        fn facet_label(f: RowFacet, code: u32) -> String {
+        fn facet_label(f: RowFacet, code: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
             match f {
                 RowFacet::Year => format!("{code}年"),
                 RowFacet::Kind => ["甲", "乙", "丙"][code as usize].to_string(),
             }
         }
-        fn facet_key(_f: RowFacet, code: u32) -> String {
+        fn facet_key(_f: RowFacet, code: u32, _: &Organisation) -> String {
             code.to_string()
         }
-        fn parse_facet_key(_f: RowFacet, key: &str) -> Option<u32> {
+        fn parse_facet_key(_f: RowFacet, key: &str, _: &Organisation) -> Option<u32> {
             key.parse().ok()
         }
         fn write_haystack(&self, out: &mut String) {
@@ -477,11 +474,11 @@ pub(crate) mod tests {
     fn search_facets_and_counts() {
         let rows = rows();
         let mut st = TableState { query: "防汛".into(), ..Default::default() };
-        let o = run(&rows, &st, BY_AMOUNT);
+        let o = run(&rows, &st, BY_AMOUNT, &Organisation::default());
         assert_eq!(o.rows, vec![4, 0, 1]);
         assert_eq!(o.facets[0].values, vec![v(2020, 2, false), v(2021, 1, false)]);
         st.toggle("year", "2020");
-        let o = run(&rows, &st, BY_AMOUNT);
+        let o = run(&rows, &st, BY_AMOUNT, &Organisation::default());
         assert_eq!(o.rows, vec![0, 1]);
         // The year facet still counts 2021 (selecting it would add a row)…
         assert_eq!(o.facets[0].values, vec![v(2020, 2, true), v(2021, 1, false)]);
@@ -493,12 +490,12 @@ pub(crate) mod tests {
     fn each_facet_count_equals_the_rows_its_value_selects() {
         let rows = rows();
         let base = TableState { query: "防".into(), ..Default::default() };
-        let o = run(&rows, &base, BY_AMOUNT);
+        let o = run(&rows, &base, BY_AMOUNT, &Organisation::default());
         for fc in &o.facets {
             for FacetValue { code, count, .. } in &fc.values {
                 let mut st = base.clone();
                 st.toggle(fc.facet.key, &code.to_string());
-                assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), *count, "{} = {code}", fc.facet.key);
+                assert_eq!(run(&rows, &st, BY_AMOUNT, &Organisation::default()).rows.len(), *count, "{} = {code}", fc.facet.key);
             }
         }
     }
@@ -508,12 +505,12 @@ pub(crate) mod tests {
         let rows = rows();
         let mut st = TableState { sort: Some(("name".into(), false)), ..Default::default() };
         let names = |o: &Outcome| o.rows.iter().map(|i| rows[*i as usize].name.clone()).collect::<Vec<_>>();
-        let asc = names(&run(&rows, &st, BY_AMOUNT));
+        let asc = names(&run(&rows, &st, BY_AMOUNT, &Organisation::default()));
         st.sort = Some(("name".into(), true));
-        let mut desc = names(&run(&rows, &st, BY_AMOUNT));
+        let mut desc = names(&run(&rows, &st, BY_AMOUNT, &Organisation::default()));
         desc.reverse();
         assert_eq!(asc, desc);
-        let o = run(&rows, &TableState::default(), BY_AMOUNT);
+        let o = run(&rows, &TableState::default(), BY_AMOUNT, &Organisation::default());
         assert_eq!(o.rows, vec![2, 4, 0, 1, 3]);
         assert_eq!(o.pages(), 1);
         assert_eq!(o.page(7), &o.rows[..], "pages clamp to the last one");
@@ -536,10 +533,10 @@ pub(crate) mod tests {
         let rows = rows();
         let mut st = TableState::default();
         st.toggle("year", "1999");
-        let o = run(&rows, &st, BY_AMOUNT);
+        let o = run(&rows, &st, BY_AMOUNT, &Organisation::default());
         assert!(o.rows.is_empty());
         assert!(o.facets[0].values.contains(&v(1999, 0, true)), "a selected value with no rows still shows, to be unselected");
         st.toggle("year", "1999");
-        assert_eq!(run(&rows, &st, BY_AMOUNT).rows.len(), 5);
+        assert_eq!(run(&rows, &st, BY_AMOUNT, &Organisation::default()).rows.len(), 5);
     }
 }

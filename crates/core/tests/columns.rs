@@ -24,12 +24,16 @@ fn ledger() -> Vec<LedgerRow> {
     ledger_rows(&d, &x, &g)
 }
 
+fn org() -> gongshi_core::org::Organisation {
+    gongshi_core::manifest::load(&data("manifest.json")).unwrap().value.organisation
+}
+
 fn relief() -> relief::Relief {
-    relief::load(&data("relief.json")).unwrap().value
+    relief::load(&data("relief.json"), &org()).unwrap().value
 }
 
 fn counties() -> Vec<CountyRow> {
-    coverage::load(&data("coverage.json")).unwrap().value.counties
+    coverage::load(&data("coverage.json"), &org()).unwrap().value.counties
 }
 
 /// What a record type's table must be: its columns as (key, Chinese label, kind) in order, its
@@ -292,12 +296,12 @@ fn every_column_sorts_mixed_kinds_in_a_total_order() {
     for col in AggregateCol::ALL {
         for descending in [false, true] {
             let state = TableState { sort: Some((col.def().key.to_string(), descending)), ..Default::default() };
-            let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false });
+            let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false }, &org());
             assert_eq!(out.rows.len(), aggregates.len(), "{col:?}");
         }
     }
     let state = TableState { sort: Some(("amount".to_string(), false)), ..Default::default() };
-    let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false });
+    let out = run(&aggregates, &state, Sort { column: AggregateCol::Year, descending: false }, &org());
     let first_withheld = out.rows.iter().position(|i| aggregates[*i as usize].suppressed()).unwrap();
     assert!(out.rows[first_withheld..].iter().all(|i| aggregates[*i as usize].suppressed()), "withheld cells after every amount");
 

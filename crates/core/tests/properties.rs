@@ -1,6 +1,7 @@
 //! Property tests (proptest) of the table engine, CSV export and money arithmetic.
 
 use gongshi_core::csv::to_csv;
+use gongshi_core::org::Organisation;
 use gongshi_core::search::normalize;
 use gongshi_core::table::{run, Cell, Column, Record, Sort, TableState};
 use gongshi_core::Fen;
@@ -46,13 +47,13 @@ impl Record for Row {
             Facet::Kind => self.kind,
         }
     }
-    fn facet_label(_f: Facet, code: u32) -> String {
+    fn facet_label(_f: Facet, code: u32, _: gongshi_core::Lang, _: &Organisation) -> String {
         code.to_string()
     }
-    fn facet_key(_f: Facet, code: u32) -> String {
+    fn facet_key(_f: Facet, code: u32, _: &Organisation) -> String {
         code.to_string()
     }
-    fn parse_facet_key(_f: Facet, key: &str) -> Option<u32> {
+    fn parse_facet_key(_f: Facet, key: &str, _: &Organisation) -> Option<u32> {
         key.parse().ok()
     }
     fn write_haystack(&self, out: &mut String) {
@@ -109,7 +110,7 @@ proptest! {
 
     #[test]
     fn facet_counts_sum_to_the_filtered_total(rows in proptest::collection::vec(row(), 0..60), st in state()) {
-        let o = run(&rows, &st, SORT);
+        let o = run(&rows, &st, SORT, &Organisation::default());
         for fc in &o.facets {
             let selected: usize = fc.values.iter().filter(|v| v.selected).map(|v| v.count).sum();
             let all: usize = fc.values.iter().map(|v| v.count).sum();
@@ -123,11 +124,11 @@ proptest! {
 
     #[test]
     fn sorting_is_a_permutation_of_the_filter(rows in proptest::collection::vec(row(), 0..60), st in state()) {
-        let sorted = run(&rows, &st, SORT).rows;
+        let sorted = run(&rows, &st, SORT, &Organisation::default()).rows;
         let mut unsorted = st.clone();
         unsorted.sort = Some(("none".into(), false));
         let mut a = sorted.clone();
-        let mut b = run(&rows, &unsorted, SORT).rows;
+        let mut b = run(&rows, &unsorted, SORT, &Organisation::default()).rows;
         a.sort();
         b.sort();
         prop_assert_eq!(a, b);
@@ -145,10 +146,10 @@ proptest! {
     #[test]
     fn filtering_twice_is_filtering_by_both(rows in proptest::collection::vec(row(), 0..60), a in state(), b in state()) {
         // Rows passing a and b separately = rows passing a's facets with b's facets intersected.
-        let pa: std::collections::BTreeSet<u32> = run(&rows, &a, SORT).rows.into_iter().collect();
-        let pb: std::collections::BTreeSet<u32> = run(&rows, &b, SORT).rows.into_iter().collect();
+        let pa: std::collections::BTreeSet<u32> = run(&rows, &a, SORT, &Organisation::default()).rows.into_iter().collect();
+        let pb: std::collections::BTreeSet<u32> = run(&rows, &b, SORT, &Organisation::default()).rows.into_iter().collect();
         let sub: Vec<Row> = pa.iter().map(|i| rows[*i as usize].clone()).collect();
-        let again: std::collections::BTreeSet<u32> = run(&sub, &b, SORT).rows.into_iter().map(|j| *pa.iter().nth(j as usize).unwrap()).collect();
+        let again: std::collections::BTreeSet<u32> = run(&sub, &b, SORT, &Organisation::default()).rows.into_iter().map(|j| *pa.iter().nth(j as usize).unwrap()).collect();
         let both: std::collections::BTreeSet<u32> = pa.intersection(&pb).copied().collect();
         prop_assert_eq!(again, both);
     }
@@ -241,7 +242,7 @@ proptest! {
     ) {
         let index = gongshi_core::index::Index::build(&rows);
         for st in states.iter().chain(states.iter()) {
-            prop_assert_eq!(index.run(&rows, st, SORT), run(&rows, st, SORT), "state {:?}", st);
+            prop_assert_eq!(index.run(&rows, st, SORT, &Organisation::default()), run(&rows, st, SORT, &Organisation::default()), "state {:?}", st);
         }
         // No facet, in every sort, twice (the index keeps this answer per sort): no query, and
         // queries that every row (or none, or some) contains.
@@ -250,7 +251,7 @@ proptest! {
                 for desc in [false, true] {
                     for q in ["", "防", "a", "zz"] {
                         let st = TableState { query: q.into(), sort: sort.map(|c| (c.to_string(), desc)), ..Default::default() };
-                        prop_assert_eq!(index.run(&rows, &st, SORT), run(&rows, &st, SORT), "state {:?}", st);
+                        prop_assert_eq!(index.run(&rows, &st, SORT, &Organisation::default()), run(&rows, &st, SORT, &Organisation::default()), "state {:?}", st);
                     }
                 }
             }
@@ -283,10 +284,10 @@ proptest! {
             for k in 1..=chars.len() {
                 let q: String = chars[..k].iter().collect();
                 let st = TableState { query: q, ..Default::default() };
-                prop_assert_eq!(index.run(&rows, &st, SORT), run(&rows, &st, SORT), "state {:?}", st);
+                prop_assert_eq!(index.run(&rows, &st, SORT, &Organisation::default()), run(&rows, &st, SORT, &Organisation::default()), "state {:?}", st);
             }
             let st = TableState::default();
-            prop_assert_eq!(index.run(&rows, &st, SORT), run(&rows, &st, SORT));
+            prop_assert_eq!(index.run(&rows, &st, SORT, &Organisation::default()), run(&rows, &st, SORT, &Organisation::default()));
         }
     }
 }

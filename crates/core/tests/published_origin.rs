@@ -2,6 +2,7 @@
 //! in every loader.
 
 use gongshi_core::ledger::{self, Origin};
+use gongshi_core::org::Organisation;
 use gongshi_core::{coverage, relief};
 
 #[test]
@@ -16,10 +17,15 @@ fn published_records_are_real_in_every_loader() {
     assert!(!d.value[0].origin.is_sample());
     assert_eq!(d.value[0].origin.zh(), "公开记录");
     assert_eq!(Origin::Published.key(), "published");
+    let org: Organisation = serde_json::from_str(
+        r#"{"name":"测试会","divisions":[{"name":"咸安区"}],"programmes":[{"key":"temporary_aid","name":"临时救助"},{"key":"little_angel","name":"小天使","aggregate_only":true}]}"#,
+    )
+    .unwrap();
     let r = relief::load(
         r#"{"schema":"gongshi/relief/1","sample":false,"records":[
         {"id":"R1","programme":"temporary_aid","date":"2024-01-02","county":"咸安区","amount_fen":100,"status":"paid","recipient":"张某","origin":"published"}],
         "aggregates":[{"programme":"little_angel","county":"咸安区","year":2024,"people":6,"amount_fen":100,"origin":"published"}]}"#,
+        &org,
     )
     .unwrap();
     assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -27,6 +33,7 @@ fn published_records_are_real_in_every_loader() {
     assert_eq!(r.value.aggregates[0].origin, Origin::Published);
     let c = coverage::load(
         r#"{"schema":"gongshi/coverage/1","sample":false,"counties":[{"county":"咸安区","townships":13,"villages":186,"village_units":8,"origin":"published"}]}"#,
+        &org,
     )
     .unwrap();
     assert!(c.problems.is_empty(), "{:?}", c.problems);

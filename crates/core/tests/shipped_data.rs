@@ -139,7 +139,7 @@ mod ledger_data {
         let rows = rows();
         let mut st = TableState { query: "防汛".into(), ..Default::default() };
         st.toggle("year", "2020");
-        let o = run(&rows, &st, SORT);
+        let o = run(&rows, &st, SORT, &gongshi_core::org::Organisation::default());
         assert!(!o.rows.is_empty());
         let t = totals(&rows, &o.rows);
         let independent: i64 = rows
@@ -156,8 +156,8 @@ mod ledger_data {
                 }
                 let f = LedgerFacet::ALL.iter().copied().find(|d| d.key() == fc.facet.key).unwrap();
                 let mut s2 = st.clone();
-                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, code)].into());
-                assert_eq!(run(&rows, &s2, SORT).rows.len(), n, "{}={code}", fc.facet.key);
+                s2.facets.insert(fc.facet.key.to_string(), [LedgerRow::facet_key(f, code, &gongshi_core::org::Organisation::default())].into());
+                assert_eq!(run(&rows, &s2, SORT, &gongshi_core::org::Organisation::default()).rows.len(), n, "{}={code}", fc.facet.key);
             }
         }
     }
@@ -189,7 +189,7 @@ mod ledger_data {
         let kinds = |idx: &[u32]| idx.iter().map(|i| (rows[*i as usize].flow, rows[*i as usize].status)).collect::<std::collections::BTreeSet<_>>().len();
         assert!(kinds(&all) >= 5, "the shipped ledger has received, refunded, paid, in-stock and cancelled rows");
         for q in ["", "防汛", "2020", "口罩", "腾讯公益", "no such text"] {
-            let o = run(&rows, &TableState { query: q.into(), ..Default::default() }, SORT);
+            let o = run(&rows, &TableState { query: q.into(), ..Default::default() }, SORT, &gongshi_core::org::Organisation::default());
             assert_eq!(tally.totals(&o.rows), totals(&rows, &o.rows), "{q}");
         }
         let odd: Vec<u32> = all.iter().copied().filter(|i| i % 3 == 1).collect();
@@ -202,7 +202,7 @@ mod ledger_data {
     fn csv_holds_exactly_the_filtered_rows() {
         let rows = rows();
         let st = TableState { query: "腾讯公益".into(), ..Default::default() };
-        let o = run(&rows, &st, SORT);
+        let o = run(&rows, &st, SORT, &gongshi_core::org::Organisation::default());
         let text = csv::to_csv(&rows, &o.rows);
         let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
         assert_eq!(lines.len(), o.rows.len() + 1);

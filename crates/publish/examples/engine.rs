@@ -28,7 +28,7 @@ fn main() {
         let st = TableState { query: q, ..Default::default() };
         let t = Instant::now();
         for _ in 0..200 {
-            std::hint::black_box(index.run(&rows, &st, sort));
+            std::hint::black_box(index.run(&rows, &st, sort, &Default::default()));
         }
         println!("index, 200 runs: {:.2} ms each", t.elapsed().as_secs_f64() * 1000.0 / 200.0);
         return;
@@ -46,10 +46,10 @@ fn main() {
         for q in keys.iter() {
             let st = TableState { query: q.to_string(), ..Default::default() };
             let t = Instant::now();
-            let a = run(&rows, &st, sort);
+            let a = run(&rows, &st, sort, &Default::default());
             naive.push(t.elapsed().as_secs_f64() * 1000.0);
             let t = Instant::now();
-            let b = index.run(&rows, &st, sort);
+            let b = index.run(&rows, &st, sort, &Default::default());
             indexed.push(t.elapsed().as_secs_f64() * 1000.0);
             assert_eq!(a, b, "{q}");
             if std::env::var("ENGINE_VERBOSE").is_ok() {

@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod import;
+pub mod init;
 pub mod pack;
 pub mod parse;
 pub mod sample;

@@ -80,6 +80,78 @@ pub struct Organisation {
     /// 机构网站。Website.
     #[serde(default)]
     pub website: Option<String>,
+    /// 简称，用于窄屏页头。Short name, for narrow headers.
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// 英文简称。Short name in English.
+    #[serde(default)]
+    pub short_name_en: Option<String>,
+    /// 网站标题（默认为“机构名称 信息公开”）。The site's title (default: the name and 信息公开).
+    #[serde(default)]
+    pub site_title: Option<String>,
+    /// 英文网站标题。The site's title in English.
+    #[serde(default)]
+    pub site_title_en: Option<String>,
+    /// 联系方式（办公地址、办公电话、电子邮箱），显示在页脚。A contact line for the footer (office address, office telephone, e-mail).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// 英文联系方式。The contact line in English.
+    #[serde(default)]
+    pub contact_en: Option<String>,
+    /// 标志：数据目录中的一个 SVG 文件名，不得含有脚本。The logo: an SVG file in the data folder, with no script.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// 主题色 #rrggbb，与白色的对比度须至少 4.5:1。The accent colour, #rrggbb, at least 4.5:1 against white.
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^#[0-9a-fA-F]{6}$"))]
+    pub accent: Option<String>,
+    /// 本会公布的行政区划，按本会的顺序；救助和组织覆盖数据只能写这些名称。The divisions the organisation covers, in its order; relief and coverage records may name only these.
+    #[serde(default)]
+    pub divisions: Vec<Division>,
+    /// 全部行政区划合计的名称（全市、全县），默认“全市”；文件中合计行的县（市、区）仍写“全市”。What a total over every division is called (全市, 全县); files still write 全市 in a total's county.
+    #[serde(default)]
+    pub whole_area: Option<String>,
+    /// 合计的英文名称。Its English name.
+    #[serde(default)]
+    pub whole_area_en: Option<String>,
+    /// 本会的救助项目，按本会的顺序。The organisation's relief programmes, in its order.
+    #[serde(default)]
+    pub programmes: Vec<ProgrammeDef>,
+}
+
+/// 一个行政区划。One administrative division.
+#[derive(Deserialize, JsonSchema, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Division {
+    /// 名称，与数据中的写法一致（如 咸安区）。The name, as records write it.
+    pub name: String,
+    /// 英文名称。The English name.
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// 统计用区划代码：县级 6 位、乡级 9 位、村级 12 位。The statistical division code: 6 digits (county), 9 (township), 12 (village).
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^([0-9]{6}|[0-9]{9}|[0-9]{12})$"))]
+    pub code: Option<String>,
+}
+
+/// 一个救助项目。One relief programme.
+#[derive(Deserialize, JsonSchema, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeDef {
+    /// 标识，救助数据的 programme 字段写它：小写字母、数字和 _。The key relief records write: lower-case letters, digits and _.
+    #[schemars(regex(pattern = r"^[a-z0-9_]+$"))]
+    pub key: String,
+    /// 名称。The name.
+    pub name: String,
+    /// 英文名称。The English name.
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// 儿童或大病救助项目：只公布汇总数，不得逐人公布。A children's or medical programme: published only as aggregates.
+    #[serde(default)]
+    pub aggregate_only: bool,
+    /// 表格中的其他写法（如“临时救助”），gongshi import 可以识别。Other words spreadsheets use for it, which gongshi import accepts.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// 一个数据集。One dataset.

@@ -9,8 +9,9 @@
 use gongshi_core::coverage::{self, Coverage};
 use gongshi_core::figures::Figures;
 use gongshi_core::ledger::{money_by_year, Disbursement, Donation};
+use gongshi_core::org::{Programme, Term};
 use gongshi_core::rectification::{Rectification, Status};
-use gongshi_core::relief::{self, Programme, Relief};
+use gongshi_core::relief::Relief;
 use gongshi_core::summary::{CoverageTotals, MoneyYear, RectificationCounts, ReliefYear, Summary, SCHEMA};
 use std::collections::BTreeMap;
 
@@ -51,25 +52,25 @@ pub fn build(inputs: &Inputs) -> Summary {
     }
     if let Some(r) = inputs.relief {
         s.relief_sample = r.records.iter().any(|x| x.origin.is_sample()) || r.aggregates.iter().any(|a| a.origin.is_sample());
-        fn slot(m: &mut BTreeMap<(usize, u16), ReliefYear>, p: Programme, year: u16) -> &mut ReliefYear {
-            let order = Programme::ALL.iter().position(|x| *x == p).unwrap_or(usize::MAX);
-            m.entry((order, year)).or_insert_with(|| ReliefYear { programme: p.key().to_string(), year, ..Default::default() })
+        // In the organisation's order of programmes.
+        fn slot<'m>(m: &'m mut BTreeMap<(u32, u16), ReliefYear>, p: &Term<Programme>, year: u16) -> &'m mut ReliefYear {
+            m.entry((p.code, year)).or_insert_with(|| ReliefYear { programme: p.key.clone(), year, ..Default::default() })
         }
-        let mut m: BTreeMap<(usize, u16), ReliefYear> = BTreeMap::new();
+        let mut m: BTreeMap<(u32, u16), ReliefYear> = BTreeMap::new();
         for x in &r.records {
-            let e = slot(&mut m, x.programme, x.date.year);
+            let e = slot(&mut m, &x.programme, x.date.year);
             e.records += 1;
             e.records_amount_fen += x.amount.map(|a| a.0).unwrap_or(0);
         }
         // A line's whole-area total is counted only when the line has no county cells (else
         // the people would be counted twice).
-        let has_counties: std::collections::BTreeSet<(Programme, u16)> =
-            r.aggregates.iter().filter(|a| a.county != relief::WHOLE_AREA).map(|a| (a.programme, a.year)).collect();
+        let has_counties: std::collections::BTreeSet<(u32, u16)> =
+            r.aggregates.iter().filter(|a| !a.is_whole_area()).map(|a| (a.programme.code, a.year)).collect();
         for a in &r.aggregates {
-            if a.county == relief::WHOLE_AREA && has_counties.contains(&(a.programme, a.year)) {
+            if a.is_whole_area() && has_counties.contains(&(a.programme.code, a.year)) {
                 continue;
             }
-            let e = slot(&mut m, a.programme, a.year);
+            let e = slot(&mut m, &a.programme, a.year);
             match a.counts {
                 None => e.suppressed_cells += 1,
                 Some((people, amount)) => {
@@ -173,7 +174,7 @@ mod tests {
         assert_eq!((y.year, y.received_fen, y.non_directed_fen, y.online_fen), (2021, 39_680_000, 39_670_000, 10_000));
         assert_eq!((y.project_costs_fen, y.cost_cap_fen, y.over_cap_fen), (4_200_000, 2_578_550, 4_200_000 - 2_578_550));
         let text = serde_json::to_string(&s).unwrap();
-        let back = load(&text).unwrap();
+        let back = load(&text, &Default::default()).unwrap();
         assert!(back.problems.is_empty(), "{:?}", back.problems);
         assert_eq!(back.value, s);
         assert!(s.coverage.is_none() && !text.contains("\"coverage\""));

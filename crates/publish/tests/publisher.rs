@@ -56,13 +56,20 @@ fn value_vocabularies() {
     assert_eq!(import::infer_donor_kind("匿名"), "anonymous");
     assert_eq!(import::category_key("项目费用"), Some("project_cost"));
     assert_eq!(import::category_key("管理费"), Some("management"));
-    assert_eq!(import::programme_key("小天使基金（白血病，0–18岁）"), Some("little_angel"));
-    assert_eq!(import::programme_key("临时救助"), Some("temporary_aid"));
+    let org = shipped_org();
+    assert_eq!(import::programme_key(&org, "小天使基金（白血病，0–18岁）").as_deref(), Some("little_angel"));
+    assert_eq!(import::programme_key(&org, "临时救助").as_deref(), Some("temporary_aid"));
     assert_eq!(import::relief_status_key("已发放"), Some("paid"));
     assert_eq!(import::donation_status_key("已退回"), Some("refunded"));
-    assert_eq!(import::county_name("赤壁"), Some("赤壁市"));
-    assert_eq!(import::county_name("咸宁市咸安区"), Some("咸安区"));
-    assert_eq!(import::county_name("武汉"), None);
+    assert_eq!(import::county_name(&org, "赤壁").as_deref(), Some("赤壁市"));
+    assert_eq!(import::county_name(&org, "咸宁市咸安区").as_deref(), Some("咸安区"));
+    assert_eq!(import::county_name(&org, "武汉"), None);
+}
+
+/// The shipped data folder's organisation.
+fn shipped_org() -> gongshi_core::org::Organisation {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/manifest.json")).unwrap();
+    gongshi_core::manifest::load(&text).unwrap().value.organisation
 }
 
 fn t(s: &str) -> Cell {
@@ -77,7 +84,7 @@ fn table(rows: Vec<Vec<Cell>>) -> Table {
 }
 
 fn opts(kind: Kind) -> Options {
-    Options { kind, source: "x.xlsx".into(), mapping: Vec::new() }
+    Options { kind, source: "x.xlsx".into(), mapping: Vec::new(), org: shipped_org() }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The 捐赠 page's table: money in, money out and goods in, as one searchable list of rows.
 
 use super::*;
+use crate::org::Organisation;
 use crate::table::{Cell, Record, NOT_APPLICABLE};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -160,10 +161,7 @@ impl Record for LedgerRow {
             LedgerFacet::Origin => self.origin.is_sample() as u32,
         }
     }
-    fn facet_label(f: LedgerFacet, code: u32) -> String {
-        Self::facet_label_lang(f, code, crate::i18n::Lang::Zh)
-    }
-    fn facet_label_lang(f: LedgerFacet, code: u32, lang: crate::i18n::Lang) -> String {
+    fn facet_label(f: LedgerFacet, code: u32, lang: crate::i18n::Lang, _: &Organisation) -> String {
         let en = lang == crate::i18n::Lang::En;
         if code == NOT_APPLICABLE {
             return lang.pick("不适用", "n/a").to_string();
@@ -185,7 +183,7 @@ impl Record for LedgerRow {
             LedgerFacet::Origin => (if code == 1 { lang.pick("示例数据", "Sample data") } else { lang.pick("真实记录", "Real records") }).to_string(),
         }
     }
-    fn facet_key(f: LedgerFacet, code: u32) -> String {
+    fn facet_key(f: LedgerFacet, code: u32, _: &Organisation) -> String {
         if code == NOT_APPLICABLE {
             return "na".to_string();
         }
@@ -200,7 +198,7 @@ impl Record for LedgerRow {
             LedgerFacet::Origin => (if code == 1 { "sample" } else { "real" }).to_string(),
         }
     }
-    fn parse_facet_key(f: LedgerFacet, key: &str) -> Option<u32> {
+    fn parse_facet_key(f: LedgerFacet, key: &str, _: &Organisation) -> Option<u32> {
         if key == "na" {
             return Some(NOT_APPLICABLE);
         }

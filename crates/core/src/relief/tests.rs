@@ -1,4 +1,10 @@
 use super::*;
+use crate::i18n::Lang;
+
+/// [`super::load`] against the shipped organisation.
+fn load(text: &str) -> Result<Checked<Relief>, Diagnostic> {
+    super::load(text, &crate::org::shipped())
+}
 
 fn rec(id: &str, programme: &str, recipient: &str) -> serde_json::Value {
     serde_json::json!({"id": id, "programme": programme, "date": "2021-03-04", "county": "咸安区",
@@ -150,7 +156,7 @@ fn suppress_small_cells_holds_for_every_line() {
             let total_published = cells.get(4).is_some_and(|t| t.people.is_some());
             assert!(!(total_published && withheld == 1), "{people:?}: derivable {cells:?}");
             let text = serde_json::json!({"schema": "gongshi/relief/1", "sample": true, "records": [], "aggregates": cells}).to_string();
-            let gate = privacy_gate(FILE, &serde_json::from_str(&text).unwrap());
+            let gate = privacy_gate(FILE, &serde_json::from_str(&text).unwrap(), &crate::org::shipped());
             assert!(gate.is_empty(), "{people:?} total {with_total}: {gate:?}");
             lines += 1;
         }
@@ -228,4 +234,47 @@ fn unknown_county_status_and_duplicate_id() {
     assert_eq!(c.value.records.len(), 1);
     let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["records[0].county", "records[1].status", "records[3].id"]);
+}
+
+/// Divisions and programmes come from the organisation, not from the code: another county's
+/// society, with its own townships and an extra programme, has its records accepted, its facets
+/// in its order and named by it, and a Xianning county refused with its own list.
+#[test]
+fn divisions_and_programmes_come_from_the_organisation() {
+    let org: Organisation = serde_json::from_str(
+        r#"{"name":"某县红十字会","whole_area":"全县","divisions":[{"name":"城关镇","code":"360000101"},{"name":"东乡","code":"360000102"}],
+            "programmes":[{"key":"winter_aid","name":"冬季送温暖","name_en":"Winter aid"},{"key":"sick_children","name":"大病儿童","aggregate_only":true}]}"#,
+    )
+    .unwrap();
+    let rec = |id: &str, programme: &str, county: &str| serde_json::json!({"id": id, "programme": programme, "date": "2024-12-01", "county": county, "amount_fen": 50000, "status": "paid", "recipient": "李某", "origin": "sample"});
+    let text = file(
+        vec![
+            rec("A1", "winter_aid", "东乡"),
+            rec("A2", "winter_aid", "城关镇"),
+            rec("A3", "temporary_aid", "城关镇"),
+            rec("A4", "winter_aid", "咸安区"),
+            rec("A5", "sick_children", "东乡"),
+        ],
+        vec![serde_json::json!({"programme": "sick_children", "county": WHOLE_AREA, "year": 2024, "people": 9, "amount_fen": 900000, "origin": "sample"})],
+    );
+    let c = super::load(&text, &org).unwrap();
+    let ids: Vec<&str> = c.value.records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["A1", "A2"]);
+    let msgs: Vec<&str> = c.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(msgs.iter().any(|m| m.contains("“temporary_aid”不在本会公布的救助项目之中") && m.contains("winter_aid / sick_children")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("“咸安区”不在本会公布的行政区划之中（城关镇、东乡）")), "{msgs:?}");
+    assert!(msgs.iter().any(|m| m.contains("只公布汇总数")), "{msgs:?}");
+    let r = &c.value.records[0];
+    assert_eq!((r.county.code, r.programme.code), (1, 0));
+    assert_eq!(ReliefRecord::facet_label(ReliefFacet::County, 1, Lang::Zh, &org), "东乡");
+    assert_eq!(ReliefRecord::facet_label(ReliefFacet::Programme, 0, Lang::En, &org), "Winter aid");
+    assert_eq!(ReliefRecord::parse_facet_key(ReliefFacet::County, "城关镇", &org), Some(0));
+    assert_eq!(ReliefRecord::parse_facet_key(ReliefFacet::County, "咸安区", &org), None);
+    let a = &c.value.aggregates[0];
+    assert!(a.is_whole_area());
+    assert_eq!(a.cell(AggregateCol::County), Cell::Text("全县".into()));
+    assert_eq!(Aggregate::facet_label(AggregateFacet::County, a.county.code, Lang::Zh, &org), "全县");
+    let chart = by_county_chart(&c.value.records, &[0, 1], "s", Lang::Zh, &org);
+    let bars: Vec<(&str, i64)> = chart.bars.iter().map(|b| (b.label.as_str(), b.value)).collect();
+    assert_eq!(bars, [("城关镇", 50000), ("东乡", 50000)]);
 }

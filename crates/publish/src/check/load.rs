@@ -200,7 +200,10 @@ fn part_rules(p: &manifest::Part, at: (usize, usize), records: &[Donation], ids:
 
 /// Loads the dataset `id` from `text` into its slot of `l`, with its stats; its problems go to
 /// `out`, named after `file`.
+/// Relief and coverage are checked against the manifest's organisation (with no manifest,
+/// against none: every division and programme is then unknown).
 fn load_dataset(l: &mut Loaded, id: &str, file: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    let org = l.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
     macro_rules! take {
         ($result:expr, $records:expr, $dates:expr, $slot:expr) => {
             match $result {
@@ -235,12 +238,12 @@ fn load_dataset(l: &mut Loaded, id: &str, file: &str, text: &str, out: &mut Vec<
             l.goods
         ),
         "relief" => take!(
-            relief::load(text),
+            relief::load(text, &org),
             |r: &Relief| r.records.len() + r.aggregates.len(),
             |r: &Relief| range(r.records.iter().map(|x| x.date).chain(r.aggregates.iter().map(|a| year(a.year)))),
             l.relief
         ),
-        "coverage" => take!(coverage::load(text), |c: &Coverage| c.counties.len(), |_: &Coverage| None, l.coverage),
+        "coverage" => take!(coverage::load(text, &org), |c: &Coverage| c.counties.len(), |_: &Coverage| None, l.coverage),
         _ => {}
     }
 }

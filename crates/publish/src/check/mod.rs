@@ -23,6 +23,7 @@ use gongshi_core::date::PartialDate;
 use gongshi_core::diag::{Diagnostic, Severity};
 use gongshi_core::ledger::{self, GoodsFlag};
 use gongshi_core::manifest;
+use gongshi_core::org::Organisation;
 use gongshi_core::privacy::{self, Finding};
 use gongshi_core::relief;
 use gongshi_core::summary;
@@ -56,9 +57,10 @@ impl Report {
 /// names, forbidden fields, street addresses; all errors). Every other file is scanned for ID,
 /// mobile and bank-card numbers: ID and mobile numbers are errors; a possible bank-card number is
 /// a warning, since about one arbitrary long number in ten passes the Luhn check.
-pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagnostic> {
+/// `org` names the relief programmes in the messages.
+pub fn privacy_findings(file: &str, value: &Value, is_relief: bool, org: &Organisation) -> Vec<Diagnostic> {
     if is_relief {
-        return relief::privacy_gate(file, value);
+        return relief::privacy_gate(file, value, org);
     }
     privacy::scan_json(value)
         .into_iter()
@@ -74,11 +76,15 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool) -> Vec<Diagn
 pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate>) -> Report {
     let (loaded, mut out) = load_folder(files);
     let file_of: BTreeMap<String, String> = dataset_files(loaded.manifest.as_ref()).into_iter().collect();
-    let values = privacy_gate(files, &file_of, &mut out);
+    let org = loaded.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
+    let values = privacy_gate(files, &file_of, &org, &mut out);
     match &loaded.manifest {
         None if !files.contains_key(manifest::FILE) => out.push(Diagnostic::error(manifest::FILE, "", "数据目录中没有 manifest.json（数据目录清单）")),
         None => {}
-        Some(m) => out.extend(manifest_vs_files::Folder { files, loaded: &loaded, values: &values, today }.check(m)),
+        Some(m) => {
+            out.extend(manifest_vs_files::Folder { files, loaded: &loaded, values: &values, today }.check(m));
+            out.extend(logo(files, &m.organisation));
+        }
     }
     out.extend(cross_file_rules(&loaded, &file_of));
     out.extend(summary_against_data(files, &loaded, &file_of));
@@ -87,16 +93,31 @@ pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate
     Report { files: files.keys().cloned().collect(), diagnostics: out }
 }
 
+/// The organisation's logo, when it names one: in the folder, and an SVG that runs nothing.
+fn logo(files: &BTreeMap<String, Vec<u8>>, org: &Organisation) -> Vec<Diagnostic> {
+    let Some(name) = org.logo.as_deref() else { return Vec::new() };
+    match files.get(name) {
+        Some(bytes) => gongshi_core::org::check_logo(name, bytes),
+        None => vec![Diagnostic::error(manifest::FILE, "organisation.logo", format!("标志文件 {name} 不在数据目录中"))
+            .en(format!("the logo file {name} is not in the data folder"))],
+    }
+}
+
 /// The privacy gate over every file that parses as JSON (its findings added to `out`); a relief
 /// file refused by the gate is reported once, in full (its loader's findings dropped). Returns
 /// the files' JSON, by name.
-fn privacy_gate<'a>(files: &'a BTreeMap<String, Vec<u8>>, file_of: &BTreeMap<String, String>, out: &mut Vec<Diagnostic>) -> BTreeMap<&'a str, Value> {
+fn privacy_gate<'a>(
+    files: &'a BTreeMap<String, Vec<u8>>,
+    file_of: &BTreeMap<String, String>,
+    org: &Organisation,
+    out: &mut Vec<Diagnostic>,
+) -> BTreeMap<&'a str, Value> {
     let relief_file = file_of.get("relief").cloned().unwrap_or_else(|| relief::FILE.to_string());
     let mut values: BTreeMap<&str, Value> = BTreeMap::new();
     for (name, bytes) in files {
         let Ok(text) = std::str::from_utf8(bytes) else { continue };
         let Ok(value) = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text)) else { continue };
-        let found = privacy_findings(name, &value, *name == relief_file);
+        let found = privacy_findings(name, &value, *name == relief_file, org);
         if *name == relief_file && !found.is_empty() {
             out.retain(|d| d.file != relief_file);
         }
@@ -163,7 +184,8 @@ fn goods_balances(g: &ledger::Goods, goods_file: &str) -> Vec<Diagnostic> {
 /// `gongshi build-summary` would write now.
 fn summary_against_data(files: &BTreeMap<String, Vec<u8>>, loaded: &Loaded, file_of: &BTreeMap<String, String>) -> Vec<Diagnostic> {
     let Some(bytes) = files.get(summary::FILE) else { return Vec::new() };
-    let c = match text_of(summary::FILE, bytes).and_then(summary::load) {
+    let org = loaded.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
+    let c = match text_of(summary::FILE, bytes).and_then(|t| summary::load(t, &org)) {
         Err(d) => return vec![d],
         Ok(c) => c,
     };
@@ -198,7 +220,7 @@ mod tests {
     fn privacy_severity_outside_relief() {
         let v: Value = serde_json::json!({"contact": {"phone": "0715-8111755", "email": "1024209303@qq.com"},
             "records": [{"note": "13800138000"}, {"note": "6222021234567890128"}, {"note": "11010519491231002X"}]});
-        let found = privacy_findings("x.json", &v, false);
+        let found = privacy_findings("x.json", &v, false, &Organisation::default());
         let got: Vec<(&str, Severity)> = found.iter().map(|d| (d.path.as_str(), d.severity)).collect();
         assert_eq!(got, vec![("records[0].note", Severity::Error), ("records[1].note", Severity::Warning), ("records[2].note", Severity::Error)]);
         assert!(found.iter().all(|d| !d.message.contains("13800138000")), "never repeats the number");

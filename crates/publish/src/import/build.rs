@@ -10,6 +10,7 @@ use super::{CellProblem, Kind, Output, Report, RowError};
 use gongshi_core::coverage::{RawCounty, RawCoverage};
 use gongshi_core::diag::{Diagnostic, Severity};
 use gongshi_core::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff};
+use gongshi_core::org::Organisation;
 use gongshi_core::privacy;
 use gongshi_core::relief::{self, RawRelief, RawReliefFile};
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,7 +51,16 @@ impl Ids {
 /// The records of the rows read without problems, checked by the app's own validator; the rows
 /// it finds errors in are set aside (into `report.errors`, with those errors) and the rest built
 /// again, until clean. Finishes `report`: names masked, defaults applied, errors by row.
-pub(super) fn validated(kind: Kind, rows: Vec<Parsed>, columns: &Columns, source: &str, sheet: &Option<String>, report: &mut Report) -> Output {
+/// `org`: the divisions and programmes the records are matched against and checked by.
+pub(super) fn validated(
+    kind: Kind,
+    rows: Vec<Parsed>,
+    columns: &Columns,
+    source: &str,
+    sheet: &Option<String>,
+    org: &Organisation,
+    report: &mut Report,
+) -> Output {
     let mut good: Vec<Parsed> = Vec::new();
     for p in rows {
         if p.problems.is_empty() {
@@ -62,7 +72,7 @@ pub(super) fn validated(kind: Kind, rows: Vec<Parsed>, columns: &Columns, source
     // Notes on defaults applied, kept across rebuilds.
     let mut defaults: BTreeSet<String> = BTreeSet::new();
     loop {
-        let built = build(kind, &good, columns, &mut defaults);
+        let built = build(kind, &good, columns, org, &mut defaults);
         let bad = errors_by_row(built.problems, &built.row_of);
         if bad.is_empty() {
             report.masked = built.masked;
@@ -130,9 +140,9 @@ struct Built {
     masked: usize,
 }
 
-fn build(kind: Kind, rows: &[Parsed], columns: &Columns, defaults: &mut BTreeSet<String>) -> Built {
+fn build(kind: Kind, rows: &[Parsed], columns: &Columns, org: &Organisation, defaults: &mut BTreeSet<String>) -> Built {
     let ids = Ids::new(rows.iter().flat_map(|p| [p.text("id"), p.text("batch")]).flatten());
-    let mut b = Builder { columns, ids, defaults, masked: 0, extra: Vec::new() };
+    let mut b = Builder { columns, org, ids, defaults, masked: 0, extra: Vec::new() };
     b.note_generated_ids(kind);
     match kind {
         Kind::Donations => b.donations(rows),
@@ -146,6 +156,7 @@ fn build(kind: Kind, rows: &[Parsed], columns: &Columns, defaults: &mut BTreeSet
 /// What building records needs besides the rows.
 struct Builder<'a> {
     columns: &'a Columns,
+    org: &'a Organisation,
     /// Ids made for rows without one.
     ids: Ids,
     /// Notes on defaults applied.
@@ -385,16 +396,16 @@ impl Builder<'_> {
         let records: Vec<RawRelief> = rows.iter().enumerate().map(|(i, p)| self.relief_record(i, p)).collect();
         let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
         let value = serde_json::to_value(&file).expect("plain data");
-        let mut problems = relief::privacy_gate(relief::FILE, &value);
-        problems.extend(relief::validate(file.clone()).problems);
+        let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
+        problems.extend(relief::validate(file.clone(), self.org).problems);
         self.done(Output::Relief(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
 
     /// A relief record, its recipient's name masked.
     fn relief_record(&mut self, i: usize, p: &Parsed) -> RawRelief {
         let date = p.date("date");
-        let programme = p.text("programme").map(|s| programme_key(&s).map(str::to_string).unwrap_or(s));
-        let county = p.text("county").map(|s| county_name(&s).map(str::to_string).unwrap_or(s));
+        let programme = p.text("programme").map(|s| programme_key(self.org, &s).unwrap_or(s));
+        let county = p.text("county").map(|s| county_name(self.org, &s).unwrap_or(s));
         let status = match p.text("status") {
             Some(s) => self.understood(relief_status_key(&s), relief::FILE, format!("records[{i}].status"), || {
                 unknown_word("状态", "已申请、已批准、已发放、未通过", relief::ReliefStatus::keys())
@@ -429,7 +440,7 @@ impl Builder<'_> {
         for p in rows {
             let n = |k: &str| p.count(k).map(|x| x.clamp(0, u32::MAX as i64) as u32);
             counties.push(RawCounty {
-                county: p.text("county").map(|s| county_name(&s).map(str::to_string).unwrap_or(s)),
+                county: p.text("county").map(|s| county_name(self.org, &s).unwrap_or(s)),
                 townships: n("townships"),
                 villages: n("villages"),
                 township_units: n("township_units"),
@@ -443,7 +454,7 @@ impl Builder<'_> {
             });
         }
         let file = RawCoverage { schema: Some(gongshi_core::coverage::SCHEMA.into()), sample: Some(false), counties, ..Default::default() };
-        let problems = gongshi_core::coverage::validate(file.clone()).problems;
+        let problems = gongshi_core::coverage::validate(file.clone(), self.org).problems;
         self.done(Output::Coverage(file), problems, Box::new(|p: &str| index_in(p, "counties")))
     }
 }

@@ -88,6 +88,9 @@ pub struct Options {
     pub source: String,
     /// `(column header, field key)`; a field of `None` ignores the column. Overrides the usual names.
     pub mapping: Vec<(String, Option<String>)>,
+    /// The organisation (the data folder's manifest): relief and coverage rows name its
+    /// divisions and programmes.
+    pub org: gongshi_core::org::Organisation,
 }
 
 /// One problem in one cell (or in the row as a whole when `column` is `None`).
@@ -178,6 +181,6 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     let mut report = Report { header_row: *header_row, ..Default::default() };
     let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
     let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, &mut report);
-    let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &mut report);
+    let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &opts.org, &mut report);
     Ok((output, report))
 }

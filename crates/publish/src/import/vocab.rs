@@ -1,6 +1,7 @@
 //! The words a value may be written as in a spreadsheet: one table per closed list of values.
 
 use crate::parse::fold_width;
+use gongshi_core::org::Organisation;
 
 /// A cell's word for matching: width-folded, lower-case, without spaces.
 fn norm_word(s: &str) -> String {
@@ -70,17 +71,6 @@ const CATEGORIES: Vocab = Vocab {
     ],
 };
 
-/// [`gongshi_core::relief::Programme`].
-const PROGRAMMES: Vocab = Vocab {
-    entries: &[
-        ("temporary_aid", &["临时人道救助", "临时救助", "人道救助", "困难救助"]),
-        ("little_angel", &["小天使基金（白血病，0–18岁）", "小天使", "小天使基金"]),
-        ("angel_sunshine", &["天使阳光基金（先心病，0–14岁）", "天使阳光", "天使阳光基金"]),
-        ("boai", &["博爱送万家", "博爱", "送温暖"]),
-        ("other", &["其他救助", "其他", "其它"]),
-    ],
-};
-
 /// [`gongshi_core::relief::ReliefStatus`].
 const RELIEF_STATUSES: Vocab = Vocab {
     entries: &[
@@ -89,12 +79,6 @@ const RELIEF_STATUSES: Vocab = Vocab {
         ("paid", &["已发放", "发放", "已发", "已领取", "已救助", "完成"]),
         ("rejected", &["未通过", "不通过", "未批准", "不予救助", "驳回"]),
     ],
-};
-
-/// [`gongshi_core::relief::COUNTIES`], each also by its name without 区/县/市; [`county_name`]
-/// also drops a leading 咸宁市.
-const COUNTY_NAMES: Vocab = Vocab {
-    entries: &[("咸安区", &["咸安"]), ("嘉鱼县", &["嘉鱼"]), ("通城县", &["通城"]), ("崇阳县", &["崇阳"]), ("通山县", &["通山"]), ("赤壁市", &["赤壁"])],
 };
 
 /// The kinds of row in a goods sheet (a blank 记录类型 is a batch).
@@ -178,18 +162,56 @@ pub fn category_key(s: &str) -> Option<&'static str> {
     CATEGORIES.lookup(s)
 }
 
-pub fn programme_key(s: &str) -> Option<&'static str> {
-    PROGRAMMES.lookup(s)
+/// The key of the organisation's programme a cell names: by its key, its name (also without
+/// what follows a bracket: 小天使基金), its English name or one of its `aliases`.
+pub fn programme_key(org: &Organisation, s: &str) -> Option<String> {
+    let w = norm_word(s);
+    let short = |n: &str| norm_word(n.split(['（', '(']).next().unwrap_or(n));
+    org.programmes
+        .iter()
+        .find(|p| {
+            [&p.key, &p.name].into_iter().chain(p.name_en.as_ref()).chain(&p.aliases).any(|n| norm_word(n) == w) || (!w.is_empty() && short(&p.name) == w)
+        })
+        .map(|p| p.key.clone())
 }
 
 pub fn relief_status_key(s: &str) -> Option<&'static str> {
     RELIEF_STATUSES.lookup(s)
 }
 
-/// A county name as written (咸安, 咸安区, 赤壁, 咸宁市赤壁市) → one of the six.
-pub fn county_name(s: &str) -> Option<&'static str> {
+/// A division as written → the organisation's name for it: the name itself, the name without its
+/// 区/县/市/镇/乡/街道 (咸安 for 咸安区), or either after the names of the levels above it
+/// (湖北省咸宁市通山县). `None` when no division, or more than one, fits.
+pub fn county_name(org: &Organisation, s: &str) -> Option<String> {
     let w = norm_word(s);
-    COUNTY_NAMES.find(w.strip_prefix("咸宁市").unwrap_or(&w))
+    if w.is_empty() {
+        return None;
+    }
+    let short = |n: &str| -> String {
+        let n = norm_word(n);
+        let cut = ["街道", "区", "县", "市", "镇", "乡"].iter().find_map(|x| n.strip_suffix(x)).unwrap_or(&n).to_string();
+        if cut.chars().count() >= 2 {
+            cut
+        } else {
+            n
+        }
+    };
+    if let Some(d) = org.divisions.iter().find(|d| norm_word(&d.name) == w) {
+        return Some(d.name.clone());
+    }
+    let fits: Vec<&str> = org
+        .divisions
+        .iter()
+        .filter(|d| {
+            let (full, short) = (norm_word(&d.name), short(&d.name));
+            w == short || w.ends_with(&full) || (w.ends_with(&short) && w.len() > short.len() && w[..w.len() - short.len()].ends_with(['市', '省', '州', '盟']))
+        })
+        .map(|d| d.name.as_str())
+        .collect();
+    match fits[..] {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
 }
 
 /// Goods record kinds.
@@ -202,14 +224,12 @@ mod tests {
     use super::*;
     use gongshi_core::{ledger, relief};
 
-    const VOCABS: [(&str, &Vocab); 8] = [
+    const VOCABS: [(&str, &Vocab); 6] = [
         ("donor kind", &DONOR_KINDS),
         ("channel", &CHANNELS),
         ("donation status", &DONATION_STATUSES),
         ("category", &CATEGORIES),
-        ("programme", &PROGRAMMES),
         ("relief status", &RELIEF_STATUSES),
-        ("county", &COUNTY_NAMES),
         ("goods record", &GOODS_RECORDS),
     ];
 
@@ -248,14 +268,12 @@ mod tests {
     #[test]
     fn vocabularies_are_the_core_lists() {
         use ledger::{Category, Channel, DonationStatus, DonorKind};
-        use relief::{Programme, ReliefStatus};
+        use relief::ReliefStatus;
         core_list(&DONOR_KINDS, &DonorKind::ALL, DonorKind::key, DonorKind::zh, None);
         core_list(&CHANNELS, &Channel::ALL, Channel::key, Channel::zh, None);
         core_list(&DONATION_STATUSES, &DonationStatus::ALL, DonationStatus::key, DonationStatus::zh, None);
         core_list(&CATEGORIES, &Category::ALL, Category::key, Category::zh, None);
-        core_list(&PROGRAMMES, &Programme::ALL, Programme::key, Programme::zh, None);
         core_list(&RELIEF_STATUSES, &ReliefStatus::ALL, ReliefStatus::key, ReliefStatus::zh, None);
-        core_list(&COUNTY_NAMES, &relief::COUNTIES, |c| c, |c| c, None);
     }
 
     #[test]
@@ -269,10 +287,32 @@ mod tests {
         }
         assert_eq!(channel_key("现金"), Some(("cash", None)));
         assert_eq!(channel_key("飞鸽传书"), None);
-        // A county with the city in front.
-        assert_eq!(county_name("咸宁市 通山"), Some("通山县"));
-        assert_eq!(county_name("咸宁市"), None);
-        assert_eq!(county_name("通"), None);
         assert_eq!(goods_record(" "), Some("batch"));
+    }
+
+    /// Divisions and programmes are the organisation's (here another county's, with townships):
+    /// by name, short name, with the levels above in front, English name and aliases.
+    #[test]
+    fn divisions_and_programmes_are_matched_against_the_organisation() {
+        let org: Organisation = serde_json::from_str(
+            r#"{"name":"某县红十字会","divisions":[{"name":"城关镇"},{"name":"东乡"},{"name":"高新区"},{"name":"高新街道"}],
+                "programmes":[{"key":"winter_aid","name":"冬季送温暖（困难群众）","name_en":"Winter aid","aliases":["送温暖"]}]}"#,
+        )
+        .unwrap();
+        let c = |s: &str| county_name(&org, s);
+        assert_eq!(c("城关镇").as_deref(), Some("城关镇"));
+        assert_eq!(c("城关").as_deref(), Some("城关镇"));
+        assert_eq!(c("某省某市某县 城关镇").as_deref(), Some("城关镇"));
+        assert_eq!(c("某市城关").as_deref(), Some("城关镇"));
+        assert_eq!(c("东乡").as_deref(), Some("东乡"), "a two-character name keeps its 乡");
+        assert_eq!(c("高新"), None, "two divisions fit");
+        assert_eq!(c("咸安区"), None);
+        assert_eq!(c("关镇"), None);
+        assert_eq!(c(""), None);
+        let p = |s: &str| programme_key(&org, s);
+        for w in ["winter_aid", "冬季送温暖（困难群众）", "冬季送温暖", "Winter Aid", "送温暖", " 送 温 暖 "] {
+            assert_eq!(p(w).as_deref(), Some("winter_aid"), "{w}");
+        }
+        assert_eq!(p("临时救助"), None);
     }
 }

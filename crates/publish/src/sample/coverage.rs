@@ -94,7 +94,7 @@ mod tests {
         let raw = generate_coverage();
         assert_eq!(raw, generate_coverage(), "no seed: always the same");
         let text = serde_json::to_string(&raw).unwrap();
-        let c = gongshi_core::coverage::load(&text).unwrap();
+        let c = gongshi_core::coverage::load(&text, &super::super::organisation()).unwrap();
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         let cov = c.value;
         assert_eq!(raw.schema.as_deref(), Some(gongshi_core::coverage::SCHEMA));
@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(cov.derived_village_coverage_bp(), Some(350));
         assert!(cov.counties.iter().all(|c| c.township_units == 0 && (8..=20).contains(&c.townships) && c.origin.is_sample()));
         for c in &cov.counties {
-            let none = ["咸安区", "嘉鱼县", "通城县", "通山县"].contains(&c.county.as_str());
+            let none = ["咸安区", "嘉鱼县", "通城县", "通山县"].contains(&c.county.name.as_str());
             assert_eq!(c.hospital_units + c.school_units + c.other_units == 0, none, "{c:?}");
             if none {
                 assert!(c.note.as_deref().unwrap().contains(NO_ENTERPRISE_UNITS));

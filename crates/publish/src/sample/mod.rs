@@ -31,6 +31,29 @@ pub use goods::{seed_goods, SAMPLE_BATCHES};
 pub use relief::{generate_relief, relief_note, DEFAULT_RELIEF_RECORDS};
 pub use rng::Rng;
 
+/// The organisation the sample relief and coverage records are made for: its divisions and
+/// programmes (a test checks the shipped manifest lists the same). Only the sample data is
+/// Xianning's; everything else reads the organisation from the data folder.
+pub fn organisation() -> gongshi_core::org::Organisation {
+    use gongshi_core::org::{Division, Organisation, Programme};
+    use std::sync::Arc;
+    let programme = |key: &str, name: &str, name_en: &str, aggregate_only: bool| {
+        Arc::new(Programme { key: key.into(), name: name.into(), name_en: Some(name_en.into()), aggregate_only, aliases: Vec::new() })
+    };
+    Organisation {
+        name: "咸宁市红十字会".into(),
+        divisions: words::COUNTIES.iter().map(|c| Arc::new(Division { name: c.to_string(), ..Default::default() })).collect(),
+        programmes: vec![
+            programme("temporary_aid", "临时人道救助", "Temporary humanitarian aid", false),
+            programme("little_angel", "小天使基金（白血病，0–18岁）", "Little Angel Fund (leukaemia, age 0–18)", true),
+            programme("angel_sunshine", "天使阳光基金（先心病，0–14岁）", "Angel Sunshine Fund (congenital heart disease, age 0–14)", true),
+            programme("boai", "博爱送万家", "Boai Songwanjia (holiday relief)", false),
+            programme("other", "其他救助", "Other relief", false),
+        ],
+        ..Default::default()
+    }
+}
+
 use disbursements::gen_disbursements;
 use donations::gen_donations;
 use gongshi_core::ledger::{RawDisbursement, RawDonation, RawFile, RawGoods, DISBURSEMENTS_SCHEMA, DONATIONS_SCHEMA, GOODS_SCHEMA};
@@ -94,6 +117,19 @@ pub fn generate(seed: u64, donations: usize) -> SampleLedger {
 
 #[cfg(test)]
 mod tests {
+    /// The sample's organisation is the shipped manifest's: the same divisions in the same order,
+    /// the same programmes (keys, names, which are aggregate-only).
+    #[test]
+    fn the_sample_organisation_is_the_shipped_one() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/manifest.json")).unwrap();
+        let shipped = gongshi_core::manifest::load(&text).unwrap().value.organisation;
+        let ours = super::organisation();
+        let names = |o: &gongshi_core::org::Organisation| o.divisions.iter().map(|d| d.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&ours), names(&shipped));
+        let progs = |o: &gongshi_core::org::Organisation| o.programmes.iter().map(|p| (p.key.clone(), p.name.clone(), p.aggregate_only)).collect::<Vec<_>>();
+        assert_eq!(progs(&ours), progs(&shipped));
+    }
+
     use super::*;
     use gongshi_core::ledger::{check_cross, money_by_year, validate_disbursements, validate_donations, validate_goods};
     use gongshi_core::money::Fen;

@@ -236,7 +236,7 @@ mod tests {
             let file = generate_relief(seed, n);
             let text = serde_json::to_string(&file).unwrap();
             assert!(longest_digit_run(&text) < 11, "seed {seed}: a run of {} digits", longest_digit_run(&text));
-            let c = gongshi_core::relief::load(&text).unwrap_or_else(|e| panic!("seed {seed}: {e:?}"));
+            let c = gongshi_core::relief::load(&text, &super::super::organisation()).unwrap_or_else(|e| panic!("seed {seed}: {e:?}"));
             assert!(c.problems.is_empty(), "seed {seed}: {:?}", c.problems);
             assert_eq!(c.value.records.len(), n);
             assert_eq!(c.value.aggregates.len(), file.aggregates.len());
@@ -343,7 +343,7 @@ mod tests {
             assert!(p == 0 || p >= i64::from(MIN_CELL), "{a:?}");
             assert!((p * 3_000_000..=p * 15_000_000).contains(&amount), "{a:?}");
         }
-        let c = gongshi_core::relief::validate(f);
+        let c = gongshi_core::relief::validate(f, &super::super::organisation());
         assert!(c.value.aggregates.iter().any(|a| a.suppressed()) && c.value.aggregates.iter().any(|a| !a.suppressed()));
     }
 }

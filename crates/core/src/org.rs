@@ -1,0 +1,412 @@
+//! The publishing organisation as its data folder describes it (manifest.json's `organisation`):
+//! its names, its administrative divisions and its relief programmes.
+//!
+//! Nothing about any one organisation is compiled into the app or this crate. Validators check
+//! records against [`Organisation::divisions`] and [`Organisation::programmes`]; facets, tables
+//! and charts follow their order; the page title and the static first view use the names. A
+//! record holds what it names as a [`Term`]: the entry's place in the list (its facet code) and
+//! the entry itself.
+
+use crate::diag::Diagnostic;
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+const FILE: &str = "manifest.json";
+
+/// One administrative division the organisation covers (a county, a district, a township), in
+/// the order the organisation lists them.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct Division {
+    /// As records write it (咸安区).
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// The statistical division code (6 digits for a county, 9 for a township, 12 for a village).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// One relief programme.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct Programme {
+    /// As records write it (`temporary_aid`): lower-case letters, digits and `_`.
+    pub key: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// A children's or medical programme: published only as aggregates, never person by person.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aggregate_only: bool,
+    /// Other words an office's spreadsheets use for it (临时救助 for 临时人道救助): `gongshi
+    /// import` accepts them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+impl Division {
+    pub fn label(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.name, self.name_en.as_deref())
+    }
+}
+
+impl Programme {
+    pub fn label(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.name, self.name_en.as_deref())
+    }
+}
+
+/// An entry of the organisation's lists as a record holds it: its place in the list (the facet
+/// code, and the order of tables and charts) and the entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term<T> {
+    pub code: u32,
+    pub def: Arc<T>,
+}
+
+impl<T> std::ops::Deref for Term<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.def
+    }
+}
+
+/// The publishing organisation.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct Organisation {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub website: Option<String>,
+    /// 简称, for narrow headers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name_en: Option<String>,
+    /// The site's title (default: the name and 信息公开).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_title_en: Option<String>,
+    /// A contact line shown in the footer (address, telephone of the office, e-mail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_en: Option<String>,
+    /// An SVG file in the data folder shown in the header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The accent colour, `#rrggbb`, which must reach 4.5:1 against white.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// The divisions it covers, in its own order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<Arc<Division>>,
+    /// What a total over every division is called on screen (全市, 全县); the files write
+    /// [`crate::relief::WHOLE_AREA`] whatever the level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whole_area: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whole_area_en: Option<String>,
+    /// Its relief programmes, in its own order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<Arc<Programme>>,
+}
+
+/// `en` when the language is English and it is given (not blank), else `zh`.
+pub(crate) fn in_lang<'a>(lang: Lang, zh: &'a str, en: Option<&'a str>) -> &'a str {
+    match (lang, en) {
+        (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+        _ => zh,
+    }
+}
+
+impl Organisation {
+    /// The name in `lang` (the English name when the manifest gives one).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.name, self.name_en.as_deref())
+    }
+
+    /// The short name in `lang`, else the name.
+    pub fn short_name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.short_name_en.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| self.name_in(lang)),
+            Lang::Zh => self.short_name.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(&self.name),
+        }
+    }
+
+    /// The contact line in `lang`, when there is one.
+    pub fn contact_in(&self, lang: Lang) -> Option<&str> {
+        let zh = self.contact.as_deref().filter(|s| !s.trim().is_empty())?;
+        Some(in_lang(lang, zh, self.contact_en.as_deref()))
+    }
+
+    /// The division written `name`.
+    pub fn division(&self, name: &str) -> Option<Term<Division>> {
+        self.divisions.iter().position(|d| d.name == name).map(|p| Term { code: p as u32, def: self.divisions[p].clone() })
+    }
+
+    /// The programme keyed `key`.
+    pub fn programme(&self, key: &str) -> Option<Term<Programme>> {
+        self.programmes.iter().position(|d| d.key == key).map(|p| Term { code: p as u32, def: self.programmes[p].clone() })
+    }
+
+    /// The aggregates' total over every division, as a division of its own (code
+    /// [`crate::table::NOT_APPLICABLE`], named [`Organisation::whole_area_in`]).
+    pub fn whole_area_term(&self) -> Term<Division> {
+        let d = Division { name: self.whole_area_in(Lang::Zh).to_string(), name_en: Some(self.whole_area_in(Lang::En).to_string()), code: None };
+        Term { code: crate::table::NOT_APPLICABLE, def: Arc::new(d) }
+    }
+
+    /// The divisions' names, for messages (咸安区、嘉鱼县…).
+    pub fn division_list(&self, sep: &str) -> String {
+        self.divisions.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(sep)
+    }
+
+    /// The programmes' keys, for messages.
+    pub fn programme_keys(&self) -> String {
+        self.programmes.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(" / ")
+    }
+
+    /// What a total over every division is called (全市 unless the organisation says otherwise).
+    pub fn whole_area_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.whole_area_en.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or("Whole area"),
+            Lang::Zh => self.whole_area.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(crate::relief::WHOLE_AREA),
+        }
+    }
+
+    /// The message for a division that is not listed: names it, and gives the list.
+    pub fn not_a_division(&self, name: &str) -> (String, String) {
+        (
+            format!("“{name}”不在本会公布的行政区划之中（{}）", self.division_list("、")),
+            format!("“{name}” is not one of the divisions this organisation publishes ({})", self.division_list(", ")),
+        )
+    }
+
+    /// The organisation's own checks: a name; divisions and programmes named, each once;
+    /// division codes of 6, 9 or 12 digits; programme keys a URL can carry; a logo that is an SVG
+    /// file name; an accent colour readable on white.
+    pub fn check(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut e = |path: String, zh: String, en: String| out.push(Diagnostic::error(FILE, path, zh).en(en));
+        if self.name.trim().is_empty() {
+            e("organisation.name".into(), "缺少发布机构名称".into(), "the publishing organisation's name is missing".into());
+        }
+        for (i, d) in self.divisions.iter().enumerate() {
+            let at = format!("organisation.divisions[{i}]");
+            if d.name.trim().is_empty() {
+                e(format!("{at}.name"), "行政区划缺少名称".into(), "a division has no name".into());
+            } else if self.divisions[..i].iter().any(|x| x.name == d.name) {
+                e(format!("{at}.name"), format!("行政区划“{}”列了两次", d.name), format!("the division “{}” is listed twice", d.name));
+            }
+            if let Some(code) = &d.code {
+                if !matches!(code.len(), 6 | 9 | 12) || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    e(
+                        format!("{at}.code"),
+                        format!("“{}”的区划代码“{code}”应为 6 位（县级）、9 位（乡级）或 12 位数字", d.name),
+                        format!("the division code “{code}” of “{}” must be 6 (county), 9 (township) or 12 digits", d.name),
+                    );
+                } else if self.divisions[..i].iter().any(|x| x.code.as_deref() == Some(code)) {
+                    e(format!("{at}.code"), format!("区划代码“{code}”列了两次"), format!("the division code “{code}” is listed twice"));
+                }
+            }
+        }
+        for (i, p) in self.programmes.iter().enumerate() {
+            let at = format!("organisation.programmes[{i}]");
+            if p.key.is_empty() || !p.key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                e(
+                    format!("{at}.key"),
+                    format!("救助项目的标识“{}”只能由小写字母、数字和 _ 组成", p.key),
+                    format!("the programme key “{}” may only hold lower-case letters, digits and _", p.key),
+                );
+            } else if self.programmes[..i].iter().any(|x| x.key == p.key) {
+                e(format!("{at}.key"), format!("救助项目“{}”列了两次", p.key), format!("the programme “{}” is listed twice", p.key));
+            }
+            if p.name.trim().is_empty() {
+                e(format!("{at}.name"), format!("救助项目“{}”缺少名称", p.key), format!("the programme “{}” has no name", p.key));
+            }
+        }
+        if let Some(logo) = &self.logo {
+            let plain = !logo.contains('/') && !logo.contains('\\') && !logo.starts_with('.');
+            if !plain || !logo.to_ascii_lowercase().ends_with(".svg") {
+                e(
+                    "organisation.logo".into(),
+                    format!("标志“{logo}”应为数据目录中的一个 SVG 文件名（如 logo.svg）"),
+                    format!("the logo “{logo}” must be the name of an SVG file in the data folder (e.g. logo.svg)"),
+                );
+            }
+        }
+        if let Some(accent) = &self.accent {
+            match parse_hex(accent) {
+                None => {
+                    e("organisation.accent".into(), format!("主题色“{accent}”应写作 #rrggbb"), format!("the accent colour “{accent}” must be written #rrggbb"))
+                }
+                Some(rgb) => {
+                    let ratio = contrast_on_white(rgb);
+                    if ratio < 4.5 {
+                        e(
+                            "organisation.accent".into(),
+                            format!("主题色“{accent}”与白色的对比度只有 {ratio:.2}:1，白底上的文字和白字按钮须至少 4.5:1，请选深一些的颜色"),
+                            format!("the accent colour “{accent}” has a contrast of {ratio:.2}:1 against white; text on white and white text on it need at least 4.5:1, so pick a darker colour"),
+                        )
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `#rrggbb` as three bytes.
+pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let b = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    Some([b(0)?, b(2)?, b(4)?])
+}
+
+/// The WCAG 2 contrast ratio of a colour against white.
+pub fn contrast_on_white(rgb: [u8; 3]) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
+    1.05 / (l + 0.05)
+}
+
+/// Checks an SVG logo's bytes: well-formed enough to be SVG, and carrying nothing that runs
+/// (script elements, event attributes, `javascript:` links, foreign objects, outside references).
+pub fn check_logo(file: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        out.push(Diagnostic::error(file, "", "标志文件不是 UTF-8 文本的 SVG").en("the logo is not an SVG text file (UTF-8)"));
+        return out;
+    };
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains("<svg") {
+        out.push(Diagnostic::error(file, "", "标志文件不是 SVG（找不到 <svg>）").en("the logo is not an SVG file (no <svg> element)"));
+        return out;
+    }
+    let mut bad: Vec<&str> = Vec::new();
+    for (needle, what) in [
+        ("<script", "<script>"),
+        ("javascript:", "javascript:"),
+        ("<foreignobject", "<foreignObject>"),
+        ("<iframe", "<iframe>"),
+        ("<!entity", "<!ENTITY>"),
+        ("xlink:href=\"http", "an outside link"),
+        ("href=\"http", "an outside link"),
+    ] {
+        if lower.contains(needle) && !bad.contains(&what) {
+            bad.push(what);
+        }
+    }
+    // Event handler attributes: on… = inside a tag.
+    let b = lower.as_bytes();
+    for i in 1..b.len().saturating_sub(3) {
+        if (b[i - 1] == b' ' || b[i - 1] == b'\n' || b[i - 1] == b'\t') && b[i] == b'o' && b[i + 1] == b'n' {
+            let rest = &lower[i + 2..];
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            if !name.is_empty() && rest[name.len()..].trim_start().starts_with('=') && !bad.contains(&"an on… event attribute") {
+                bad.push("an on… event attribute");
+            }
+        }
+    }
+    if !bad.is_empty() {
+        out.push(
+            Diagnostic::error(file, "", format!("标志 SVG 含有可执行或外部引用的内容（{}），不予使用", bad.join("、")))
+                .en(format!("the logo SVG carries content that runs or reaches outside ({}); it is not used", bad.join(", "))),
+        );
+    }
+    out
+}
+
+/// The shipped data folder's organisation, for tests.
+#[cfg(test)]
+pub(crate) fn shipped() -> Organisation {
+    crate::manifest::load(include_str!("../../../public/data/manifest.json")).expect("the shipped manifest parses").value.organisation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org() -> Organisation {
+        Organisation {
+            name: "某县红十字会".into(),
+            divisions: ["甲镇", "乙镇"].iter().map(|n| Arc::new(Division { name: n.to_string(), ..Default::default() })).collect(),
+            programmes: vec![Arc::new(Programme { key: "aid".into(), name: "救助".into(), ..Default::default() })],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_good_organisation_has_no_findings_and_terms_carry_their_place() {
+        let o = org();
+        assert!(o.check().is_empty(), "{:?}", o.check());
+        assert_eq!(o.division("乙镇").map(|t| t.code), Some(1));
+        assert_eq!(o.division("丙镇"), None);
+        assert_eq!(o.programme("aid").map(|t| t.name.clone()), Some("救助".to_string()));
+        assert!(o.not_a_division("丙镇").0.contains("甲镇、乙镇"));
+        assert_eq!(o.whole_area_in(Lang::Zh), "全市");
+    }
+
+    #[test]
+    fn bad_organisation_data_is_named() {
+        let mut o = org();
+        o.divisions.push(Arc::new(Division { name: "甲镇".into(), code: Some("12".into()), ..Default::default() }));
+        o.programmes.push(Arc::new(Programme { key: "Bad Key".into(), ..Default::default() }));
+        o.programmes.push(Arc::new(Programme { key: "aid".into(), name: "又一个".into(), ..Default::default() }));
+        o.accent = Some("#ffcc00".into());
+        o.logo = Some("../x.png".into());
+        let paths: Vec<String> = o.check().into_iter().map(|d| d.path).collect();
+        for p in [
+            "organisation.divisions[2].name",
+            "organisation.divisions[2].code",
+            "organisation.programmes[1].key",
+            "organisation.programmes[1].name",
+            "organisation.programmes[2].key",
+            "organisation.accent",
+            "organisation.logo",
+        ] {
+            assert!(paths.iter().any(|x| x == p), "{p} missing from {paths:?}");
+        }
+    }
+
+    #[test]
+    fn contrast_is_wcag() {
+        assert!((contrast_on_white([0, 0, 0]) - 21.0).abs() < 1e-9);
+        assert!((contrast_on_white([255, 255, 255]) - 1.0).abs() < 1e-9);
+        // The shipped red: 5.88:1 (WebAIM's checker gives 5.88:1); its yellow fails.
+        let r = contrast_on_white(parse_hex("#c8102e").unwrap());
+        assert!(r > 5.87 && r < 5.89, "{r}");
+        assert!(contrast_on_white(parse_hex("#ffcc00").unwrap()) < 4.5);
+    }
+
+    #[test]
+    fn logos_that_run_anything_are_refused() {
+        let ok = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#c8102e"/></svg>"##;
+        assert!(check_logo("logo.svg", ok).is_empty());
+        for bad in [
+            &br#"<svg><script>alert(1)</script></svg>"#[..],
+            br#"<svg onload="alert(1)"></svg>"#,
+            br#"<svg><a href="javascript:alert(1)"><rect/></a></svg>"#,
+            br#"<svg><foreignObject><div/></foreignObject></svg>"#,
+            br#"<svg><image href="http://evil.example/x.png"/></svg>"#,
+            b"\x89PNG....",
+            b"<html></html>",
+        ] {
+            assert_eq!(check_logo("logo.svg", bad).len(), 1, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+}
