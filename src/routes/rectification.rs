@@ -8,7 +8,7 @@ use crate::state::{use_data, DataFile};
 use gongshi_core::figures::Figures;
 use gongshi_core::rectification::{Problem, ProblemFacet, Rectification, Status};
 use gongshi_core::search::Query;
-use gongshi_core::table::{Facet, Record, TableState};
+use gongshi_core::table::{Facet, TableState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -55,10 +55,10 @@ fn Tracker(
                     .facet_values(&o, *f)
                     .into_iter()
                     .map(|v| FacetOption {
-                        key: Problem::facet_key(*f, v.code),
+                        key: f.value_key(v.code),
                         label: match f {
                             ProblemFacet::Aspect => t.aspect_label(v.code, r.aspect(v.code).map(|a| a.title.as_str()).unwrap_or("")),
-                            ProblemFacet::Status => Problem::facet_label_lang(*f, v.code, t.lang),
+                            ProblemFacet::Status => f.label(v.code, t.lang),
                         },
                         count: v.count,
                         selected: v.selected,

@@ -3,6 +3,7 @@
 use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
 use crate::i18n::Lang;
+use crate::org::Organisation;
 use crate::search::normalize;
 use crate::table::{self, Cell, Facet, FacetValue, Outcome, Record, Sort, TableState};
 use serde::Deserialize;
@@ -498,6 +499,35 @@ crate::table_facets!(
     }
 );
 
+/// A facet's values name nothing of the organisation (the [`Record`] methods ignore it), so
+/// the URL ([`crate::view`]) and the page read them here.
+impl ProblemFacet {
+    /// Value `code`'s label: the aspect's number (its title is the report's,
+    /// [`Rectification::aspect`]), the status's label.
+    pub fn label(self, code: u32, lang: Lang) -> String {
+        match self {
+            ProblemFacet::Aspect => format!("{} {code}", lang.pick("方面", "Aspect")),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.label(lang)).to_string(),
+        }
+    }
+
+    /// Value `code`'s URL key: the aspect's number, the status's key.
+    pub fn value_key(self, code: u32) -> String {
+        match self {
+            ProblemFacet::Aspect => code.to_string(),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.key()).to_string(),
+        }
+    }
+
+    /// The value whose URL key is `key`.
+    pub fn parse(self, key: &str) -> Option<u32> {
+        match self {
+            ProblemFacet::Aspect => key.parse().ok(),
+            ProblemFacet::Status => Status::parse(key).map(|s| s as u32),
+        }
+    }
+}
+
 /// The report's order: by problem number.
 pub const DEFAULT_SORT: Sort<ProblemCol> = Sort { column: ProblemCol::No, descending: false };
 
@@ -527,28 +557,14 @@ impl Record for Problem {
             ProblemFacet::Status => self.status as u32,
         }
     }
-    fn facet_label(f: ProblemFacet, code: u32) -> String {
-        Self::facet_label_lang(f, code, Lang::Zh)
+    fn facet_label(f: ProblemFacet, code: u32, lang: Lang, _: &Organisation) -> String {
+        f.label(code, lang)
     }
-    /// The aspect's number (its title is in the report, [`Rectification::aspect`]), the
-    /// status's label.
-    fn facet_label_lang(f: ProblemFacet, code: u32, lang: Lang) -> String {
-        match f {
-            ProblemFacet::Aspect => format!("{} {code}", lang.pick("方面", "Aspect")),
-            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.label(lang)).to_string(),
-        }
+    fn facet_key(f: ProblemFacet, code: u32, _: &Organisation) -> String {
+        f.value_key(code)
     }
-    fn facet_key(f: ProblemFacet, code: u32) -> String {
-        match f {
-            ProblemFacet::Aspect => code.to_string(),
-            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.key()).to_string(),
-        }
-    }
-    fn parse_facet_key(f: ProblemFacet, key: &str) -> Option<u32> {
-        match f {
-            ProblemFacet::Aspect => key.parse().ok(),
-            ProblemFacet::Status => Status::parse(key).map(|s| s as u32),
-        }
+    fn parse_facet_key(f: ProblemFacet, key: &str, _: &Organisation) -> Option<u32> {
+        f.parse(key)
     }
     fn write_haystack(&self, out: &mut String) {
         out.push_str(&self.haystack);
@@ -560,7 +576,7 @@ impl Rectification {
     /// The 整改 page's answer to `state` (its search and facet selections, from the URL): the
     /// matching problems in report order and each facet's counts, from the one table engine.
     pub fn run(&self, state: &TableState) -> Outcome {
-        table::run(&self.problems, state, DEFAULT_SORT)
+        table::run(&self.problems, state, DEFAULT_SORT, &Organisation::default())
     }
 
     /// The values the page offers for facet `f`, with `outcome`'s counts: every aspect of the
@@ -749,7 +765,7 @@ mod tests {
         let all = r.run(&TableState::default());
         for f in ProblemFacet::ALL {
             for v in r.facet_values(&all, *f) {
-                let key = Problem::facet_key(*f, v.code);
+                let key = f.value_key(v.code);
                 assert_eq!(r.run(&state("", &[(f.key(), &key)])).rows.len(), v.count, "{f:?} {key}");
             }
         }
@@ -757,15 +773,17 @@ mod tests {
 
     #[test]
     fn facet_keys_and_labels_round_trip() {
+        let org = Organisation::default();
         for s in Status::ALL {
             let code = s as u32;
-            assert_eq!(Problem::facet_key(ProblemFacet::Status, code), s.key());
-            assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, s.key()), Some(code));
-            assert_eq!(Problem::facet_label_lang(ProblemFacet::Status, code, Lang::En), s.en());
+            assert_eq!(Problem::facet_key(ProblemFacet::Status, code, &org), s.key());
+            assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, s.key(), &org), Some(code));
+            assert_eq!(Problem::facet_label(ProblemFacet::Status, code, Lang::En, &org), s.en());
         }
-        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "3"), Some(3));
-        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "x"), None);
-        assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, "Done"), None);
+        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "3", &org), Some(3));
+        assert_eq!(ProblemFacet::Aspect.parse("x"), None);
+        assert_eq!(ProblemFacet::Status.parse("Done"), None);
+        assert_eq!(ProblemFacet::Aspect.label(2, Lang::Zh), "方面 2");
     }
 }
 

@@ -3,8 +3,8 @@
 //! (no path routing, so no server rewrite rules are needed).
 
 use crate::i18n::Lang;
-use crate::rectification::{Problem, ProblemFacet};
-use crate::table::{Facet, Record, TableState};
+use crate::rectification::ProblemFacet;
+use crate::table::{Facet, TableState};
 use std::collections::BTreeSet;
 
 keyed_enum!(
@@ -108,9 +108,9 @@ pub struct RectView {
 fn rect_table(pairs: &[(String, String)]) -> TableState {
     let mut table = TableState { query: get(pairs, "q").unwrap_or("").to_string(), ..TableState::default() };
     for f in ProblemFacet::ALL {
-        let codes = list(get(pairs, f.key()), |s| Problem::parse_facet_key(*f, s));
+        let codes = list(get(pairs, f.key()), |s| f.parse(s));
         if !codes.is_empty() {
-            table.facets.insert(f.key().to_string(), codes.into_iter().map(|c| Problem::facet_key(*f, c)).collect());
+            table.facets.insert(f.key().to_string(), codes.into_iter().map(|c| f.value_key(c)).collect());
         }
     }
     table
@@ -121,9 +121,9 @@ fn rect_table(pairs: &[(String, String)]) -> TableState {
 fn rect_pairs(table: &TableState, pairs: &mut Vec<(&str, String)>) {
     for f in ProblemFacet::ALL {
         if let Some(keys) = table.selected(f.key()) {
-            let codes: BTreeSet<u32> = keys.iter().filter_map(|k| Problem::parse_facet_key(*f, k)).collect();
+            let codes: BTreeSet<u32> = keys.iter().filter_map(|k| f.parse(k)).collect();
             if !codes.is_empty() {
-                pairs.push((f.key(), join(&codes, |c| Problem::facet_key(*f, *c))));
+                pairs.push((f.key(), join(&codes, |c| f.value_key(*c))));
             }
         }
     }
