@@ -1,12 +1,14 @@
 //! 整改: the 21 problems, searchable as you type, faceted by aspect and status, each expandable
-//! to what was found and what was done. All of the page's state is in the URL.
+//! to what was found and what was done. All of the page's state is in the URL; the search and
+//! the facets are answered by the one table engine (`Rectification::run`, problems as records).
 
 use crate::components::{loaded, ChartView, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
 use gongshi_core::figures::Figures;
-use gongshi_core::rectification::{Problem, Rectification, Status};
+use gongshi_core::rectification::{Problem, ProblemFacet, Rectification, Status};
 use gongshi_core::search::Query;
+use gongshi_core::table::{Facet, TableState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,12 +17,12 @@ pub fn RectificationPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
-    let filter = Memo::new(move |_| nav.view.with(|v| v.rect.filter.clone()));
+    let state = Memo::new(move |_| nav.view.with(|v| v.rect.table.clone()));
     let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
 
     let body = move || {
         loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rect), move |value, problems| {
-            view! { <Tracker rect=value problems=problems filter=filter open=open /> }.into_any()
+            view! { <Tracker rect=value problems=problems state=state open=open /> }.into_any()
         })
     };
     view! { <section class="rect">{body}</section> }
@@ -30,7 +32,7 @@ pub fn RectificationPage() -> impl IntoView {
 fn Tracker(
     rect: Arc<Rectification>,
     problems: Arc<Vec<gongshi_core::Diagnostic>>,
-    filter: Memo<gongshi_core::rectification::Filter>,
+    state: Memo<TableState>,
     open: Memo<std::collections::BTreeSet<u32>>,
 ) -> impl IntoView {
     let nav = use_nav();
@@ -39,67 +41,51 @@ fn Tracker(
     let source =
         data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| rect.title.clone());
     let total = rect.problems.len();
+    // The one table engine answers the search and the facets.
+    let r = rect.clone();
+    let outcome = Memo::new(move |_| state.with(|s| Arc::new(r.run(s))));
 
     let r = rect.clone();
     let facets = move || {
-        let f = filter.get();
-        let fc = r.facets(&f);
-        let aspect_opts = fc
-            .aspects
+        let o = outcome.get();
+        ProblemFacet::ALL
             .iter()
-            .map(|(no, count)| FacetOption {
-                key: no.to_string(),
-                label: t.aspect_label(*no, r.aspect(*no).map(|a| a.title.as_str()).unwrap_or("")),
-                count: *count,
-                selected: f.aspects.contains(no),
+            .map(|f| {
+                let options = r
+                    .facet_values(&o, *f)
+                    .into_iter()
+                    .map(|v| FacetOption {
+                        key: f.value_key(v.code),
+                        label: match f {
+                            ProblemFacet::Aspect => t.aspect_label(v.code, r.aspect(v.code).map(|a| a.title.as_str()).unwrap_or("")),
+                            ProblemFacet::Status => f.label(v.code, t.lang),
+                        },
+                        count: v.count,
+                        selected: v.selected,
+                    })
+                    .collect();
+                let key = f.key();
+                let toggle = Callback::new(move |k: String| nav.edit_push(|v| v.rect.table.toggle(key, &k)));
+                let def = f.def();
+                view! { <FacetGroup legend=t.lang.pick(def.label, def.en) options=options on_toggle=toggle /> }
             })
-            .collect();
-        let status_opts = fc
-            .statuses
-            .iter()
-            .map(|(s, count)| FacetOption { key: s.key().to_string(), label: s.label(t.lang).to_string(), count: *count, selected: f.statuses.contains(s) })
-            .collect();
-        let toggle_aspect = Callback::new(move |k: String| {
-            if let Ok(no) = k.parse::<u32>() {
-                nav.edit_push(|v| {
-                    let a = &mut v.rect.filter.aspects;
-                    if !a.remove(&no) {
-                        a.insert(no);
-                    }
-                });
-            }
-        });
-        let toggle_status = Callback::new(move |k: String| {
-            if let Some(s) = Status::parse(&k) {
-                nav.edit_push(|v| {
-                    let set = &mut v.rect.filter.statuses;
-                    if !set.remove(&s) {
-                        set.insert(s);
-                    }
-                });
-            }
-        });
-        view! {
-            <FacetGroup legend=t.aspect options=aspect_opts on_toggle=toggle_aspect />
-            <FacetGroup legend=t.rect_status options=status_opts on_toggle=toggle_status />
-        }
+            .collect_view()
     };
 
     let r = rect.clone();
     let list = move || {
-        let f = filter.get();
-        let q = Query::new(&f.query);
-        let shown: Vec<Problem> = r.filter(&f).into_iter().cloned().collect();
+        let o = outcome.get();
+        let (q, any_filter) = state.with(|s| (Query::new(&s.query), s.is_filtered()));
+        let shown: Vec<Problem> = o.rows.iter().map(|i| r.problems[*i as usize].clone()).collect();
         let n = shown.len();
         let figures = data.figures.with(|l| l.value());
-        let any_filter = !f.query.trim().is_empty() || !f.aspects.is_empty() || !f.statuses.is_empty();
         view! {
             <div class="result-bar">
                 <p class="result-count" role="status" aria-live="polite">
                     {t.problems_count(total, n, any_filter)}
                 </p>
                 {any_filter.then(|| view! {
-                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.filter = Default::default())>{t.clear_filters}</button>
+                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.table = Default::default())>{t.clear_filters}</button>
                 })}
             </div>
             {(n == 0).then(|| view! { <p class="empty">{t.no_problems}</p> })}
@@ -115,7 +101,7 @@ fn Tracker(
     let chart = rect.progress_chart(&source, t.lang);
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        nav.edit(|v| v.rect.filter.query = value);
+        nav.edit(|v| v.rect.table.query = value);
     };
     let notes = rect.transcription_notes.clone();
     let steps = rect.next_steps.clone();
@@ -132,8 +118,8 @@ fn Tracker(
         })
         .collect_view();
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
-    let filters_open = wide || filter.with_untracked(|f| !f.aspects.is_empty() || !f.statuses.is_empty());
-    let active = move || filter.with(|f| f.aspects.len() + f.statuses.len());
+    let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
+    let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
 
     view! {
         <h2>{t.rect_h}</h2>
@@ -149,7 +135,7 @@ fn Tracker(
                 type="search"
                 placeholder=t.rect_placeholder
                 autocomplete="off"
-                prop:value=move || filter.with(|f| f.query.clone())
+                prop:value=move || state.with(|s| s.query.clone())
                 on:input=on_input
             />
         </div>

@@ -2,8 +2,12 @@
 
 use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
-use crate::search::{normalize, Query};
+use crate::i18n::Lang;
+use crate::org::Organisation;
+use crate::search::normalize;
+use crate::table::{self, Cell, Facet, FacetValue, Outcome, Record, Sort, TableState};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const FILE: &str = "rectification.json";
@@ -138,14 +142,8 @@ pub struct Problem {
     pub measures: Vec<String>,
     pub status: Status,
     pub dates: Vec<Dated>,
-    /// Normalised title + finding + measures, for search.
+    /// Normalised title + finding + measures, for search ([`Record::write_haystack`]).
     haystack: String,
-}
-
-impl Problem {
-    pub fn haystack(&self) -> &str {
-        &self.haystack
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,6 +187,7 @@ pub fn load(text: &str) -> Result<Checked<Rectification>, Diagnostic> {
     Ok(validate(raw))
 }
 
+/// A date field: absent is `None`; a date that does not exist is reported and `None`.
 fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<PartialDate> {
     let s = v.as_deref()?;
     match PartialDate::parse(s) {
@@ -200,6 +199,7 @@ fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Opti
     }
 }
 
+/// A required text field: absent or blank is reported (as missing `what`) and `None`.
 fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
     match v {
         Some(s) if !s.trim().is_empty() => Some(s),
@@ -210,177 +210,22 @@ fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnosti
     }
 }
 
+/// Validates a parsed file into the model, with every diagnostic found, in the file's order:
+/// the header (schema, title, dates), the aspects, the problems, then the declared counts
+/// against what the file lists. A record with a record-level error is left out and listed.
 pub fn validate(raw: RawRectification) -> Checked<Rectification> {
-    let mut problems_found: Vec<Diagnostic> = Vec::new();
-    let p = &mut problems_found;
-
-    if let Some(schema) = &raw.schema {
-        if !schema.starts_with("gongshi/rectification/") {
-            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
-        }
-    }
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let p = &mut found;
+    check_schema(raw.schema.as_deref(), p);
     let title = text_field(raw.title, "title", "报告标题", p).unwrap_or_default();
     let publisher = raw.publisher.unwrap_or_default();
     let published = date_field(&raw.published, "published", p);
-
-    let ri = raw.inspection.unwrap_or_default();
-    let inspection = Inspection {
-        by: ri.by.unwrap_or_default(),
-        start: date_field(&ri.start, "inspection.start", p),
-        end: date_field(&ri.end, "inspection.end", p),
-        feedback: date_field(&ri.feedback, "inspection.feedback", p),
-    };
-    let order =
-        [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
-    for w in order.windows(2) {
-        if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
-            if b < a {
-                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
-            }
-        }
-    }
-
-    // Aspects.
-    let mut aspects: Vec<Aspect> = Vec::new();
-    for (i, a) in raw.aspects.into_iter().enumerate() {
-        let path = format!("aspects[{i}]");
-        let Some(no) = a.no else {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
-            continue;
-        };
-        if aspects.iter().any(|x| x.no == no) {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
-            continue;
-        }
-        let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
-        aspects.push(Aspect { no, title: t });
-    }
-    crate::sort::sort_by_key(&mut aspects, |a| a.no);
-
-    // Problems.
-    let mut problems: Vec<Problem> = Vec::new();
-    for (i, rp) in raw.problems.into_iter().enumerate() {
-        let path = format!("problems[{i}]");
-        let errors_before = p.len();
-        let no = match rp.no {
-            Some(n) if n > 0 => Some(n),
-            Some(_) => {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
-                None
-            }
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
-                None
-            }
-        };
-        let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
-        if let Some(n) = no {
-            if problems.iter().any(|x| x.no == n) {
-                p.push(
-                    Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
-                        .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
-                );
-            }
-        }
-        let aspect = match rp.aspect {
-            Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
-            Some(a) => {
-                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
-                None
-            }
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
-                None
-            }
-        };
-        let status = match rp.status.as_deref() {
-            Some(s) => match Status::parse(s) {
-                Some(st) => Some(st),
-                None => {
-                    p.push(
-                        Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
-                            .en(format!(
-                                "{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown"
-                            )),
-                    );
-                    None
-                }
-            },
-            None => {
-                p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
-                None
-            }
-        };
-        let title = text_field(rp.title, &format!("{path}.title"), &format!("{label}的标题"), p);
-        let finding = text_field(rp.finding, &format!("{path}.finding"), &format!("{label}的问题描述"), p);
-        if rp.measures.is_empty() {
-            p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
-        }
-        for (j, m) in rp.measures.iter().enumerate() {
-            if m.trim().is_empty() {
-                p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
-            }
-        }
-        let mut dates = Vec::new();
-        for (j, d) in rp.dates.into_iter().enumerate() {
-            if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
-                dates.push(Dated { date, what: d.what.unwrap_or_default() });
-            }
-        }
-        // A record with a record-level error is left out; its date errors alone do not drop it.
-        let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
-        if let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) {
-            let mut hay = normalize(&title);
-            hay.push('\n');
-            hay.push_str(&normalize(&finding));
-            for m in &rp.measures {
-                hay.push('\n');
-                hay.push_str(&normalize(m));
-            }
-            problems.push(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack: hay });
-        }
-    }
-    crate::sort::sort_by_key(&mut problems, |x| x.no);
-
-    // Declared counts against the records.
-    let d = raw.declared.unwrap_or_default();
-    let mut by_status = BTreeMap::new();
-    for (st, v) in [(Status::Done, d.done), (Status::InProgress, d.in_progress), (Status::NotStarted, d.not_started)] {
-        if let Some(v) = v {
-            by_status.insert(st, v);
-        }
-    }
-    let declared = Declared { aspects: d.aspects, items: d.items, problems: d.problems, by_status };
-    if let Some(n) = declared.aspects {
-        if n as usize != aspects.len() {
-            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
-        }
-    }
-    if let Some(n) = declared.problems {
-        let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
-        let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
-        if !missing.is_empty() {
-            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
-        }
-        let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
-        if !extra.is_empty() {
-            p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
-        }
-    }
-    let counts = {
-        let mut m: BTreeMap<Status, u32> = BTreeMap::new();
-        for x in &problems {
-            *m.entry(x.status).or_default() += 1;
-        }
-        m
-    };
-    for (st, n) in &declared.by_status {
-        let have = counts.get(st).copied().unwrap_or(0);
-        if *n != have {
-            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
-        }
-    }
-
+    let inspection = inspection(raw.inspection.unwrap_or_default(), p);
+    check_date_order(&inspection, published, p);
+    let aspects = aspects(raw.aspects, p);
+    let problems = problems(raw.problems, &aspects, p);
+    let declared = declared(raw.declared.unwrap_or_default());
+    check_declared(&declared, &aspects, &problems, p);
     let value = Rectification {
         title,
         publisher,
@@ -394,59 +239,356 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         contact: raw.contact.unwrap_or_default(),
         transcription_notes: raw.transcription_notes,
     };
-    Checked { value, problems: problems_found }
+    Checked { value, problems: found }
 }
 
-// ---------- queries ----------
-
-/// What the 整改 page is filtered by (all of it lives in the URL).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub query: String,
-    /// Selected aspects; empty = all.
-    pub aspects: BTreeSet<u32>,
-    /// Selected statuses; empty = all.
-    pub statuses: BTreeSet<Status>,
+/// Warns when the file names another format than `gongshi/rectification/…`.
+fn check_schema(schema: Option<&str>, p: &mut Vec<Diagnostic>) {
+    if let Some(schema) = schema {
+        if !schema.starts_with("gongshi/rectification/") {
+            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
+        }
+    }
 }
 
-/// Facet value counts: for each facet, how many problems each value would select given the
-/// search and the *other* facets' selections (the usual faceted-search convention).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Facets {
-    pub aspects: Vec<(u32, usize)>,
-    pub statuses: Vec<(Status, usize)>,
+/// The inspection: who, and its start, end and feedback dates (each a date that exists).
+fn inspection(ri: RawInspection, p: &mut Vec<Diagnostic>) -> Inspection {
+    Inspection {
+        by: ri.by.unwrap_or_default(),
+        start: date_field(&ri.start, "inspection.start", p),
+        end: date_field(&ri.end, "inspection.end", p),
+        feedback: date_field(&ri.feedback, "inspection.feedback", p),
+    }
 }
 
-fn passes(p: &Problem, q: &Query, aspects: &BTreeSet<u32>, statuses: &BTreeSet<Status>) -> bool {
-    (aspects.is_empty() || aspects.contains(&p.aspect)) && (statuses.is_empty() || statuses.contains(&p.status)) && q.matches(&p.haystack)
+/// Warns when a date comes before the one given before it (inspection start, end, feedback,
+/// then publication), of each pair of neighbours both given.
+fn check_date_order(inspection: &Inspection, published: Option<PartialDate>, p: &mut Vec<Diagnostic>) {
+    let order =
+        [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
+    for w in order.windows(2) {
+        if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
+            if b < a {
+                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
+            }
+        }
+    }
+}
+
+/// The aspects, by number: one without a number or title, or repeating a number, is left out.
+fn aspects(raw: Vec<RawAspect>, p: &mut Vec<Diagnostic>) -> Vec<Aspect> {
+    let mut aspects: Vec<Aspect> = Vec::new();
+    for (i, a) in raw.into_iter().enumerate() {
+        let path = format!("aspects[{i}]");
+        let Some(no) = a.no else {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
+            continue;
+        };
+        if aspects.iter().any(|x| x.no == no) {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
+            continue;
+        }
+        let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
+        aspects.push(Aspect { no, title: t });
+    }
+    crate::sort::sort_by_key(&mut aspects, |a| a.no);
+    aspects
+}
+
+/// The problems that pass [`problem`], by number.
+fn problems(raw: Vec<RawProblem>, aspects: &[Aspect], p: &mut Vec<Diagnostic>) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = Vec::new();
+    for (i, rp) in raw.into_iter().enumerate() {
+        if let Some(x) = problem(i, rp, aspects, &problems, p) {
+            problems.push(x);
+        }
+    }
+    crate::sort::sort_by_key(&mut problems, |x| x.no);
+    problems
+}
+
+/// The `i`th problem of the file, checked field by field (every error reported), or `None`
+/// when it has a record-level error; a bad date alone only leaves that date out. `earlier`:
+/// the problems accepted before it (a repeated number is an error).
+fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p: &mut Vec<Diagnostic>) -> Option<Problem> {
+    let path = format!("problems[{i}]");
+    let errors_before = p.len();
+    let no = problem_no(rp.no, &path, p);
+    let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
+    if let Some(n) = no {
+        if earlier.iter().any(|x| x.no == n) {
+            p.push(
+                Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
+                    .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
+            );
+        }
+    }
+    let aspect = problem_aspect(rp.aspect, aspects, &path, &label, p);
+    let status = problem_status(rp.status.as_deref(), &path, &label, p);
+    let title = text_field(rp.title, &format!("{path}.title"), &format!("{label}的标题"), p);
+    let finding = text_field(rp.finding, &format!("{path}.finding"), &format!("{label}的问题描述"), p);
+    check_measures(&rp.measures, &path, &label, p);
+    let dates = problem_dates(rp.dates, &path, p);
+    // A record with a record-level error is left out; its date errors alone do not drop it.
+    let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
+    let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) else {
+        return None;
+    };
+    let haystack = problem_haystack(&title, &finding, &rp.measures);
+    Some(Problem { no, aspect, title, finding, measures: rp.measures, status, dates, haystack })
+}
+
+/// A problem's number: given, and from 1.
+fn problem_no(no: Option<u32>, path: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+    match no {
+        Some(n) if n > 0 => Some(n),
+        Some(_) => {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
+            None
+        }
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
+            None
+        }
+    }
+}
+
+/// A problem's aspect: given, and one of the file's aspects.
+fn problem_aspect(aspect: Option<u32>, aspects: &[Aspect], path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+    match aspect {
+        Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
+        Some(a) => {
+            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
+            None
+        }
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
+            None
+        }
+    }
+}
+
+/// A problem's status: given, and a [`Status`] key.
+fn problem_status(status: Option<&str>, path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<Status> {
+    match status {
+        Some(s) => match Status::parse(s) {
+            Some(st) => Some(st),
+            None => {
+                p.push(
+                    Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
+                        .en(format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown")),
+                );
+                None
+            }
+        },
+        None => {
+            p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
+            None
+        }
+    }
+}
+
+/// A problem's measures: at least one, none blank.
+fn check_measures(measures: &[String], path: &str, label: &str, p: &mut Vec<Diagnostic>) {
+    if measures.is_empty() {
+        p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
+    }
+    for (j, m) in measures.iter().enumerate() {
+        if m.trim().is_empty() {
+            p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
+        }
+    }
+}
+
+/// A problem's dated steps: those with a date that exists (one without a date is skipped, one
+/// with a bad date reported and skipped).
+fn problem_dates(raw: Vec<RawDated>, path: &str, p: &mut Vec<Diagnostic>) -> Vec<Dated> {
+    let mut dates = Vec::new();
+    for (j, d) in raw.into_iter().enumerate() {
+        if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
+            dates.push(Dated { date, what: d.what.unwrap_or_default() });
+        }
+    }
+    dates
+}
+
+/// A problem's search text: title, finding and each measure, normalised, one per line.
+fn problem_haystack(title: &str, finding: &str, measures: &[String]) -> String {
+    let mut hay = normalize(title);
+    hay.push('\n');
+    hay.push_str(&normalize(finding));
+    for m in measures {
+        hay.push('\n');
+        hay.push_str(&normalize(m));
+    }
+    hay
+}
+
+/// The counts the report declares (aspects, items, problems, problems per status).
+fn declared(d: RawDeclared) -> Declared {
+    let mut by_status = BTreeMap::new();
+    for (st, v) in [(Status::Done, d.done), (Status::InProgress, d.in_progress), (Status::NotStarted, d.not_started)] {
+        if let Some(v) = v {
+            by_status.insert(st, v);
+        }
+    }
+    Declared { aspects: d.aspects, items: d.items, problems: d.problems, by_status }
+}
+
+/// The declared counts against the records: aspects, problem numbers 1 to N (missing or
+/// beyond), and problems per status.
+fn check_declared(declared: &Declared, aspects: &[Aspect], problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    if let Some(n) = declared.aspects {
+        if n as usize != aspects.len() {
+            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
+        }
+    }
+    if let Some(n) = declared.problems {
+        check_declared_numbers(n, problems, p);
+    }
+    check_declared_statuses(&declared.by_status, problems, p);
+}
+
+/// Problems 1 to `n` are all shown, and none beyond `n`.
+fn check_declared_numbers(n: u32, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
+    let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
+    if !missing.is_empty() {
+        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
+    }
+    let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
+    if !extra.is_empty() {
+        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
+    }
+}
+
+/// Each declared count per status equals the problems shown with that status.
+fn check_declared_statuses(by_status: &BTreeMap<Status, u32>, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+    let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
+    for x in problems {
+        *counts.entry(x.status).or_default() += 1;
+    }
+    for (st, n) in by_status {
+        let have = counts.get(st).copied().unwrap_or(0);
+        if *n != have {
+            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
+        }
+    }
+}
+
+// ---------- the page's table: problems as records of the one table engine ----------
+
+crate::table_columns!(
+    /// A problem's columns. The 整改 page lists problems as cards in report order
+    /// ([`DEFAULT_SORT`]); the columns are what a problem is, for the engine's sort.
+    pub ProblemCol {
+        No => "no", "编号", "No.", Int;
+        Aspect => "aspect", "方面", "Aspect", Int;
+        Title => "title", "问题", "Problem", Text;
+        Status => "status", "整改状态", "Status", Text;
+        Finding => "finding", "问题描述", "Finding", Text;
+        Measures => "measures", "整改措施", "Measures", Text;
+    }
+);
+
+crate::table_facets!(
+    /// What the 整改 page is filtered by; the keys are the URL's (`aspect=1,3&status=done`).
+    pub ProblemFacet {
+        Aspect => "aspect", "方面", "Aspect";
+        Status => "status", "整改状态", "Status";
+    }
+);
+
+/// A facet's values name nothing of the organisation (the [`Record`] methods ignore it), so
+/// the URL ([`crate::view`]) and the page read them here.
+impl ProblemFacet {
+    /// Value `code`'s label: the aspect's number (its title is the report's,
+    /// [`Rectification::aspect`]), the status's label.
+    pub fn label(self, code: u32, lang: Lang) -> String {
+        match self {
+            ProblemFacet::Aspect => format!("{} {code}", lang.pick("方面", "Aspect")),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.label(lang)).to_string(),
+        }
+    }
+
+    /// Value `code`'s URL key: the aspect's number, the status's key.
+    pub fn value_key(self, code: u32) -> String {
+        match self {
+            ProblemFacet::Aspect => code.to_string(),
+            ProblemFacet::Status => Status::ALL.get(code as usize).map_or("?", |s| s.key()).to_string(),
+        }
+    }
+
+    /// The value whose URL key is `key`.
+    pub fn parse(self, key: &str) -> Option<u32> {
+        match self {
+            ProblemFacet::Aspect => key.parse().ok(),
+            ProblemFacet::Status => Status::parse(key).map(|s| s as u32),
+        }
+    }
+}
+
+/// The report's order: by problem number.
+pub const DEFAULT_SORT: Sort<ProblemCol> = Sort { column: ProblemCol::No, descending: false };
+
+impl Record for Problem {
+    type Col = ProblemCol;
+    type Facet = ProblemFacet;
+    fn cell(&self, col: ProblemCol) -> Cell<'_> {
+        match col {
+            ProblemCol::No => Cell::Int(self.no.into()),
+            ProblemCol::Aspect => Cell::Int(self.aspect.into()),
+            ProblemCol::Title => Cell::Text(Cow::Borrowed(&self.title)),
+            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.zh())),
+            ProblemCol::Finding => Cell::Text(Cow::Borrowed(&self.finding)),
+            ProblemCol::Measures => Cell::Text(Cow::Owned(self.measures.join("\n"))),
+        }
+    }
+    fn cell_lang(&self, col: ProblemCol, lang: Lang) -> Cell<'_> {
+        match col {
+            ProblemCol::Status => Cell::Text(Cow::Borrowed(self.status.label(lang))),
+            _ => self.cell(col),
+        }
+    }
+    /// An aspect's code is its number; a status's, its place in [`Status::ALL`].
+    fn facet_value(&self, f: ProblemFacet) -> u32 {
+        match f {
+            ProblemFacet::Aspect => self.aspect,
+            ProblemFacet::Status => self.status as u32,
+        }
+    }
+    fn facet_label(f: ProblemFacet, code: u32, lang: Lang, _: &Organisation) -> String {
+        f.label(code, lang)
+    }
+    fn facet_key(f: ProblemFacet, code: u32, _: &Organisation) -> String {
+        f.value_key(code)
+    }
+    fn parse_facet_key(f: ProblemFacet, key: &str, _: &Organisation) -> Option<u32> {
+        f.parse(key)
+    }
+    fn write_haystack(&self, out: &mut String) {
+        out.push_str(&self.haystack);
+        out.push('\n');
+    }
 }
 
 impl Rectification {
-    pub fn filter(&self, f: &Filter) -> Vec<&Problem> {
-        let q = Query::new(&f.query);
-        self.problems.iter().filter(|p| passes(p, &q, &f.aspects, &f.statuses)).collect()
+    /// The 整改 page's answer to `state` (its search and facet selections, from the URL): the
+    /// matching problems in report order and each facet's counts, from the one table engine.
+    pub fn run(&self, state: &TableState) -> Outcome {
+        table::run(&self.problems, state, DEFAULT_SORT, &Organisation::default())
     }
 
-    pub fn facets(&self, f: &Filter) -> Facets {
-        let q = Query::new(&f.query);
-        let none_a = BTreeSet::new();
-        let none_s = BTreeSet::new();
-        let aspects = self
-            .aspects
-            .iter()
-            .map(|a| {
-                let n = self.problems.iter().filter(|p| p.aspect == a.no && passes(p, &q, &none_a, &f.statuses)).count();
-                (a.no, n)
-            })
-            .collect();
-        let statuses = Status::ALL
-            .iter()
-            .map(|s| {
-                let n = self.problems.iter().filter(|p| p.status == *s && passes(p, &q, &f.aspects, &none_s)).count();
-                (*s, n)
-            })
-            .collect();
-        Facets { aspects, statuses }
+    /// The values the page offers for facet `f`, with `outcome`'s counts: every aspect of the
+    /// report and every status, in order, those no problem has included (count 0, so the
+    /// page's checkboxes keep their places and a selected one can be unselected).
+    pub fn facet_values(&self, outcome: &Outcome, f: ProblemFacet) -> Vec<FacetValue> {
+        let codes: Vec<u32> = match f {
+            ProblemFacet::Aspect => self.aspects.iter().map(|a| a.no).collect(),
+            ProblemFacet::Status => Status::ALL.iter().map(|s| *s as u32).collect(),
+        };
+        let counted = &outcome.facets[f.index()].values;
+        codes.into_iter().map(|code| counted.iter().find(|v| v.code == code).copied().unwrap_or(FacetValue { code, count: 0, selected: false })).collect()
     }
 }
 
@@ -524,6 +666,61 @@ mod tests {
         assert!(c.value.problems[0].dates.is_empty());
     }
 
+    /// Every check `validate` makes, each once, in the order it reports them (the file's order:
+    /// header, aspects, problems field by field, declared counts), with their exact words, and
+    /// what is kept. Pinned from the 190-line `validate` before it was split into steps.
+    #[test]
+    fn every_check_reports_in_file_order() {
+        let text = r#"{"schema":"other/1","title":"  ","published":"2023-13-01",
+          "inspection":{"start":"2022-09-01","end":"2022-08-01","feedback":"2022-07-01"},
+          "declared":{"aspects":1,"problems":5,"done":1,"in_progress":2,"not_started":3},
+          "aspects":[{"title":"无编号"},{"no":1,"title":"甲"},{"no":1,"title":"重"},{"no":2},{"no":3,"title":"  "},{"no":4,"title":"丁"}],
+          "problems":[{"no":0,"aspect":1,"title":"a","finding":"b","measures":["m"],"status":"done"},
+            {"aspect":1,"title":"a","finding":"b","measures":["m"],"status":"done"},
+            {"no":2,"title":"a","finding":"b","measures":["m", " "],"status":"in_progress","dates":[{"date":"2021"},{"date":"bad","what":"w"},{"what":"w2"}]},
+            {"no":3,"aspect":4,"finding":"","measures":["m"]},
+            {"no":4,"aspect":4,"title":"t","finding":"f","measures":["m"],"status":"not_started","dates":[{"date":"2021-02-29","what":"x"},{"date":"2021-03","what":"y"}]},
+            {"no":7,"aspect":1,"title":"t7","finding":"f","measures":["m"],"status":"done"},
+            {"no":4,"aspect":1,"title":"dup","finding":"f","measures":["m"],"status":"done"}]}"#;
+        let c = load(text).unwrap();
+        let got: Vec<(bool, &str, &str)> =
+            c.problems.iter().map(|d| (d.severity == crate::diag::Severity::Warning, d.path.as_str(), d.message.as_str())).collect();
+        let (w, e) = (true, false);
+        assert_eq!(
+            got,
+            [
+                (w, "schema", "schema 标识“other/1”不是 gongshi/rectification/…"),
+                (e, "title", "缺少报告标题"),
+                (e, "published", "日期“2023-13-01”不存在：没有 13 月"),
+                (w, "inspection.end", "日期 2022-08-01 早于前一个日期 2022-09-01，顺序不合常理"),
+                (w, "inspection.feedback", "日期 2022-07-01 早于前一个日期 2022-08-01，顺序不合常理"),
+                (e, "aspects[0].no", "缺少方面编号"),
+                (e, "aspects[2].no", "方面编号 1 重复"),
+                (e, "aspects[3].title", "缺少方面标题"),
+                (e, "aspects[4].title", "缺少方面标题"),
+                (e, "problems[0].no", "问题编号必须从 1 开始"),
+                (e, "problems[1].no", "缺少问题编号"),
+                (e, "problems[2].aspect", "问题 2：缺少所属方面"),
+                (e, "problems[2].measures[1]", "问题 2：第 2 条整改措施是空的"),
+                (e, "problems[2].dates[1].date", "日期“bad”格式不对：年份应为 4 位数字（格式 YYYY-MM-DD）"),
+                (e, "problems[3].status", "问题 3：缺少整改状态"),
+                (e, "problems[3].title", "缺少问题 3的标题"),
+                (e, "problems[3].finding", "缺少问题 3的问题描述"),
+                (e, "problems[4].dates[0].date", "日期“2021-02-29”不存在：2021 年 2 月没有 29 日"),
+                (e, "problems[6].no", "问题编号 4 重复，这一条未显示"),
+                (e, "declared.aspects", "报告称有 1 个方面，文件中列出 2 个"),
+                (e, "problems", "报告称有 5 个问题，缺少（或未能显示）问题 1、2、3、5"),
+                (e, "problems", "报告称有 5 个问题，但文件中还有问题 7"),
+                (e, "declared.in_progress", "报告称“正在推进整改”的问题有 2 个，文件中为 0 个"),
+                (e, "declared.not_started", "报告称“尚未启动整改”的问题有 3 个，文件中为 1 个"),
+            ]
+        );
+        let r = c.value;
+        assert_eq!(r.aspects.iter().map(|a| a.no).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!(r.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![4, 7]);
+        assert_eq!(r.problems[0].dates.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(), vec!["2021-03"]);
+    }
+
     #[test]
     fn syntax_error_is_a_diagnostic_with_position() {
         let e = load("{\"title\": \"x\",\n \"problems\": [}").unwrap_err();
@@ -531,26 +728,62 @@ mod tests {
         assert_eq!(e.line, Some(2));
     }
 
+    /// The page's state for a search and facet selections (URL keys).
+    fn state(query: &str, facets: &[(&str, &str)]) -> TableState {
+        let mut st = TableState { query: query.into(), ..Default::default() };
+        for (f, v) in facets {
+            st.toggle(f, v);
+        }
+        st
+    }
+
+    fn nos(r: &Rectification, o: &Outcome) -> Vec<u32> {
+        o.rows.iter().map(|i| r.problems[*i as usize].no).collect()
+    }
+
+    /// (code, count) of the page's values for facet `f`.
+    fn counts(r: &Rectification, o: &Outcome, f: ProblemFacet) -> Vec<(u32, usize)> {
+        r.facet_values(o, f).iter().map(|v| (v.code, v.count)).collect()
+    }
+
     #[test]
     fn search_and_facets() {
+        use ProblemFacet::{Aspect as A, Status as S};
         let r = load(&doc(&three(), "{}")).unwrap().value;
-        let f = Filter { query: "募捐".into(), ..Default::default() };
-        assert_eq!(r.filter(&f).iter().map(|p| p.no).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(nos(&r, &r.run(&state("募捐", &[]))), vec![2]);
         // Search "发现" matches all; facet counts follow the search.
-        let f = Filter { query: "发现".into(), ..Default::default() };
-        let fc = r.facets(&f);
-        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
-        assert_eq!(fc.statuses, vec![(Status::Done, 2), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        let o = r.run(&state("发现", &[]));
+        assert_eq!(counts(&r, &o, A), vec![(1, 2), (2, 1)]);
+        assert_eq!(counts(&r, &o, S), vec![(0, 2), (1, 1), (2, 0)], "done, in progress, not started");
         // Selecting aspect 1 narrows the status counts but not the aspect counts.
-        let f = Filter { aspects: [1].into(), ..Default::default() };
-        assert_eq!(r.filter(&f).len(), 2);
-        let fc = r.facets(&f);
-        assert_eq!(fc.aspects, vec![(1, 2), (2, 1)]);
-        assert_eq!(fc.statuses, vec![(Status::Done, 1), (Status::InProgress, 1), (Status::NotStarted, 0)]);
+        let o = r.run(&state("", &[("aspect", "1")]));
+        assert_eq!(nos(&r, &o), vec![1, 2]);
+        assert_eq!(counts(&r, &o, A), vec![(1, 2), (2, 1)]);
+        assert_eq!(counts(&r, &o, S), vec![(0, 1), (1, 1), (2, 0)]);
+        assert!(r.facet_values(&o, A)[0].selected && !r.facet_values(&o, A)[1].selected);
         // Each facet value count equals the number of rows that selecting it yields.
-        for (a, n) in r.facets(&Filter::default()).aspects {
-            assert_eq!(r.filter(&Filter { aspects: [a].into(), ..Default::default() }).len(), n);
+        let all = r.run(&TableState::default());
+        for f in ProblemFacet::ALL {
+            for v in r.facet_values(&all, *f) {
+                let key = f.value_key(v.code);
+                assert_eq!(r.run(&state("", &[(f.key(), &key)])).rows.len(), v.count, "{f:?} {key}");
+            }
         }
+    }
+
+    #[test]
+    fn facet_keys_and_labels_round_trip() {
+        let org = Organisation::default();
+        for s in Status::ALL {
+            let code = s as u32;
+            assert_eq!(Problem::facet_key(ProblemFacet::Status, code, &org), s.key());
+            assert_eq!(Problem::parse_facet_key(ProblemFacet::Status, s.key(), &org), Some(code));
+            assert_eq!(Problem::facet_label(ProblemFacet::Status, code, Lang::En, &org), s.en());
+        }
+        assert_eq!(Problem::parse_facet_key(ProblemFacet::Aspect, "3", &org), Some(3));
+        assert_eq!(ProblemFacet::Aspect.parse("x"), None);
+        assert_eq!(ProblemFacet::Status.parse("Done"), None);
+        assert_eq!(ProblemFacet::Aspect.label(2, Lang::Zh), "方面 2");
     }
 }
 

@@ -352,7 +352,8 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>
         }
     }
     if let (Some(col), desc) = state.sort_column(default_sort) {
-        hits.sort_by(|a, b| {
+        // The core's one sort (compiled once, not per call site: the 整改 page runs this in the app).
+        crate::sort::sort_by(&mut hits, |a, b| {
             let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
             // Empty cells stay last whichever the direction.
             match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {

@@ -3,8 +3,8 @@
 //! (no path routing, so no server rewrite rules are needed).
 
 use crate::i18n::Lang;
-use crate::rectification::{Filter, Status};
-use crate::table::TableState;
+use crate::rectification::ProblemFacet;
+use crate::table::{Facet, TableState};
 use std::collections::BTreeSet;
 
 keyed_enum!(
@@ -106,9 +106,39 @@ fn join<T>(set: &BTreeSet<T>, f: impl Fn(&T) -> String) -> String {
 /// The state of the 整改 page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RectView {
-    pub filter: Filter,
+    /// The search (`q`) and the facet selections (`aspect`, `status`: [`ProblemFacet`]'s keys)
+    /// the table engine answers ([`crate::rectification::Rectification::run`]). Holds only
+    /// values the facets know, each by its canonical key (see [`rect_table`]).
+    pub table: TableState,
     /// Problems shown expanded.
     pub open: BTreeSet<u32>,
+}
+
+/// The 整改 page's search and facet selections in `pairs`. A value its facet does not know is
+/// dropped (a hand-edited `aspect=x,2` selects aspect 2, `status=bogus` selects nothing, so
+/// shows all), as the page always did.
+fn rect_table(pairs: &[(String, String)]) -> TableState {
+    let mut table = TableState { query: get(pairs, "q").unwrap_or("").to_string(), ..TableState::default() };
+    for f in ProblemFacet::ALL {
+        let codes = list(get(pairs, f.key()), |s| f.parse(s));
+        if !codes.is_empty() {
+            table.facets.insert(f.key().to_string(), codes.into_iter().map(|c| f.value_key(c)).collect());
+        }
+    }
+    table
+}
+
+/// The 整改 page's facet selections as URL pairs, each facet's values in code order
+/// (`aspect=2,10`, not as text sorts them).
+fn rect_pairs(table: &TableState, pairs: &mut Vec<(&str, String)>) {
+    for f in ProblemFacet::ALL {
+        if let Some(keys) = table.selected(f.key()) {
+            let codes: BTreeSet<u32> = keys.iter().filter_map(|k| f.parse(k)).collect();
+            if !codes.is_empty() {
+                pairs.push((f.key(), join(&codes, |c| f.value_key(*c))));
+            }
+        }
+    }
 }
 
 /// How the view is shown: the full site, or embedded in another site's page.
@@ -153,14 +183,7 @@ impl View {
         let rect = if page != Page::Rectification {
             RectView::default()
         } else {
-            RectView {
-                filter: Filter {
-                    query: get(&pairs, "q").unwrap_or("").to_string(),
-                    aspects: list(get(&pairs, "aspect"), |s| s.parse().ok()),
-                    statuses: list(get(&pairs, "status"), Status::parse),
-                },
-                open: list(get(&pairs, "open"), |s| s.parse().ok()),
-            }
+            RectView { table: rect_table(&pairs), open: list(get(&pairs, "open"), |s| s.parse().ok()) }
         };
         let mut table = TableState::default();
         if page.is_table() {
@@ -201,16 +224,11 @@ impl View {
             pairs.push(("page", self.page.key().to_string()));
         }
         if self.page == Page::Rectification {
-            let f = &self.rect.filter;
-            if !f.query.is_empty() {
-                pairs.push(("q", f.query.clone()));
+            let t = &self.rect.table;
+            if !t.query.is_empty() {
+                pairs.push(("q", t.query.clone()));
             }
-            if !f.aspects.is_empty() {
-                pairs.push(("aspect", join(&f.aspects, |a| a.to_string())));
-            }
-            if !f.statuses.is_empty() {
-                pairs.push(("status", join(&f.statuses, |s| s.key().to_string())));
-            }
+            rect_pairs(t, &mut pairs);
             if !self.rect.open.is_empty() {
                 pairs.push(("open", join(&self.rect.open, |a| a.to_string())));
             }
@@ -283,14 +301,19 @@ mod tests {
     #[test]
     fn round_trip_with_chinese_search() {
         let mut v = View::page(Page::Rectification);
-        v.rect.filter.query = "网络 募捐&=?#".into();
-        v.rect.filter.aspects = [1, 3].into();
-        v.rect.filter.statuses = [Status::Done].into();
+        v.rect.table.query = "网络 募捐&=?#".into();
+        v.rect.table.toggle("aspect", "1");
+        v.rect.table.toggle("aspect", "3");
+        v.rect.table.toggle("status", "done");
         v.rect.open = [7].into();
         let q = v.to_query();
         assert!(q.starts_with("page=rectification&q=%E7%BD%91"), "{q}");
-        assert!(q.contains("aspect=1,3"));
+        assert!(q.ends_with("&aspect=1,3&status=done&open=7"), "{q}");
         assert_eq!(View::from_query(&format!("?{q}")), v);
+        // Aspects in number order, as links have always written them.
+        v.rect.table.toggle("aspect", "10");
+        assert!(v.to_query().contains("&aspect=1,3,10&"), "{}", v.to_query());
+        assert_eq!(View::from_query(&v.to_query()), v);
     }
 
     #[test]
@@ -301,10 +324,16 @@ mod tests {
         assert_eq!(v, View::default(), "an unknown page is the overview, with no state");
         let v = View::from_query("?page=rectification&aspect=x,2&status=bogus,done&q=%E4%B8%AD%ZZ+a&open=");
         assert_eq!(v.page, Page::Rectification);
-        assert_eq!(v.rect.filter.aspects, [2].into());
-        assert_eq!(v.rect.filter.statuses, [Status::Done].into());
-        assert_eq!(v.rect.filter.query, "中%ZZ a");
+        let selected = |f: &str| v.rect.table.selected(f).cloned().unwrap_or_default();
+        assert_eq!(selected("aspect"), ["2".to_string()].into());
+        assert_eq!(selected("status"), ["done".to_string()].into());
+        assert_eq!(v.rect.table.query, "中%ZZ a");
         assert!(v.rect.open.is_empty());
+        assert_eq!(v.to_query(), "page=rectification&q=%E4%B8%AD%25ZZ%20a&aspect=2&status=done");
+        // Nothing known selected: no selection at all (every problem shows).
+        let v = View::from_query("?page=rectification&aspect=x&status=bogus&year=2020");
+        assert_eq!(v.rect.table, TableState::default());
+        assert_eq!(View::from_query("?page=rectification&aspect=01,+2").to_query(), "page=rectification&aspect=1,2");
     }
 
     #[test]
@@ -371,6 +400,7 @@ mod tests {
 
     #[test]
     fn page_and_status_keys_labels_and_parsing() {
+        use crate::rectification::Status;
         let pages: Vec<(&str, &str, &str)> = Page::ALL.into_iter().map(|p| (p.key(), p.zh(), p.en())).collect();
         assert_eq!(
             pages,

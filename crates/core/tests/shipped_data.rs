@@ -1,7 +1,8 @@
 //! The data the app ships with validates cleanly and says what the seed says.
 
 use gongshi_core::figures::{self, Value};
-use gongshi_core::rectification::{self, Filter, Status};
+use gongshi_core::rectification::{self, Status};
+use gongshi_core::table::TableState;
 use gongshi_core::{manifest, Fen};
 use std::path::PathBuf;
 
@@ -34,7 +35,8 @@ fn rectification_has_21_problems_in_3_aspects_and_no_diagnostics() {
 fn a_word_from_one_problem_finds_only_that_problem() {
     let r = rectification::load(&data("rectification.json")).unwrap().value;
     for (word, no) in [("手套", 9), ("公车运行维护费", 15), ("腾讯公益", 7), ("保密", 12)] {
-        let hits: Vec<u32> = r.filter(&Filter { query: word.into(), ..Default::default() }).iter().map(|p| p.no).collect();
+        let o = r.run(&TableState { query: word.into(), ..Default::default() });
+        let hits: Vec<u32> = o.rows.iter().map(|i| r.problems[*i as usize].no).collect();
         assert_eq!(hits, vec![no], "{word}");
     }
 }
