@@ -116,7 +116,6 @@ pub struct Tr {
     pub jump_years: &'static str,
     pub jump_goods: &'static str,
     pub goods_file_note: &'static str,
-    pub cost_cap_link: &'static str,
     pub totals_label: &'static str,
     pub money_in: &'static str,
     pub money_out: &'static str,
@@ -156,8 +155,6 @@ pub struct Tr {
     pub rect_search: &'static str,
     pub rect_placeholder: &'static str,
     pub rect_filters: &'static str,
-    pub aspect: &'static str,
-    pub rect_status: &'static str,
     pub no_problems: &'static str,
     pub progress_chart_h: &'static str,
     pub org_of_work: &'static str,
@@ -337,7 +334,6 @@ pub static ZH: Tr = Tr {
     jump_years: "年度收支",
     jump_goods: "物资",
     goods_file_note: "物资出库明细与核销记录见数据文件 ",
-    cost_cap_link: "关于 6.5% 项目费用上限：见整改报告问题 14",
     totals_label: "当前筛选的合计",
     money_in: "捐款收入",
     money_out: "款项支出",
@@ -377,8 +373,6 @@ pub static ZH: Tr = Tr {
     rect_search: "搜索问题、发现的情况和整改措施",
     rect_placeholder: "例如：募捐、手套、保密",
     rect_filters: "按方面、整改状态筛选",
-    aspect: "方面",
-    rect_status: "整改状态",
     no_problems: "没有符合条件的问题。请换个词或清除筛选。",
     progress_chart_h: "整改进度图",
     org_of_work: "整改工作组织情况",
@@ -558,7 +552,6 @@ pub static EN: Tr = Tr {
     jump_years: "Per year",
     jump_goods: "Goods",
     goods_file_note: "Goods issue and write-off details are in the data file ",
-    cost_cap_link: "On the 6.5% project-cost cap: see problem 14 of the report",
     totals_label: "Totals for the current filter",
     money_in: "Money received",
     money_out: "Money spent",
@@ -598,8 +591,6 @@ pub static EN: Tr = Tr {
     rect_search: "Search problems, findings and measures",
     rect_placeholder: "e.g. 募捐, 手套, 保密",
     rect_filters: "Filter by aspect and status",
-    aspect: "Aspect",
-    rect_status: "Status",
     no_problems: "No matching problems. Try another word or clear the filters.",
     progress_chart_h: "Progress chart",
     org_of_work: "How the rectification was organised",
@@ -1232,9 +1223,9 @@ impl Tr {
 
     pub fn agg_note(&self, min: u32) -> String {
         if self.zh() {
-            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子，以及能由全市合计推算出它们的格子，人数和金额都不公布（显示“不公布”），也不写入下载文件。上方的县和年份筛选同样作用于此表。")
+            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子，以及能由合计推算出它们的格子，人数和金额都不公布（显示“不公布”），也不写入下载文件。上方的县和年份筛选同样作用于此表。")
         } else {
-            format!("Totals per county, year and programme; cells with fewer than {min} people, and cells the city total would give them away by, publish neither count nor amount (shown as “not published”) and are left out of downloads. The county and year filters above apply here too.")
+            format!("Totals per county, year and programme; cells with fewer than {min} people, and cells a total would give them away by, publish neither count nor amount (shown as “not published”) and are left out of downloads. The county and year filters above apply here too.")
         }
     }
 
@@ -1251,6 +1242,15 @@ impl Tr {
             format!("{units} / {villages} 个村（社区）")
         } else {
             format!("{units} / {villages} villages")
+        }
+    }
+
+    /// The link to the report's problem about the cost cap (its number from figures.json).
+    pub fn cost_cap_link(&self, problem: u32) -> String {
+        if self.zh() {
+            format!("关于 6.5% 项目费用上限：见整改报告问题 {problem}")
+        } else {
+            format!("On the 6.5% project-cost cap: see problem {problem} of the report")
         }
     }
 

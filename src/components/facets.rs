@@ -76,7 +76,9 @@ where
         let shape = shape.get();
         let mut built = Vec::new();
         // Division and programme values are named by the organisation.
-        let view = data.with_org(|org| {
+        let org = data.org();
+        let org = &*org;
+        let view = {
             outcome.with_untracked(|o| {
                 shape
                     .into_iter()
@@ -116,7 +118,7 @@ where
                     })
                     .collect_view()
             })
-        });
+        };
         opts.set_value(built);
         view
     }

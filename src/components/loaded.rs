@@ -17,11 +17,16 @@ pub fn loaded<T: Send + Sync + 'static>(
         Load::Idle | Load::Loading => loading.map(|text| view! { <p class="loading" aria-busy="true">{text}</p> }).into_any(),
         Load::Failed(e) => view! { <DataError dataset=file error=e /> }.into_any(),
         Load::Ready { value, problems } => ready(value, problems),
-        // A page's own dataset says so; a section beside it (no loading line) is left out.
-        Load::Unpublished if loading.is_none() => ().into_any(),
-        Load::Unpublished => {
-            let t = crate::i18n::use_tr();
-            view! { <p class="notice unpublished" role="note">{t.unpublished}</p> }.into_any()
-        }
+        Load::Unpublished => unpublished(loading.is_none()),
     }
+}
+
+/// A dataset the organisation does not publish: a page's own dataset says so; a section beside
+/// it (one with no loading line) is left out. Not generic, so written once in the wasm.
+fn unpublished(section: bool) -> AnyView {
+    if section {
+        return ().into_any();
+    }
+    let t = crate::i18n::use_tr();
+    view! { <p class="notice unpublished" role="note">{t.unpublished}</p> }.into_any()
 }

@@ -146,7 +146,7 @@ pub fn use_outcome<R: Record + Send + Sync + 'static>(
         },
     );
     let data = crate::state::use_data();
-    Memo::new(move |_| index.with(|i| i.as_ref().map(|(rows, index)| data.with_org(|org| Arc::new(index.run(rows, &state.get(), default_sort, org))))))
+    Memo::new(move |_| index.with(|i| i.as_ref().map(|(rows, index)| Arc::new(index.run(rows, &state.get(), default_sort, &data.org())))))
 }
 
 /// Indexes `rows` and prepares the default sort order.

@@ -259,7 +259,11 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         <span id="ledger-goods"></span>
         <GoodsBalances goods=ledger.goods.clone() />
         <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.full_stop}</p>
-        <p><ViewLink view=crate::components::figures::problem_view(14) class="src-link">{t.cost_cap_link}</ViewLink></p>
+        // The report's problem about the cost cap, when the organisation publishes a report that has one.
+        {move || {
+            let problem = data.figures.with(|f| f.value().and_then(|f| f.get("project-cost-cap-rate").and_then(|x| x.problem)));
+            problem.map(|n| view! { <p><ViewLink view=crate::components::figures::problem_view(n) class="src-link">{t.cost_cap_link(n)}</ViewLink></p> })
+        }}
     }
 }
 

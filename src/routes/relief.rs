@@ -73,7 +73,7 @@ pub fn ReliefPage() -> impl IntoView {
             let r2 = records.clone();
             let src = source();
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(data.with_org(|org| relief::by_county_chart(&r2, &o.rows, &src, t.lang, org))) id="relief-county" file_stem=t.stem_county /> })
+                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang, &data.org())) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
                 <ValidationNotice problems=problems />
@@ -94,7 +94,7 @@ pub fn ReliefPage() -> impl IntoView {
                 />
                 <h3>{t.charts_h}</h3>
                 {charts}
-                <Aggregates aggregates=Arc::new(value.aggregates.clone()) />
+                {(!value.aggregates.is_empty()).then(|| view! { <Aggregates aggregates=Arc::new(value.aggregates.clone()) /> })}
             }
             .into_any()
         })

@@ -5,6 +5,7 @@ use super::Load;
 use crate::api::{start, utf8_text, PartDownloads};
 use gongshi_core::ledger::Donation;
 use gongshi_core::manifest::{Dataset, Part};
+use gongshi_core::org::Organisation;
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 
@@ -15,9 +16,11 @@ use leptos::prelude::*;
 pub fn load_into<T: Send + Sync + 'static>(
     file: &'static str,
     target: RwSignal<Load<T>>,
-    // Boxed, not generic: one copy of this (large) future per dataset type, the parser called
-    // through the box rather than inlined into each (+37 KB of wasm when it was generic).
-    parse: Box<dyn FnOnce(&str) -> Result<Checked<T>, Diagnostic>>,
+    // A plain function, given the organisation (for the files checked against it): one small
+    // future per dataset type, each parser compiled once. (A capturing closure here, boxed or
+    // generic, had every parser inlined into its own copy: +37 KB of wasm.)
+    parse: fn(&str, &Organisation) -> Result<Checked<T>, Diagnostic>,
+    org: Organisation,
     expected: (Option<String>, Option<u64>),
     then: Option<Box<dyn FnOnce()>>,
 ) {
@@ -27,7 +30,7 @@ pub fn load_into<T: Send + Sync + 'static>(
     }
     leptos::task::spawn_local(async move {
         let (sha, size) = expected;
-        let result = start(file).verified(sha.as_deref(), size).await.and_then(|b| utf8_text(file, b)).and_then(|t| parse(&t));
+        let result = start(file).verified(sha.as_deref(), size).await.and_then(|b| utf8_text(file, b)).and_then(|t| parse(&t, &org));
         target.set(Load::from_result(result));
         if let Some(f) = then {
             f();

@@ -156,13 +156,12 @@ impl Data {
         self.manifest.with_untracked(|m| m.value().map(|m| m.organisation.clone())).unwrap_or_default()
     }
 
-    /// `f` of the organisation, tracked (a view that names divisions or programmes follows the
-    /// manifest).
-    pub fn with_org<O>(self, f: impl FnOnce(&Organisation) -> O) -> O {
-        self.manifest.with(|m| match m.value() {
-            Some(m) => f(&m.organisation),
-            None => f(&Organisation::default()),
-        })
+    /// The organisation, tracked (a view that names divisions or programmes follows the
+    /// manifest); empty until the manifest is in. Not a `with`-style closure: generic views
+    /// (one copy per record type) call it without being compiled again around it.
+    pub fn org(self) -> Arc<Organisation> {
+        static EMPTY: std::sync::LazyLock<Arc<Organisation>> = std::sync::LazyLock::new(Default::default);
+        self.manifest.with(|m| m.value().map(|m| Arc::new(m.organisation.clone()))).unwrap_or_else(|| EMPTY.clone())
     }
 
     /// The manifest's entry for `file`, when the manifest has loaded.
@@ -268,22 +267,24 @@ impl Data {
             return;
         }
         match which {
-            DataFile::Manifest => load::load_into(f, self.manifest, Box::new(manifest::load), check, Some(Box::new(move || self.manifest_settled()))),
-            DataFile::Rectification => load::load_into(f, self.rectification, Box::new(rectification::load), check, None),
-            DataFile::Figures => load::load_into(f, self.figures, Box::new(figures::load), check, None),
+            DataFile::Manifest => {
+                load::load_into(f, self.manifest, |t, _| manifest::load(t), Organisation::default(), check, Some(Box::new(move || self.manifest_settled())))
+            }
+            DataFile::Rectification => load::load_into(f, self.rectification, |t, _| rectification::load(t), Organisation::default(), check, None),
+            DataFile::Figures => load::load_into(f, self.figures, |t, _| figures::load(t), Organisation::default(), check, None),
             DataFile::Donations => match e {
                 Some(ds) if !ds.parts.is_empty() => load::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                _ => load::load_into(f, self.donations, Box::new(ledger::load_donations), check, None),
+                _ => load::load_into(f, self.donations, |t, _| ledger::load_donations(t), Organisation::default(), check, None),
             },
-            DataFile::Disbursements => load::load_into(f, self.disbursements, Box::new(ledger::load_disbursements), check, None),
-            DataFile::Goods => load::load_into(f, self.goods, Box::new(ledger::load_goods), check, None),
+            DataFile::Disbursements => load::load_into(f, self.disbursements, |t, _| ledger::load_disbursements(t), Organisation::default(), check, None),
+            DataFile::Goods => load::load_into(f, self.goods, |t, _| ledger::load_goods(t), Organisation::default(), check, None),
             DataFile::Relief => {
                 let org = self.organisation();
-                load::load_into(f, self.relief, Box::new(move |t| relief::load(t, &org)), check, None)
+                load::load_into(f, self.relief, relief::load, org, check, None)
             }
             DataFile::Coverage => {
                 let org = self.organisation();
-                load::load_into(f, self.coverage, Box::new(move |t| coverage::load(t, &org)), check, None)
+                load::load_into(f, self.coverage, coverage::load, org, check, None)
             }
             // Listed apart from the datasets: loaded when the manifest names it (checked against
             // its entry), or unchecked when the manifest itself failed (as every file is then).
@@ -291,9 +292,9 @@ impl Data {
                 Some(None) => self.summary.set(Load::Idle),
                 Some(Some(r)) => {
                     let org = self.organisation();
-                    load::load_into(summary::FILE, self.summary, Box::new(move |t| summary::load(t, &org)), (r.sha256, r.bytes), None)
+                    load::load_into(summary::FILE, self.summary, summary::load, org, (r.sha256, r.bytes), None)
                 }
-                None => load::load_into(summary::FILE, self.summary, Box::new(|t| summary::load(t, &Organisation::default())), (None, None), None),
+                None => load::load_into(summary::FILE, self.summary, summary::load, Organisation::default(), (None, None), None),
             },
         }
     }

@@ -247,10 +247,13 @@ impl Organisation {
                 Some(rgb) => {
                     let ratio = contrast_on_white(rgb);
                     if ratio < 4.5 {
+                        // In hundredths, as integers: formatting a float would link float printing into the app.
+                        let h = (ratio * 100.0).round() as u32;
+                        let ratio = format!("{}.{:02}", h / 100, h % 100);
                         e(
                             "organisation.accent".into(),
-                            format!("主题色“{accent}”与白色的对比度只有 {ratio:.2}:1，白底上的文字和白字按钮须至少 4.5:1，请选深一些的颜色"),
-                            format!("the accent colour “{accent}” has a contrast of {ratio:.2}:1 against white; text on white and white text on it need at least 4.5:1, so pick a darker colour"),
+                            format!("主题色“{accent}”与白色的对比度只有 {ratio}:1，白底上的文字和白字按钮须至少 4.5:1，请选深一些的颜色"),
+                            format!("the accent colour “{accent}” has a contrast of {ratio}:1 against white; text on white and white text on it need at least 4.5:1, so pick a darker colour"),
                         )
                     }
                 }
