@@ -164,7 +164,7 @@ async fn read_part(p: &Part, download: Download) -> Result<(usize, Checked<Vec<D
     let warning = Diagnostic::warning(&pack.file, "", format!("未使用快速加载文件（{zh}），已改为读取 {}；运行 gongshi manifest 可重新生成", p.file))
         .en(format!("The fast-load file was not used ({en}); {} was read instead. Run gongshi manifest to write it again", p.file));
     let (n, mut c) = read_json(p, start(&p.file)).await?;
-    c.problems.push(warning);
+    c.findings.push(warning);
     Ok((n, c))
 }
 

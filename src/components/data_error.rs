@@ -34,7 +34,8 @@ const MAX_LISTED: usize = 100;
 
 /// Validation problems in a file that still loaded: shown above the data, so nothing is hidden.
 #[component]
-pub fn ValidationNotice(problems: Arc<Vec<Diagnostic>>) -> impl IntoView {
+pub fn ValidationNotice(findings: Arc<Vec<Diagnostic>>) -> impl IntoView {
+    let problems = findings;
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
     let t = crate::i18n::use_tr();

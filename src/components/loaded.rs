@@ -16,7 +16,7 @@ pub fn loaded<T: Send + Sync + 'static>(
     match load {
         Load::Idle | Load::Loading => loading.map(|text| view! { <p class="loading" aria-busy="true">{text}</p> }).into_any(),
         Load::Failed(e) => view! { <DataError dataset=file error=e /> }.into_any(),
-        Load::Ready { value, problems } => ready(value, problems),
+        Load::Ready { value, findings: problems } => ready(value, problems),
         Load::Unpublished => unpublished(loading.is_none()),
     }
 }

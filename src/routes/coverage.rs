@@ -89,7 +89,7 @@ pub fn CoveragePage() -> impl IntoView {
             let sample = counties.iter().any(|c| c.origin.is_sample());
             let teams = before.is_some() || !cov.teams_after.is_empty();
             view! {
-                <ValidationNotice problems=problems />
+                <ValidationNotice findings=problems />
                 {(!facts.is_empty()).then(|| view! {
                     <section class="real">
                         <h3>{t.report_text_h}<span class="badge real">{t.real_badge}</span></h3>

@@ -34,7 +34,7 @@ struct Ledger {
 
 fn problems_of<T>(l: &Load<T>) -> Vec<Diagnostic> {
     match l {
-        Load::Ready { problems, .. } => problems.as_ref().clone(),
+        Load::Ready { findings: problems, .. } => problems.as_ref().clone(),
         _ => Vec::new(),
     }
 }
@@ -237,7 +237,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     view! {
         <JumpNav targets=vec![("ledger-table", t.jump_ledger), ("ledger-charts", t.jump_charts), ("ledger-years", t.jump_years), ("ledger-goods", t.jump_goods)] />
         {partial}
-        <ValidationNotice problems=ledger.problems.clone() />
+        <ValidationNotice findings=ledger.problems.clone() />
         <SampleNotice sample=sample_total real=real_total what=t.ledger_what state=state />
         <span id="ledger-table"></span>
         <SearchableTable

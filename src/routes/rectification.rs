@@ -126,7 +126,7 @@ fn Tracker(
         <p class="doc-title">{rect.title.clone()}</p>
         <p class="print-only">{t.print_line(&rect.publisher, &rect.published.map(|d| t.date(d)).unwrap_or_default())}</p>
         <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>{t.print_all}</button>
-        <ValidationNotice problems=problems />
+        <ValidationNotice findings=problems />
         <ul class="stats" aria-label=t.progress_label>{stats}</ul>
         <div class="search">
             <label for="rect-search">{t.rect_search}</label>

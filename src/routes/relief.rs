@@ -76,7 +76,7 @@ pub fn ReliefPage() -> impl IntoView {
                 outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang, &data.org())) id="relief-county" file_stem=t.stem_county /> })
             };
             view! {
-                <ValidationNotice problems=problems />
+                <ValidationNotice findings=problems />
                 <SampleNotice sample=sample real=real what=t.relief_what state=state />
                 <SearchableTable
                     rows=records

@@ -87,7 +87,7 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
             match read {
                 Ok((n, c)) => {
                     all.extend(c.value);
-                    problems.extend(c.problems);
+                    problems.extend(c.findings);
                     let rows = all.len();
                     // The bytes planned for it (its JSON's, if a pack was not used, may differ).
                     let done = p.usable_pack().map_or(p.bytes, |k| k.bytes).unwrap_or(n as u64);
@@ -106,6 +106,6 @@ pub fn load_donation_parts(ds: Dataset, years: Vec<u16>, target: RwSignal<Load<V
             crate::perf::yield_now().await;
         }
         crate::perf::mark("gongshi:ledger:parts", Some(all.len()));
-        target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, problems })));
+        target.set(Load::from_result(Ok(gongshi_core::Checked { value: all, findings: problems })));
     });
 }

@@ -21,10 +21,10 @@ pub enum Load<T> {
     /// Not requested yet (files only some pages need).
     Idle,
     Loading,
-    /// Loaded; `problems` lists what validation found (records with errors are left out).
+    /// Loaded; `findings` lists what validation found (records with errors are left out).
     Ready {
         value: Arc<T>,
-        problems: Arc<Vec<Diagnostic>>,
+        findings: Arc<Vec<Diagnostic>>,
     },
     /// Nothing usable: the file is missing, or not JSON, or not the expected shape.
     Failed(Arc<Diagnostic>),
@@ -38,7 +38,7 @@ impl<T> Clone for Load<T> {
         match self {
             Load::Idle => Load::Idle,
             Load::Loading => Load::Loading,
-            Load::Ready { value, problems } => Load::Ready { value: value.clone(), problems: problems.clone() },
+            Load::Ready { value, findings: problems } => Load::Ready { value: value.clone(), findings: problems.clone() },
             Load::Failed(d) => Load::Failed(d.clone()),
             Load::Unpublished => Load::Unpublished,
         }
@@ -48,7 +48,7 @@ impl<T> Clone for Load<T> {
 impl<T> Load<T> {
     pub fn from_result(r: Result<Checked<T>, Diagnostic>) -> Self {
         match r {
-            Ok(c) => Load::Ready { value: Arc::new(c.value), problems: Arc::new(c.problems) },
+            Ok(c) => Load::Ready { value: Arc::new(c.value), findings: Arc::new(c.findings) },
             Err(d) => Load::Failed(Arc::new(d)),
         }
     }

@@ -189,9 +189,9 @@ mod tests {
         assert_eq!(d, s.donations);
         let g: gongshi_core::ledger::RawGoods = serde_json::from_str(&files[2].1).unwrap();
         assert_eq!(g, s.goods);
-        assert!(load_donations(&files[0].1).unwrap().problems.is_empty());
-        assert!(load_disbursements(&files[1].1).unwrap().problems.is_empty());
-        assert!(load_goods(&files[2].1).unwrap().problems.is_empty());
+        assert!(load_donations(&files[0].1).unwrap().findings.is_empty());
+        assert!(load_disbursements(&files[1].1).unwrap().findings.is_empty());
+        assert!(load_goods(&files[2].1).unwrap().findings.is_empty());
         for (name, text) in &files {
             assert!(text.ends_with("}\n"), "{name}");
             assert!(text.starts_with("{\n  \"schema\": \"gongshi/"), "{name}");
@@ -202,12 +202,12 @@ mod tests {
         let r: relief::RawReliefFile = serde_json::from_str(&files[3].1).unwrap();
         assert_eq!(r, sample::generate_relief(5, 40));
         let loaded = relief::load(&files[3].1, &gongshi_publish::sample::organisation()).unwrap();
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
         assert_eq!(count_records(relief::FILE, &files[3].1), 40 + r.aggregates.len());
         let c: coverage::RawCoverage = serde_json::from_str(&files[4].1).unwrap();
         assert_eq!(c, sample::generate_coverage());
         let loaded = coverage::load(&files[4].1, &gongshi_publish::sample::organisation()).unwrap();
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
         assert_eq!(count_records(coverage::FILE, &files[4].1), c.teams_after.len() + c.counties.len() + c.facts.len());
 
         // The ledger files do not depend on the number of relief records.

@@ -129,7 +129,7 @@ fn xlsx_with_title_blank_total_and_note_rows_imports_every_form_exactly() {
     assert_eq!(text, DONATIONS_JSON);
     gongshi_publish::schema::strict_parse("donations", &text).unwrap();
     let loaded = ledger::load_donations(&text).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
     assert!(loaded.value.iter().all(|d| d.origin == ledger::Origin::Published && !d.origin.is_sample()));
     assert_eq!(loaded.value[0].origin.zh(), "公开记录");
 
@@ -205,7 +205,7 @@ fn csv_of_relief_masks_names_and_refuses_personal_numbers() {
     );
     gongshi_publish::schema::strict_parse("relief", &json).unwrap();
     let loaded = relief::load(&json, &gongshi_publish::sample::organisation()).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
     assert_eq!(loaded.value.records.len(), 3);
 }
 
@@ -250,7 +250,7 @@ fn goods_with_a_mapping_file_batches_movements_and_units_in_the_quantity() {
     gongshi_publish::schema::strict_parse("goods", &text).unwrap();
     // The import is what the file says; checking the folder finds that more went out than in.
     let g = ledger::load_goods(&text).unwrap();
-    assert!(g.problems.is_empty(), "{:?}", g.problems);
+    assert!(g.findings.is_empty(), "{:?}", g.findings);
     assert_eq!(g.value.balances()[0].flags, vec![ledger::GoodsFlag::OverIssued]);
 
     // A mapping to a field that does not exist is refused up front.

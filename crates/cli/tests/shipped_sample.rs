@@ -25,8 +25,8 @@ fn shipped_sample_files_equal_the_generator_output() {
 fn shipped_relief_and_coverage_load_cleanly() {
     let org = gongshi_core::manifest::load(&shipped("manifest.json")).unwrap().value.organisation;
     let r = relief::load(&shipped(relief::FILE), &org).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
     assert!(r.value.records.iter().all(|x| !x.programme.aggregate_only));
     let c = coverage::load(&shipped(coverage::FILE), &org).unwrap_or_else(|e| panic!("{e:?}"));
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
 }

@@ -48,7 +48,7 @@ fn manifest_keeps_titles_and_sample_flags_and_records_checksums_counts_ranges_ca
     let r = gongshi(&["manifest", dir.to_str().unwrap(), "--touch", "donations", "--today", "2024-03-01"], &dir);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let after = manifest::load(&read(&dir.join("manifest.json"))).unwrap();
-    assert!(after.problems.is_empty(), "{:?}", after.problems);
+    assert!(after.findings.is_empty(), "{:?}", after.findings);
     let after = after.value;
     assert_eq!(after.organisation, before.organisation);
     for (a, b) in after.datasets.iter().zip(&before.datasets) {
@@ -191,7 +191,7 @@ fn mask_masks_every_recipient_once() {
     assert_eq!(masked.records[0].recipient.as_deref(), Some("金某"));
     assert_eq!(masked.records[1].recipient.as_deref(), Some("欧阳某"));
     assert_eq!(masked.records[2].recipient.as_deref(), Some("买某"));
-    assert!(relief::load(&read(&out), &gongshi_publish::sample::organisation()).unwrap().problems.is_empty());
+    assert!(relief::load(&read(&out), &gongshi_publish::sample::organisation()).unwrap().findings.is_empty());
     // Idempotent: a second pass changes nothing and leaves the file as it was.
     let once = read(&out);
     let run = gongshi(&["mask", out.to_str().unwrap()], &dir);
@@ -217,7 +217,7 @@ fn build_summary_round_trips_through_the_core_loader() {
     let text = read(&dir.join("summary.json"));
     assert!(text.len() < 20 * 1024, "{} bytes", text.len());
     let loaded = summary::load(&text, &gongshi_publish::sample::organisation()).unwrap();
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
     let files = gongshi_cli::commands::read_folder(&dir).unwrap();
     let (l, _) = load_folder(&files);
     assert_eq!(loaded.value, gongshi_publish::summary::build(&l.summary_inputs()));
@@ -321,7 +321,7 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let m = manifest::load(&read(&out.join("manifest.json"))).unwrap();
-    assert!(m.problems.is_empty(), "{:?}", m.problems);
+    assert!(m.findings.is_empty(), "{:?}", m.findings);
     let ds = m.value.dataset("donations").unwrap();
     assert_eq!(ds.records, Some(3000));
     assert!(ds.parts.len() > 5, "2020 alone has more than 800 rows, so it is split: {:?}", ds.parts);
@@ -331,7 +331,7 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
         let bytes = std::fs::read(out.join(&p.file)).unwrap();
         gongshi_core::integrity::verify_parts(&p.file, &bytes, p.sha256.as_deref(), p.bytes).unwrap();
         let loaded = gongshi_core::ledger::load_donations(std::str::from_utf8(&bytes).unwrap()).unwrap();
-        assert!(loaded.problems.is_empty(), "{}: {:?}", p.file, loaded.problems);
+        assert!(loaded.findings.is_empty(), "{}: {:?}", p.file, loaded.findings);
         assert!(loaded.value.len() <= 800 && Some(loaded.value.len() as u64) == p.records);
         assert!(loaded.value.iter().all(|d| Some(d.date.year) == p.year && d.origin == gongshi_core::ledger::Origin::Sample), "{}", p.file);
         ids.extend(loaded.value.iter().map(|d| d.id.clone()));

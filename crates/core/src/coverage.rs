@@ -285,7 +285,7 @@ pub fn validate(raw: RawCoverage, org: &Organisation) -> Checked<Coverage> {
             cov.facts.push((t.clone(), f.problem));
         }
     }
-    Checked { value: cov, problems: out }
+    Checked { value: cov, findings: out }
 }
 
 crate::table_columns!(
@@ -544,7 +544,7 @@ mod tests {
             ..Default::default()
         };
         let c = validate(raw.clone());
-        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
         assert_eq!(c.value.derived_village_coverage_bp(), Some(350));
         // These rows hold village units only: 38 units against the city's 41.
         assert!(!c.value.counties_match_city());
@@ -556,13 +556,13 @@ mod tests {
         no_total.counties[0].village_units = Some(11);
         assert!(!validate(no_total).value.counties_match_city(), "39 village units against the city's 38");
         let c = validate(off);
-        assert!(c.problems.iter().any(|p| p.path == "counties" && p.message.contains("39")), "{:?}", c.problems);
-        let sum = c.problems.iter().find(|p| p.path == "counties").unwrap();
+        assert!(c.findings.iter().any(|p| p.path == "counties" && p.message.contains("39")), "{:?}", c.findings);
+        let sum = c.findings.iter().find(|p| p.path == "counties").unwrap();
         assert_eq!(sum.message_in(Lang::En).0, "the counties' village-level organisations add up to 39, not the city's published 38");
         let mut bad = raw;
         bad.counties[1].village_units = Some(151);
         let c = validate(bad);
-        assert!(c.problems.iter().any(|p| p.path == "counties[1].village_units"));
+        assert!(c.findings.iter().any(|p| p.path == "counties[1].village_units"));
         assert_eq!(c.value.counties.len(), 5);
     }
 }

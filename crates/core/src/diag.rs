@@ -97,18 +97,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A value together with the problems found while producing it.
+/// A value together with the findings (diagnostics) made while producing it. "Findings", not
+/// "problems": the rectification report's 21 problems are data, these are about the files.
 ///
-/// Records that could not be used are left out of `value`; each is explained in `problems`.
+/// Records that could not be used are left out of `value`; each is explained in `findings`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked<T> {
     pub value: T,
-    pub problems: Vec<Diagnostic>,
+    pub findings: Vec<Diagnostic>,
 }
 
 impl<T> Checked<T> {
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
+        self.findings.iter().filter(|p| p.severity == Severity::Error)
     }
 
     pub fn has_errors(&self) -> bool {

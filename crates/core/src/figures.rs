@@ -198,7 +198,7 @@ pub fn validate(raw: RawFigures) -> Checked<Figures> {
             });
         }
     }
-    Checked { value: Figures { source: raw.source.unwrap_or_default(), figures }, problems: out }
+    Checked { value: Figures { source: raw.source.unwrap_or_default(), figures }, findings: out }
 }
 
 #[cfg(test)]
@@ -222,10 +222,10 @@ mod tests {
         assert_eq!(c.value.get("b").unwrap().value.display_zh(), "4.42%");
         assert_eq!(c.value.get("c").unwrap().value.display_zh(), "55支");
         assert_eq!(c.value.key_figures().count(), 1);
-        assert!(c.problems.iter().any(|d| d.path == "figures[3].id"));
-        assert!(c.problems.iter().any(|d| d.path == "figures[4].kind"));
+        assert!(c.findings.iter().any(|d| d.path == "figures[3].id"));
+        assert!(c.findings.iter().any(|d| d.path == "figures[4].kind"));
         // In English too.
-        let kind = c.problems.iter().find(|d| d.path == "figures[4].kind").unwrap();
+        let kind = c.findings.iter().find(|d| d.path == "figures[4].kind").unwrap();
         assert_eq!(kind.message_in(crate::i18n::Lang::En), ("figure “d”: the kind “ratio” is not money, percent or count", true));
     }
 }

@@ -719,7 +719,7 @@ pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Ch
     }
     bound_total(&mut v, &mut rows, |d: &Donation| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
-    Checked { value: rows, problems: v.out }
+    Checked { value: rows, findings: v.out }
 }
 
 pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diagnostic> {
@@ -755,7 +755,7 @@ pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disb
     }
     bound_total(&mut v, &mut rows, |d: &Disbursement| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
-    Checked { value: rows, problems: v.out }
+    Checked { value: rows, findings: v.out }
 }
 
 pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
@@ -874,7 +874,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         None => v.out.push(Diagnostic::warning(GOODS, "sample", "文件没有说明是否含示例数据（sample）")),
         _ => {}
     }
-    Checked { value: g, problems: v.out }
+    Checked { value: g, findings: v.out }
 }
 
 // ---------------------------------------------------------------- derived: goods balances and flags

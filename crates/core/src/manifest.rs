@@ -331,7 +331,7 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             out.push(Diagnostic::error(FILE, path, zh).en(en));
         }
     }
-    Checked { value: Manifest { organisation, datasets, summary }, problems: out }
+    Checked { value: Manifest { organisation, datasets, summary }, findings: out }
 }
 
 fn is_safe_file(file: &str) -> bool {
@@ -367,10 +367,10 @@ mod tests {
               {"id":"d","file":"d.json","sample":true,"last_updated":"2025-01-02"}]}"#,
         )
         .unwrap();
-        assert!(c.problems.iter().any(|d| d.path == "datasets[0].file"));
+        assert!(c.findings.iter().any(|d| d.path == "datasets[0].file"));
         // Every manifest problem has an English text for the English page.
-        assert!(c.problems.iter().all(|d| d.message_in(crate::i18n::Lang::En).1), "{:?}", c.problems);
-        let unsafe_file = c.problems.iter().find(|d| d.path == "datasets[0].file").unwrap();
+        assert!(c.findings.iter().all(|d| d.message_in(crate::i18n::Lang::En).1), "{:?}", c.findings);
+        let unsafe_file = c.findings.iter().find(|d| d.path == "datasets[0].file").unwrap();
         assert!(unsafe_file.message_in(crate::i18n::Lang::En).0.ends_with("it must be a file in the data/ folder"));
         assert!(c.value.dataset("b").unwrap().sample, "unspecified means sample");
         assert_eq!(c.value.last_updated().unwrap().to_string(), "2024-01-02");
@@ -397,12 +397,12 @@ mod tests {
         assert_eq!(a.cadence.as_ref().map(|c| (c.every_days, c.emergency_every_days)), Some((90, Some(5))));
         let b = c.value.dataset("b").unwrap();
         assert_eq!((b.sha256.as_ref(), b.date_range, b.cadence.as_ref()), (None, None, None));
-        let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<&str> = c.findings.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, vec!["datasets[1].sha256", "datasets[1].date_range", "datasets[1].cadence", "datasets[2].date_range"]);
         assert_eq!(c.value.summary.as_ref().map(|s| (s.file.as_str(), s.bytes)), Some(("summary.json", Some(3))));
         // An old manifest, without any of them, still loads as before.
         let old = load(r#"{"organisation":{"name":"x"},"datasets":[{"id":"a","file":"a.json","sample":true}]}"#).unwrap();
-        assert!(old.problems.is_empty());
+        assert!(old.findings.is_empty());
         let a = old.value.dataset("a").unwrap();
         assert_eq!((a.sha256.as_ref(), a.bytes, a.date_range, a.cadence.as_ref()), (None, None, None, None));
         assert_eq!(old.value.summary, None);

@@ -223,7 +223,7 @@ impl<'a> R<'a> {
 pub fn decode_donations(bytes: &[u8], source_sha256: &str) -> Result<Checked<Vec<Donation>>, PackError> {
     let (file, raw) = decode_raw(bytes, source_sha256)?;
     let checked = crate::ledger::validate_donations_in(&file, raw);
-    match checked.problems.first() {
+    match checked.findings.first() {
         None => Ok(checked),
         Some(p) => {
             let zh = format!("{} {}", p.path, p.message);

@@ -239,7 +239,7 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         contact: raw.contact.unwrap_or_default(),
         transcription_notes: raw.transcription_notes,
     };
-    Checked { value, problems: found }
+    Checked { value, findings: found }
 }
 
 /// Warns when the file names another format than `gongshi/rectification/…`.
@@ -617,7 +617,7 @@ mod tests {
     #[test]
     fn clean_file_has_no_problems() {
         let c = load(&doc(&three(), r#"{"aspects":2,"problems":3,"done":2,"in_progress":1}"#)).unwrap();
-        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
         assert_eq!(c.value.problems.len(), 3);
     }
 
@@ -626,26 +626,26 @@ mod tests {
         let ps = [prob(1, 1, "finished", "学习"), prob(2, 1, "done", "募捐")].join(",");
         let c = load(&doc(&ps, r#"{"problems":2}"#)).unwrap();
         assert_eq!(c.value.problems.len(), 1);
-        let e = c.problems.iter().find(|d| d.path == "problems[0].status").expect("status diagnostic");
+        let e = c.findings.iter().find(|d| d.path == "problems[0].status").expect("status diagnostic");
         assert!(e.message.contains("finished"));
-        assert!(c.problems.iter().any(|d| d.path == "problems" && d.message.contains("缺少（或未能显示）问题 1")));
+        assert!(c.findings.iter().any(|d| d.path == "problems" && d.message.contains("缺少（或未能显示）问题 1")));
     }
 
     #[test]
     fn duplicate_and_missing_numbers() {
         let ps = [prob(1, 1, "done", "a"), prob(1, 1, "done", "b"), prob(4, 2, "done", "c")].join(",");
         let c = load(&doc(&ps, r#"{"problems":3}"#)).unwrap();
-        assert!(c.problems.iter().any(|d| d.path == "problems[1].no" && d.message.contains("重复")));
-        let missing = c.problems.iter().find(|d| d.message.contains("缺少")).unwrap();
+        assert!(c.findings.iter().any(|d| d.path == "problems[1].no" && d.message.contains("重复")));
+        let missing = c.findings.iter().find(|d| d.message.contains("缺少")).unwrap();
         assert!(missing.message.contains("2、3"), "{}", missing.message);
-        assert!(c.problems.iter().any(|d| d.message.contains("还有问题 4")));
+        assert!(c.findings.iter().any(|d| d.message.contains("还有问题 4")));
         assert_eq!(c.value.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![1, 4]);
     }
 
     #[test]
     fn declared_counts_must_match() {
         let c = load(&doc(&three(), r#"{"aspects":3,"problems":3,"done":3,"in_progress":0}"#)).unwrap();
-        let paths: Vec<&str> = c.problems.iter().map(|d| d.path.as_str()).collect();
+        let paths: Vec<&str> = c.findings.iter().map(|d| d.path.as_str()).collect();
         assert!(paths.contains(&"declared.aspects"), "{paths:?}");
         assert!(paths.contains(&"declared.done"), "{paths:?}");
         assert!(paths.contains(&"declared.in_progress"), "{paths:?}");
@@ -657,10 +657,10 @@ mod tests {
                     {"no":2,"aspect":1,"finding":"b","measures":[],"status":"done"},
                     {"no":3,"aspect":1,"title":"c","finding":"d","measures":["m"],"status":"done","dates":[{"date":"2020-02-30","what":"x"}]}"#;
         let c = load(&doc(ps, "{}")).unwrap();
-        assert!(c.problems.iter().any(|d| d.path == "problems[0].aspect"));
-        assert!(c.problems.iter().any(|d| d.path == "problems[1].title"));
-        assert!(c.problems.iter().any(|d| d.path == "problems[1].measures"));
-        assert!(c.problems.iter().any(|d| d.path == "problems[2].dates[0].date" && d.message.contains("2020-02-30")));
+        assert!(c.findings.iter().any(|d| d.path == "problems[0].aspect"));
+        assert!(c.findings.iter().any(|d| d.path == "problems[1].title"));
+        assert!(c.findings.iter().any(|d| d.path == "problems[1].measures"));
+        assert!(c.findings.iter().any(|d| d.path == "problems[2].dates[0].date" && d.message.contains("2020-02-30")));
         // Problem 3 is kept (only its date was bad), 1 and 2 are left out.
         assert_eq!(c.value.problems.iter().map(|p| p.no).collect::<Vec<_>>(), vec![3]);
         assert!(c.value.problems[0].dates.is_empty());
@@ -684,7 +684,7 @@ mod tests {
             {"no":4,"aspect":1,"title":"dup","finding":"f","measures":["m"],"status":"done"}]}"#;
         let c = load(text).unwrap();
         let got: Vec<(bool, &str, &str)> =
-            c.problems.iter().map(|d| (d.severity == crate::diag::Severity::Warning, d.path.as_str(), d.message.as_str())).collect();
+            c.findings.iter().map(|d| (d.severity == crate::diag::Severity::Warning, d.path.as_str(), d.message.as_str())).collect();
         let (w, e) = (true, false);
         assert_eq!(
             got,

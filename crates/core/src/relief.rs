@@ -469,7 +469,7 @@ pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
     if raw.sample == Some(false) && any_sample {
         out.push(Diagnostic::error(FILE, "sample", "文件标为真实数据（sample: false），但含有示例记录"));
     }
-    Checked { value: relief, problems: out }
+    Checked { value: relief, findings: out }
 }
 
 // ---------------------------------------------------------------- table

@@ -173,7 +173,7 @@ pub fn validate(s: Summary, org: &Organisation) -> Checked<Summary> {
             out.push(Diagnostic::error(FILE, "rectification", "各状态问题数之和与问题总数不符"));
         }
     }
-    Checked { value: s, problems: out }
+    Checked { value: s, findings: out }
 }
 
 #[cfg(test)]
@@ -185,7 +185,7 @@ mod tests {
         let bad = r#"{"schema":"gongshi/summary/1","money_by_year":[{"year":2021,"received_fen":5,"non_directed_fen":9,"over_cap_fen":1},{"year":2020}],
             "relief_by_programme_year":[{"programme":"nope","year":2020}],"rectification":{"problems":21,"done":20}}"#;
         let c = load(bad, &Organisation::default()).unwrap();
-        let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<&str> = c.findings.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"money_by_year[0]"), "{paths:?}");
         assert!(paths.contains(&"money_by_year[0].over_cap_fen"), "{paths:?}");
         assert!(paths.contains(&"money_by_year[1].year"), "{paths:?}");

@@ -12,7 +12,7 @@ fn published_records_are_real_in_every_loader() {
         {"id":"D1","date":"2024-01-02","donor":"王女士","donor_kind":"individual","amount_fen":100,"directed":false,"channel":"cash","project":"人道救助","status":"received","origin":"published"}]}"#,
     )
     .unwrap();
-    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert!(d.findings.is_empty(), "{:?}", d.findings);
     assert_eq!(d.value[0].origin, Origin::Published);
     assert!(!d.value[0].origin.is_sample());
     assert_eq!(d.value[0].origin.zh(), "公开记录");
@@ -28,7 +28,7 @@ fn published_records_are_real_in_every_loader() {
         &org,
     )
     .unwrap();
-    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
     assert_eq!(r.value.records[0].origin, Origin::Published);
     assert_eq!(r.value.aggregates[0].origin, Origin::Published);
     let c = coverage::load(
@@ -36,9 +36,9 @@ fn published_records_are_real_in_every_loader() {
         &org,
     )
     .unwrap();
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
     assert_eq!(c.value.counties[0].origin, Origin::Published);
     // An unknown origin names the three that exist.
     let bad = ledger::load_donations(r#"{"sample":false,"records":[{"id":"D1","origin":"import"}]}"#).unwrap();
-    assert!(bad.problems.iter().any(|p| p.message.contains("published、sample 或 seed")), "{:?}", bad.problems);
+    assert!(bad.findings.iter().any(|p| p.message.contains("published、sample 或 seed")), "{:?}", bad.findings);
 }

@@ -14,7 +14,7 @@ fn data(file: &str) -> String {
 #[test]
 fn rectification_has_21_problems_in_3_aspects_and_no_diagnostics() {
     let c = rectification::load(&data("rectification.json")).expect("parses");
-    assert!(c.problems.is_empty(), "{:#?}", c.problems);
+    assert!(c.findings.is_empty(), "{:#?}", c.findings);
     let r = c.value;
     assert_eq!(r.problems.len(), 21);
     assert_eq!(r.aspects.len(), 3);
@@ -44,7 +44,7 @@ fn a_word_from_one_problem_finds_only_that_problem() {
 #[test]
 fn figures_validate_and_hold_the_seed_numbers() {
     let c = figures::load(&data("figures.json")).expect("parses");
-    assert!(c.problems.is_empty(), "{:#?}", c.problems);
+    assert!(c.findings.is_empty(), "{:#?}", c.findings);
     let f = c.value;
     assert!(f.figures.len() >= 40, "{}", f.figures.len());
     let money: Vec<Fen> = f
@@ -79,7 +79,7 @@ fn cost_cap_reconciles_with_the_seed() {
 #[test]
 fn manifest_lists_every_shipped_file() {
     let c = manifest::load(&data("manifest.json")).expect("parses");
-    assert!(c.problems.is_empty(), "{:#?}", c.problems);
+    assert!(c.findings.is_empty(), "{:#?}", c.findings);
     for d in &c.value.datasets {
         let text = data(&d.file);
         assert!(!text.is_empty(), "{}", d.file);
@@ -113,7 +113,7 @@ mod ledger_data {
         let d = ledger::load_donations(&data("donations.json")).unwrap();
         let x = ledger::load_disbursements(&data("disbursements.json")).unwrap();
         let g = ledger::load_goods(&data("goods.json")).unwrap();
-        for c in [&d.problems, &x.problems, &g.problems] {
+        for c in [&d.findings, &x.findings, &g.findings] {
             assert!(c.is_empty(), "{c:?}");
         }
         assert!(ledger::check_cross(&d.value, &x.value).is_empty());

@@ -136,7 +136,7 @@ mod tests {
 
     fn pack_of(file: &str, text: &str) -> Vec<u8> {
         let checked = load_donations_part(file, text).unwrap();
-        assert!(checked.problems.is_empty(), "packs are for clean parts: {:?}", checked.problems);
+        assert!(checked.findings.is_empty(), "packs are for clean parts: {:?}", checked.findings);
         encode_donations(file, text.as_bytes(), checked.value.iter().any(|d| d.origin.is_sample()), &checked.value)
     }
 
@@ -292,7 +292,7 @@ mod tests {
                 reseal(&mut p);
                 if let Ok(c) = decode_donations(&p, &sha) {
                     // Resealed, a change can read as other records; they passed validation.
-                    assert!(c.problems.is_empty());
+                    assert!(c.findings.is_empty());
                     assert_eq!(c.value.len(), good.value.len(), "byte {i}");
                 }
             }

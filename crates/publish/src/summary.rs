@@ -150,7 +150,7 @@ mod tests {
             records: vec![donation("D1", "2021-03-01", 39_670_000, false, "bank_transfer"), donation("D2", "2021-05-01", 10_000, true, "online_platform")],
             ..Default::default()
         });
-        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        assert!(d.findings.is_empty(), "{:?}", d.findings);
         let x = gongshi_core::ledger::validate_disbursements(RawFile {
             sample: Some(false),
             records: vec![RawDisbursement {
@@ -166,7 +166,7 @@ mod tests {
             }],
             ..Default::default()
         });
-        assert!(x.problems.is_empty(), "{:?}", x.problems);
+        assert!(x.findings.is_empty(), "{:?}", x.findings);
         let s = build(&Inputs { donations: Some(&d.value), disbursements: Some(&x.value), ..Default::default() });
         assert!(!s.sample && !s.money_sample);
         assert_eq!(s.money_by_year.len(), 1);
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!((y.project_costs_fen, y.cost_cap_fen, y.over_cap_fen), (4_200_000, 2_578_550, 4_200_000 - 2_578_550));
         let text = serde_json::to_string(&s).unwrap();
         let back = load(&text, &Default::default()).unwrap();
-        assert!(back.problems.is_empty(), "{:?}", back.problems);
+        assert!(back.findings.is_empty(), "{:?}", back.findings);
         assert_eq!(back.value, s);
         assert!(s.coverage.is_none() && !text.contains("\"coverage\""));
     }

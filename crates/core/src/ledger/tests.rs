@@ -35,10 +35,10 @@ fn donations_validate_each_field() {
     ];
     let c = validate_donations(file(bad));
     assert_eq!(c.value.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), vec!["D1"]);
-    let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<&str> = c.findings.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["records[1].date", "records[2].amount_fen", "records[3].channel", "records[4].status", "records[5].id"]);
-    assert!(c.problems[0].message.contains("2020-02-30"));
-    assert!(c.problems[2].message.contains("pigeon"));
+    assert!(c.findings[0].message.contains("2020-02-30"));
+    assert!(c.findings[2].message.contains("pigeon"));
 }
 
 #[test]
@@ -49,8 +49,8 @@ fn directed_needs_a_purpose_and_seed_records_need_a_problem() {
     s.origin = Some("seed".into());
     let c = validate_donations(file(vec![d, s]));
     assert!(c.value.is_empty());
-    assert!(c.problems.iter().any(|p| p.path == "records[0].directed_to"));
-    assert!(c.problems.iter().any(|p| p.path == "records[1].problem"));
+    assert!(c.findings.iter().any(|p| p.path == "records[0].directed_to"));
+    assert!(c.findings.iter().any(|p| p.path == "records[1].problem"));
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn a_real_file_may_not_hold_sample_records() {
     let mut f = file(vec![don("D1", "2020-01-05", 100, false, "cash", "received")]);
     f.sample = Some(false);
     let c = validate_donations(f);
-    assert!(c.problems.iter().any(|p| p.path == "sample"));
+    assert!(c.findings.iter().any(|p| p.path == "sample"));
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn sums_in_fen_equal_an_independent_sum() {
         })
         .collect();
     let c = validate_donations(file(recs.clone()));
-    assert!(c.problems.is_empty(), "{:?}", &c.problems[..1]);
+    assert!(c.findings.is_empty(), "{:?}", &c.findings[..1]);
     let years = money_by_year(&c.value, &[]);
     let total: i64 = years.iter().map(|y| y.received.0).sum();
     // Independent sum straight from the raw records.
@@ -177,7 +177,7 @@ fn goods_balances_and_every_flag() {
         ..Default::default()
     };
     let c = validate_goods(raw);
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
     let b = c.value.balances();
     let flags = |id: &str| b.iter().find(|x| x.batch == id).unwrap().flags.clone();
     assert_eq!(flags("B1"), vec![GoodsFlag::NoOutgoing]);
@@ -195,7 +195,7 @@ fn goods_movements_must_name_a_batch() {
     let raw = RawGoods { sample: Some(true), batches: vec![batch("B1", 10, false)], movements: vec![mv("M1", "B9", 1)], ..Default::default() };
     let c = validate_goods(raw);
     assert!(c.value.movements.is_empty());
-    assert!(c.problems.iter().any(|p| p.path == "movements[0].batch" && p.message.contains("B9")));
+    assert!(c.findings.iter().any(|p| p.path == "movements[0].batch" && p.message.contains("B9")));
 }
 
 #[test]
@@ -247,10 +247,10 @@ fn a_malformed_amount_leaves_only_its_record_out() {
     let loaded = load_donations(&text).expect("the file itself is fine");
     let ids: Vec<&str> = loaded.value.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["A", "G"]);
-    let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<&str> = loaded.findings.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["records[1].amount_fen", "records[2].amount_fen", "records[3].amount_fen", "records[4].amount_fen", "records[5].amount_fen"]);
-    assert!(loaded.problems[0].message.contains("12.345") && loaded.problems[2].message.contains("１２３"), "{:?}", loaded.problems);
-    let en = loaded.problems[1].message_en.as_deref().unwrap();
+    assert!(loaded.findings[0].message.contains("12.345") && loaded.findings[2].message.contains("１２３"), "{:?}", loaded.findings);
+    let en = loaded.findings[1].message_en.as_deref().unwrap();
     assert!(en.contains("“1,000”") && en.contains("not a whole number of fen"), "{en}");
     // Written back, a good amount is the plain integer again.
     let raw: RawFile<RawDonation> = crate::json::parse("x.json", &text).unwrap();
@@ -267,26 +267,26 @@ fn totals_that_could_overflow_are_refused_not_wrapped() {
         don("D2", "2020-01-06", MAX_RECORD + 1, false, "cash", "received"),
         don("D3", "2020-01-07", i64::MAX, false, "cash", "received"),
     ]));
-    assert_eq!(c.value.len(), 1, "{:?}", c.problems);
-    assert_eq!(c.problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["records[1].amount_fen", "records[2].amount_fen"]);
-    assert!(c.problems[0].message.contains("1000亿元"), "{}", c.problems[0].message);
+    assert_eq!(c.value.len(), 1, "{:?}", c.findings);
+    assert_eq!(c.findings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["records[1].amount_fen", "records[2].amount_fen"]);
+    assert!(c.findings[0].message.contains("1000亿元"), "{}", c.findings[0].message);
 
     // 100 records at the cap make exactly MAX_FILE_TOTAL: fine. One fen more: the whole file.
     let at_cap: Vec<RawDonation> = (0..100).map(|i| don(&format!("D{i}"), "2020-01-05", MAX_RECORD, false, "cash", "received")).collect();
     assert_eq!(100 * MAX_RECORD, MAX_FILE_TOTAL);
     let c = validate_donations(file(at_cap.clone()));
-    assert_eq!((c.value.len(), c.problems.len()), (100, 0));
+    assert_eq!((c.value.len(), c.findings.len()), (100, 0));
     let years = money_by_year(&c.value, &[]);
     assert_eq!(years[0].received.0, MAX_FILE_TOTAL, "summed exactly");
     let mut over = at_cap;
     over.push(don("D100", "2020-01-05", 1, false, "cash", "received"));
     let c = validate_donations(file(over));
     assert!(c.value.is_empty());
-    assert_eq!(c.problems.len(), 1);
-    assert!(c.problems[0].message.contains("10 万亿元") && c.problems[0].message_en.as_deref().unwrap().contains("10 trillion"), "{:?}", c.problems[0]);
+    assert_eq!(c.findings.len(), 1);
+    assert!(c.findings[0].message.contains("10 万亿元") && c.findings[0].message_en.as_deref().unwrap().contains("10 trillion"), "{:?}", c.findings[0]);
     // Disbursements the same.
     let paid: Vec<RawDisbursement> = Vec::new();
-    assert!(validate_disbursements(file(paid)).problems.is_empty());
+    assert!(validate_disbursements(file(paid)).findings.is_empty());
     // Fen arithmetic never wraps into the wrong sign.
     assert_eq!(Fen(i64::MAX) + Fen(1), Fen(i64::MAX));
     assert_eq!(Fen(i64::MIN) - Fen(1), Fen(i64::MIN));

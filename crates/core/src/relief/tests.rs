@@ -18,7 +18,7 @@ fn file(records: Vec<serde_json::Value>, aggregates: Vec<serde_json::Value>) -> 
 #[test]
 fn masked_records_load() {
     let c = load(&file(vec![rec("R1", "temporary_aid", "张某"), rec("R2", "boai", "欧阳某")], vec![])).unwrap();
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
     assert_eq!(c.value.records.len(), 2);
 }
 
@@ -61,7 +61,7 @@ fn street_addresses_and_forbidden_fields_are_refused() {
 fn medical_programmes_only_as_aggregates() {
     let c = load(&file(vec![rec("R1", "little_angel", "张某")], vec![])).unwrap();
     assert!(c.value.records.is_empty());
-    assert!(c.problems.iter().any(|p| p.path == "records[0].programme" && p.message.contains("汇总")));
+    assert!(c.findings.iter().any(|p| p.path == "records[0].programme" && p.message.contains("汇总")));
 }
 
 fn agg(county: &str, people: Option<u32>) -> serde_json::Value {
@@ -76,7 +76,7 @@ fn agg(county: &str, people: Option<u32>) -> serde_json::Value {
 #[test]
 fn suppressed_cells_are_shown_as_such_and_left_out_of_csv() {
     let c = load(&file(vec![], vec![agg("咸安区", Some(7)), agg("通山县", None), agg("赤壁市", Some(5)), agg("通城县", Some(0))])).unwrap();
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
     let a = &c.value.aggregates;
     assert_eq!(a[1].cell(AggregateCol::People), Cell::Text(Cow::Borrowed("不公布")), "withheld, not \"<5\": a cell withheld because of a total may hold more");
     assert_eq!(a[1].cell_lang(AggregateCol::People, crate::i18n::Lang::En), Cell::Text(Cow::Borrowed("not published")));
@@ -114,7 +114,7 @@ fn a_withheld_cell_that_a_total_would_give_away_refuses_the_file() {
     assert!(e.message.contains("算出"), "{}", e.message);
     // Two withheld cells in the line: only their sum is known.
     let c = load(&file(vec![], vec![agg(WHOLE_AREA, Some(12)), agg("咸安区", None), agg("嘉鱼县", None)])).unwrap();
-    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
     // No total published: nothing to subtract from.
     assert!(load(&file(vec![], vec![agg("咸安区", Some(7)), agg("嘉鱼县", None)])).is_ok());
 }
@@ -232,7 +232,7 @@ fn unknown_county_status_and_duplicate_id() {
     let r4 = rec("R3", "temporary_aid", "王某");
     let c = load(&file(vec![r1, r2, r3, r4], vec![])).unwrap();
     assert_eq!(c.value.records.len(), 1);
-    let paths: Vec<&str> = c.problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<&str> = c.findings.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["records[0].county", "records[1].status", "records[3].id"]);
 }
 
@@ -260,7 +260,7 @@ fn divisions_and_programmes_come_from_the_organisation() {
     let c = super::load(&text, &org).unwrap();
     let ids: Vec<&str> = c.value.records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["A1", "A2"]);
-    let msgs: Vec<&str> = c.problems.iter().map(|p| p.message.as_str()).collect();
+    let msgs: Vec<&str> = c.findings.iter().map(|p| p.message.as_str()).collect();
     assert!(msgs.iter().any(|m| m.contains("“temporary_aid”不在本会公布的救助项目之中") && m.contains("winter_aid / sick_children")), "{msgs:?}");
     assert!(msgs.iter().any(|m| m.contains("“咸安区”不在本会公布的行政区划之中（城关镇、东乡）")), "{msgs:?}");
     assert!(msgs.iter().any(|m| m.contains("只公布汇总数")), "{msgs:?}");

@@ -55,14 +55,14 @@ pub struct Loaded {
 #[derive(Clone, Debug, Default)]
 pub struct PartLoaded {
     pub rows: std::ops::Range<usize>,
-    pub problems: Vec<Diagnostic>,
+    pub findings: Vec<Diagnostic>,
 }
 
 impl Loaded {
     /// A loaded part's records and its loader's problems (what its pack must hold).
     pub fn part(&self, file: &str) -> Option<(&[Donation], &[Diagnostic])> {
         let p = self.parts.get(file)?;
-        Some((self.donations.as_deref()?.get(p.rows.clone())?, &p.problems))
+        Some((self.donations.as_deref()?.get(p.rows.clone())?, &p.findings))
     }
 
     /// The inputs of [`crate::summary::build`].
@@ -141,7 +141,7 @@ fn load_manifest(files: &BTreeMap<String, Vec<u8>>, out: &mut Vec<Diagnostic>) -
     let bytes = files.get(manifest::FILE)?;
     match text_of(manifest::FILE, bytes).and_then(manifest::load) {
         Ok(c) => {
-            out.extend(c.problems);
+            out.extend(c.findings);
             Some(c.value)
         }
         Err(d) => {
@@ -163,8 +163,8 @@ fn load_donation_parts(files: &BTreeMap<String, Vec<u8>>, i: usize, d: &Dataset,
         let Some(bytes) = files.get(&p.file) else { continue };
         match text_of(&p.file, bytes).and_then(|t| ledger::load_donations_part(&p.file, t)) {
             Ok(c) => {
-                parts.insert(p.file.clone(), PartLoaded { rows: all.len()..all.len() + c.value.len(), problems: c.problems.clone() });
-                out.extend(c.problems);
+                parts.insert(p.file.clone(), PartLoaded { rows: all.len()..all.len() + c.value.len(), findings: c.findings.clone() });
+                out.extend(c.findings);
                 part_rules(p, (i, j), &c.value, &mut ids, out);
                 all.extend(c.value);
             }
@@ -208,7 +208,7 @@ fn load_dataset(l: &mut Loaded, id: &str, file: &str, text: &str, out: &mut Vec<
         ($result:expr, $records:expr, $dates:expr, $slot:expr) => {
             match $result {
                 Ok(c) => {
-                    out.extend(c.problems.into_iter().map(|d| relabel(d, file)));
+                    out.extend(c.findings.into_iter().map(|d| relabel(d, file)));
                     let v = c.value;
                     let records: u64 = $records(&v) as u64;
                     let date_range = $dates(&v);

@@ -189,7 +189,7 @@ fn summary_against_data(files: &BTreeMap<String, Vec<u8>>, loaded: &Loaded, file
         Err(d) => return vec![d],
         Ok(c) => c,
     };
-    let mut out = c.problems;
+    let mut out = c.findings;
     let all_loaded = KNOWN.iter().all(|(id, _)| {
         let file = &file_of[*id];
         !files.contains_key(file) || loaded.stats.contains_key(*id)

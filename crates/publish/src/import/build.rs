@@ -224,7 +224,7 @@ impl Builder<'_> {
         self.note_missing("directed", "表中没有“是否定向”列：写了定向用途的记为定向捐赠");
         let records: Vec<RawDonation> = rows.iter().enumerate().map(|(i, p)| self.donation(i, p)).collect();
         let file = RawFile { schema: Some(ledger::DONATIONS_SCHEMA.into()), sample: Some(false), note: None, records };
-        let problems = ledger::validate_donations(file.clone()).problems;
+        let problems = ledger::validate_donations(file.clone()).findings;
         self.done(Output::Donations(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
 
@@ -303,7 +303,7 @@ impl Builder<'_> {
             });
         }
         let file = RawFile { schema: Some(ledger::DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records };
-        let problems = ledger::validate_disbursements(file.clone()).problems;
+        let problems = ledger::validate_disbursements(file.clone()).findings;
         self.done(Output::Disbursements(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
 
@@ -331,7 +331,7 @@ impl Builder<'_> {
                 None => self.refuse(ledger::GOODS, format!("row[{i}].record"), "记录类型无法识别（应为 入库、出库 或 核销）".to_string()),
             }
         }
-        let problems = ledger::validate_goods(g.clone()).problems;
+        let problems = ledger::validate_goods(g.clone()).findings;
         self.done(Output::Goods(g), problems, goods_row_of(rows_of))
     }
 
@@ -397,7 +397,7 @@ impl Builder<'_> {
         let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
         let value = serde_json::to_value(&file).expect("plain data");
         let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
-        problems.extend(relief::validate(file.clone(), self.org).problems);
+        problems.extend(relief::validate(file.clone(), self.org).findings);
         self.done(Output::Relief(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
 
@@ -454,7 +454,7 @@ impl Builder<'_> {
             });
         }
         let file = RawCoverage { schema: Some(gongshi_core::coverage::SCHEMA.into()), sample: Some(false), counties, ..Default::default() };
-        let problems = gongshi_core::coverage::validate(file.clone(), self.org).problems;
+        let problems = gongshi_core::coverage::validate(file.clone(), self.org).findings;
         self.done(Output::Coverage(file), problems, Box::new(|p: &str| index_in(p, "counties")))
     }
 }

@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(raw, generate_coverage(), "no seed: always the same");
         let text = serde_json::to_string(&raw).unwrap();
         let c = gongshi_core::coverage::load(&text, &super::super::organisation()).unwrap();
-        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
         let cov = c.value;
         assert_eq!(raw.schema.as_deref(), Some(gongshi_core::coverage::SCHEMA));
         assert_eq!(raw.sample, Some(true));

@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn sample_goods_are_clean_and_the_seed_goods_are_flagged() {
         let g = validate_goods(ledger().goods);
-        assert!(g.problems.is_empty(), "{:?}", g.problems);
+        assert!(g.findings.is_empty(), "{:?}", g.findings);
         let g = g.value;
         let balances = g.balances();
         for (b, bal) in g.batches.iter().zip(&balances) {

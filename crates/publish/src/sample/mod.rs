@@ -188,12 +188,12 @@ mod tests {
         for (seed, n) in [(2023, N), (1, 40), (99, 3000)] {
             let s = generate(seed, n);
             let d = validate_donations(s.donations);
-            assert!(d.problems.is_empty(), "{:?}", d.problems);
+            assert!(d.findings.is_empty(), "{:?}", d.findings);
             assert_eq!(d.value.len(), n);
             let x = validate_disbursements(s.disbursements);
-            assert!(x.problems.is_empty(), "{:?}", x.problems);
+            assert!(x.findings.is_empty(), "{:?}", x.findings);
             let g = validate_goods(s.goods);
-            assert!(g.problems.is_empty(), "{:?}", g.problems);
+            assert!(g.findings.is_empty(), "{:?}", g.findings);
             assert!(check_cross(&d.value, &x.value).is_empty(), "{:?}", check_cross(&d.value, &x.value));
             for y in money_by_year(&d.value, &x.value) {
                 assert_eq!(y.over_cap(), Fen::ZERO, "seed {seed}: {y:?}");

@@ -237,7 +237,7 @@ mod tests {
             let text = serde_json::to_string(&file).unwrap();
             assert!(longest_digit_run(&text) < 11, "seed {seed}: a run of {} digits", longest_digit_run(&text));
             let c = gongshi_core::relief::load(&text, &super::super::organisation()).unwrap_or_else(|e| panic!("seed {seed}: {e:?}"));
-            assert!(c.problems.is_empty(), "seed {seed}: {:?}", c.problems);
+            assert!(c.findings.is_empty(), "seed {seed}: {:?}", c.findings);
             assert_eq!(c.value.records.len(), n);
             assert_eq!(c.value.aggregates.len(), file.aggregates.len());
         }
