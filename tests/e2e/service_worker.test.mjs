@@ -140,7 +140,8 @@ test('a file withdrawn from the manifest and deleted is dropped from the cache a
   fs.rmSync(s.file('data/relief.json'));
   for (let i = 0; i < 2; i++) {
     await reloadApp(page);
-    await page.locator('.data-error').first().waitFor();
+    // No longer listed: the page says the organisation does not publish it.
+    await page.locator('.notice.unpublished').first().waitFor();
     assert.equal(await rows(page).count(), 0, `reload ${i + 1}: no recipient is shown`);
     assert.equal(await inCache(page, 'relief.json'), false, `reload ${i + 1}: not in any cache`);
   }
