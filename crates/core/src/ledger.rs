@@ -409,6 +409,17 @@ impl V<'_> {
     fn err_en(&mut self, path: &dyn Display, msg: String, en: String) {
         self.out.push(Diagnostic::error(self.file, path.to_string(), msg).en(en));
     }
+    /// A free-text field that must not point at a household ([`crate::privacy::household_in_text`]):
+    /// an error, and the record is not shown.
+    fn no_household(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) {
+        if let Some(found) = v.as_deref().and_then(crate::privacy::household_in_text) {
+            self.err_en(
+                path,
+                format!("{label}：{what}含有{found}；只能写到乡镇（街道）、村（社区）或单位，出于隐私保护，这一条不予显示"),
+                format!("{path}: names a household ({found}); write only the township, the village or community, or the organisation; to protect privacy this record is not shown"),
+            );
+        }
+    }
     fn text(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) -> Option<String> {
         match v {
             Some(s) if !s.trim().is_empty() => Some(s.clone()),
@@ -740,6 +751,8 @@ pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disb
         let purpose = v.text(&r.purpose, &At(i, ".purpose"), "用途", &label);
         let project = v.text(&r.project, &At(i, ".project"), "项目", &label);
         let recipient = v.text(&r.recipient, &At(i, ".recipient"), "接收方", &label);
+        v.no_household(&r.recipient, &At(i, ".recipient"), "接收方", &label);
+        v.no_household(&r.purpose, &At(i, ".purpose"), "用途", &label);
         let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
         let category = v.keyed(&r.category, Category::parse, Category::keys(), &At(i, ".category"), "支出类别", &label);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
@@ -786,6 +799,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
                 .opt_date(&c.date, &format!("{path}.cancelled.date"), &label)
                 .map(|date| Some(Cancellation { date, reason: c.reason.clone().unwrap_or_default() })),
         };
+        v.no_household(&r.note, &format!("{path}.note"), "备注", &label);
         if !v.clean_since(before) {
             continue;
         }
@@ -817,6 +831,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         let date = v.date(&r.date, &format!("{path}.date"), &label);
         let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
         let destination = v.text(&r.destination, &format!("{path}.destination"), "去向", &label);
+        v.no_household(&r.destination, &format!("{path}.destination"), "去向", &label);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
         let batch = match &r.batch {
             Some(b) if batch_ids.contains(b) => Some(b.clone()),
@@ -844,6 +859,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         let date = v.opt_date(&r.date, &format!("{path}.date"), &label);
         let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
         let origin = v.origin(&r.origin, r.problem, &path, &label);
+        v.no_household(&r.reason, &format!("{path}.reason"), "核销原因", &label);
         let batch = match &r.batch {
             Some(b) if batch_ids.contains(b) => Some(b.clone()),
             Some(b) => {

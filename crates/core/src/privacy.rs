@@ -194,6 +194,64 @@ pub fn looks_like_full_name(s: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Households in free text
+// ---------------------------------------------------------------------------------------------
+
+/// Words for a group of people, not a person, before “等 N 户/人” (困难户等20户).
+const COLLECTIVE_WORDS: &[&str] =
+    &["户", "群众", "居民", "村民", "农户", "家庭", "学生", "儿童", "老人", "患者", "灾民", "职工", "员工", "人员", "对象", "志愿者", "单位"];
+
+/// What in a free-text field (a goods destination, a note) points at a household, and so must
+/// not be published: a village group or house number (大屋村3组, 城西村二组, 5组18号), or a
+/// person named before “等 N 户/人/家” (张三等15户). `None` for a township, a village as a
+/// whole (发往大屋村委会), an organisation, or a group (困难户等20户). A heuristic that errs
+/// towards flagging.
+pub fn household_in_text(s: &str) -> Option<&'static str> {
+    let chars: Vec<char> = s.chars().map(normalize_char).collect();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    for (i, &c) in chars.iter().enumerate() {
+        // N组 / N队 after a village, a community or a team: a village group.
+        if c == '组' || c == '队' {
+            let mut j = i;
+            while j > 0 && numeral(chars[j - 1]) && i - j < 3 {
+                j -= 1;
+            }
+            if j < i && j > 0 && matches!(chars[j - 1], '村' | '区' | '队' | '屯' | '庄') {
+                return Some("村民小组（村、组）地址");
+            }
+            // 5组18号: a group and a house number.
+            if j < i && chars[i + 1..].iter().take(4).any(|c| c.is_ascii_digit()) && chars[i + 1..].contains(&'号') {
+                return Some("门牌号");
+            }
+        }
+        // X等N户 / X等N人 / X等N家.
+        if c == '等' {
+            let mut k = i + 1;
+            while k < chars.len() && numeral(chars[k]) {
+                k += 1;
+            }
+            if k > i + 1 && matches!(chars.get(k), Some('户' | '人' | '家' | '名')) {
+                for len in [3, 2] {
+                    if i >= len {
+                        let before: String = chars[i - len..i].iter().collect();
+                        if looks_like_full_name(&before) && !COLLECTIVE_WORDS.iter().any(|w| before.contains(w)) && !before.contains(['组', '队']) {
+                            return Some("受助人姓名");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Words that say a number nearby is a bank account (卡号, 账号, 户名…): a possible card number
+/// beside them is one, not a chance Luhn match.
+pub fn says_bank_account(s: &str) -> bool {
+    ["卡号", "银行卡", "账号", "帐号", "户名", "开户", "账户", "帐户"].iter().any(|w| s.contains(w))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Number validators
 // ---------------------------------------------------------------------------------------------
 
@@ -459,6 +517,9 @@ pub enum Finding {
     Mobile,
     /// 13–19 digits passing the Luhn check.
     BankCard,
+    /// A possible card number in a text that says it is an account (户名, 卡号, 账号…:
+    /// [`says_bank_account`]): no chance match.
+    BankAccount,
 }
 
 impl Finding {
@@ -470,6 +531,7 @@ impl Finding {
             Finding::DamagedIdNumber => "身份证号（末几位已损坏，出生日期和地区码仍在）",
             Finding::Mobile => "手机号",
             Finding::BankCard => "银行卡号",
+            Finding::BankAccount => "银行卡号（注明了户名或卡号）",
         }
     }
 }
@@ -529,7 +591,7 @@ fn strength(f: Finding) -> u8 {
     match f {
         Finding::IdNumber => 4,
         Finding::OldIdNumber | Finding::DamagedIdNumber | Finding::Mobile => 3,
-        Finding::BankCard => 1,
+        Finding::BankCard | Finding::BankAccount => 1,
     }
 }
 
@@ -664,6 +726,14 @@ pub fn scan_text(s: &str) -> Vec<(Finding, String)> {
         scan_groups(&groups, letter_before || letter_after, &mut found);
         crate::sort::sort_by_key(&mut found, |x| x.0);
         out.extend(found.into_iter().map(|(_, f, m)| (f, m)));
+    }
+    // A card number the text itself calls an account is one.
+    if out.iter().any(|(f, _)| *f == Finding::BankCard) && says_bank_account(s) {
+        for (f, _) in &mut out {
+            if *f == Finding::BankCard {
+                *f = Finding::BankAccount;
+            }
+        }
     }
     out
 }
@@ -950,6 +1020,31 @@ mod tests {
     }
 
     #[test]
+    fn households_in_free_text() {
+        for (s, what) in [
+            ("咸安区横沟桥镇大屋村3组张三等15户", "村民小组（村、组）地址"),
+            ("横沟桥镇大屋村3组", "村民小组（村、组）地址"),
+            ("城西村二组", "村民小组（村、组）地址"),
+            ("城西社区十组", "村民小组（村、组）地址"),
+            ("5组18号", "门牌号"),
+            ("张三等15户", "受助人姓名"),
+            ("发给欧阳娜娜等3人", "受助人姓名"),
+        ] {
+            assert_eq!(household_in_text(s), Some(what), "{s}");
+        }
+        for s in ["横沟桥镇", "发往大屋村委会", "困难户等20户", "低保户等12户", "受灾群众等300人", "项目组", "第三工作组", "咸安区红十字会", "2021年3组物资"]
+        {
+            assert_eq!(household_in_text(s), None, "{s}");
+        }
+        assert!(says_bank_account("户名张三 卡号6222…"));
+        // A card number alone is a possible card; beside 户名/卡号 it is an account.
+        let card = "6222021234567890128";
+        assert_eq!(scan_text(card)[0].0, Finding::BankCard);
+        assert_eq!(scan_text(&format!("户名张三 卡号{card}"))[0].0, Finding::BankAccount);
+        assert!(!says_bank_account("收据号 XNHH-2020-000123"));
+    }
+
+    #[test]
     fn luhn_and_cards() {
         assert!(luhn_ok("4111111111111111"));
         assert!(!luhn_ok("4111111111111112"));
@@ -997,7 +1092,8 @@ mod tests {
                 (Finding::IdNumber, "110*************2X".to_string()),
                 (Finding::OldIdNumber, "110**********02".to_string()),
                 (Finding::Mobile, "138******00".to_string()),
-                (Finding::BankCard, "622**************28".to_string()),
+                // The text says 银行卡: an account, not a chance Luhn match.
+                (Finding::BankAccount, "622**************28".to_string()),
             ]
         );
     }
@@ -1134,7 +1230,8 @@ mod tests {
         let mut want = vec![
             ("records[2].phone".to_string(), Finding::Mobile, "138******00".to_string()),
             ("records[3].note".to_string(), Finding::Mobile, "138******00".to_string()),
-            ("records[3].note".to_string(), Finding::BankCard, "622**************28".to_string()),
+            // 卡号 beside it: an account.
+            ("records[3].note".to_string(), Finding::BankAccount, "622**************28".to_string()),
             ("records[4].id".to_string(), Finding::IdNumber, "110*************11".to_string()),
             ("records[4].old".to_string(), Finding::OldIdNumber, "110**********02".to_string()),
             ("[\"a.b\"][0]".to_string(), Finding::IdNumber, "110*************2X".to_string()),

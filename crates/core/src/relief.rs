@@ -308,6 +308,16 @@ pub fn privacy_gate(file: &str, value: &serde_json::Value, org: &Organisation) -
                         .en("The recipient's name is not masked: it may only be a surname and 某 (张某, 欧阳某), with no given name, spaces or pinyin; gongshi mask rewrites it; to protect privacy the whole file is not shown"),
                 ),
             }
+            if let Some(found) = r.get("goods").and_then(|v| v.as_str()).and_then(privacy::household_in_text) {
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        format!("records[{i}].goods"),
+                        format!("物资一栏含有{found}；只能写物资，不得写村、组或受助人；出于隐私保护，整个文件不予显示"),
+                    )
+                    .en("The goods field names a household (a village group or a recipient); to protect privacy the whole file is not shown"),
+                );
+            }
             if let Some(t) = r.get("township").and_then(|v| v.as_str()) {
                 if looks_like_street_address(t) || looks_like_village_address(t) {
                     out.push(

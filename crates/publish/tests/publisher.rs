@@ -162,6 +162,44 @@ fn relief_rows_are_masked_and_street_addresses_refused() {
     assert!(e.contains("第 3 行") && e.contains("列“乡镇”") && e.contains("详细地址"), "{e}");
 }
 
+/// Issue 21's leaks, each refused with its row and reason: a goods destination naming a village
+/// group and a household, a card number beside 户名/卡号 (no longer only a note), and a relief
+/// sheet of sick children relabelled 其他 (its 患儿/病种/监护人 columns give it away).
+#[test]
+fn households_bank_accounts_and_sick_children_lists_are_refused() {
+    let tb = table(vec![
+        vec![t("记录类型"), t("批次号"), t("日期"), t("物资名称"), t("数量"), t("单位"), t("价值（元）"), t("捐赠方"), t("去向"), t("备注")],
+        vec![t("入库"), t("G1"), t("2024-01-05"), t("大米"), n("100"), t("袋"), n("5000"), t("某某公司"), t(""), t("")],
+        vec![t("出库"), t("G1"), t("2024-01-10"), t("大米"), n("20"), t("袋"), t(""), t(""), t("咸安区横沟桥镇大屋村3组张三等15户"), t("")],
+        vec![t("出库"), t("G1"), t("2024-01-11"), t("大米"), n("10"), t("袋"), t(""), t(""), t("横沟桥镇"), t("户名张三 卡号6222021234567890128")],
+        vec![t("出库"), t("G1"), t("2024-01-12"), t("大米"), n("10"), t("袋"), t(""), t(""), t("横沟桥镇大屋村委会"), t("")],
+    ]);
+    let (out, report) = import::import(&tb, &opts(Kind::Goods)).unwrap();
+    let Output::Goods(g) = out else { panic!() };
+    assert_eq!(g.movements.len(), 1, "only the village committee's movement");
+    assert_eq!(report.errors.iter().map(|e| e.row).collect::<Vec<_>>(), [3, 4]);
+    let (e3, e4) = (report.errors[0].to_string(), report.errors[1].to_string());
+    assert!(e3.contains("列“去向”") && e3.contains("村民小组"), "{e3}");
+    assert!(e4.contains("列“备注”") && e4.contains("银行卡号") && !e4.contains("6222021234567890128"), "{e4}");
+
+    // A relief goods cell: only the import's own scan sees it (the relief gate checks townships).
+    let relief = table(vec![
+        vec![t("救助项目"), t("日期"), t("县（市、区）"), t("乡镇"), t("受助人"), t("发放物资")],
+        vec![t("临时救助"), t("2024-1-1"), t("通山"), t("通羊镇"), t("王五"), t("大米（送至城西村二组）")],
+        vec![t("临时救助"), t("2024-1-2"), t("通山"), t("通羊镇"), t("李四"), t("大米")],
+    ]);
+    let (_, report) = import::import(&relief, &opts(Kind::Relief)).unwrap();
+    assert_eq!(report.errors.iter().map(|e| e.row).collect::<Vec<_>>(), [2], "{:?}", report.errors);
+    assert!(report.errors[0].to_string().contains("列“发放物资”") && report.errors[0].to_string().contains("村民小组"));
+
+    let children = table(vec![
+        vec![t("救助项目"), t("日期"), t("县（市、区）"), t("乡镇"), t("患儿姓名"), t("病种"), t("监护人"), t("金额")],
+        vec![t("其他"), t("2024-3-5"), t("咸安区"), t("温泉街道"), t("张小明"), t("白血病"), t("张三"), t("5000")],
+    ]);
+    let Err(e) = import::import(&children, &opts(Kind::Relief)) else { panic!("a list of sick children is refused") };
+    assert!(e.contains("“患儿姓名”“病种”“监护人”") && e.contains("只公布") && e.contains("汇总"), "{e}");
+}
+
 // ------------------------------------------------------------------ check
 
 const MANIFEST: &str = r#"{"organisation":{"name":"测试红十字会"},"datasets":[

@@ -293,3 +293,25 @@ fn totals_that_could_overflow_are_refused_not_wrapped() {
     assert_eq!(Fen(5).checked_add(Fen(i64::MAX)), None);
     assert_eq!(Fen::bounded_total([Fen(i64::MIN)]), None, "the absolute value of i64::MIN overflows: refused, not wrapped");
 }
+
+/// A goods destination, note or write-off reason that points at a household (a village group, a
+/// recipient's name before 等 N 户) is refused with its path, and that record is not shown; a
+/// township or a village committee is fine.
+#[test]
+fn goods_text_naming_a_household_is_refused() {
+    let text = r#"{"schema":"gongshi/goods/1","sample":false,
+        "batches":[{"id":"G1","date":"2024-01-05","donor":"某公司","donor_kind":"enterprise","item":"大米","quantity":100,"unit":"袋","value_fen":500000,"origin":"published"},
+          {"id":"G2","date":"2024-01-06","donor":"某公司","donor_kind":"enterprise","item":"棉被","quantity":10,"unit":"床","value_fen":100000,"origin":"published","note":"城西村二组代收"}],
+        "movements":[
+          {"id":"M1","date":"2024-01-10","batch":"G1","quantity":20,"destination":"咸安区横沟桥镇大屋村3组张三等15户","origin":"published"},
+          {"id":"M2","date":"2024-01-11","batch":"G1","quantity":10,"destination":"横沟桥镇大屋村委会","origin":"published"}],
+        "writeoffs":[{"id":"W1","date":"2024-02-01","batch":"G1","quantity":1,"reason":"李四等2户退回","origin":"published"}]}"#;
+    let c = load_goods(text).unwrap();
+    let paths: Vec<&str> = c.findings.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["batches[1].note", "movements[0].destination", "writeoffs[0].reason"], "{:?}", c.findings);
+    assert!(c.findings[1].message.contains("村民小组") && c.findings[2].message.contains("受助人姓名"), "{:?}", c.findings);
+    let ids = |v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>();
+    assert_eq!(c.value.batches.iter().map(|b| b.id.clone()).collect::<Vec<_>>(), ids(vec!["G1"]));
+    assert_eq!(c.value.movements.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), ids(vec!["M2"]));
+    assert!(c.value.writeoffs.is_empty());
+}

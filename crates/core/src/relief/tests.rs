@@ -278,3 +278,13 @@ fn divisions_and_programmes_come_from_the_organisation() {
     let bars: Vec<(&str, i64)> = chart.bars.iter().map(|b| (b.label.as_str(), b.value)).collect();
     assert_eq!(bars, [("城关镇", 50000), ("东乡", 50000)]);
 }
+
+/// The goods of a relief record may not name a household: the gate refuses the file.
+#[test]
+fn relief_goods_naming_a_village_group_refuse_the_file() {
+    let mut r = rec("R1", "temporary_aid", "张某");
+    r["goods"] = "大米（送至大屋村3组）".into();
+    let e = load(&file(vec![r], vec![])).unwrap_err();
+    assert_eq!(e.path, "records[0].goods");
+    assert!(e.message.contains("村民小组"), "{}", e.message);
+}

@@ -171,6 +171,23 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
+/// Words of a column that makes a relief sheet a list of sick children or patients (患儿, 病种,
+/// 监护人…): such people are published only as aggregates, whatever the sheet calls the programme.
+const MEDICAL_HEADER_WORDS: &[&str] = &["患儿", "病种", "病情", "诊断", "疾病", "病历", "住院", "监护人", "病名", "医保"];
+
+/// Refuses a relief sheet whose headers say it lists sick children or patients.
+fn medical_columns(header_cells: &[Cell], source: &str) -> Result<(), String> {
+    let found: Vec<String> =
+        header_cells.iter().map(Cell::text).filter(|h| MEDICAL_HEADER_WORDS.iter().any(|w| h.contains(w))).map(|h| format!("“{h}”")).collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{source}：表中有{}列，这是儿童或大病救助的名单。这类救助只公布按县（市、区）、年份汇总的人数和金额，不得逐人导入或公开（无论表中的救助项目写作什么）；请改为汇总表，原表请勿公开",
+        found.join("")
+    ))
+}
+
 /// Imports `table` as `opts.kind`. `Err` when nothing can be imported at all (no header row, a
 /// bad mapping); otherwise the good rows in the app's format, and a report that lists every bad
 /// row — the caller decides whether to write anything when there are errors.
@@ -178,6 +195,9 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     let mapping = headers::Mapping::read(opts)?;
     let header_pos = headers::find_header_row(table, opts, &mapping)?;
     let (header_row, header_cells) = &table.rows[header_pos];
+    if opts.kind == Kind::Relief {
+        medical_columns(header_cells, &opts.source)?;
+    }
     let mut report = Report { header_row: *header_row, ..Default::default() };
     let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
     let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, &mut report);

@@ -68,6 +68,15 @@ impl Personal {
             if text.is_empty() {
                 continue;
             }
+            // A goods destination, a spending's recipient or a relief cell that names a household
+            // (a village group, a name before 等 N 户). Donors are published by name on purpose.
+            if let (Some(col), Some(found), false) = (columns.at(i), privacy::household_in_text(&text), matches!(kind, Kind::Donations | Kind::Coverage)) {
+                problems.push(CellProblem {
+                    column: Some(col.header.clone()),
+                    value: Some(text.clone()),
+                    message: format!("含有{found}，个人信息不得公开：只能写到乡镇（街道）、村（社区）或单位"),
+                });
+            }
             for (finding, shown) in privacy::scan_text(&text) {
                 match columns.at(i) {
                     Some(col) if finding != Finding::BankCard || kind == Kind::Relief => problems.push(CellProblem {
