@@ -24,7 +24,7 @@ pub const USAGE: &str = "用法 / usage:
       写出示例数据 donations.json、disbursements.json、goods.json、relief.json、coverage.json
       (defaults: --out public/data --seed 2023 --donations 1200 --relief 600)
   gongshi import FILE.xlsx|FILE.csv --dataset donations|disbursements|goods|relief|coverage
-                 [--sheet NAME] [--map mapping.json] [--out FILE] [--skip-bad]
+                 [--sheet NAME] [--map mapping.json] [--out FILE] [--manifest FILE] [--skip-bad]
       把 Excel/CSV 表格导入为数据文件（无 --out 时输出到标准输出）
   gongshi check DIR [--format text|json] [--today YYYY-MM-DD]
       检查数据目录中的每个文件（格式、跨文件规则、校验值、隐私）；无错误时退出码为 0
@@ -44,6 +44,19 @@ pub const USAGE: &str = "用法 / usage:
 /// Runs `gongshi ARGS…`.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let rest = args.get(1..).unwrap_or(&[]);
+    // `gongshi COMMAND --help`: that command's lines of the usage.
+    if let (Some(cmd), true) = (args.first(), rest.iter().any(|a| a == "--help" || a == "-h")) {
+        let lines: Vec<&str> = USAGE.lines().collect();
+        let mut part = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim_start().starts_with(&format!("gongshi {cmd}")) {
+                part.push(*l);
+                part.extend(lines[i + 1..].iter().take_while(|x| !x.trim_start().starts_with("gongshi ")));
+            }
+        }
+        let _ = writeln!(out, "{}", if part.is_empty() { USAGE.to_string() } else { format!("用法 / usage:\n{}", part.join("\n")) });
+        return 0;
+    }
     let result = match args.first().map(String::as_str) {
         Some("init") => init_cmd(rest, out, err),
         Some("sample") => sample(rest, out),

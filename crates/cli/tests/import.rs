@@ -259,3 +259,24 @@ fn goods_with_a_mapping_file_batches_movements_and_units_in_the_quantity() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("kind_of_thing") && r.stderr.contains("不存在"), "{}", r.stderr);
 }
+
+/// `gongshi COMMAND --help` prints that command's usage (it said "未知参数" before); `gongshi
+/// init` then makes a folder `check` passes, and refuses to overwrite one.
+#[test]
+fn command_help_and_init() {
+    let dir = scratch("help-init");
+    for (cmd, word) in [("init", "--divisions"), ("import", "--manifest"), ("check", "--today")] {
+        let r = gongshi(&[cmd, "--help"], &dir);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains(&format!("gongshi {cmd}")) && r.stdout.contains(word), "{}", r.stdout);
+        assert!(!r.stdout.contains("gongshi sample"), "only that command: {}", r.stdout);
+    }
+    let args = ["init", "new", "--name", "某县红十字会", "--divisions", "甲镇,乙镇", "--today", "2026-12-01"];
+    let r = gongshi(&args, &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let c = gongshi(&["check", "new", "--today", "2026-12-01"], &dir);
+    assert!(c.stdout.contains("check: 0 errors, 0 warnings"), "{}{}", c.stdout, c.stderr);
+    let again = gongshi(&args, &dir);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("不会覆盖"), "{}", again.stderr);
+}

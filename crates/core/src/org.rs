@@ -170,6 +170,13 @@ impl Organisation {
         self.programmes.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(" / ")
     }
 
+    /// What a programme may be written as, for messages: its names, then its keys (可写 临时救助、
+    /// 冬季送温暖，或 aid、winter_aid).
+    pub fn programme_choices(&self) -> String {
+        let names: Vec<&str> = self.programmes.iter().map(|p| p.name.as_str()).collect();
+        format!("可写 {}，或 {}", names.join("、"), self.programmes.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join("、"))
+    }
+
     /// What a total over every division is called (全市 unless the organisation says otherwise).
     pub fn whole_area_in(&self, lang: Lang) -> &str {
         match lang {

@@ -372,7 +372,7 @@ pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
         if programme.is_none() {
             err(
                 "programme",
-                format!("{label}：救助项目“{}”不在本会公布的救助项目之中（应为 {}）", r.programme.clone().unwrap_or_default(), org.programme_keys()),
+                format!("{label}：救助项目“{}”不在本会公布的救助项目之中（{}）", r.programme.clone().unwrap_or_default(), org.programme_choices()),
             );
         }
         if programme.as_ref().is_some_and(|p| p.aggregate_only) || r.medical == Some(true) {

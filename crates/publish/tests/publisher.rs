@@ -53,6 +53,8 @@ fn value_vocabularies() {
     assert_eq!(import::infer_donor_kind("咸宁市温州商会"), "organisation");
     assert_eq!(import::infer_donor_kind("咸宁市第一中学"), "government");
     assert_eq!(import::infer_donor_kind("王女士"), "individual");
+    assert_eq!(import::infer_donor_kind("中国红十字会总会"), "organisation");
+    assert_eq!(import::infer_donor_kind("慈善爱心车队"), "organisation");
     assert_eq!(import::infer_donor_kind("匿名"), "anonymous");
     assert_eq!(import::category_key("项目费用"), Some("project_cost"));
     assert_eq!(import::category_key("管理费"), Some("management"));
@@ -198,6 +200,33 @@ fn households_bank_accounts_and_sick_children_lists_are_refused() {
     ]);
     let Err(e) = import::import(&children, &opts(Kind::Relief)) else { panic!("a list of sick children is refused") };
     assert!(e.contains("“患儿姓名”“病种”“监护人”") && e.contains("只公布") && e.contains("汇总"), "{e}");
+}
+
+/// Issue 21's editor points: headers the tool does not know give one message with a ready
+/// mapping (not the same error on every row); a sign-off row is skipped with a note, a status
+/// that merely starts like one (审核通过) is not.
+#[test]
+fn unknown_headers_give_one_message_with_a_mapping_and_sign_off_rows_are_skipped() {
+    let tb = table(vec![
+        vec![t("受赠日期"), t("爱心单位"), t("金额（元）"), t("项目")],
+        vec![t("2024-01-05"), t("某某公司"), n("100"), t("助学")],
+        vec![t("2024-01-06"), t("王女士"), n("200"), t("助学")],
+    ]);
+    let Err(e) = import::import(&tb, &opts(Kind::Donations)) else { panic!("nothing can be imported") };
+    assert!(e.contains("找不到“日期”“捐赠方”对应的列") && e.contains("未识别的列：受赠日期、爱心单位"), "{e}");
+    assert!(e.ends_with(r#"{"受赠日期": "date", "爱心单位": "donor"}"#), "{e}");
+
+    let tb = table(vec![
+        vec![t("日期"), t("捐赠方"), t("金额（元）"), t("项目")],
+        vec![t("2024-01-05"), t("某某公司"), n("100"), t("助学")],
+        vec![t("制表人：王某"), t("审核人：李某"), t(""), t("制表日期：2024-02-01")],
+    ]);
+    let (out, report) = import::import(&tb, &opts(Kind::Donations)).unwrap();
+    let Output::Donations(d) = out else { panic!() };
+    assert_eq!(d.records.len(), 1);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.skipped.len(), 1);
+    assert!(report.skipped[0].1.starts_with("签字行"), "{:?}", report.skipped);
 }
 
 // ------------------------------------------------------------------ check

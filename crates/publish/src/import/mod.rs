@@ -188,6 +188,71 @@ fn medical_columns(header_cells: &[Cell], source: &str) -> Result<(), String> {
     ))
 }
 
+/// The fields every row of a sheet needs (no default stands in for them): without a column for
+/// one, every row would fail for the same reason.
+fn required(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Donations => &["date", "donor", "amount_fen"],
+        Kind::Disbursements => &["date", "purpose", "project", "recipient", "amount_fen"],
+        Kind::Goods => &["date", "quantity"],
+        Kind::Relief => &["programme", "date", "county"],
+        Kind::Coverage => &["county", "townships", "villages"],
+    }
+}
+
+/// One message, instead of the same error on every row, when a needed field has no column: the
+/// fields, the headers that were not recognised, and a mapping file ready to use, each
+/// unrecognised header put to the missing field it shares most words with (the editor checks it).
+fn missing_columns(opts: &Options, header_cells: &[Cell], columns: &headers::Columns) -> Result<(), String> {
+    let fields = opts.kind.fields();
+    let missing: Vec<&FieldDef> = required(opts.kind).iter().filter(|k| !columns.has(k)).filter_map(|k| fields.iter().find(|f| f.key == *k)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let unknown: Vec<String> = columns.ignored.iter().filter_map(|i| header_cells.get(*i)).map(Cell::text).filter(|h| !h.trim().is_empty()).collect();
+    // How alike a header and a field are: the longest run of characters the header shares with
+    // the field's name or one of its usual headers.
+    let likeness = |h: &str, f: &FieldDef| -> usize {
+        let h: Vec<char> = h.chars().collect();
+        std::iter::once(f.zh).chain(f.headers.iter().copied()).map(|w| common_run(&h, &w.chars().collect::<Vec<_>>())).max().unwrap_or(0)
+    };
+    let mut mapping: Vec<(String, &str)> = Vec::new();
+    for f in &missing {
+        let best =
+            unknown.iter().filter(|h| !mapping.iter().any(|(m, _)| m == *h)).map(|h| (likeness(h, f), h)).filter(|(n, _)| *n >= 2).max_by_key(|(n, _)| *n);
+        if let Some((_, h)) = best {
+            mapping.push((h.clone(), f.key));
+        }
+    }
+    let names = missing.iter().map(|f| format!("“{}”", f.zh)).collect::<Vec<_>>().join("");
+    let mut msg = format!("{}：表头中找不到{names}对应的列，每一行都会因此出错，没有导入", opts.source);
+    if !unknown.is_empty() {
+        msg.push_str(&format!("。未识别的列：{}", unknown.join("、")));
+    }
+    if !mapping.is_empty() {
+        let json = mapping.iter().map(|(h, k)| format!("{:?}: {:?}", h, k)).collect::<Vec<_>>().join(", ");
+        msg.push_str(&format!("。如果它们就是这些字段，把下面一行存为 mapping.json（请先核对），再加上 --map mapping.json 重新导入：\n{{{json}}}"));
+    } else {
+        msg.push_str("。请在表中加上这些列，或用 --map 映射文件说明哪一列是它们");
+    }
+    Err(msg)
+}
+
+/// The length of the longest run of characters `a` and `b` share.
+fn common_run(a: &[char], b: &[char]) -> usize {
+    let mut best = 0;
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            let mut n = 0;
+            while i + n < a.len() && j + n < b.len() && a[i + n] == b[j + n] {
+                n += 1;
+            }
+            best = best.max(n);
+        }
+    }
+    best
+}
+
 /// Imports `table` as `opts.kind`. `Err` when nothing can be imported at all (no header row, a
 /// bad mapping); otherwise the good rows in the app's format, and a report that lists every bad
 /// row — the caller decides whether to write anything when there are errors.
@@ -200,6 +265,7 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     }
     let mut report = Report { header_row: *header_row, ..Default::default() };
     let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
+    missing_columns(opts, header_cells, &columns)?;
     let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, &mut report);
     let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &opts.org, &mut report);
     Ok((output, report))

@@ -7,6 +7,9 @@ use crate::parse::{self, fold_width, MoneyUnit};
 use gongshi_core::privacy::{self, Finding};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How a cell of an office's sign-off row begins (制表人：王某, 审核：, 制表日期：).
+const SIGN_OFF: [&str; 12] = ["制表人", "制表日期", "制表", "填表人", "填报人", "审核人", "审核", "复核", "负责人", "单位负责人", "经办人", "签字"];
+
 /// First cells that mark a row of totals.
 const TOTALS: [&str; 7] = ["合计", "总计", "小计", "累计", "本页合计", "合计金额", "总合计"];
 
@@ -47,6 +50,15 @@ fn skip_reason(cells: &[Cell]) -> Option<Skip> {
     let first = normalize_header(&filled[0].text());
     if TOTALS.contains(&first.as_str()) {
         return Some(Skip::Because(format!("合计行（“{}”）", filled[0].text())));
+    }
+    // 制表人：…  审核人：…  制表日期：…: the office's sign-off under the table.
+    let sign_off = |t: String| {
+        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        SIGN_OFF.iter().any(|w| t.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(['：', ':'])))
+    };
+    if filled.iter().any(|c| sign_off(c.text())) {
+        let text = filled.iter().map(|c| c.text()).collect::<Vec<_>>().join(" ");
+        return Some(Skip::Because(format!("签字行（“{}”）", shorten(&text))));
     }
     None
 }

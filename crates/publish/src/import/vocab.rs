@@ -108,7 +108,10 @@ pub fn infer_donor_kind(donor: &str) -> &'static str {
     if ["公司", "企业", "集团", "厂", "银行", "商行", "门店", "超市", "药房", "酒店", "合作社", "店"].iter().any(|w| d.contains(w)) {
         return "enterprise";
     }
-    if ["商会", "协会", "基金会", "促进会", "联合会", "学会", "慈善会", "志愿者", "社会组织", "俱乐部", "团队"].iter().any(|w| d.contains(w))
+    // A Red Cross society (中国红十字会总会), a volunteer motorcade (慈善爱心车队): organisations.
+    if ["商会", "协会", "基金会", "促进会", "联合会", "学会", "慈善会", "红十字会", "总会", "车队", "爱心队", "志愿者", "社会组织", "俱乐部", "团队"]
+        .iter()
+        .any(|w| d.contains(w))
     {
         return "organisation";
     }
