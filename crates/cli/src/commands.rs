@@ -30,7 +30,7 @@ pub const USAGE: &str = "用法 / usage:
       检查数据目录中的每个文件（格式、跨文件规则、校验值、隐私）；无错误时退出码为 0
   gongshi mask FILE [--out FILE]
       把救助记录的受助人姓名脱敏为“姓＋某”
-  gongshi manifest DIR [--touch DATASET]... [--today YYYY-MM-DD] [--no-pack]
+  gongshi manifest DIR [--touch DATASET]... [--today YYYY-MM-DD] [--source TEXT] [--no-pack]
       重写 DIR/manifest.json：校验值、大小、记录数、日期范围、法定公开周期；
       为分卷的捐赠台账写出快速加载文件（.pack，JSON 仍是正式发布的数据）
   gongshi schema [--out DIR]
@@ -546,7 +546,7 @@ fn unknown_keys(original: &serde_json::Value, reparsed: &serde_json::Value, path
 // ---------------------------------------------------------------- manifest
 
 fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--touch", "--today"], &["--no-pack"])?;
+    let a = Args::parse(args, &["--touch", "--today", "--source"], &["--no-pack"])?;
     let no_pack = a.flags.contains("--no-pack");
     let mut packs = 0;
     let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
@@ -620,8 +620,32 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
                 }
             }
         }
-        if let Some(t) = today.filter(|_| touch.contains(&id.as_str()) || touch.contains(&"all")) {
+        let touched = touch.contains(&id.as_str()) || touch.contains(&"all");
+        if let Some(t) = today.filter(|_| touched) {
             d.last_updated = Some(t.to_string());
+        }
+        // Sample or real, as the file itself says (all its parts, for a dataset in parts): real
+        // data that replaced the sample is never called sample, nor sourced to the generator.
+        let flags: Vec<Option<bool>> = std::iter::once(&file)
+            .chain(d.parts.iter().flatten().filter_map(|p| p.file.as_ref()))
+            .filter_map(|f| files.get(f))
+            .map(|b| serde_json::from_slice::<serde_json::Value>(b).ok().and_then(|v| v.get("sample").and_then(serde_json::Value::as_bool)))
+            .collect();
+        if let Some(sample) = flags.iter().flatten().copied().reduce(|x, y| x || y) {
+            if d.sample != Some(sample) {
+                let _ = writeln!(err, "note: {file} 的 sample 改为 {sample}（以数据文件为准）");
+                d.sample = Some(sample);
+            }
+            let generated = d.source.as_deref().is_some_and(|s| s.contains("示例") || s.to_lowercase().contains("sample"));
+            if !sample && generated && !(touched && a.get("--source").is_some()) {
+                let org = raw.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
+                let source = format!("{org}发布");
+                let _ = writeln!(err, "note: {file} 已是真实数据，来源原为示例数据的说明，改为“{source}”（请核对；可用 --touch {id} --source \"…\" 指定）");
+                d.source = Some(source);
+            }
+        }
+        if let (true, Some(src)) = (touched, a.get("--source")) {
+            d.source = Some(src.to_string());
         }
     }
     if !missing.is_empty() {

@@ -280,3 +280,40 @@ fn command_help_and_init() {
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("不会覆盖"), "{}", again.stderr);
 }
+
+/// Real data replacing the sample ledger: `gongshi manifest` takes `sample` from the file and
+/// no longer sources it to the generator; `--source` sets the source of the touched dataset.
+#[test]
+fn manifest_follows_real_data_replacing_the_sample() {
+    let dir = scratch("real-replaces-sample");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    for e in std::fs::read_dir(&shipped).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, data.join(p.file_name().unwrap())).unwrap();
+    }
+    let csv = dir.join("d.csv");
+    std::fs::write(&csv, "日期,捐赠方,金额（元）,项目\n2024-01-05,某某公司,100,助学\n").unwrap();
+    let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "donations", "--out", data.join("donations.json").to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let manifest = |dir: &Path| -> serde_json::Value { serde_json::from_str(&read(&dir.join("manifest.json"))).unwrap() };
+    let donations = |m: &serde_json::Value| m["datasets"].as_array().unwrap().iter().find(|d| d["id"] == "donations").unwrap().clone();
+    assert_eq!(donations(&manifest(&data))["sample"], true, "before: the shipped sample");
+    let r = gongshi(&["manifest", data.to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d = donations(&manifest(&data));
+    assert_eq!(d["sample"], false, "{}", r.stderr);
+    assert!(!d["source"].as_str().unwrap().contains("示例"), "{d}");
+    assert!(r.stderr.contains("sample 改为 false"), "{}", r.stderr);
+    let r =
+        gongshi(&["manifest", data.to_str().unwrap(), "--touch", "donations", "--today", "2024-02-01", "--source", "本会财务部 2024 年 1 月捐赠台账"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d = donations(&manifest(&data));
+    assert_eq!(d["source"], "本会财务部 2024 年 1 月捐赠台账");
+    assert_eq!(d["last_updated"], "2024-02-01");
+    // The other datasets keep what they were.
+    let m = manifest(&data);
+    let relief = m["datasets"].as_array().unwrap().iter().find(|d| d["id"] == "relief").unwrap();
+    assert_eq!(relief["sample"], true);
+}
