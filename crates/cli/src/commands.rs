@@ -24,7 +24,7 @@ pub const USAGE: &str = "用法 / usage:
       写出示例数据 donations.json、disbursements.json、goods.json、relief.json、coverage.json
       (defaults: --out public/data --seed 2023 --donations 1200 --relief 600)
   gongshi import FILE.xlsx|FILE.csv --dataset donations|disbursements|goods|relief|coverage
-                 [--sheet NAME] [--map mapping.json] [--out FILE] [--manifest FILE] [--skip-bad]
+                 [--sheet NAME] [--map mapping.json] [--out FILE] [--manifest FILE] [--skip-bad] [--accept-totals]
       把 Excel/CSV 表格导入为数据文件（无 --out 时输出到标准输出）
   gongshi check DIR [--format text|json] [--today YYYY-MM-DD]
       检查数据目录中的每个文件（格式、跨文件规则、校验值、隐私）；无错误时退出码为 0
@@ -353,7 +353,7 @@ fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdRes
 }
 
 fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out", "--manifest"], &["--skip-bad"])?;
+    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out", "--manifest"], &["--skip-bad", "--accept-totals"])?;
     let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
     let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
     let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
@@ -362,7 +362,7 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
     let source = file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
     let tables = sheet::read(&file, a.get("--sheet"))?;
     let org = import_org(kind, a.get("--manifest"), a.get("--out"))?;
-    let opts = Options { kind, source: source.clone(), mapping, org };
+    let opts = Options { kind, source: source.clone(), mapping, org, accept_totals: a.flags.contains("--accept-totals") };
     let mut first_err = None;
     let mut found = None;
     for t in &tables {

@@ -86,7 +86,7 @@ fn table(rows: Vec<Vec<Cell>>) -> Table {
 }
 
 fn opts(kind: Kind) -> Options {
-    Options { kind, source: "x.xlsx".into(), mapping: Vec::new(), org: shipped_org() }
+    Options { kind, source: "x.xlsx".into(), mapping: Vec::new(), org: shipped_org(), accept_totals: false }
 }
 
 #[test]
@@ -227,6 +227,34 @@ fn unknown_headers_give_one_message_with_a_mapping_and_sign_off_rows_are_skipped
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert_eq!(report.skipped.len(), 1);
     assert!(report.skipped[0].1.starts_with("签字行"), "{:?}", report.skipped);
+}
+
+/// A 合计 row is checked against the rows it totals (22万 declared vs 20.9788万 went unnoticed):
+/// a 小计 covers the rows since the last subtotal, a 合计 every row; a difference is an error on
+/// the totals row, or a note with `accept_totals`.
+#[test]
+fn totals_rows_are_compared_with_the_rows_they_total() {
+    let tb = table(vec![
+        vec![t("日期"), t("捐赠方"), t("金额（万元）"), t("项目")],
+        vec![t("2024-01-05"), t("某某公司"), n("20"), t("助学")],
+        vec![t("2024-01-06"), t("王女士"), n("0.9788"), t("助学")],
+        vec![t("小计"), t(""), n("20.9788"), t("")],
+        vec![t("2024-01-07"), t("李先生"), n("1"), t("助学")],
+        vec![t("合计"), t(""), n("22"), t("")],
+    ]);
+    let (out, report) = import::import(&tb, &opts(Kind::Donations)).unwrap();
+    let Output::Donations(d) = out else { panic!() };
+    assert_eq!(d.records.len(), 3, "the rows themselves are imported");
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    let e = report.errors[0].to_string();
+    assert_eq!(report.errors[0].row, 6);
+    assert!(
+        e.contains("合计写的是 220000.00 元") && e.contains("加起来是 219788.00 元") && e.contains("相差 212.00 元") && e.contains("--accept-totals"),
+        "{e}"
+    );
+    let (_, report) = import::import(&tb, &Options { accept_totals: true, ..opts(Kind::Donations) }).unwrap();
+    assert!(report.errors.is_empty());
+    assert!(report.notes.iter().any(|n| n.contains("第 6 行") && n.contains("相差 212.00 元")), "{:?}", report.notes);
 }
 
 // ------------------------------------------------------------------ check

@@ -91,6 +91,8 @@ pub struct Options {
     /// The organisation (the data folder's manifest): relief and coverage rows name its
     /// divisions and programmes.
     pub org: gongshi_core::org::Organisation,
+    /// A 合计/小计 row that differs from the rows above is a note, not an error.
+    pub accept_totals: bool,
 }
 
 /// One problem in one cell (or in the row as a whole when `column` is `None`).
@@ -266,7 +268,7 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     let mut report = Report { header_row: *header_row, ..Default::default() };
     let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
     missing_columns(opts, header_cells, &columns)?;
-    let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, &mut report);
+    let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, opts.accept_totals, &mut report);
     let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &opts.org, &mut report);
     Ok((output, report))
 }

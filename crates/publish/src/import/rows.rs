@@ -15,12 +15,42 @@ const TOTALS: [&str; 7] = ["合计", "总计", "小计", "累计", "本页合计
 
 /// Reads the rows below the header row: skipped rows and notes on personal numbers go to
 /// `report`, every other row is read (with the problems found in its cells).
-pub(super) fn read_rows(kind: Kind, rows: &[(u32, Vec<Cell>)], header_cells: &[Cell], columns: &Columns, report: &mut Report) -> Vec<Parsed> {
+///
+/// A 合计/小计 row is compared with the rows it totals, money column by money column: a 小计 with
+/// the rows since the last 小计 or 合计, a 合计 with every row since the last 合计. A difference
+/// is an error on the totals row (a row missed, a total mistyped), or a note with
+/// `accept_totals`.
+pub(super) fn read_rows(
+    kind: Kind,
+    rows: &[(u32, Vec<Cell>)],
+    header_cells: &[Cell],
+    columns: &Columns,
+    accept_totals: bool,
+    report: &mut Report,
+) -> Vec<Parsed> {
     let mut parsed = Vec::new();
     let mut personal = Personal::default();
+    // Where the rows a subtotal and a total cover start, in `parsed`.
+    let (mut sub_from, mut total_from) = (0usize, 0usize);
     for (row_no, cells) in rows {
         match skip_reason(cells) {
             Some(Skip::Blank) => report.blank_rows += 1,
+            Some(Skip::Total(why, sub)) => {
+                report.skipped.push((*row_no, why));
+                let from = if sub { sub_from } else { total_from };
+                let problems = totals_differ(kind, cells, columns, &parsed[from..]);
+                if !problems.is_empty() {
+                    if accept_totals {
+                        report.notes.extend(problems.iter().map(|p| format!("第 {row_no} 行：{}（--accept-totals：照常导入）", p.message)));
+                    } else {
+                        parsed.push(Parsed { row: *row_no, values: BTreeMap::new(), problems, cols: Vec::new() });
+                    }
+                }
+                sub_from = parsed.len();
+                if !sub {
+                    total_from = parsed.len();
+                }
+            }
             Some(Skip::Because(why)) => report.skipped.push((*row_no, why)),
             None => {
                 let problems = personal.scan(kind, *row_no, cells, header_cells, columns);
@@ -36,6 +66,39 @@ enum Skip {
     /// Counted only.
     Blank,
     Because(String),
+    /// A totals row (why, and whether it is a subtotal).
+    Total(String, bool),
+}
+
+/// The money columns of a totals row against the sum of `rows` (the data rows it totals): one
+/// problem per column that differs.
+fn totals_differ(kind: Kind, cells: &[Cell], columns: &Columns, rows: &[Parsed]) -> Vec<CellProblem> {
+    let yuan = |f: i64| {
+        let sign = if f < 0 { "-" } else { "" };
+        format!("{sign}{}.{:02} 元", f.abs() / 100, f.abs() % 100)
+    };
+    let mut out = Vec::new();
+    for fd in kind.fields().iter().filter(|f| f.ty == FieldType::Money) {
+        let Some(col) = columns.of(fd.key) else { continue };
+        let Some(cell) = cells.get(col.index).filter(|c| !c.is_blank()) else { continue };
+        let Ok(Value::Money(total)) = read_cell(FieldType::Money, col.unit, cell, false) else { continue };
+        let sum: i64 = rows.iter().filter(|p| !p.values.is_empty()).filter_map(|p| p.money(fd.key)).sum();
+        if sum != total {
+            out.push(CellProblem {
+                column: Some(col.header.clone()),
+                value: Some(shorten(&cell.text())),
+                message: format!(
+                    "合计写的是 {}，上面 {} 行的{}加起来是 {}，相差 {}：请核对是否漏了行或合计写错了（核对无误时可加 --accept-totals）",
+                    yuan(total),
+                    rows.iter().filter(|p| !p.values.is_empty()).count(),
+                    fd.zh,
+                    yuan(sum),
+                    yuan(total - sum)
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Why a row is not data: blank, a single filled cell (a title, a note, merged cells), totals.
@@ -49,7 +112,7 @@ fn skip_reason(cells: &[Cell]) -> Option<Skip> {
     }
     let first = normalize_header(&filled[0].text());
     if TOTALS.contains(&first.as_str()) {
-        return Some(Skip::Because(format!("合计行（“{}”）", filled[0].text())));
+        return Some(Skip::Total(format!("合计行（“{}”）", filled[0].text()), first == "小计" || first == "本页合计"));
     }
     // 制表人：…  审核人：…  制表日期：…: the office's sign-off under the table.
     let sign_off = |t: String| {
