@@ -407,6 +407,35 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
         let _ = writeln!(err, "import: 没有可导入的记录，没有写入任何文件");
         return Ok(1);
     }
+    // A coverage sheet holds the county rows only: what the file has besides them (the city's
+    // figures, the volunteer teams, the report's quotes) is kept, and said to be hand-entered.
+    let output = match (output, a.get("--out").map(Path::new).filter(|p| p.exists())) {
+        (import::Output::Coverage(new), Some(path)) => {
+            let old: gongshi_core::coverage::RawCoverage =
+                serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
+                    .map_err(|e| format!("{}：{e}", path.display()))?;
+            let kept: Vec<&str> = [
+                (old.city != Default::default(), "全市数字（city）"),
+                (old.teams_after_total.is_some() || !old.teams_after.is_empty() || old.teams_before != Default::default(), "志愿服务队（teams_*）"),
+                (!old.facts.is_empty(), "报告原文（facts）"),
+            ]
+            .into_iter()
+            .filter_map(|(has, what)| has.then_some(what))
+            .collect();
+            if !kept.is_empty() {
+                let _ = writeln!(err, "  注意 note: 表中只有各县（市、区）的行：保留了 {} 中的{}，它们仍需手工维护", path.display(), kept.join("、"));
+            }
+            // Sample team kinds do not stay beside real county rows; the old note described the old rows.
+            let mut merged = gongshi_core::coverage::RawCoverage { counties: new.counties, schema: new.schema, sample: new.sample, note: None, ..old };
+            let before = merged.teams_after.len();
+            merged.teams_after.retain(|t| t.origin.as_deref() != Some("sample"));
+            if merged.teams_after.len() < before {
+                let _ = writeln!(err, "  注意 note: 删去了 {} 类示例的志愿服务队（真实的各类队数请手工填写）", before - merged.teams_after.len());
+            }
+            import::Output::Coverage(merged)
+        }
+        (o, _) => o,
+    };
     let text = render_output(&output);
     match a.get("--out") {
         Some(path) => {

@@ -318,3 +318,30 @@ fn manifest_follows_real_data_replacing_the_sample() {
     let relief = m["datasets"].as_array().unwrap().iter().find(|d| d["id"] == "relief").unwrap();
     assert_eq!(relief["sample"], true);
 }
+
+/// A coverage sheet holds the county rows only: importing it over coverage.json keeps the city's
+/// figures, the teams and the report's quotes (said to be hand-entered), drops the sample team
+/// kinds and the old note, and replaces the counties.
+#[test]
+fn coverage_import_keeps_what_the_sheet_does_not_hold() {
+    let dir = scratch("coverage-merge");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    for f in ["manifest.json", "coverage.json"] {
+        std::fs::copy(shipped.join(f), dir.join(f)).unwrap();
+    }
+    let old: serde_json::Value = serde_json::from_str(&read(&dir.join("coverage.json"))).unwrap();
+    let csv = dir.join("cov.csv");
+    std::fs::write(&csv, "县（市、区）,乡镇（街道）数,村（社区）数,乡镇（街道）级组织,村（社区）级组织\n咸安区,13,186,0,8\n嘉鱼县,9,109,0,5\n").unwrap();
+    let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "coverage", "--out", "coverage.json"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("保留了") && r.stderr.contains("仍需手工维护"), "{}", r.stderr);
+    let new: serde_json::Value = serde_json::from_str(&read(&dir.join("coverage.json"))).unwrap();
+    assert_eq!(new["city"], old["city"]);
+    assert_eq!(new["facts"], old["facts"]);
+    assert_eq!(new["teams_after_total"], old["teams_after_total"]);
+    assert_eq!(new["counties"].as_array().unwrap().len(), 2);
+    assert_eq!(new["counties"][0]["origin"], "published");
+    assert!(new["teams_after"].as_array().unwrap().iter().all(|t| t["origin"] != "sample"));
+    assert!(new.get("note").is_none(), "the old note described the sample rows");
+    assert_eq!(new["sample"], false);
+}
