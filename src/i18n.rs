@@ -1104,6 +1104,15 @@ impl Tr {
         }
     }
 
+    /// The cap column of a year the data does not yet cover to its end.
+    pub fn year_partial(&self, until: &str) -> String {
+        if self.zh() {
+            format!("年度未完（数据截至{until}），年末再判断")
+        } else {
+            format!("Year not over (data to {until}); judged at year end")
+        }
+    }
+
     pub fn over_by(&self, fen: Fen) -> String {
         if self.zh() {
             format!("超标 {}", self.money(fen))

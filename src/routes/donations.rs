@@ -283,6 +283,12 @@ fn ledger_totals(s: &Totals) -> AnyView {
 #[component]
 fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>>) -> impl IntoView {
     let years = money_by_year(&donations, &disbursements);
+    // Published up to: the earlier of the two ledgers' last updates. A year not yet over in the
+    // data is not judged against the annual cap.
+    let data = use_data();
+    let published = data
+        .manifest
+        .with_untracked(|m| m.value().and_then(|m| ["donations", "disbursements"].iter().filter_map(|id| m.dataset(id).and_then(|d| d.last_updated)).min()));
     let sample = donations.iter().any(|d| d.origin.is_sample()) || disbursements.iter().any(|d| d.origin.is_sample());
     let pct = |bp: Option<i64>| bp.map(format::percent_bp).unwrap_or_else(|| "—".into());
     let t = crate::i18n::use_tr();
@@ -305,7 +311,13 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                         .into_iter()
                         .map(|y| {
                             let over = y.over_cap();
-                            let is_over = over.0 > 0;
+                            let partial = published.filter(|p| !gongshi_core::ledger::is_complete_year(y.year, *p));
+                            let is_over = over.0 > 0 && partial.is_none();
+                            let verdict = match partial {
+                                Some(p) => t.year_partial(&t.date(p)),
+                                None if is_over => t.over_by(over),
+                                None => t.not_over.to_string(),
+                            };
                             view! {
                                 <tr>
                                     <th scope="row">{t.year(y.year)}</th>
@@ -315,7 +327,7 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                                     <td class="num" data-label=t.col_spent>{t.money(y.disbursed)}</td>
                                     <td class="num" data-label=t.col_project_costs>{t.money(y.project_costs)}</td>
                                     <td class="num" data-label=t.col_cap>{t.money(y.cost_cap)}</td>
-                                    <td class:flag=is_over data-label=t.col_over>{if is_over { t.over_by(over) } else { t.not_over.to_string() }}</td>
+                                    <td class:flag=is_over data-label=t.col_over>{verdict}</td>
                                 </tr>
                             }
                         })

@@ -155,6 +155,18 @@ test('a relief record naming a division the organisation does not list is refuse
   await context.close();
 });
 
+test('a year the data does not cover to its end is not judged against the annual cost cap', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.goto(`${base}?page=donations`);
+  await startApp(page);
+  const row = page.locator('table.years tbody tr', { hasText: '2026' });
+  await row.waitFor({ state: 'attached' });
+  // Published 2026-12-01: the year is not over.
+  assert.match(await row.textContent(), /年度未完（数据截至2026年12月1日）/);
+  assert.equal(await row.locator('td.flag').count(), 0);
+  await context.close();
+});
+
 test('its logo, contact line and accent colour', async () => {
   const { context, page } = await phonePage(env.browser);
   await page.goto(`${base}?page=overview`);

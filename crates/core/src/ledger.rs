@@ -987,6 +987,12 @@ impl YearMoney {
     }
 }
 
+/// Whether `year` is over in data published on `published` (its `last_updated`): the annual cost
+/// cap is judged only on a year the data covers to its end, not on a quarter of one.
+pub fn is_complete_year(year: u16, published: PartialDate) -> bool {
+    published.year > year || (published.year == year && published.month == Some(12) && published.day == Some(31))
+}
+
 /// Received vs disbursed per year, with the shares and the cost-cap check.
 #[inline(never)] // stays compiled for speed in this crate (see Cargo.toml)
 pub fn money_by_year(donations: &[Donation], disbursements: &[Disbursement]) -> Vec<YearMoney> {

@@ -315,3 +315,14 @@ fn goods_text_naming_a_household_is_refused() {
     assert_eq!(c.value.movements.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), ids(vec!["M2"]));
     assert!(c.value.writeoffs.is_empty());
 }
+
+/// A year is judged against the annual cap only once the data covers it to its end.
+#[test]
+fn a_year_is_complete_only_when_published_after_its_end() {
+    let d = |s: &str| PartialDate::parse(s).unwrap();
+    assert!(is_complete_year(2023, d("2023-12-31")));
+    assert!(is_complete_year(2023, d("2024-01-15")));
+    assert!(!is_complete_year(2024, d("2024-04-01")));
+    assert!(!is_complete_year(2024, d("2024-12")));
+    assert!(!is_complete_year(2025, d("2024-12-31")));
+}
