@@ -507,6 +507,17 @@ fn check_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdRe
     } else {
         let _ = out.write_all(report_text(&report).as_bytes());
     }
+    // Which files are still the generated sample (an editor replacing them one by one needs to
+    // know what is left; `gongshi init` starts with none).
+    let (loaded, _) = check::load_folder(&files);
+    if let Some(m) = &loaded.manifest {
+        let sample: Vec<&str> = m.datasets.iter().filter(|d| d.sample).map(|d| d.file.as_str()).collect();
+        let real = m.datasets.len() - sample.len();
+        if !sample.is_empty() && real > 0 {
+            let _ =
+                writeln!(err, "note: 仍是示例数据（不是真实记录，网页上标为示例）：{}；替换它们，或用 gongshi init 建立只有真实数据的目录", sample.join("、"));
+        }
+    }
     Ok(if report.errors() == 0 { 0 } else { 1 })
 }
 

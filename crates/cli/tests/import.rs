@@ -317,6 +317,10 @@ fn manifest_follows_real_data_replacing_the_sample() {
     let m = manifest(&data);
     let relief = m["datasets"].as_array().unwrap().iter().find(|d| d["id"] == "relief").unwrap();
     assert_eq!(relief["sample"], true);
+    // check says which files are still the sample.
+    let c = gongshi(&["check", data.to_str().unwrap(), "--today", "2024-02-01"], &dir);
+    let note = c.stderr.lines().find(|l| l.contains("仍是示例数据")).unwrap_or_else(|| panic!("{}", c.stderr)).to_string();
+    assert!(note.contains("relief.json") && note.contains("disbursements.json") && !note.contains("donations.json"), "{note}");
 }
 
 /// A coverage sheet holds the county rows only: importing it over coverage.json keeps the city's
