@@ -407,6 +407,30 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
         let _ = writeln!(err, "import: 没有可导入的记录，没有写入任何文件");
         return Ok(1);
     }
+    // Offices link spending to donations by receipt number (收据号): resolved to the donations'
+    // ids from the folder's ledger, when there is one.
+    let output = match (output, a.get("--out").map(Path::new).and_then(|p| p.parent()).filter(|d| d.join(gongshi_core::manifest::FILE).exists())) {
+        (import::Output::Disbursements(mut file), Some(folder)) => {
+            let (loaded, _) = check::load_folder(&read_folder(folder)?);
+            let donations = loaded.donations.unwrap_or_default();
+            let ids: std::collections::HashSet<&str> = donations.iter().map(|d| d.id.as_str()).collect();
+            let by_receipt: std::collections::HashMap<&str, &str> = donations.iter().filter_map(|d| d.receipt.as_deref().map(|r| (r, d.id.as_str()))).collect();
+            let mut resolved = 0;
+            for r in &mut file.records {
+                for x in &mut r.from_donations {
+                    if let (false, Some(id)) = (ids.contains(x.as_str()), by_receipt.get(x.trim())) {
+                        *x = id.to_string();
+                        resolved += 1;
+                    }
+                }
+            }
+            if resolved > 0 {
+                let _ = writeln!(err, "  注意 note: {resolved} 个来源捐赠按收据号找到了对应的捐赠编号（{}）", folder.join("donations.json").display());
+            }
+            import::Output::Disbursements(file)
+        }
+        (o, _) => o,
+    };
     // A coverage sheet holds the county rows only: what the file has besides them (the city's
     // figures, the volunteer teams, the report's quotes) is kept, and said to be hand-entered.
     let output = match (output, a.get("--out").map(Path::new).filter(|p| p.exists())) {

@@ -349,3 +349,24 @@ fn coverage_import_keeps_what_the_sheet_does_not_hold() {
     assert!(new.get("note").is_none(), "the old note described the sample rows");
     assert_eq!(new["sample"], false);
 }
+
+/// Offices link spending to donations by receipt number: imported into a data folder, a receipt
+/// number in 来源捐赠 becomes that donation's id; an id stays as it is.
+#[test]
+fn spending_linked_by_receipt_number() {
+    let dir = scratch("receipts");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
+    for f in ["manifest.json", "donations.json"] {
+        std::fs::copy(shipped.join(f), data.join(f)).unwrap();
+    }
+    let csv = dir.join("x.csv");
+    std::fs::write(&csv, "日期,用途,项目,接收方,金额（元）,来源捐赠,支出类别\n2019-02-01,孤寡老人春节慰问,博爱送万家,某某敬老院,100,XNHH-2019-000002,救助\n2019-02-02,大病救助,人道救助,某某医院,100,D2019-00003,救助\n").unwrap();
+    let r = gongshi(&["import", csv.to_str().unwrap(), "--dataset", "disbursements", "--out", data.join("disbursements.json").to_str().unwrap()], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("1 个来源捐赠按收据号找到了"), "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&read(&data.join("disbursements.json"))).unwrap();
+    assert_eq!(v["records"][0]["from_donations"][0], "D2019-00002");
+    assert_eq!(v["records"][1]["from_donations"][0], "D2019-00003");
+}
