@@ -257,6 +257,35 @@ fn totals_rows_are_compared_with_the_rows_they_total() {
     assert!(report.notes.iter().any(|n| n.contains("第 6 行") && n.contains("相差 212.00 元")), "{:?}", report.notes);
 }
 
+/// Children's and medical totals can be imported: a sheet of 项目、县、年度、人数、金额 becomes
+/// relief.json's aggregates, with the small-cell rule applied (a cell of 3 people, and the cell a
+/// total would then give away, are withheld) and said in a note; a 病种 column is allowed there.
+#[test]
+fn an_aggregates_sheet_is_imported_with_small_cells_withheld() {
+    let tb = table(vec![
+        vec![t("救助项目"), t("县（市、区）"), t("年度"), t("病种"), t("人数"), t("金额（元）")],
+        vec![t("小天使"), t("咸安区"), t("2024年"), t("白血病"), n("7"), n("70000")],
+        vec![t("小天使"), t("嘉鱼"), t("2024年"), t("白血病"), n("3"), n("30000")],
+        vec![t("小天使"), t("通城县"), t("2024年"), t("白血病"), n("6"), n("60000")],
+        vec![t("小天使"), t("全市"), t("2024年"), t("白血病"), n("16"), n("160000")],
+    ]);
+    let (out, report) = import::import(&tb, &opts(Kind::Relief)).unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let Output::Relief(r) = out else { panic!() };
+    assert!(r.records.is_empty());
+    let cells: Vec<(Option<&str>, Option<u32>, Option<i64>)> = r.aggregates.iter().map(|a| (a.county.as_deref(), a.people, a.amount_fen)).collect();
+    assert_eq!(
+        cells,
+        [(Some("咸安区"), Some(7), Some(7_000_000)), (Some("嘉鱼县"), None, None), (Some("通城县"), None, None), (Some("全市"), Some(16), Some(16_000_000))],
+        "the 3-person cell withheld, and the smallest other county cell, since 全市 less the rest would give it away"
+    );
+    assert!(r.aggregates.iter().all(|a| a.programme.as_deref() == Some("little_angel") && a.year == Some(2024)));
+    assert!(report.notes.iter().any(|n| n.contains("2 个汇总格子不公布")), "{:?}", report.notes);
+    // It loads in the app as it is.
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(gongshi_core::relief::load(&text, &shipped_org()).unwrap().findings.is_empty());
+}
+
 // ------------------------------------------------------------------ check
 
 const MANIFEST: &str = r#"{"organisation":{"name":"测试红十字会"},"datasets":[

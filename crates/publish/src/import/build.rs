@@ -12,7 +12,7 @@ use gongshi_core::diag::{Diagnostic, Severity};
 use gongshi_core::ledger::{self, RawBatch, RawDisbursement, RawDonation, RawFile, RawGoods, RawInt, RawMovement, RawWriteOff};
 use gongshi_core::org::Organisation;
 use gongshi_core::privacy;
-use gongshi_core::relief::{self, RawRelief, RawReliefFile};
+use gongshi_core::relief::{self, RawAggregate, RawRelief, RawReliefFile};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The row (index among the rows built) a problem's path is about.
@@ -392,6 +392,9 @@ impl Builder<'_> {
     }
 
     fn relief(mut self, rows: &[Parsed]) -> Built {
+        if self.has("people") && !self.has("recipient") && !self.has("date") {
+            return self.relief_aggregates(rows);
+        }
         self.note_missing("status", "表中没有“状态”列：状态记为“已发放”");
         let records: Vec<RawRelief> = rows.iter().enumerate().map(|(i, p)| self.relief_record(i, p)).collect();
         let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
@@ -399,6 +402,48 @@ impl Builder<'_> {
         let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
         problems.extend(relief::validate(file.clone(), self.org).findings);
         self.done(Output::Relief(file), problems, Box::new(|p: &str| index_in(p, "records")))
+    }
+
+    /// An aggregates sheet (县、年度、人数、金额 per programme): the cells, with the small-cell rule
+    /// applied as `gongshi mask` applies it (cells of 1–4 people, and cells a total would give
+    /// away, lose their count and amount), and what it withheld said in a note.
+    fn relief_aggregates(self, rows: &[Parsed]) -> Built {
+        let mut cells: Vec<RawAggregate> = rows
+            .iter()
+            .map(|p| {
+                let county = p.text("county").map(|s| {
+                    let w: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                    if ["全市", "全县", "全区", "合计", "全部", "总计"].contains(&w.as_str()) || w == self.org.whole_area_in(gongshi_core::Lang::Zh)
+                    {
+                        relief::WHOLE_AREA.to_string()
+                    } else {
+                        county_name(self.org, &s).unwrap_or(s)
+                    }
+                });
+                RawAggregate {
+                    programme: p.text("programme").map(|s| programme_key(self.org, &s).unwrap_or(s)),
+                    county,
+                    year: p.text("year").and_then(|y| y.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok()),
+                    people: p.count("people").and_then(|n| u32::try_from(n).ok()),
+                    amount_fen: p.money("amount_fen"),
+                    suppressed: None,
+                    origin: Some("published".into()),
+                    problem: None,
+                }
+            })
+            .collect();
+        let withheld = relief::suppress_small_cells(&mut cells);
+        if withheld > 0 {
+            self.defaults.insert(format!(
+                "{withheld} 个汇总格子不公布人数和金额（少于 {} 人，或能由合计推算出这样的格子），写作 \"people\": null, \"suppressed\": true",
+                relief::MIN_CELL
+            ));
+        }
+        let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records: Vec::new(), aggregates: cells };
+        let value = serde_json::to_value(&file).expect("plain data");
+        let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
+        problems.extend(relief::validate(file.clone(), self.org).findings);
+        self.done(Output::Relief(file), problems, Box::new(|p: &str| index_in(p, "aggregates")))
     }
 
     /// A relief record, its recipient's name masked.

@@ -140,6 +140,9 @@ const RELIEF_FIELDS: &[FieldDef] = &[
     f("goods", "救助物资", Text, &["物资", "救助物资", "发放物资", "物资名称"]),
     f("status", "状态", Text, &["状态", "发放状态", "审批状态"]),
     f("recipient", "受助人", Text, &["受助人", "受助人姓名", "姓名", "救助对象", "受助对象", "受助者"]),
+    // An aggregates sheet (children's and medical programmes): a year and a number of people.
+    f("year", "年度", Text, &["年度", "年份", "年"]),
+    f("people", "人数", Count, &["人数", "救助人数", "受助人数", "人次", "救助人次"]),
 ];
 
 const COVERAGE_FIELDS: &[FieldDef] = &[

@@ -197,7 +197,7 @@ fn required(kind: Kind) -> &'static [&'static str] {
         Kind::Donations => &["date", "donor", "amount_fen"],
         Kind::Disbursements => &["date", "purpose", "project", "recipient", "amount_fen"],
         Kind::Goods => &["date", "quantity"],
-        Kind::Relief => &["programme", "date", "county"],
+        Kind::Relief => &["programme", "county"],
         Kind::Coverage => &["county", "townships", "villages"],
     }
 }
@@ -262,7 +262,10 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     let mapping = headers::Mapping::read(opts)?;
     let header_pos = headers::find_header_row(table, opts, &mapping)?;
     let (header_row, header_cells) = &table.rows[header_pos];
-    if opts.kind == Kind::Relief {
+    // A list of sick children or patients is refused; a table of their totals (人数) is what
+    // may be published.
+    let totals_sheet = header_cells.iter().any(|c| ["人数", "人次"].iter().any(|w| c.text().contains(w)));
+    if opts.kind == Kind::Relief && !totals_sheet {
         medical_columns(header_cells, &opts.source)?;
     }
     let mut report = Report { header_row: *header_row, ..Default::default() };
