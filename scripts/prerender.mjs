@@ -18,10 +18,29 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { startServer } from './serve.mjs';
 import { stampServiceWorker } from './stamp-sw.mjs';
+import { gzip, brotli } from './compress.mjs';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const START = '<div id="prerender">';
 const END = '</div><!--/prerender-->';
+
+/**
+ * For each file, rewrites its existing `.gz`/`.br` copies from its current bytes (a copy that
+ * would not be smaller is removed, as scripts/compress.mjs does); with `always`, writes them
+ * whether or not they existed. Returns how many copies were written.
+ */
+export function refreshCompressed(files, always = false) {
+  let n = 0;
+  for (const f of files) {
+    for (const [suffix, fn] of [['.gz', gzip], ['.br', brotli]]) {
+      if (!always && !fs.existsSync(f + suffix)) continue;
+      const buf = fs.readFileSync(f);
+      const out = fn(buf);
+      if (out.length < buf.length) { fs.writeFileSync(f + suffix, out); n++; } else fs.rmSync(f + suffix);
+    }
+  }
+  return n;
+}
 
 const MARK = '/__gongshi_prerender__/';
 /** Stands for the deployed page's address (without query) in a page's view; see index.html. */
@@ -191,6 +210,15 @@ async function main() {
     // always gets the same id, so re-running this after a data change installs no new worker).
     const build = stampServiceWorker(dist);
     console.log(`prerender: sw.js is build ${build}`);
+    // Precompressed copies (scripts/compress.mjs) of what this rewrote are refreshed, so that a
+    // host serving them (gzip_static) does not go on serving the old first view after a data
+    // change; the views of pages that are gone lose theirs.
+    const rewritten = [indexPath, path.join(dist, 'sw.js'), ...fs.readdirSync(firstDir).filter((f) => f.endsWith('.html')).map((f) => path.join(firstDir, f))];
+    // (The views' folder was written afresh: a deploy with precompressed copies, told by the
+    // copies of the JavaScript that this does not touch, gets them for every view again.)
+    const precompressed = fs.readdirSync(dist).some((f) => /\.js\.(gz|br)$/.test(f));
+    const refreshed = refreshCompressed(rewritten, precompressed);
+    if (refreshed) console.log(`prerender: refreshed ${refreshed} precompressed copies (.gz/.br) of the rewritten files`);
     const kib = (n) => (Buffer.byteLength(n) / 1024).toFixed(1) + ' KiB';
     console.log(`prerender: wrote the overview's first view into ${path.relative(process.cwd(), indexPath)} (${kib(inline)} of HTML, manifest ${sha.slice(0, 12)}…)`);
     console.log(`prerender: and ${views.length - 1} more into ${path.relative(process.cwd(), firstDir)}/: ` + views.filter((v) => v.inner !== inline).map((v) => `${v.page}.${v.lang} ${kib(v.inner)}`).join(', '));

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -234,6 +235,27 @@ test('when the loader cannot check the manifest, the app starts at once', async 
   assert.ok(n >= 2, 'the app fetched the manifest itself after the loader\'s attempt failed');
   assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e)), []);
   await context.close();
+});
+
+test('after the data changes, running scripts/prerender.mjs again refreshes the precompressed copies of what it rewrote', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-prerender-gz-'));
+  fs.cpSync('dist', dir, { recursive: true });
+  const mf = path.join(dir, 'data', 'manifest.json');
+  const m = JSON.parse(fs.readFileSync(mf, 'utf8'));
+  m.organisation.name = '某县红十字会';
+  fs.writeFileSync(mf, JSON.stringify(m, null, 2) + '\n');
+  execFileSync(process.execPath, ['scripts/prerender.mjs', dir], { stdio: 'pipe', timeout: 120000 });
+  const files = ['index.html', 'sw.js', ...fs.readdirSync(path.join(dir, 'first')).filter((f) => f.endsWith('.html')).map((f) => `first/${f}`)];
+  assert.ok(fs.readFileSync(path.join(dir, 'index.html'), 'utf8').includes('某县红十字会'));
+  for (const f of files) {
+    const raw = fs.readFileSync(path.join(dir, f));
+    for (const [suffix, inflate] of [['.gz', zlib.gunzipSync], ['.br', zlib.brotliDecompressSync]]) {
+      const copy = path.join(dir, f + suffix);
+      if (fs.existsSync(path.join('dist', f + suffix))) assert.ok(fs.existsSync(copy), `${f}${suffix} kept`);
+      if (fs.existsSync(copy)) assert.ok(inflate(fs.readFileSync(copy)).equals(raw), `${f}${suffix} is the new ${f}`);
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('running scripts/prerender.mjs again on the same index.html gives the same file, not a doubled one', () => {
