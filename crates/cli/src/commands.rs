@@ -185,7 +185,7 @@ fn sample(args: &[String], out: &mut dyn Write) -> CmdResult {
     for (name, content) in render_sample_with(seed, donations, relief_n) {
         let path = dir.join(&name);
         write_file(&path, &content)?;
-        let _ = writeln!(out, "wrote {}: {} records, {} bytes", path.display(), count_records(&name, &content), content.len());
+        let _ = writeln!(out, "已写入 wrote {}：{} 条记录，{} 字节", path.display(), count_records(&name, &content), content.len());
     }
     Ok(0)
 }
@@ -281,7 +281,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     let d = dir.to_string_lossy().to_string();
     build_summary(std::slice::from_ref(&d), &mut std::io::sink(), err)?;
     manifest_cmd(&[d], &mut std::io::sink(), err)?;
-    let _ = writeln!(out, "wrote {}: {rows} donations in {} parts, {total_bytes} bytes", dir.display(), parts.len());
+    let _ = writeln!(out, "已写入 wrote {}：{rows} 条捐赠，分 {} 卷，{total_bytes} 字节", dir.display(), parts.len());
     Ok(0)
 }
 
@@ -721,10 +721,10 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
     write_file(&path, &content)?;
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     for d in &raw.datasets {
-        let range = d.date_range.as_ref().map(|r| format!(", {} – {}", r[0], r[1])).unwrap_or_default();
+        let range = d.date_range.as_ref().map(|r| format!("，{} 至 {}", r[0], r[1])).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}: {} records, {} bytes{range}, sha256 {}…",
+            "{}：{} 条记录，{} 字节{range}，sha256 {}…",
             d.file.as_deref().unwrap_or("?"),
             d.records.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
             d.bytes.unwrap_or(0),
@@ -732,9 +732,9 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
         );
     }
     if packs > 0 {
-        let _ = writeln!(out, "wrote {packs} fast-load files (.pack) beside the donation parts");
+        let _ = writeln!(out, "已为捐赠分卷写出 {packs} 个快速加载文件（.pack）");
     }
-    let _ = writeln!(out, "wrote {}", path.display());
+    let _ = writeln!(out, "已写入 wrote {}", path.display());
     if errors > 0 {
         let _ = writeln!(err, "warning: 数据中有 {errors} 处错误，记录数只计可用的记录；运行 gongshi check {} 查看", dir.display());
     }
@@ -752,7 +752,7 @@ fn schema_cmd(args: &[String], out: &mut dyn Write) -> CmdResult {
     for (name, content) in schema::schema_files() {
         let path = dir.join(&name);
         write_file(&path, &content)?;
-        let _ = writeln!(out, "wrote {}", path.display());
+        let _ = writeln!(out, "已写入 wrote {}", path.display());
     }
     Ok(0)
 }
@@ -782,7 +782,7 @@ fn build_summary(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> C
     write_file(&path, &text)?;
     let _ = writeln!(
         out,
-        "wrote {}: {} bytes, {} years of money, {} relief rows",
+        "已写入 wrote {}：{} 字节，{} 年的收支，{} 行救助汇总",
         path.display(),
         text.len(),
         s.money_by_year.len(),
