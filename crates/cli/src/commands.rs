@@ -288,18 +288,33 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
 // ---------------------------------------------------------------- import
 
 /// Reads a mapping file: `{"column header": "field"}`, `null` or `""` to ignore a column.
-fn read_mapping(path: &Path) -> Result<Vec<(String, Option<String>)>, String> {
+/// Column mappings, and the value mappings under "值" (`{"值": {"救助项目": {"应急救助": "临时救助"}}}`).
+type Mappings = (Vec<(String, Option<String>)>, Vec<(String, String, String)>);
+
+fn read_mapping(path: &Path) -> Result<Mappings, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let value: serde_json::Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("映射文件 {}：JSON 格式错误（{e}）", path.display()))?;
     let obj = value.as_object().ok_or_else(|| format!("映射文件 {}：应为 {{\"列名\": \"字段\"}} 形式的对象", path.display()))?;
-    obj.iter()
+    let mut values = Vec::new();
+    if let Some(v) = obj.get("值") {
+        let bad = || format!("映射文件 {}：“值”应写作 {{\"字段\": {{\"表中的写法\": \"应为\"}}}}", path.display());
+        for (field, words) in v.as_object().ok_or_else(bad)? {
+            for (from, to) in words.as_object().ok_or_else(bad)? {
+                values.push((field.clone(), from.clone(), to.as_str().ok_or_else(bad)?.to_string()));
+            }
+        }
+    }
+    let columns = obj
+        .iter()
+        .filter(|(k, _)| k.as_str() != "值")
         .map(|(k, v)| match v {
             serde_json::Value::String(s) => Ok((k.clone(), Some(s.clone()))),
             serde_json::Value::Null => Ok((k.clone(), None)),
             _ => Err(format!("映射文件 {}：列“{k}”的字段应为字符串或 null", path.display())),
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((columns, values))
 }
 
 /// The organisation relief and coverage rows are matched against: the manifest given with
@@ -357,12 +372,12 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
     let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
     let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
     let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
-    let mapping = a.get("--map").map(|m| read_mapping(Path::new(m))).transpose()?.unwrap_or_default();
+    let (mapping, values) = a.get("--map").map(|m| read_mapping(Path::new(m))).transpose()?.unwrap_or_default();
     let skip_bad = a.flags.contains("--skip-bad");
     let source = file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
     let tables = sheet::read(&file, a.get("--sheet"))?;
     let org = import_org(kind, a.get("--manifest"), a.get("--out"))?;
-    let opts = Options { kind, source: source.clone(), mapping, org, accept_totals: a.flags.contains("--accept-totals") };
+    let opts = Options { kind, source: source.clone(), mapping, org, accept_totals: a.flags.contains("--accept-totals"), values };
     let mut first_err = None;
     let mut found = None;
     for t in &tables {

@@ -370,3 +370,20 @@ fn spending_linked_by_receipt_number() {
     assert_eq!(v["records"][0]["from_donations"][0], "D2019-00002");
     assert_eq!(v["records"][1]["from_donations"][0], "D2019-00003");
 }
+
+/// A value the vocabulary does not know is answered with the organisation's names (not only
+/// keys); the mapping file's 值 says what the sheet's own word means.
+#[test]
+fn value_mappings_in_the_mapping_file() {
+    let dir = scratch("value-map");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/manifest.json"), dir.join("manifest.json")).unwrap();
+    std::fs::write(dir.join("r.csv"), "救助项目,日期,县（市、区）,受助人,金额（元）\n应急救助,2024-03-05,咸安区,张三,500\n").unwrap();
+    let r = gongshi(&["import", "r.csv", "--dataset", "relief", "--out", "relief.json"], &dir);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("“应急救助”不在本会公布的救助项目之中（可写 临时人道救助、"), "{}", r.stderr);
+    std::fs::write(dir.join("map.json"), r#"{"值": {"救助项目": {"应急救助": "临时人道救助"}}}"#).unwrap();
+    let r = gongshi(&["import", "r.csv", "--dataset", "relief", "--map", "map.json", "--out", "relief.json"], &dir);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&read(&dir.join("relief.json"))).unwrap();
+    assert_eq!(v["records"][0]["programme"], "temporary_aid");
+}

@@ -86,7 +86,7 @@ fn table(rows: Vec<Vec<Cell>>) -> Table {
 }
 
 fn opts(kind: Kind) -> Options {
-    Options { kind, source: "x.xlsx".into(), mapping: Vec::new(), org: shipped_org(), accept_totals: false }
+    Options { kind, source: "x.xlsx".into(), mapping: Vec::new(), org: shipped_org(), accept_totals: false, values: Vec::new() }
 }
 
 #[test]

@@ -93,6 +93,9 @@ pub struct Options {
     pub org: gongshi_core::org::Organisation,
     /// A 合计/小计 row that differs from the rows above is a note, not an error.
     pub accept_totals: bool,
+    /// Value mappings, `(field key or its Chinese name, word in the sheet, what it means)`: the
+    /// sheet's own words for a field's values (应急救助 → 临时救助).
+    pub values: Vec<(String, String, String)>,
 }
 
 /// One problem in one cell (or in the row as a whole when `column` is `None`).
@@ -271,7 +274,7 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
     let mut report = Report { header_row: *header_row, ..Default::default() };
     let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
     missing_columns(opts, header_cells, &columns)?;
-    let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, opts.accept_totals, &mut report);
+    let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, (opts.accept_totals, &opts.values), &mut report);
     let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &opts.org, &mut report);
     Ok((output, report))
 }

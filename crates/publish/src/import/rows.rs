@@ -25,7 +25,7 @@ pub(super) fn read_rows(
     rows: &[(u32, Vec<Cell>)],
     header_cells: &[Cell],
     columns: &Columns,
-    accept_totals: bool,
+    (accept_totals, values): (bool, &[(String, String, String)]),
     report: &mut Report,
 ) -> Vec<Parsed> {
     let mut parsed = Vec::new();
@@ -54,7 +54,9 @@ pub(super) fn read_rows(
             Some(Skip::Because(why)) => report.skipped.push((*row_no, why)),
             None => {
                 let problems = personal.scan(kind, *row_no, cells, header_cells, columns);
-                parsed.push(parse_row(kind, *row_no, cells, columns, problems));
+                let mut p = parse_row(kind, *row_no, cells, columns, problems);
+                p.map_values(kind, values);
+                parsed.push(p);
             }
         }
     }
@@ -209,6 +211,18 @@ pub(super) struct Parsed {
 }
 
 impl Parsed {
+    /// Replaces the sheet's own words by what they mean, as the mapping file's 值 says.
+    fn map_values(&mut self, kind: Kind, values: &[(String, String, String)]) {
+        for (field, from, to) in values {
+            let Some(fd) = kind.fields().iter().find(|f| f.key == field || f.zh == field) else { continue };
+            if let Some(Value::Text(t)) = self.values.get_mut(fd.key) {
+                if t.trim() == from.trim() {
+                    *t = to.clone();
+                }
+            }
+        }
+    }
+
     pub(super) fn into_error(self, source: &str, sheet: &Option<String>) -> RowError {
         RowError { source: source.to_string(), sheet: sheet.clone(), row: self.row, problems: self.problems }
     }
