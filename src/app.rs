@@ -31,8 +31,11 @@ pub fn App() -> impl IntoView {
     // The document title: the page and the organisation, whose name comes from the data.
     let title = Memo::new(move |_| {
         let t = tr(lang.get());
-        let org = data.manifest.with(|m| m.value().map(|m| m.organisation.name_in(t.lang).to_string()));
-        t.page_title(page.get(), org.as_deref())
+        let (org, own) = data.manifest.with(|m| match m.value() {
+            Some(m) => (Some(m.organisation.name_in(t.lang).to_string()), m.organisation.site_title_in(t.lang).map(String::from)),
+            None => (None, None),
+        });
+        t.page_title(page.get(), org.as_deref(), own.as_deref())
     });
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

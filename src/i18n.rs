@@ -849,9 +849,12 @@ impl Tr {
         }
     }
 
-    /// The site's title: the organisation's name (from the data's manifest) with 信息公开 /
-    /// "Public disclosure"; the words alone while the name is unknown.
-    pub fn site_title(&self, org: Option<&str>) -> String {
+    /// The site's title: the organisation's own (`site_title` in the manifest), else its name
+    /// with 信息公开 / "Public disclosure"; the words alone while the name is unknown.
+    pub fn site_title(&self, org: Option<&str>, own: Option<&str>) -> String {
+        if let Some(own) = own.filter(|s| !s.trim().is_empty()) {
+            return own.to_string();
+        }
         match (org, self.zh()) {
             (Some(o), true) => format!("{o}信息公开"),
             (Some(o), false) => format!("{o} · Public disclosure"),
@@ -861,10 +864,10 @@ impl Tr {
     }
 
     /// The document title of a page: "捐赠 · 某会信息公开".
-    pub fn page_title(&self, page: gongshi_core::view::Page, org: Option<&str>) -> String {
+    pub fn page_title(&self, page: gongshi_core::view::Page, org: Option<&str>, own: Option<&str>) -> String {
         match page {
-            gongshi_core::view::Page::Overview => format!("{} · {}", self.app_name, self.site_title(org)),
-            p => format!("{} · {}", p.label(self.lang), self.site_title(org)),
+            gongshi_core::view::Page::Overview => format!("{} · {}", self.app_name, self.site_title(org, own)),
+            p => format!("{} · {}", p.label(self.lang), self.site_title(org, own)),
         }
     }
 

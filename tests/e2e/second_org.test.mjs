@@ -21,6 +21,7 @@ const DIVISIONS = ['温泉镇', '南河镇', '红山镇'];
 const FIXTURES = 'tests/e2e/fixtures/second-org';
 const CONTACT = '办公地址：英山县某某路 1 号　电话：0713-0000000';
 const ACCENT = '#1d4e89';
+const SITE_TITLE = '英山县红十字会公开平台';
 // What must never appear: the shipped organisation, its city, its counties and its programmes,
 // read from the shipped data (not written here).
 const shipped = JSON.parse(fs.readFileSync('public/data/manifest.json', 'utf8')).organisation;
@@ -44,7 +45,7 @@ before(async () => {
   // What the README tells an editor to add by hand: a contact line, a logo, an accent colour.
   const mf = path.join(data, 'manifest.json');
   const m = JSON.parse(fs.readFileSync(mf, 'utf8'));
-  Object.assign(m.organisation, { contact: CONTACT, logo: 'mark.svg', accent: ACCENT });
+  Object.assign(m.organisation, { contact: CONTACT, logo: 'mark.svg', accent: ACCENT, site_title: SITE_TITLE });
   fs.writeFileSync(mf, JSON.stringify(m, null, 2) + '\n');
   fs.writeFileSync(path.join(data, 'mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#1d4e89"/></svg>\n');
   gongshi('import', `${FIXTURES}/relief.csv`, '--dataset', 'relief', '--map', `${FIXTURES}/relief-map.json`, '--out', path.join(data, 'relief.json'));
@@ -93,7 +94,7 @@ for (const lang of ['zh', 'en']) {
       const text = await page.evaluate(() => document.body.textContent);
       assert.deepEqual(foreignIn(text), [], `${p}`);
       assert.ok((await page.locator('header h1').innerText()).includes(lang === 'zh' ? ORG : ORG_EN), `${p}: header`);
-      assert.ok((await page.title()).includes(lang === 'zh' ? ORG : ORG_EN), `${p}: title ${await page.title()}`);
+      assert.ok((await page.title()).includes(lang === 'zh' ? SITE_TITLE : `${ORG_EN} · Public disclosure`), `${p}: title ${await page.title()}`);
       assert.equal(await horizontalOverflow(page), 0, `${p}: sideways scrolling`);
       assert.equal(await page.locator('.data-error').count(), 0, `${p}: a data error`);
     }

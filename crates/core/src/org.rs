@@ -137,6 +137,16 @@ impl Organisation {
         }
     }
 
+    /// The organisation's own site title in `lang`, when it gives one (in English only its
+    /// English one: a Chinese title is no English page's title).
+    pub fn site_title_in(&self, lang: Lang) -> Option<&str> {
+        let own = match lang {
+            Lang::Zh => self.site_title.as_deref(),
+            Lang::En => self.site_title_en.as_deref(),
+        };
+        own.filter(|s| !s.trim().is_empty())
+    }
+
     /// The contact line in `lang`, when there is one.
     pub fn contact_in(&self, lang: Lang) -> Option<&str> {
         let zh = self.contact.as_deref().filter(|s| !s.trim().is_empty())?;
