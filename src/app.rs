@@ -111,6 +111,18 @@ fn Header() -> impl IntoView {
     let t = use_tr();
     // No name until the manifest (the data) gives it: nothing about one organisation is built in.
     let org = move || data.manifest.with(|m| m.value().map(|m| org_name(&m.organisation, t.lang))).unwrap_or_default();
+    let short = move || {
+        data.manifest.with(|m| {
+            m.value().and_then(|m| {
+                let o = &m.organisation;
+                let given = match t.lang {
+                    gongshi_core::Lang::Zh => o.short_name.as_deref(),
+                    gongshi_core::Lang::En => o.short_name_en.as_deref(),
+                };
+                given.filter(|s| !s.trim().is_empty()).map(String::from)
+            })
+        })
+    };
     let updated = move || match data.manifest.get() {
         Load::Ready { value, .. } => value.last_updated().map(|d| t.updated_on(d)).unwrap_or_default(),
         Load::Idle | Load::Loading | Load::Unpublished => String::new(),
@@ -134,7 +146,15 @@ fn Header() -> impl IntoView {
                 // The organisation's own mark, from its data folder (none is built in).
                 {move || data.manifest.with(|m| m.value().and_then(|m| m.organisation.logo.clone())).map(|f| view! { <img class="logo" src=format!("data/{f}") alt="" width="28" height="28" /> })}
                 <div>
-                    <h1>{org}<span class="sub">{t.disclosure}</span></h1>
+                    // On the narrowest phones the short name, when the data gives one (the full
+                    // name stays for screen readers).
+                    <h1>
+                        {move || match short() {
+                            Some(s) => view! { <span class="org-full">{org()}</span><span class="org-short" aria-hidden="true">{s}</span> }.into_any(),
+                            None => org().into_any(),
+                        }}
+                        <span class="sub">{t.disclosure}</span>
+                    </h1>
                     <p class="updated">{updated}</p>
                 </div>
                 <a class="text-size" href=text_href role="button" aria-pressed=large.to_string() title=t.text_size_label on:click=text_size>{t.text_large}</a>

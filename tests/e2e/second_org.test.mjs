@@ -22,6 +22,7 @@ const FIXTURES = 'tests/e2e/fixtures/second-org';
 const CONTACT = '办公地址：英山县某某路 1 号　电话：0713-0000000';
 const ACCENT = '#1d4e89';
 const SITE_TITLE = '英山县红十字会公开平台';
+const SHORT = '英山红会';
 // What must never appear: the shipped organisation, its city, its counties and its programmes,
 // read from the shipped data (not written here).
 const shipped = JSON.parse(fs.readFileSync('public/data/manifest.json', 'utf8')).organisation;
@@ -45,7 +46,7 @@ before(async () => {
   // What the README tells an editor to add by hand: a contact line, a logo, an accent colour.
   const mf = path.join(data, 'manifest.json');
   const m = JSON.parse(fs.readFileSync(mf, 'utf8'));
-  Object.assign(m.organisation, { contact: CONTACT, logo: 'mark.svg', accent: ACCENT, site_title: SITE_TITLE });
+  Object.assign(m.organisation, { contact: CONTACT, logo: 'mark.svg', accent: ACCENT, site_title: SITE_TITLE, short_name: SHORT });
   fs.writeFileSync(mf, JSON.stringify(m, null, 2) + '\n');
   fs.writeFileSync(path.join(data, 'mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="#1d4e89"/></svg>\n');
   gongshi('import', `${FIXTURES}/relief.csv`, '--dataset', 'relief', '--map', `${FIXTURES}/relief-map.json`, '--out', path.join(data, 'relief.json'));
@@ -179,6 +180,21 @@ test('its logo, contact line and accent colour', async () => {
   assert.equal(await page.locator('footer .contact').innerText(), CONTACT);
   const red = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--red').trim());
   assert.equal(red, ACCENT);
+  await context.close();
+});
+
+test('on the narrowest phones the header shows the short name; the full name stays for screen readers', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(`${base}?page=overview`);
+  await startApp(page);
+  const h1 = page.locator('header h1');
+  await h1.waitFor();
+  assert.match(await h1.innerText(), new RegExp(`^${SHORT}`));
+  assert.ok((await h1.locator('.org-full').textContent()).includes(ORG));
+  assert.equal(await horizontalOverflow(page), 0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.match(await h1.innerText(), new RegExp(`^${ORG}`));
   await context.close();
 });
 
