@@ -190,11 +190,15 @@ test('on the narrowest phones the header shows the short name; the full name sta
   await startApp(page);
   const h1 = page.locator('header h1');
   await h1.waitFor();
-  assert.match(await h1.innerText(), new RegExp(`^${SHORT}`));
-  assert.ok((await h1.locator('.org-full').textContent()).includes(ORG));
+  const width = (sel) => h1.locator(sel).evaluate((e) => e.getBoundingClientRect().width);
+  assert.ok(await h1.locator('.org-short').isVisible(), 'the short name shows');
+  assert.equal(await h1.locator('.org-short').textContent(), SHORT);
+  assert.ok((await width('.org-full')) <= 1, 'the full name takes no room');
+  assert.ok((await h1.locator('.org-full').textContent()).includes(ORG), 'and is still there for screen readers');
   assert.equal(await horizontalOverflow(page), 0);
   await page.setViewportSize({ width: 390, height: 844 });
-  assert.match(await h1.innerText(), new RegExp(`^${ORG}`));
+  assert.ok(!(await h1.locator('.org-short').isVisible()), 'wider: the full name');
+  assert.ok((await width('.org-full')) > 50);
   await context.close();
 });
 
