@@ -35,12 +35,11 @@ const MAX_LISTED: usize = 100;
 /// Validation problems in a file that still loaded: shown above the data, so nothing is hidden.
 #[component]
 pub fn ValidationNotice(findings: Arc<Vec<Diagnostic>>) -> impl IntoView {
-    let problems = findings;
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    let warnings = problems.len() - errors;
+    let errors = findings.iter().filter(|p| p.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
     let t = crate::i18n::use_tr();
-    (!problems.is_empty()).then(|| {
-        // The problems themselves are core Diagnostics: Chinese in both UIs for now.
+    (!findings.is_empty()).then(|| {
+        // The findings themselves are core Diagnostics: Chinese in both UIs for now.
         let summary = t.validation_summary(errors, warnings);
         view! {
             <details class="validation" open={errors > 0}>
@@ -48,8 +47,8 @@ pub fn ValidationNotice(findings: Arc<Vec<Diagnostic>>) -> impl IntoView {
                 <ul>
                     // A long list is cut: thousands of items would freeze a phone, and the
                     // publisher's tool (`gongshi check`) lists them all.
-                    {problems.iter().take(MAX_LISTED).map(|p| view! { <li>{problem_line(p, t)}</li> }).collect_view()}
-                    {(problems.len() > MAX_LISTED).then(|| view! { <li class="muted">{t.more_problems(problems.len() - MAX_LISTED)}</li> })}
+                    {findings.iter().take(MAX_LISTED).map(|p| view! { <li>{problem_line(p, t)}</li> }).collect_view()}
+                    {(findings.len() > MAX_LISTED).then(|| view! { <li class="muted">{t.more_problems(findings.len() - MAX_LISTED)}</li> })}
                 </ul>
             </details>
         }

@@ -8,6 +8,7 @@ use gongshi_core::manifest::{Dataset, Part};
 use gongshi_core::org::Organisation;
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Loads `file` into `target`, setting `Loading` first and the validated result after; the
 /// bytes are checked against `expected` (the manifest's SHA-256 and size) before anything is
@@ -20,7 +21,7 @@ pub fn load_into<T: Send + Sync + 'static>(
     // future per dataset type, each parser compiled once. (A capturing closure here, boxed or
     // generic, had every parser inlined into its own copy: +37 KB of wasm.)
     parse: fn(&str, &Organisation) -> Result<Checked<T>, Diagnostic>,
-    org: Organisation,
+    org: Arc<Organisation>,
     expected: (Option<String>, Option<u64>),
     then: Option<Box<dyn FnOnce()>>,
 ) {

@@ -152,16 +152,15 @@ impl Data {
 
     /// The organisation the manifest describes (its divisions and programmes check relief and
     /// coverage, and name their facets); empty while the manifest is not in, or when it failed.
-    pub fn organisation(self) -> Organisation {
-        self.manifest.with_untracked(|m| m.value().map(|m| m.organisation.clone())).unwrap_or_default()
+    pub fn organisation(self) -> Arc<Organisation> {
+        self.manifest.with_untracked(org_of)
     }
 
     /// The organisation, tracked (a view that names divisions or programmes follows the
     /// manifest); empty until the manifest is in. Not a `with`-style closure: generic views
     /// (one copy per record type) call it without being compiled again around it.
     pub fn org(self) -> Arc<Organisation> {
-        static EMPTY: std::sync::LazyLock<Arc<Organisation>> = std::sync::LazyLock::new(Default::default);
-        self.manifest.with(|m| m.value().map(|m| Arc::new(m.organisation.clone()))).unwrap_or_else(|| EMPTY.clone())
+        self.manifest.with(org_of)
     }
 
     /// The manifest's entry for `file`, when the manifest has loaded.
@@ -268,16 +267,16 @@ impl Data {
         }
         match which {
             DataFile::Manifest => {
-                load::load_into(f, self.manifest, |t, _| manifest::load(t), Organisation::default(), check, Some(Box::new(move || self.manifest_settled())))
+                load::load_into(f, self.manifest, |t, _| manifest::load(t), Default::default(), check, Some(Box::new(move || self.manifest_settled())))
             }
-            DataFile::Rectification => load::load_into(f, self.rectification, |t, _| rectification::load(t), Organisation::default(), check, None),
-            DataFile::Figures => load::load_into(f, self.figures, |t, _| figures::load(t), Organisation::default(), check, None),
+            DataFile::Rectification => load::load_into(f, self.rectification, |t, _| rectification::load(t), Default::default(), check, None),
+            DataFile::Figures => load::load_into(f, self.figures, |t, _| figures::load(t), Default::default(), check, None),
             DataFile::Donations => match e {
                 Some(ds) if !ds.parts.is_empty() => load::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                _ => load::load_into(f, self.donations, |t, _| ledger::load_donations(t), Organisation::default(), check, None),
+                _ => load::load_into(f, self.donations, |t, _| ledger::load_donations(t), Default::default(), check, None),
             },
-            DataFile::Disbursements => load::load_into(f, self.disbursements, |t, _| ledger::load_disbursements(t), Organisation::default(), check, None),
-            DataFile::Goods => load::load_into(f, self.goods, |t, _| ledger::load_goods(t), Organisation::default(), check, None),
+            DataFile::Disbursements => load::load_into(f, self.disbursements, |t, _| ledger::load_disbursements(t), Default::default(), check, None),
+            DataFile::Goods => load::load_into(f, self.goods, |t, _| ledger::load_goods(t), Default::default(), check, None),
             DataFile::Relief => {
                 let org = self.organisation();
                 load::load_into(f, self.relief, relief::load, org, check, None)
@@ -294,7 +293,7 @@ impl Data {
                     let org = self.organisation();
                     load::load_into(summary::FILE, self.summary, summary::load, org, (r.sha256, r.bytes), None)
                 }
-                None => load::load_into(summary::FILE, self.summary, summary::load, Organisation::default(), (None, None), None),
+                None => load::load_into(summary::FILE, self.summary, summary::load, Default::default(), (None, None), None),
             },
         }
     }
@@ -304,6 +303,12 @@ impl Default for Data {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The manifest's organisation (shared, not copied), or an empty one.
+fn org_of(m: &Load<Manifest>) -> Arc<Organisation> {
+    static EMPTY: std::sync::LazyLock<Arc<Organisation>> = std::sync::LazyLock::new(Default::default);
+    m.value().map_or_else(|| EMPTY.clone(), |m| m.organisation.clone())
 }
 
 pub fn use_data() -> Data {

@@ -338,7 +338,7 @@ fn import_org(kind: Kind, manifest: Option<&str>, out: Option<&str>) -> Result<g
     };
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let m = gongshi_core::manifest::load(&text).map_err(|d| format!("{}: {}", path.display(), d.message))?;
-    Ok(m.value.organisation)
+    Ok(m.value.organisation.as_ref().clone())
 }
 
 /// `gongshi init DIR`: writes a new organisation's data folder (refusing to overwrite one), its

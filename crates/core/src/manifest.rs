@@ -152,7 +152,8 @@ pub struct FileRef {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
-    pub organisation: Organisation,
+    /// Shared: the app hands it to every table run and facet panel without copying it.
+    pub organisation: std::sync::Arc<Organisation>,
     pub datasets: Vec<Dataset>,
     /// summary.json, when listed.
     pub summary: Option<FileRef>,
@@ -331,7 +332,7 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
             out.push(Diagnostic::error(FILE, path, zh).en(en));
         }
     }
-    Checked { value: Manifest { organisation, datasets, summary }, findings: out }
+    Checked { value: Manifest { organisation: std::sync::Arc::new(organisation), datasets, summary }, findings: out }
 }
 
 fn is_safe_file(file: &str) -> bool {

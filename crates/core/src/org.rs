@@ -354,7 +354,7 @@ pub fn check_logo(file: &str, bytes: &[u8]) -> Vec<Diagnostic> {
 /// The shipped data folder's organisation, for tests.
 #[cfg(test)]
 pub(crate) fn shipped() -> Organisation {
-    crate::manifest::load(include_str!("../../../public/data/manifest.json")).expect("the shipped manifest parses").value.organisation
+    crate::manifest::load(include_str!("../../../public/data/manifest.json")).expect("the shipped manifest parses").value.organisation.as_ref().clone()
 }
 
 #[cfg(test)]

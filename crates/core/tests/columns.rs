@@ -25,7 +25,7 @@ fn ledger() -> Vec<LedgerRow> {
 }
 
 fn org() -> gongshi_core::org::Organisation {
-    gongshi_core::manifest::load(&data("manifest.json")).unwrap().value.organisation
+    gongshi_core::manifest::load(&data("manifest.json")).unwrap().value.organisation.as_ref().clone()
 }
 
 fn relief() -> relief::Relief {

@@ -71,7 +71,7 @@ fn value_vocabularies() {
 /// The shipped data folder's organisation.
 fn shipped_org() -> gongshi_core::org::Organisation {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/manifest.json")).unwrap();
-    gongshi_core::manifest::load(&text).unwrap().value.organisation
+    gongshi_core::manifest::load(&text).unwrap().value.organisation.as_ref().clone()
 }
 
 fn t(s: &str) -> Cell {

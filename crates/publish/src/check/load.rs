@@ -59,6 +59,12 @@ pub struct PartLoaded {
 }
 
 impl Loaded {
+    /// The manifest's organisation (shared), or none when there is no manifest: every division
+    /// and programme is then unknown.
+    pub fn organisation(&self) -> std::sync::Arc<gongshi_core::org::Organisation> {
+        self.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default()
+    }
+
     /// A loaded part's records and its loader's problems (what its pack must hold).
     pub fn part(&self, file: &str) -> Option<(&[Donation], &[Diagnostic])> {
         let p = self.parts.get(file)?;
@@ -203,7 +209,7 @@ fn part_rules(p: &manifest::Part, at: (usize, usize), records: &[Donation], ids:
 /// Relief and coverage are checked against the manifest's organisation (with no manifest,
 /// against none: every division and programme is then unknown).
 fn load_dataset(l: &mut Loaded, id: &str, file: &str, text: &str, out: &mut Vec<Diagnostic>) {
-    let org = l.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
+    let org = l.organisation();
     macro_rules! take {
         ($result:expr, $records:expr, $dates:expr, $slot:expr) => {
             match $result {

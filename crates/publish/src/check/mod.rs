@@ -76,7 +76,7 @@ pub fn privacy_findings(file: &str, value: &Value, is_relief: bool, org: &Organi
 pub fn check_folder(files: &BTreeMap<String, Vec<u8>>, today: Option<PartialDate>) -> Report {
     let (loaded, mut out) = load_folder(files);
     let file_of: BTreeMap<String, String> = dataset_files(loaded.manifest.as_ref()).into_iter().collect();
-    let org = loaded.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
+    let org = loaded.organisation();
     let values = privacy_gate(files, &file_of, &org, &mut out);
     match &loaded.manifest {
         None if !files.contains_key(manifest::FILE) => out.push(Diagnostic::error(manifest::FILE, "", "数据目录中没有 manifest.json（数据目录清单）")),
@@ -184,7 +184,7 @@ fn goods_balances(g: &ledger::Goods, goods_file: &str) -> Vec<Diagnostic> {
 /// `gongshi build-summary` would write now.
 fn summary_against_data(files: &BTreeMap<String, Vec<u8>>, loaded: &Loaded, file_of: &BTreeMap<String, String>) -> Vec<Diagnostic> {
     let Some(bytes) = files.get(summary::FILE) else { return Vec::new() };
-    let org = loaded.manifest.as_ref().map(|m| m.organisation.clone()).unwrap_or_default();
+    let org = loaded.organisation();
     let c = match text_of(summary::FILE, bytes).and_then(|t| summary::load(t, &org)) {
         Err(d) => return vec![d],
         Ok(c) => c,
