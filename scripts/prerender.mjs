@@ -57,7 +57,7 @@ export function relativeLinks(html) {
  * during the capture). The loader's preamble stays; `deferApp` does not add it twice.
  */
 export function stripPrerender(html) {
-  let out = html.replace(/<meta name="?gongshi-prerender"?[^>]*>/, '');
+  let out = html.replace(/<meta name="?gongshi-prerender"?[^>]*>/, '').replace(/<link rel="?stylesheet"? href="?accent-[0-9a-f]+\.css"?>/, '');
   const a = out.indexOf(START);
   if (a < 0) return out;
   const b = out.indexOf(END, a);
@@ -157,9 +157,11 @@ async function capture(page, url) {
       return app.innerHTML;
     });
     const title = await page.title();
+    // The organisation's accent colour, as the app set it from the manifest (src/app.rs).
+    const accent = await page.evaluate(() => ['--red', '--red-dark'].map((v) => document.documentElement.style.getPropertyValue(v).trim()));
     if (errors.length) throw new Error(`${url}: the app reported errors: ${errors.join('; ')}`);
     if (!inner) throw new Error(`${url}: the page did not finish loading (or shows a data error): not prerendering`);
-    return { inner, title };
+    return { inner, title, accent };
   } finally {
     page.off('pageerror', onError);
   }
@@ -189,7 +191,7 @@ async function main() {
         const shot = await capture(page, url + query(p, lang));
         const inner = relativeLinks(shot.inner).split(url).join(BASE);
         if (inner.includes('127.0.0.1')) throw new Error(`${p}.${lang}: the view holds an absolute URL of the build server`);
-        views.push({ page: p, lang, inner, title: shot.title });
+        views.push({ page: p, lang, inner, title: shot.title, accent: shot.accent });
       }
     }
     const manifest = fs.readFileSync(path.join(dist, 'data', 'manifest.json'));
@@ -205,7 +207,19 @@ async function main() {
     }
     if (inline.includes(BASE)) throw new Error('the overview holds an absolute link: index.html has no loader to fill it in');
     const org = JSON.parse(manifest.toString('utf8')).organisation?.name || '';
-    fs.writeFileSync(indexPath, withTitle(insertPrerender(original, inline, sha), title, org));
+    // The accent colour for the static views too (they show before the app sets it): a small
+    // stylesheet named by its content (the strict CSP allows no inline style), after the app's.
+    for (const f of fs.readdirSync(dist).filter((f) => /^accent-[0-9a-f]+\.css$/.test(f))) fs.rmSync(path.join(dist, f));
+    let html = insertPrerender(original, inline, sha);
+    const [red, dark] = views[0].accent;
+    if (red && dark) {
+      const css = `:root{--red:${red};--red-dark:${dark}}\n`;
+      const name = `accent-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+      fs.writeFileSync(path.join(dist, name), css);
+      html = html.replace(/<\/head>/, `<link rel="stylesheet" href="${name}"></head>`);
+      console.log(`prerender: the accent colour ${red} in ${name}`);
+    }
+    fs.writeFileSync(indexPath, withTitle(html, title, org));
     // The worker's cache version (here, so that `make dist` always stamps it; the same build
     // always gets the same id, so re-running this after a data change installs no new worker).
     const build = stampServiceWorker(dist);

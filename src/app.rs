@@ -98,6 +98,7 @@ pub fn App() -> impl IntoView {
         })}
         <main id="main" tabindex="-1">{main}</main>
         <Show when=move || embed.with(|e| *e == Embed::None)>
+            <crate::components::ViewQr />
             <Footer />
         </Show>
         }
@@ -202,10 +203,29 @@ fn Footer() -> impl IntoView {
     let t = use_tr();
     let data = use_data();
     let contact = move || data.manifest.with(|m| m.value().and_then(|m| m.organisation.contact_in(t.lang).map(String::from)));
+    // The organisation's channels for oversight and questions, as links a phone can use.
+    let channels = move || {
+        let org = data.org();
+        let tel = org.phone.as_deref().and_then(|p| gongshi_core::feedback::tel(p).map(|h| (h, p.to_string())));
+        let mail = org
+            .email
+            .as_deref()
+            .and_then(|m| gongshi_core::feedback::mailto(m, "", "").map(|h| (h.split('?').next().unwrap_or_default().to_string(), m.trim().to_string())));
+        (tel.is_some() || mail.is_some()).then(|| {
+            view! {
+                <p class="channels">
+                    {t.footer_feedback}
+                    {tel.map(|(h, p)| view! { <a class="tel" href=h>{p}</a> })}
+                    {mail.map(|(h, m)| view! { " " <a class="mail" href=h>{m}</a> })}
+                </p>
+            }
+        })
+    };
     let data_href = crate::nav::href(&use_nav().view.with_untracked(|v| v.carry_settings(View::page(Page::Data))));
     view! {
         <footer class="site">
             {move || contact().map(|c| view! { <p class="contact">{c}</p> })}
+            {channels}
             <p>{t.footer_privacy}</p>
             <p><a href=data_href>{t.footer_data}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
         </footer>

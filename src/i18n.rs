@@ -160,6 +160,15 @@ pub struct Tr {
     pub org_of_work: &'static str,
     pub next_steps: &'static str,
     pub contact: &'static str,
+    pub feedback_lead: &'static str,
+    pub ask: &'static str,
+    pub qr: &'static str,
+    pub qr_title: &'static str,
+    pub qr_alt: &'static str,
+    pub qr_caption: &'static str,
+    pub qr_save: &'static str,
+    pub qr_file: &'static str,
+    pub footer_feedback: &'static str,
     pub phone: &'static str,
     pub address: &'static str,
     pub postcode: &'static str,
@@ -172,9 +181,7 @@ pub struct Tr {
     pub privacy_h: &'static str,
     pub relief_what: &'static str,
     pub relief_dataset: &'static str,
-    pub relief_search: &'static str,
     pub relief_caption: &'static str,
-    pub stem_county: &'static str,
     pub relief_count: &'static str,
     pub relief_amount: &'static str,
     pub relief_goods: &'static str,
@@ -195,17 +202,12 @@ pub struct Tr {
     pub stem_before: &'static str,
     pub stem_after: &'static str,
     pub report_text_h: &'static str,
-    pub cov_sample_strong: &'static str,
-    pub counties_h: &'static str,
     pub cov_dataset: &'static str,
-    pub cov_search: &'static str,
-    pub cov_caption: &'static str,
     pub teams_h: &'static str,
     pub cov_related: &'static str,
     pub cov_related_caption: &'static str,
     pub cov_h: &'static str,
     pub cov_lead: &'static str,
-    pub pick_county: &'static str,
     pub whole_city: &'static str,
     pub data_h: &'static str,
     pub data_lead: &'static str,
@@ -377,7 +379,17 @@ pub static ZH: Tr = Tr {
     progress_chart_h: "整改进度图",
     org_of_work: "整改工作组织情况",
     next_steps: "下一步工作计划",
-    contact: "监督联系方式",
+    contact: "监督与反馈",
+    feedback_lead:
+        "对整改落实情况或本站公布的数据有疑问、意见或线索，欢迎通过以下方式联系。点“对此有疑问”会用您自己的邮件程序写一封邮件，本站不收集也不发送任何信息。",
+    ask: "对此有疑问",
+    qr: "本页二维码",
+    qr_title: "本页链接的二维码",
+    qr_alt: "本页链接的二维码：扫码打开与此处相同的页面和筛选",
+    qr_caption: "扫码打开本页（相同的筛选和排序）：",
+    qr_save: "保存二维码（SVG）",
+    qr_file: "本页二维码.svg",
+    footer_feedback: "监督与反馈：",
     phone: "联系电话：",
     address: "邮寄地址：",
     postcode: "邮政编码：",
@@ -390,9 +402,7 @@ pub static ZH: Tr = Tr {
     privacy_h: "隐私保护：",
     relief_what: "救助记录",
     relief_dataset: "救助",
-    relief_search: "搜索项目、县（市、区）、乡镇、受助人（姓氏）",
     relief_caption: "救助记录（当前页；受助人已脱敏）",
-    stem_county: "各县救助金额",
     relief_count: "救助人次",
     relief_amount: "救助金额",
     relief_goods: "含物资的救助",
@@ -413,17 +423,12 @@ pub static ZH: Tr = Tr {
     stem_before: "整改前志愿队规模",
     stem_after: "整改后志愿服务队",
     report_text_h: "整改报告中的原文",
-    cov_sample_strong: "各县（市、区）的逐项数字为示例数据",
-    counties_h: "各县（市、区）",
     cov_dataset: "组织覆盖",
-    cov_search: "搜索县（市、区）",
-    cov_caption: "各县（市、区）基层组织",
     teams_h: "志愿服务队",
     cov_related: "报告中与组织覆盖有关的全部数字",
     cov_related_caption: "问题 3、4、6 中的数字",
     cov_h: "组织覆盖",
     cov_lead: "乡镇（街道）、村（社区）和企事业单位中的基层组织，以及志愿服务队。",
-    pick_county: "选择县（市、区）",
     whole_city: "全部",
     data_h: "数据下载与引用",
     data_lead: "本站的全部数据都是公开的 JSON 文件，可直接下载、校验和引用。",
@@ -595,7 +600,16 @@ pub static EN: Tr = Tr {
     progress_chart_h: "Progress chart",
     org_of_work: "How the rectification was organised",
     next_steps: "Next steps",
-    contact: "Contact for oversight",
+    contact: "Oversight and feedback",
+    feedback_lead: "Questions, comments or tips about the rectification or the data published here are welcome by these channels. “Question this” opens an e-mail in your own mail program; this site collects and sends nothing.",
+    ask: "Question this",
+    qr: "QR code of this page",
+    qr_title: "QR code of this page's link",
+    qr_alt: "QR code of this page's link: scan it to open the same page with the same filters",
+    qr_caption: "Scan to open this page (same filters and sort):",
+    qr_save: "Save the QR code (SVG)",
+    qr_file: "qr-code.svg",
+    footer_feedback: "Oversight and feedback: ",
     phone: "Phone: ",
     address: "Postal address: ",
     postcode: "Postcode: ",
@@ -608,9 +622,7 @@ pub static EN: Tr = Tr {
     privacy_h: "Privacy: ",
     relief_what: "relief records",
     relief_dataset: "relief",
-    relief_search: "Search programmes, counties, townships, recipients (surname)",
     relief_caption: "Relief records (this page; recipients masked)",
-    stem_county: "relief_by_county",
     relief_count: "Relief cases",
     relief_amount: "Relief paid",
     relief_goods: "Cases with goods",
@@ -631,17 +643,12 @@ pub static EN: Tr = Tr {
     stem_before: "teams_before",
     stem_after: "teams_after",
     report_text_h: "From the rectification report",
-    cov_sample_strong: "The per-county figures are sample data",
-    counties_h: "Counties",
     cov_dataset: "coverage",
-    cov_search: "Search counties",
-    cov_caption: "Grassroots units per county",
     teams_h: "Volunteer teams",
     cov_related: "All figures in the report on coverage",
     cov_related_caption: "Figures in problems 3, 4 and 6",
     cov_h: "Coverage",
     cov_lead: "Grassroots units in townships, villages and employers, and volunteer teams.",
-    pick_county: "Choose a county",
     whole_city: "All",
     data_h: "Data downloads and citation",
     data_lead: "All of this site's data are public JSON files you can download, verify and cite.",
@@ -715,14 +722,15 @@ impl Tr {
     }
 
     /// What the relief page publishes and withholds, naming the data's aggregate-only programmes.
-    pub fn privacy_text(&self, aggregate_programmes: &[String]) -> String {
+    pub fn privacy_text(&self, aggregate_programmes: &[String], division: &str) -> String {
         let names = self.list(aggregate_programmes);
+        let short = division.split('（').next().unwrap_or(division);
         if self.zh() {
             let which = if names.is_empty() { String::new() } else { format!("（{names}）") };
-            format!("受助人只公布“姓＋某”；儿童和大病救助{which}只公布按县、年份汇总的人数和金额，少于 5 人的格子（以及能由合计推算出它们的格子）不公布人数和金额，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。")
+            format!("受助人只公布“姓＋某”；儿童和大病救助{which}只公布按{short}、年份汇总的人数和金额，少于 5 人的格子（以及能由合计推算出它们的格子）不公布人数和金额，也不写入下载文件；不公布身份证号、电话、银行卡号和详细地址。")
         } else {
             let which = if names.is_empty() { String::new() } else { format!(" ({names})") };
-            format!("Recipients are shown only as “surname + 某”; children's and serious-illness relief{which} is published only as people and amounts per county and year, cells with fewer than 5 people (and cells a total would give them away by) publish no count or amount and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.")
+            format!("Recipients are shown only as “surname + 某”; children's and serious-illness relief{which} is published only as people and amounts per {} and year, cells with fewer than 5 people (and cells a total would give them away by) publish no count or amount and are left out of downloads; no ID, phone or bank card numbers or street addresses are published.", division.to_lowercase())
         }
     }
 
@@ -774,6 +782,93 @@ impl Tr {
             (true, None) => format!("来源：整改报告{}（按类型的分布为示例数据）", p.unwrap_or_default()),
             (false, Some(t)) => format!("Source: {} (the total of {t} is real; the split by type is sample data)", p.unwrap_or_else(|| "the report".into())),
             (false, None) => format!("Source: {} (the split by type is sample data)", p.unwrap_or_else(|| "the report".into())),
+        }
+    }
+
+    /// `division` ("县（市、区）", "Township") in the plural, for English headings.
+    fn divisions_en(division: &str) -> String {
+        let d = division.to_lowercase();
+        match d.strip_suffix('y') {
+            Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+            _ => format!("{d}s"),
+        }
+    }
+
+    /// The e-mail "对此有疑问" opens for problem `no`: its subject and body (the problem, its
+    /// permalink, and room for the question).
+    pub fn ask_problem(&self, no: u32, title: &str, link: &str) -> (String, String) {
+        if self.zh() {
+            (format!("关于整改问题 {no} 的疑问"), format!("问题 {no}：{title}\n链接：{link}\n\n我的疑问：\n\n\n（可留下您的联系方式，便于回复。）"))
+        } else {
+            (
+                format!("A question about problem {no}"),
+                format!("Problem {no}: {title}\nLink: {link}\n\nMy question:\n\n\n(You may leave a way to reach you for a reply.)"),
+            )
+        }
+    }
+
+    /// The relief page's search hint; `division` is the organisation's word for a division.
+    pub fn relief_search(&self, division: &str) -> String {
+        match (self.zh(), division.starts_with("乡镇")) {
+            (true, false) => format!("搜索项目、{division}、乡镇、受助人（姓氏）"),
+            (true, true) => format!("搜索项目、{division}、受助人（姓氏）"),
+            (false, _) => {
+                format!("Search programmes, {}, townships, recipients (surname)", Self::divisions_en(division)).replace("townships, townships", "townships")
+            }
+        }
+    }
+
+    /// The file name of the relief-per-division chart.
+    pub fn stem_county(&self, division: &str) -> String {
+        let short = division.split('（').next().unwrap_or(division);
+        if self.zh() {
+            format!("各{short}救助金额")
+        } else {
+            format!("relief_by_{}", division.to_lowercase().replace(' ', "_"))
+        }
+    }
+
+    /// "The per-county figures are sample data".
+    pub fn cov_sample_strong(&self, division: &str) -> String {
+        if self.zh() {
+            format!("各{division}的逐项数字为示例数据")
+        } else {
+            format!("The per-{} figures are sample data", division.to_lowercase())
+        }
+    }
+
+    /// The heading of the coverage page's table of divisions.
+    pub fn counties_h(&self, division: &str) -> String {
+        if self.zh() {
+            format!("各{division}")
+        } else {
+            let d = Self::divisions_en(division);
+            let mut c = d.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+    }
+
+    pub fn cov_search(&self, division: &str) -> String {
+        if self.zh() {
+            format!("搜索{division}")
+        } else {
+            format!("Search {}", Self::divisions_en(division))
+        }
+    }
+
+    pub fn cov_caption(&self, division: &str) -> String {
+        if self.zh() {
+            format!("各{division}基层组织")
+        } else {
+            format!("Grassroots units per {}", division.to_lowercase())
+        }
+    }
+
+    pub fn pick_county(&self, division: &str) -> String {
+        if self.zh() {
+            format!("选择{division}")
+        } else {
+            format!("Choose a {}", division.to_lowercase())
         }
     }
 
@@ -1233,11 +1328,13 @@ impl Tr {
         }
     }
 
-    pub fn agg_note(&self, min: u32) -> String {
+    pub fn agg_note(&self, min: u32, division: &str) -> String {
+        let short = division.split('（').next().unwrap_or(division);
         if self.zh() {
-            format!("按县（市、区）、年份和项目汇总；少于 {min} 人的格子，以及能由合计推算出它们的格子，人数和金额都不公布（显示“不公布”），也不写入下载文件。上方的县和年份筛选同样作用于此表。")
+            format!("按{division}、年份和项目汇总；少于 {min} 人的格子，以及能由合计推算出它们的格子，人数和金额都不公布（显示“不公布”），也不写入下载文件。上方的{short}和年份筛选同样作用于此表。")
         } else {
-            format!("Totals per county, year and programme; cells with fewer than {min} people, and cells a total would give them away by, publish neither count nor amount (shown as “not published”) and are left out of downloads. The county and year filters above apply here too.")
+            let d = division.to_lowercase();
+            format!("Totals per {d}, year and programme; cells with fewer than {min} people, and cells a total would give them away by, publish neither count nor amount (shown as “not published”) and are left out of downloads. The {d} and year filters above apply here too.")
         }
     }
 

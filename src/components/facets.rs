@@ -111,7 +111,7 @@ where
                             .collect_view();
                         view! {
                             <fieldset class="facet">
-                                <legend>{lang.pick(def.label, def.en)}</legend>
+                                <legend>{def.heading(lang, org).to_string()}</legend>
                                 {options}
                             </fieldset>
                         }

@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod jump;
 pub mod link;
 pub mod loaded;
+pub mod qr;
 pub mod table;
 pub mod table_page;
 
@@ -21,5 +22,6 @@ pub use highlight::Highlighted;
 pub use jump::{narrow_screen, JumpNav};
 pub use link::ViewLink;
 pub use loaded::loaded;
+pub use qr::ViewQr;
 pub use table::{DataTable, Pager};
 pub use table_page::{index_rows, use_outcome, SampleNotice, SearchableTable};

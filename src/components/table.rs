@@ -21,6 +21,9 @@ where
 {
     let cols = R::Col::ALL;
     let t = crate::i18n::use_tr();
+    // The organisation names its divisions' column.
+    let org = crate::state::use_data().organisation();
+    let org2 = org.clone();
     let region_label = caption.clone();
     let header = move || {
         let sort = sort.get();
@@ -33,7 +36,7 @@ where
                     (true, false) => ("ascending", " ↑"),
                 };
                 let unit = if c.kind() == ColKind::Money { t.money_unit } else { "" };
-                let label = t.lang.pick(c.def().label, c.def().en);
+                let label = c.def().heading(t.lang, &org).to_string();
                 view! {
                     <th scope="col" aria-sort=aria class=format!("col-{key}")>
                         <button type="button" class="sort" on:click=move |_| on_sort.run(c)>
@@ -56,7 +59,7 @@ where
                 // through the app's one Trusted Types policy (see trusted_html).
                 <tbody
                     on:click=move |e| toggle_row(e, t)
-                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { sample_badge: t.sample_badge, more: t.row_more })))
+                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { sample_badge: t.sample_badge, more: t.row_more, org: &org2 })))
                 ></tbody>
             </table>
         </div>

@@ -72,9 +72,10 @@ where
     let pager = Memo::new(move |_| if printing.get() { None } else { outcome.with(|o| o.as_ref().map(|o| (page_of(o), o.pages()))) });
     let sort = Memo::new(move |_| state.with(|s| s.sort_or(default_sort)));
     let csv_rows = rows.clone();
+    let csv_data = crate::state::use_data();
     let download = move |_| {
         let (Some(o), st) = (outcome.get_untracked(), state.get_untracked()) else { return };
-        let text = csv::to_csv(&csv_rows, &o.rows);
+        let text = csv::to_csv(&csv_rows, &o.rows, &csv_data.organisation());
         let mut parts: Vec<String> = st.facets.iter().map(|(k, v)| format!("{k}-{}", v.iter().cloned().collect::<Vec<_>>().join("+"))).collect();
         parts.insert(0, st.query.trim().to_string());
         let name = csv::file_name_in(t.lang, &dataset, &parts, o.rows.len());

@@ -68,6 +68,8 @@ pub fn CoveragePage() -> impl IntoView {
             let counties = rows.get_untracked().unwrap_or_default();
             let c2 = counties.clone();
             let src = source();
+            let org = data.organisation();
+            let division = org.division_label_in(t.lang).to_string();
             let charts = move || {
                 let o = outcome.get()?;
                 if c2.is_empty() {
@@ -75,8 +77,8 @@ pub fn CoveragePage() -> impl IntoView {
                 }
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang)) id="cov-rate" file_stem=t.stem_rate />
-                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, &src, t.lang)) id="cov-units" file_stem=t.stem_units />
+                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang, &org)) id="cov-rate" file_stem=t.stem_rate />
+                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, &src, t.lang, &org)) id="cov-units" file_stem=t.stem_units />
                 })
             };
             let before = coverage::teams_before_chart(&cov.teams_before, &t.cov_before_src(cov.teams_before.problem), t.lang);
@@ -98,17 +100,17 @@ pub fn CoveragePage() -> impl IntoView {
                         </ul>
                     </section>
                 })}
-                {sample.then(|| view! { <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div> })}
-                <h3>{t.counties_h}</h3>
+                {sample.then(|| view! { <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong(&division)}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div> })}
+                <h3>{t.counties_h(&division)}</h3>
                 <SearchableTable
                     rows=counties
                     state=state
                     outcome=outcome
                     default_sort=DEFAULT_SORT
                     dataset=t.cov_dataset
-                    search_label=t.cov_search
+                    search_label=t.cov_search(&division)
                     placeholder=t.cov_placeholder(cov.counties.first().map(|c| c.county.name.as_str()))
-                    caption=t.cov_caption
+                    caption=t.cov_caption(&division)
                     totals=Arc::new(totals)
                 />
                 {charts}
@@ -133,7 +135,7 @@ pub fn CoveragePage() -> impl IntoView {
         <section class="coverage">
             <h2>{t.cov_h}</h2>
             <p class="lead">{t.cov_lead}</p>
-            <nav class="county-picker" aria-label=t.pick_county>
+            <nav class="county-picker" aria-label=move || t.pick_county(data.org().division_label_in(t.lang))>
                 <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{t.whole_city}</button>
                 // The counties the data lists, in its order.
                 {move || {

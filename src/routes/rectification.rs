@@ -72,6 +72,9 @@ fn Tracker(
             .collect_view()
     };
 
+    // The report's own channels; where it gives none, the organisation's.
+    let contact = channels(&rect.contact, &data.organisation());
+    let ask_to = contact.email.clone();
     let r = rect.clone();
     let list = move || {
         let o = outcome.get();
@@ -92,7 +95,7 @@ fn Tracker(
             <ol class="problems">
                 {shown
                     .into_iter()
-                    .map(|p| view! { <ProblemCard problem=p query=q.clone() open=open figures=figures.clone() /> })
+                    .map(|p| view! { <ProblemCard problem=p query=q.clone() open=open figures=figures.clone() ask_to=ask_to.clone() /> })
                     .collect_view()}
             </ol>
         }
@@ -105,7 +108,6 @@ fn Tracker(
     };
     let notes = rect.transcription_notes.clone();
     let steps = rect.next_steps.clone();
-    let contact = rect.contact.clone();
     let org_text = rect.organisation_of_work.clone();
 
     let printing = crate::state::use_printing();
@@ -146,6 +148,7 @@ fn Tracker(
         {list}
         <h3>{t.progress_chart_h}</h3>
         <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.stem_progress />
+        <FeedbackChannels contact=contact />
         <section class="report-extra">
             <details>
                 <summary>{t.org_of_work}</summary>
@@ -154,15 +157,6 @@ fn Tracker(
             <details>
                 <summary>{t.next_steps}</summary>
                 <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>{t.full_stop}{s.text}</li> }).collect_view()}</ol>
-            </details>
-            <details>
-                <summary>{t.contact}</summary>
-                <ul>
-                    {contact.phone.map(|x| view! { <li>{t.phone} {x}</li> })}
-                    {contact.address.map(|x| view! { <li>{t.address} {x}</li> })}
-                    {contact.postcode.map(|x| view! { <li>{t.postcode} {x}</li> })}
-                    {contact.email.map(|x| view! { <li>{t.email} {x}</li> })}
-                </ul>
             </details>
             <details>
                 <summary>{t.transcription}</summary>
@@ -187,7 +181,13 @@ fn print_all(printing: crate::state::Printing) {
 }
 
 #[component]
-fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTreeSet<u32>>, figures: Option<Arc<Figures>>) -> impl IntoView {
+fn ProblemCard(
+    problem: Problem,
+    query: Query,
+    open: Memo<std::collections::BTreeSet<u32>>,
+    figures: Option<Arc<Figures>>,
+    ask_to: Option<String>,
+) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
     let printing = crate::state::use_printing();
@@ -228,6 +228,12 @@ fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTre
                     </ul>
                 })}
                 {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=t.problem_figures(no) /> })}
+                {ask_to.as_deref().and_then(|to| {
+                    let link = crate::nav::absolute_href(&crate::components::figures::problem_view(no).with_lang(t.lang));
+                    let (subject, body) = t.ask_problem(no, &p.title, &link);
+                    gongshi_core::feedback::mailto(to, &subject, &body)
+                })
+                .map(|href| view! { <p class="ask no-print"><a class="ask-link" href=href>{t.ask}</a></p> })}
             }
         })
     };
@@ -241,4 +247,43 @@ fn ProblemCard(problem: Problem, query: Query, open: Memo<std::collections::BTre
             <div class="problem-detail" id=panel_id>{detail}</div>
         </li>
     }
+}
+
+/// The channels the report gives (phone, address, postcode, e-mail), each filled from the
+/// organisation's where the report has none.
+fn channels(report: &gongshi_core::rectification::Contact, org: &gongshi_core::org::Organisation) -> gongshi_core::rectification::Contact {
+    let or = |a: &Option<String>, b: &Option<String>| a.clone().filter(|s| !s.trim().is_empty()).or_else(|| b.clone().filter(|s| !s.trim().is_empty()));
+    gongshi_core::rectification::Contact {
+        phone: or(&report.phone, &org.phone),
+        address: or(&report.address, &org.address),
+        postcode: or(&report.postcode, &org.postcode),
+        email: or(&report.email, &org.email),
+    }
+}
+
+/// 监督与反馈: the published channels as links a phone can call or write to.
+#[component]
+fn FeedbackChannels(contact: gongshi_core::rectification::Contact) -> impl IntoView {
+    let t = crate::i18n::use_tr();
+    let any = contact.phone.is_some() || contact.email.is_some() || contact.address.is_some();
+    any.then(|| {
+        view! {
+            <section class="feedback" id="feedback" aria-labelledby="feedback-h">
+                <h3 id="feedback-h">{t.contact}</h3>
+                <p class="muted">{t.feedback_lead}</p>
+                <ul class="channels">
+                    {contact.phone.map(|x| {
+                        let tel = gongshi_core::feedback::tel(&x);
+                        view! { <li>{t.phone}{match tel { Some(h) => view! { <a class="tel" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
+                    })}
+                    {contact.email.map(|x| {
+                        let to = gongshi_core::feedback::mailto(&x, "", "").map(|h| h.split('?').next().unwrap_or_default().to_string());
+                        view! { <li>{t.email}{match to { Some(h) => view! { <a class="mail" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
+                    })}
+                    {contact.address.map(|x| view! { <li>{t.address}{x}</li> })}
+                    {contact.postcode.map(|x| view! { <li>{t.postcode}{x}</li> })}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -72,8 +72,10 @@ pub fn ReliefPage() -> impl IntoView {
             let real = records.len() - sample;
             let r2 = records.clone();
             let src = source();
+            let division = data.organisation().division_label_in(t.lang).to_string();
+            let stem = t.stem_county(&division);
             let charts = move || {
-                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang, &data.org())) id="relief-county" file_stem=t.stem_county /> })
+                outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang, &data.org())) id="relief-county" file_stem=stem.clone() /> })
             };
             view! {
                 <ValidationNotice findings=problems />
@@ -84,7 +86,7 @@ pub fn ReliefPage() -> impl IntoView {
                     outcome=outcome
                     default_sort=DEFAULT_SORT
                     dataset=t.relief_dataset
-                    search_label=t.relief_search
+                    search_label=t.relief_search(&division)
                     placeholder=t.relief_placeholder(
                         value.records.first().map(|r| r.programme.label(t.lang)),
                         value.records.first().map(|r| r.county.name.as_str()),
@@ -106,7 +108,7 @@ pub fn ReliefPage() -> impl IntoView {
             <p class="lead">{move || t.relief_lead(&programmes(false))}</p>
             <div class="notice privacy" role="note">
                 <strong>{t.privacy_h}</strong>
-                {move || t.privacy_text(&programmes(true))}
+                {move || t.privacy_text(&programmes(true), data.org().division_label_in(t.lang))}
             </div>
             <RealRelief />
             {body}
@@ -166,6 +168,10 @@ fn RealRelief() -> impl IntoView {
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let data = crate::state::use_data();
+    let org = data.organisation();
+    let org2 = org.clone();
+    let org3 = org.clone();
     let names = programme_names(aggregates.iter().map(|a| &a.programme), t.lang);
     let filtered = {
         let aggregates = aggregates.clone();
@@ -185,7 +191,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let f2 = filtered.clone();
     let download = move |_| {
         let idx = publishable(&a2, &f2());
-        let text = csv::to_csv(&a2, &idx);
+        let text = csv::to_csv(&a2, &idx, &org2);
         let name = csv::file_name_in(t.lang, t.agg_file, &[], idx.len());
         let _ = crate::download::save_text(&name, "text/csv;charset=utf-8", &text);
     };
@@ -193,7 +199,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     view! {
         <section class="aggregates" aria-labelledby="agg-h">
             <h3 id="agg-h">{t.agg_h}</h3>
-            <p class="muted">{t.agg_note(MIN_CELL)}</p>
+            <p class="muted">{t.agg_note(MIN_CELL, org.division_label_in(t.lang))}</p>
             <button type="button" class="btn small" on:click=download>{t.agg_download}</button>
             // Sixty cells are many cards on a phone: there the table opens on a tap.
             <details class="agg-details" open=!crate::components::narrow_screen()>
@@ -202,7 +208,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                 <table class="agg-table stack">
                     <caption>{t.agg_caption(&names)}</caption>
                     <thead>
-                        <tr>{AggregateCol::ALL.iter().map(|c| view! { <th scope="col">{t.lang.pick(c.def().label, c.def().en)}</th> }).collect_view()}</tr>
+                        <tr>{AggregateCol::ALL.iter().map(|c| view! { <th scope="col">{c.def().heading(t.lang, &org).to_string()}</th> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         {move || {
@@ -226,7 +232,7 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
                                             {AggregateCol::ALL.iter().zip(cells).enumerate().map(|(k, (&c, text))| {
                                                 let col = c.def();
                                                 let class = if col.kind == ColKind::Text && c != AggregateCol::People { "" } else { "num" };
-                                                if k == 0 { view! { <th scope="row">{text}</th> }.into_any() } else { view! { <td class=class data-label=t.lang.pick(col.label, col.en)>{text}</td> }.into_any() }
+                                                if k == 0 { view! { <th scope="row">{text}</th> }.into_any() } else { view! { <td class=class data-label=col.heading(t.lang, &org3).to_string()>{text}</td> }.into_any() }
                                             }).collect_view()}
                                         </tr>
                                     }

@@ -109,7 +109,8 @@ test('relief: its divisions in the facets and the chart, its programme, the name
   await page.goto(`${base}?page=relief`);
   await startApp(page);
   await page.locator('.data-table tbody tr').first().waitFor();
-  const facet = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: '县（市、区）' }) });
+  // Townships are headed as townships: the column, the facet, the chart and the search hint.
+  const facet = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: '乡镇（街道）' }) });
   assert.deepEqual((await facet.locator('.facet-label').allTextContents()).map((s) => s.trim()), DIVISIONS, 'the divisions, in the organisation\'s order');
   const body = await page.locator('.data-table tbody').innerText();
   assert.ok(body.includes('冬季送温暖'), 'its own programme');
@@ -119,13 +120,18 @@ test('relief: its divisions in the facets and the chart, its programme, the name
     const [dl] = await Promise.all([page.waitForEvent('download'), locator.click()]);
     return fs.readFileSync(await dl.path(), 'utf8');
   };
+  const main = await page.locator('main').innerText();
+  assert.ok(!main.includes('县（市、区）'), 'no county heading on a township society\'s page');
+  assert.ok((await page.locator('.data-table thead').innerText()).includes('乡镇（街道）'), 'the column heading');
   const csv = await save(page.getByRole('button', { name: /^下载 CSV/ }));
   assert.deepEqual(foreignIn(csv), []);
+  assert.ok(csv.split('\n')[0].includes('乡镇（街道）') && !csv.includes('县（市、区）'), csv.split('\n')[0]);
   for (const d of DIVISIONS) assert.ok(csv.includes(d), `${d} in the CSV`);
   const tools = page.locator('figure.chart[data-chart-id="relief-county"] .chart-tools');
   const svg = await save(tools.locator('a', { hasText: 'SVG' }));
   assert.deepEqual(foreignIn(svg), [], 'the chart SVG');
   assert.ok(svg.includes(ORG), 'the chart names its publisher');
+  assert.ok(svg.includes('各乡镇（街道）救助金额') && !svg.includes('县（市、区）'), 'the chart\'s title names townships');
   const texts = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
   assert.deepEqual(texts.filter((x) => DIVISIONS.includes(x)), DIVISIONS, `one bar per division, in order: ${texts.join(' | ')}`);
   const chartCsv = await save(tools.getByRole('button', { name: '数据' }));
@@ -169,9 +175,12 @@ test('a year the data does not cover to its end is not judged against the annual
   await context.close();
 });
 
-test('its logo, contact line and accent colour', async () => {
+test('its logo, contact line and accent colour (the static first view in its colour too)', async () => {
   const { context, page } = await phonePage(env.browser);
   await page.goto(`${base}?page=overview`);
+  await page.locator('#prerender header h1').waitFor();
+  const redBefore = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--red').trim());
+  assert.equal(redBefore, ACCENT, 'the static view, before the app starts');
   await startApp(page);
   const logo = page.locator('header img.logo');
   await logo.waitFor();

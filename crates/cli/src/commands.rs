@@ -17,7 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const USAGE: &str = "用法 / usage:
-  gongshi init DIR --name NAME --divisions \"A,B,C\" [--name-en NAME] [--programmes \"key=名称,key=名称*\"]
+  gongshi init DIR --name NAME --divisions \"A,B,C\" [--name-en NAME] [--division-label 乡镇（街道）] [--programmes \"key=名称,key=名称*\"]
       为新机构建立完整的数据目录：清单（机构、行政区划、救助项目）和空的数据文件；
       名称后加 * 的救助项目只公布汇总数（默认一个项目 aid=救助）
   gongshi sample [--out DIR] [--seed N] [--donations N] [--relief N]
@@ -344,11 +344,12 @@ fn import_org(kind: Kind, manifest: Option<&str>, out: Option<&str>) -> Result<g
 /// `gongshi init DIR`: writes a new organisation's data folder (refusing to overwrite one), its
 /// (empty) summary, then its checksums and cadences as `gongshi manifest` does.
 fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--name", "--name-en", "--divisions", "--programmes", "--today"], &[])?;
+    let a = Args::parse(args, &["--name", "--name-en", "--divisions", "--division-label", "--programmes", "--today"], &[])?;
     let dir = PathBuf::from(a.one_positional("新数据目录 DIR")?);
     let init = gongshi_publish::init::Init {
         name: a.get("--name").ok_or("缺少 --name（机构名称）")?.to_string(),
         name_en: a.get("--name-en").map(String::from),
+        division_label: a.get("--division-label").map(String::from),
         divisions: a.get("--divisions").ok_or("缺少 --divisions（本会的行政区划，如 \"城关镇,东乡\"）")?.to_string(),
         programmes: a.get("--programmes").map(String::from),
         today: today(a.get("--today"))?.to_string(),

@@ -385,10 +385,14 @@ use crate::i18n::Lang;
 const BLUE: crate::chart::Rgb = crate::chart::Rgb(0x09, 0x69, 0xda);
 
 /// Village/community coverage per county.
-pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> BarChart {
+pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang, org: &Organisation) -> BarChart {
+    let division = org.division_label_in(lang);
     BarChart {
         title: lang.pick("村（社区）红十字基层组织覆盖率", "Red Cross grassroots coverage of villages").into(),
-        subtitle: lang.pick("各县（市、区）已建村（社区）级组织数 ÷ 村（社区）总数", "Village-level units ÷ villages, per county").into(),
+        subtitle: match lang {
+            Lang::Zh => format!("各{division}已建村（社区）级组织数 ÷ 村（社区）总数"),
+            Lang::En => format!("Village-level units ÷ villages, per {}", division.to_lowercase()),
+        },
         lang,
         source: source.to_string(),
         sample: rows.iter().any(|r| r.origin.is_sample()),
@@ -411,10 +415,14 @@ pub fn coverage_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> BarChart
 }
 
 /// Grassroots units by level, stacked per county.
-pub fn units_chart(rows: &[&CountyRow], source: &str, lang: Lang) -> ColumnChart {
+pub fn units_chart(rows: &[&CountyRow], source: &str, lang: Lang, org: &Organisation) -> ColumnChart {
     let col = |f: fn(&CountyRow) -> u32| rows.iter().map(|r| f(r) as i64).collect::<Vec<_>>();
+    let division = org.division_label_in(lang);
     ColumnChart {
-        title: lang.pick("各县（市、区）红十字基层组织（按层级）", "Red Cross grassroots units per county (by level)").into(),
+        title: match lang {
+            Lang::Zh => format!("各{division}红十字基层组织（按层级）"),
+            Lang::En => format!("Red Cross grassroots units per {} (by level)", division.to_lowercase()),
+        },
         subtitle: lang.pick("乡镇（街道）、村（社区）和企事业单位基层组织数（个）", "Units in townships, villages and employers (number)").into(),
         source: source.to_string(),
         sample: rows.iter().any(|r| r.origin.is_sample()),

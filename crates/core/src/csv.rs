@@ -41,15 +41,16 @@ pub fn cell_field(c: &Cell<'_>) -> String {
 }
 
 /// The CSV for `rows[indices]`, every column in the order of [`Column::ALL`], with a header
-/// of column labels (money columns say their unit).
-pub fn to_csv<R: Record>(rows: &[R], indices: &[u32]) -> String {
+/// of column labels (money columns say their unit; the division column the organisation's word
+/// for a division).
+pub fn to_csv<R: Record>(rows: &[R], indices: &[u32], org: &crate::org::Organisation) -> String {
     let cols = R::Col::ALL;
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = cols
         .iter()
         .map(|c| match c.def() {
             d if d.kind == ColKind::Money => text_field(&format!("{}（元）", d.label)),
-            d => text_field(d.label),
+            d => text_field(d.heading(crate::i18n::Lang::Zh, org)),
         })
         .collect();
     out.push_str(&header.join(","));
@@ -90,7 +91,7 @@ mod tests {
     #[test]
     fn bom_crlf_header_and_money() {
         let rows = rows();
-        let csv = to_csv(&rows, &[0, 3]);
+        let csv = to_csv(&rows, &[0, 3], &Default::default());
         assert!(csv.starts_with('\u{feff}'));
         assert_eq!(csv, "\u{feff}名称,金额（元）,年份\r\n咸安防汛,5.00,2020\r\n博爱送万家,1.00,2021\r\n");
     }

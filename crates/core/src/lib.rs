@@ -96,11 +96,13 @@ macro_rules! table_facets {
 
 pub mod cadence;
 pub mod calendar;
+pub mod qr;
 pub mod chart;
 pub mod coverage;
 pub mod csv;
 pub mod date;
 pub mod diag;
+pub mod feedback;
 pub mod figures;
 pub mod format;
 pub mod i18n;

@@ -95,6 +95,17 @@ pub struct Organisation {
     pub contact: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_en: Option<String>,
+    /// The public's channels for oversight and questions (监督与反馈), shown in the footer as
+    /// `tel:` and `mailto:` links: a phone number, an e-mail address, a postal address and
+    /// its postcode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
     /// An SVG file in the data folder shown in the header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
@@ -110,6 +121,12 @@ pub struct Organisation {
     pub whole_area: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub whole_area_en: Option<String>,
+    /// What one of its divisions is called in headings (县（市、区）, 乡镇（街道）); default from
+    /// the divisions' codes ([`Organisation::division_label_in`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub division_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub division_label_en: Option<String>,
     /// Its relief programmes, in its own order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub programmes: Vec<Arc<Programme>>,
@@ -195,6 +212,26 @@ impl Organisation {
         }
     }
 
+    /// What one division is called in column and facet headings, chart titles and the search
+    /// box's hint: the organisation's own word when it gives one; else 乡镇（街道） when every
+    /// division has a township code (9 digits), else 县（市、区）.
+    pub fn division_label_in(&self, lang: Lang) -> &str {
+        let own = match lang {
+            Lang::Zh => self.division_label.as_deref(),
+            Lang::En => self.division_label_en.as_deref(),
+        };
+        if let Some(own) = own.filter(|s| !s.trim().is_empty()) {
+            return own;
+        }
+        let townships = !self.divisions.is_empty() && self.divisions.iter().all(|d| d.code.as_deref().is_some_and(|c| c.len() == 9));
+        match (townships, lang) {
+            (true, Lang::Zh) => "乡镇（街道）",
+            (true, Lang::En) => "Township",
+            (false, Lang::Zh) => "县（市、区）",
+            (false, Lang::En) => "County",
+        }
+    }
+
     /// The message for a division that is not listed: names it, and gives the list.
     pub fn not_a_division(&self, name: &str) -> (String, String) {
         (
@@ -211,6 +248,16 @@ impl Organisation {
         let mut e = |path: String, zh: String, en: String| out.push(Diagnostic::error(FILE, path, zh).en(en));
         if self.name.trim().is_empty() {
             e("organisation.name".into(), "缺少发布机构名称".into(), "the publishing organisation's name is missing".into());
+        }
+        if let Some(p) = self.phone.as_deref().filter(|p| crate::feedback::tel(p).is_none()) {
+            e(
+                "organisation.phone".into(),
+                format!("电话“{p}”应只含数字、空格、-、+ 和括号"),
+                format!("the phone number “{p}” may hold only digits, spaces, -, + and brackets"),
+            );
+        }
+        if let Some(m) = self.email.as_deref().filter(|m| !crate::feedback::is_email(m)) {
+            e("organisation.email".into(), format!("电子邮箱“{m}”不是一个有效的地址"), format!("the e-mail address “{m}” is not one valid address"));
         }
         for (i, d) in self.divisions.iter().enumerate() {
             let at = format!("organisation.divisions[{i}]");
@@ -370,6 +417,28 @@ mod tests {
         }
     }
 
+    /// The divisions' heading: the organisation's own word, else by the codes' level; the
+    /// division column and facet take it, every other heading keeps its label.
+    #[test]
+    fn the_division_heading_follows_the_data() {
+        let town = |code: &str| Arc::new(Division { name: "甲镇".into(), code: Some(code.into()), ..Default::default() });
+        let mut o = Organisation { divisions: vec![town("421022100"), town("421022101")], ..Default::default() };
+        assert_eq!(o.division_label_in(Lang::Zh), "乡镇（街道）");
+        assert_eq!(o.division_label_in(Lang::En), "Township");
+        o.divisions.push(town("421022"));
+        assert_eq!(o.division_label_in(Lang::Zh), "县（市、区）");
+        assert_eq!(Organisation::default().division_label_in(Lang::En), "County");
+        o.division_label = Some("片区".into());
+        o.division_label_en = Some("Area".into());
+        assert_eq!(o.division_label_in(Lang::Zh), "片区");
+        use crate::table::{Column, Facet};
+        assert_eq!(crate::relief::ReliefCol::County.def().heading(Lang::En, &o), "Area");
+        assert_eq!(crate::relief::ReliefFacet::County.def().heading(Lang::Zh, &o), "片区");
+        assert_eq!(crate::coverage::CountyCol::County.def().heading(Lang::Zh, &o), "片区");
+        assert_eq!(crate::relief::AggregateCol::County.def().heading(Lang::Zh, &o), "片区");
+        assert_eq!(crate::relief::ReliefCol::Programme.def().heading(Lang::Zh, &o), "救助项目");
+    }
+
     #[test]
     fn a_good_organisation_has_no_findings_and_terms_carry_their_place() {
         let o = org();
@@ -389,6 +458,8 @@ mod tests {
         o.programmes.push(Arc::new(Programme { key: "aid".into(), name: "又一个".into(), ..Default::default() }));
         o.accent = Some("#ffcc00".into());
         o.logo = Some("../x.png".into());
+        o.phone = Some("javascript:alert(1)".into());
+        o.email = Some("a@b.cn?bcc=c@d.cn".into());
         let paths: Vec<String> = o.check().into_iter().map(|d| d.path).collect();
         for p in [
             "organisation.divisions[2].name",
@@ -398,6 +469,8 @@ mod tests {
             "organisation.programmes[2].key",
             "organisation.accent",
             "organisation.logo",
+            "organisation.phone",
+            "organisation.email",
         ] {
             assert!(paths.iter().any(|x| x == p), "{p} missing from {paths:?}");
         }

@@ -742,11 +742,14 @@ pub fn by_county_chart(rows: &[ReliefRecord], idx: &[u32], source: &str, lang: c
         }
     }
     BarChart {
-        title: lang.pick("各县（市、区）救助金额", "Relief paid per county").into(),
-        subtitle: lang.pick(
-            format!("当前筛选的 {} 条救助记录，按县（市、区）合计", idx.len()),
-            format!("The {} relief records of the current filter, per county", idx.len()),
-        ),
+        title: match lang {
+            crate::i18n::Lang::Zh => format!("各{}救助金额", org.division_label_in(lang)),
+            crate::i18n::Lang::En => format!("Relief paid per {}", org.division_label_in(lang).to_lowercase()),
+        },
+        subtitle: match lang {
+            crate::i18n::Lang::Zh => format!("当前筛选的 {} 条救助记录，按{}合计", idx.len(), org.division_label_in(lang)),
+            crate::i18n::Lang::En => format!("The {} relief records of the current filter, per {}", idx.len(), org.division_label_in(lang).to_lowercase()),
+        },
         lang,
         source: source.to_string(),
         sample,

@@ -37,6 +37,22 @@ pub struct ColumnDef {
     pub kind: ColKind,
 }
 
+/// The key of the column and the facet that name a record's division: their heading is the
+/// organisation's own word for a division ([`crate::org::Organisation::division_label_in`]),
+/// not the label compiled in.
+pub const DIVISION_KEY: &str = "county";
+
+impl ColumnDef {
+    /// The column's heading in `lang` (table header, phone card label, CSV header in Chinese).
+    pub fn heading<'a>(&'a self, lang: crate::i18n::Lang, org: &'a crate::org::Organisation) -> &'a str {
+        if self.key == DIVISION_KEY {
+            org.division_label_in(lang)
+        } else {
+            lang.pick(self.label, self.en)
+        }
+    }
+}
+
 /// The columns of one record type: an enum with a variant per column, declared with
 /// [`table_columns!`](crate::table_columns), which writes each column's [`ColumnDef`] beside
 /// it. [`Column::ALL`] is the one order of the columns: the table's, the CSV's and the phone
@@ -116,6 +132,17 @@ pub struct FacetDef {
     pub label: &'static str,
     /// The English label.
     pub en: &'static str,
+}
+
+impl FacetDef {
+    /// The facet's legend in `lang` (see [`ColumnDef::heading`]).
+    pub fn heading<'a>(&'a self, lang: crate::i18n::Lang, org: &'a crate::org::Organisation) -> &'a str {
+        if self.key == DIVISION_KEY {
+            org.division_label_in(lang)
+        } else {
+            lang.pick(self.label, self.en)
+        }
+    }
 }
 
 /// The facets of one record type: an enum with a variant per facet, declared with

@@ -81,7 +81,7 @@ fn check<R: Record>(name: &str, rows: &[R], want: Expected<R>) {
 
     // The CSV: the header and each line hold, in column i, column i's label and cell.
     let all: Vec<u32> = (0..rows.len() as u32).collect();
-    let text = to_csv(rows, &all);
+    let text = to_csv(rows, &all, &Default::default());
     let mut reader = ::csv::ReaderBuilder::new().has_headers(true).from_reader(text.strip_prefix('\u{feff}').unwrap().as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     let labels: Vec<String> =
@@ -104,7 +104,7 @@ fn check<R: Record>(name: &str, rows: &[R], want: Expected<R>) {
 
     // The HTML: each row's cells in column order, each carrying its column's key and label and
     // showing that column's cell, in both languages.
-    let words = RowWords { sample_badge: "示例", more: "更多" };
+    let words = RowWords { sample_badge: "示例", more: "更多", org: &Default::default() };
     for lang in [Lang::Zh, Lang::En] {
         for (i, r) in rows.iter().enumerate() {
             let html = rows_html(rows, &[i as u32], lang, words);
@@ -265,13 +265,13 @@ fn one_row_of_each_kind_as_written() {
     let withheld = r.aggregates.iter().position(Aggregate::suppressed).unwrap() as u32;
     let records = r.records.iter().position(|x| !x.recipient.is_empty() && x.township.is_some() && x.amount.is_some()).unwrap() as u32;
     let got = [
-        line(to_csv(&rows, &[first(Flow::MoneyIn)])),
-        line(to_csv(&rows, &[first(Flow::MoneyOut)])),
-        line(to_csv(&rows, &[first(Flow::GoodsIn)])),
-        line(to_csv(&r.records, &[records])),
-        line(to_csv(&r.aggregates, &[published])),
-        line(to_csv(&r.aggregates, &[withheld])),
-        line(to_csv(&counties(), &[0])),
+        line(to_csv(&rows, &[first(Flow::MoneyIn)], &Default::default())),
+        line(to_csv(&rows, &[first(Flow::MoneyOut)], &Default::default())),
+        line(to_csv(&rows, &[first(Flow::GoodsIn)], &Default::default())),
+        line(to_csv(&r.records, &[records], &Default::default())),
+        line(to_csv(&r.aggregates, &[published], &Default::default())),
+        line(to_csv(&r.aggregates, &[withheld], &Default::default())),
+        line(to_csv(&counties(), &[0], &Default::default())),
     ];
     assert_eq!(got, PINNED, "{got:#?}");
 }

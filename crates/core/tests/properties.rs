@@ -157,7 +157,7 @@ proptest! {
     #[test]
     fn csv_round_trips_through_a_csv_parser(rows in proptest::collection::vec(row(), 0..30)) {
         let idx: Vec<u32> = (0..rows.len() as u32).collect();
-        let text = to_csv(&rows, &idx);
+        let text = to_csv(&rows, &idx, &Default::default());
         let body = text.strip_prefix('\u{feff}').unwrap();
         let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(body.as_bytes());
         let parsed: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().unwrap();

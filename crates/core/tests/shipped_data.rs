@@ -171,7 +171,7 @@ mod ledger_data {
             &rows,
             &[packs, sample],
             gongshi_core::i18n::Lang::Zh,
-            gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多" },
+            gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多", org: &Default::default() },
         );
         let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);
         assert!(real.starts_with("<tr><th scope=\"row\" class=\"col-date\" data-label=\"日期\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");
@@ -203,7 +203,7 @@ mod ledger_data {
         let rows = rows();
         let st = TableState { query: "腾讯公益".into(), ..Default::default() };
         let o = run(&rows, &st, SORT, &gongshi_core::org::Organisation::default());
-        let text = csv::to_csv(&rows, &o.rows);
+        let text = csv::to_csv(&rows, &o.rows, &Default::default());
         let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
         assert_eq!(lines.len(), o.rows.len() + 1);
         assert!(lines[1..].iter().all(|l| l.contains("网络募捐平台")));
@@ -217,4 +217,19 @@ mod ledger_data {
             .sum();
         assert_eq!(sum, o.rows.iter().map(|i| rows[*i as usize].amount.0).sum::<i64>());
     }
+}
+
+/// The organisation's channels (the footer's) are the ones the report invites the public to use,
+/// and they make working links.
+#[test]
+fn the_organisations_channels_are_the_reports() {
+    let m = manifest::load(&data("manifest.json")).expect("parses").value;
+    let r = rectification::load(&data("rectification.json")).unwrap().value;
+    let org = &m.organisation;
+    assert_eq!(org.phone, r.contact.phone);
+    assert_eq!(org.email, r.contact.email);
+    assert_eq!(org.address, r.contact.address);
+    assert_eq!(org.postcode, r.contact.postcode);
+    assert_eq!(gongshi_core::feedback::tel(org.phone.as_deref().unwrap()).as_deref(), Some("tel:0715-8111755"));
+    assert!(gongshi_core::feedback::mailto(org.email.as_deref().unwrap(), "s", "b").is_some());
 }

@@ -18,6 +18,9 @@ pub struct Init {
     pub name_en: Option<String>,
     /// As given: `A,B,C` (also `，` or `、`).
     pub divisions: String,
+    /// What a division is called in headings (`--division-label`); `None`: 乡镇（街道） when every
+    /// division is a township (…镇, …乡, …街道), else the app's default 县（市、区）.
+    pub division_label: Option<String>,
     /// As given: `key=名称,key=名称*` (`*`: published only as aggregates). `None`: one
     /// programme, `aid=救助`.
     pub programmes: Option<String>,
@@ -27,6 +30,12 @@ pub struct Init {
 
 fn split(s: &str) -> impl Iterator<Item = &str> {
     s.split([',', '，', '、']).map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// Every division named is a township (镇, 乡, 街道, 苏木).
+fn townships(divisions: &str) -> bool {
+    let mut names = split(divisions).peekable();
+    names.peek().is_some() && names.all(|n| ["镇", "乡", "街道", "街道办事处", "苏木"].iter().any(|s| n.ends_with(s)))
 }
 
 /// The organisation `init` describes, or what is wrong with what it was told (every problem,
@@ -55,6 +64,8 @@ pub fn organisation(i: &Init) -> Result<Organisation, String> {
         name_en: i.name_en.clone().filter(|s| !s.trim().is_empty()),
         divisions,
         programmes,
+        division_label: i.division_label.clone().filter(|s| !s.trim().is_empty()).or_else(|| townships(&i.divisions).then(|| "乡镇（街道）".into())),
+        division_label_en: (i.division_label.is_none() && townships(&i.divisions)).then(|| "Township".into()),
         whole_area: Some("全部".into()),
         whole_area_en: Some("All".into()),
         ..Default::default()
@@ -117,6 +128,7 @@ fn to<T: serde::Serialize>(v: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gongshi_core::i18n::Lang;
 
     fn init(divisions: &str, programmes: Option<&str>) -> Init {
         Init {
@@ -140,6 +152,18 @@ mod tests {
         assert_eq!(org.programme_keys(), "winter_aid / sick_children");
         assert!(org.programmes[1].aggregate_only && !org.programmes[0].aggregate_only);
         assert_eq!(loaded.relief.unwrap().records.len(), 0);
+    }
+
+    /// Townships are headed 乡镇（街道）; anything else keeps the default; an editor's own word wins.
+    #[test]
+    fn the_divisions_are_headed_by_their_level() {
+        let org = |i: &Init| organisation(i).unwrap();
+        assert_eq!(org(&init("温泉镇,南河乡,城东街道", None)).division_label_in(Lang::Zh), "乡镇（街道）");
+        assert_eq!(org(&init("温泉镇,南河乡,城东街道", None)).division_label_in(Lang::En), "Township");
+        assert_eq!(org(&init("甲县,乙区,丙镇", None)).division_label_in(Lang::Zh), "县（市、区）");
+        assert_eq!(org(&init("甲县,乙区,丙镇", None)).division_label, None);
+        let own = Init { division_label: Some("片区".into()), ..init("甲镇", None) };
+        assert_eq!(org(&own).division_label_in(Lang::Zh), "片区");
     }
 
     /// A logo must be in the folder and run nothing; a good one passes.

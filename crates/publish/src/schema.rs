@@ -98,6 +98,18 @@ pub struct Organisation {
     /// 英文联系方式。The contact line in English.
     #[serde(default)]
     pub contact_en: Option<String>,
+    /// 监督与反馈电话（页脚中显示为可拨打的链接）。The phone number for oversight and questions (a tel: link in the footer).
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// 监督与反馈电子邮箱（页脚和“对此有疑问”链接）。The e-mail address for oversight and questions (the footer and the “question about this” links).
+    #[serde(default)]
+    pub email: Option<String>,
+    /// 邮寄地址。The postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// 邮政编码。Its postcode.
+    #[serde(default)]
+    pub postcode: Option<String>,
     /// 标志：数据目录中的一个 SVG 文件名，不得含有脚本。The logo: an SVG file in the data folder, with no script.
     #[serde(default)]
     pub logo: Option<String>,
@@ -114,6 +126,12 @@ pub struct Organisation {
     /// 合计的英文名称。Its English name.
     #[serde(default)]
     pub whole_area_en: Option<String>,
+    /// 行政区划一栏的标题（县（市、区）、乡镇（街道）），默认按区划代码的层级。What a division is called in headings (县（市、区）, 乡镇（街道）); by default from the codes' level.
+    #[serde(default)]
+    pub division_label: Option<String>,
+    /// 其英文名称（County、Township）。Its English form (County, Township).
+    #[serde(default)]
+    pub division_label_en: Option<String>,
     /// 本会的救助项目，按本会的顺序。The organisation's relief programmes, in its order.
     #[serde(default)]
     pub programmes: Vec<ProgrammeDef>,

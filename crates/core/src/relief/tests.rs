@@ -85,7 +85,7 @@ fn suppressed_cells_are_shown_as_such_and_left_out_of_csv() {
     assert_eq!(a[3].cell(AggregateCol::People), Cell::Text(Cow::Borrowed("0")), "none is not a small cell");
     let idx = publishable(a, &[0, 1, 2, 3]);
     assert_eq!(idx, vec![0, 2, 3]);
-    let csv = crate::csv::to_csv(a, &idx);
+    let csv = crate::csv::to_csv(a, &idx, &Default::default());
     assert!(!csv.contains("通山县"), "{csv}");
     assert_eq!(csv.lines().count(), 4);
 }

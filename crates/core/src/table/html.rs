@@ -47,6 +47,8 @@ pub struct RowWords<'a> {
     pub sample_badge: &'a str,
     /// The phone's "show the rest of this row" button.
     pub more: &'a str,
+    /// The organisation (its word for a division heads the division column).
+    pub org: &'a crate::org::Organisation,
 }
 
 /// The `<tr>` elements of `rows[indices]`, in that order, a cell per column in the order of
@@ -96,7 +98,7 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
                 out.push_str(" empty");
             }
             out.push_str("\" data-label=\"");
-            escape_text(lang.pick(col.label, col.en), &mut out);
+            escape_text(col.heading(lang, words.org), &mut out);
             out.push_str("\">");
             escape_text(&cell_text(cell), &mut out);
             if c == notes_col {
@@ -145,7 +147,7 @@ mod tests {
     #[test]
     fn rows_are_written_in_the_given_order_with_data_escaped() {
         let rows = vec![Row::new("<img src=x onerror=alert(1)>", 2020, 0, 12_345), Row::new("张三", 2021, 1, -5)];
-        let words = RowWords { sample_badge: "示例", more: "更多" };
+        let words = RowWords { sample_badge: "示例", more: "更多", org: &Default::default() };
         let html = rows_html(&rows, &[1, 0], Lang::Zh, words);
         assert_eq!(
             html,
@@ -165,7 +167,7 @@ mod tests {
         let d = crate::ledger::load_disbursements(&data("disbursements.json")).unwrap();
         let g = crate::ledger::load_goods(&data("goods.json")).unwrap();
         let rows = crate::ledger::rows::ledger_rows(&c.value, &d.value, &g.value);
-        let html = rows_html(&rows, &[0], Lang::Zh, RowWords { sample_badge: "示例", more: "更多" });
+        let html = rows_html(&rows, &[0], Lang::Zh, RowWords { sample_badge: "示例", more: "更多", org: &Default::default() });
         let shown = ["date", "party", "amount", "flow", "status"];
         for col in LedgerCol::ALL.iter().map(|c| c.def()) {
             let at = html.find(&format!("class=\"col-{}", col.key)).unwrap_or_else(|| panic!("{} missing: {html}", col.key));
