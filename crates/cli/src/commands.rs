@@ -397,7 +397,10 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
     };
     let sheet_label = table.sheet.as_ref().map(|s| format!(" 工作表“{s}”")).unwrap_or_default();
     let _ = writeln!(err, "import: {source}{sheet_label}，表头在第 {} 行", report.header_row);
-    let cols: Vec<String> = report.columns.iter().filter_map(|(h, f)| f.map(|f| format!("{h}→{f}"))).collect();
+    // Each column with the field it was read as, by the field's Chinese name (not the file
+    // format's key): 捐赠日期→日期.
+    let zh = |key: &'static str| kind.fields().iter().find(|fd| fd.key == key).map_or(key, |fd| fd.zh);
+    let cols: Vec<String> = report.columns.iter().filter_map(|(h, f)| f.map(|f| format!("{h}→{}", zh(f)))).collect();
     let _ = writeln!(err, "  列 columns: {}", cols.join("，"));
     for (row, why) in &report.skipped {
         let _ = writeln!(err, "  跳过 skipped 第 {row} 行：{why}");
@@ -432,13 +435,28 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
             let ids: std::collections::HashSet<&str> = donations.iter().map(|d| d.id.as_str()).collect();
             let by_receipt: std::collections::HashMap<&str, &str> = donations.iter().filter_map(|d| d.receipt.as_deref().map(|r| (r, d.id.as_str()))).collect();
             let mut resolved = 0;
+            let mut unknown: BTreeSet<String> = BTreeSet::new();
             for r in &mut file.records {
                 for x in &mut r.from_donations {
-                    if let (false, Some(id)) = (ids.contains(x.as_str()), by_receipt.get(x.trim())) {
-                        *x = id.to_string();
-                        resolved += 1;
+                    match (ids.contains(x.as_str()), by_receipt.get(x.trim())) {
+                        (true, _) => {}
+                        (false, Some(id)) => {
+                            *x = id.to_string();
+                            resolved += 1;
+                        }
+                        (false, None) => {
+                            unknown.insert(x.clone());
+                        }
                     }
                 }
+            }
+            if !unknown.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "  注意 note: 来源捐赠 {} 在 {} 中既不是捐赠编号也不是收据号：先导入这些捐赠，否则 gongshi check 会报错",
+                    unknown.iter().map(|u| format!("“{u}”")).collect::<Vec<_>>().join(""),
+                    folder.join("donations.json").display()
+                );
             }
             if resolved > 0 {
                 let _ = writeln!(err, "  注意 note: {resolved} 个来源捐赠按收据号找到了对应的捐赠编号（{}）", folder.join("donations.json").display());
@@ -465,6 +483,13 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
             if !kept.is_empty() {
                 let _ = writeln!(err, "  注意 note: 表中只有各县（市、区）的行：保留了 {} 中的{}，它们仍需手工维护", path.display(), kept.join("、"));
             }
+            if kept.len() < 3 {
+                let _ = writeln!(
+                    err,
+                    "  注意 note: 全市数字（city）、志愿服务队（teams_*）和报告原文（facts）不从表格导入：要公布时，请在 {} 中手工填写",
+                    path.display()
+                );
+            }
             // Sample team kinds do not stay beside real county rows; the old note described the old rows.
             let mut merged = gongshi_core::coverage::RawCoverage { counties: new.counties, schema: new.schema, sample: new.sample, note: None, ..old };
             let before = merged.teams_after.len();
@@ -473,6 +498,28 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
                 let _ = writeln!(err, "  注意 note: 删去了 {} 类示例的志愿服务队（真实的各类队数请手工填写）", before - merged.teams_after.len());
             }
             import::Output::Coverage(merged)
+        }
+        (o, _) => o,
+    };
+    // Relief is published as a list (records) and as totals (aggregates), which offices keep in
+    // two sheets: importing one keeps the other from the file it is imported over.
+    let output = match (output, a.get("--out").map(Path::new).filter(|p| p.exists())) {
+        (import::Output::Relief(mut new), Some(path)) => {
+            let old: relief::RawReliefFile = serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
+                .map_err(|e| format!("{}：{e}", path.display()))?;
+            let real = |o: &Option<String>| o.as_deref() != Some("sample");
+            if new.aggregates.is_empty() {
+                new.aggregates = old.aggregates.into_iter().filter(|x| real(&x.origin)).collect();
+                if !new.aggregates.is_empty() {
+                    let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 个汇总格子（aggregates）", path.display(), new.aggregates.len());
+                }
+            } else if new.records.is_empty() {
+                new.records = old.records.into_iter().filter(|x| real(&x.origin)).collect();
+                if !new.records.is_empty() {
+                    let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 条逐人记录（records）", path.display(), new.records.len());
+                }
+            }
+            import::Output::Relief(new)
         }
         (o, _) => o,
     };

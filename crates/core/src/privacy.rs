@@ -123,7 +123,9 @@ fn is_mask_char(c: char) -> bool {
 ///    gives its first character + 某 (买买提·艾力 → 买某);
 /// 4. a name of **more than two** characters starting with a compound surname
 ///    ([`COMPOUND_SURNAMES`]) keeps both characters (欧阳娜娜 → 欧阳某);
-/// 5. otherwise the first character + 某 (张三 → 张某, “John Smith” → “J某”).
+/// 5. otherwise the first character + 某 (张三 → 张某); a name that does not begin with a Chinese
+///    character (“John Smith”, “Zhang San”) gives “某某”: a Latin initial + 某 is not a masked
+///    name ([`is_masked`]), so the check would refuse what `gongshi mask` wrote.
 ///
 /// Limits:
 /// * A two-character name that is itself a compound surname (欧阳) is read as a single-character
@@ -142,6 +144,9 @@ pub fn mask_name(name: &str) -> String {
     let Some(first) = name.chars().next() else { return "某某".to_string() };
     if is_masked(name) {
         return name.to_string();
+    }
+    if !is_cjk(first) {
+        return "某某".to_string();
     }
     if name.contains(NAME_DOTS) {
         return format!("{first}{MASK_CHAR}");
@@ -844,13 +849,16 @@ mod tests {
             ("  王五 ", "王某"),
             ("", ""),
             ("   ", ""),
-            ("John Smith", "J某"),
+            ("John Smith", "某某"),
+            ("Zhang San", "某某"),
             ("（张三）", "张某"),
             ("——", "某某"),
         ];
         for (input, want) in cases {
             assert_eq!(mask_name(input), want, "mask_name({input:?})");
             assert_eq!(mask_name(&mask_name(input)), want, "idempotent for {input:?}");
+            // What mask writes is what the check accepts.
+            assert!(want.is_empty() || is_masked(want), "mask_name({input:?}) = {want:?} is not a masked name");
         }
     }
 

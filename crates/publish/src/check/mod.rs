@@ -135,7 +135,10 @@ fn cross_file_rules(loaded: &Loaded, file_of: &BTreeMap<String, String>) -> Vec<
     let goods_file = file_of.get("goods").cloned().unwrap_or_default();
     if let (Some(d), Some(x)) = (&loaded.donations, &loaded.disbursements) {
         out.extend(ledger::check_cross(d, x).into_iter().map(|p| relabel(p, &dis_file)));
-        out.extend(cost_cap(d, x, &dis_file));
+        // Published up to the earlier of the two ledgers' last updates (as the app reads it).
+        let published =
+            loaded.manifest.as_ref().and_then(|m| ["donations", "disbursements"].iter().filter_map(|id| m.dataset(id).and_then(|d| d.last_updated)).min());
+        out.extend(cost_cap(d, x, &dis_file, published));
     }
     if let Some(g) = &loaded.goods {
         out.extend(goods_balances(g, &goods_file));
@@ -143,12 +146,15 @@ fn cross_file_rules(loaded: &Loaded, file_of: &BTreeMap<String, String>) -> Vec<
     out
 }
 
-/// A warning per year whose project costs pass 6.5% of its non-directed donations.
-fn cost_cap(donations: &[ledger::Donation], disbursements: &[ledger::Disbursement], dis_file: &str) -> Vec<Diagnostic> {
+/// A warning per year whose project costs pass 6.5% of its non-directed donations. The cap is
+/// annual: a year the data does not cover to its end (`published`, the ledgers' last update,
+/// before its 12-31) is not judged, as on the donations page (年度未完，年末再判断).
+fn cost_cap(donations: &[ledger::Donation], disbursements: &[ledger::Disbursement], dis_file: &str, published: Option<PartialDate>) -> Vec<Diagnostic> {
     let zh = gongshi_core::format::money_zh;
     ledger::money_by_year(donations, disbursements)
         .into_iter()
         .filter(|y| y.over_cap() > gongshi_core::Fen::ZERO)
+        .filter(|y| published.is_none_or(|p| ledger::is_complete_year(y.year, p)))
         .map(|y| {
             let message = format!(
                 "{} 年项目费用 {} 超过当年非定向捐赠 {} 的 6.5%（上限 {}），超出 {}",

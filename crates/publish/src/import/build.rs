@@ -102,6 +102,10 @@ fn set_aside(rows: Vec<Parsed>, bad: &BTreeMap<usize, Vec<Diagnostic>>, source: 
             None => keep.push(p),
             Some(ds) => {
                 let found: Vec<CellProblem> = ds.iter().map(|d| cell_problem(&p, d)).collect();
+                // “缺少渠道” beside “渠道无法识别” for the same cell says the same thing twice, and
+                // wrongly: the cell is not empty.
+                let said = |c: &CellProblem| found.iter().any(|o| o.column == c.column && !o.message.starts_with("缺少"));
+                let found: Vec<CellProblem> = found.iter().filter(|c| !(c.message.starts_with("缺少") && c.column.is_some() && said(c))).cloned().collect();
                 p.problems.extend(found);
                 errors.push(p.into_error(source, sheet));
             }
@@ -119,8 +123,30 @@ fn cell_problem(p: &Parsed, d: &Diagnostic) -> CellProblem {
     CellProblem {
         column: col.as_ref().map(|c| c.1.clone()),
         value: col.as_ref().map(|c| shorten(&c.2)).filter(|v| !v.is_empty() && !private),
-        message: strip_label(&d.message).replace("，出于隐私保护，整个文件不予显示", "，出于隐私保护不能导入"),
+        message: without_keys(&strip_label(&d.message)).replace("，出于隐私保护，整个文件不予显示", "，出于隐私保护不能导入"),
     }
+}
+
+/// A validator's message without the file format's field names, which mean nothing to someone
+/// importing a sheet: `缺少金额（amount_fen，单位为分）` → `缺少金额`; the row and column are
+/// named beside it.
+fn without_keys(m: &str) -> String {
+    let mut out = String::new();
+    let mut rest = m;
+    while let Some(open) = rest.find('（') {
+        let after = &rest[open + '（'.len_utf8()..];
+        let Some(close) = after.find('）') else { break };
+        let inner = &after[..close];
+        let key = inner.split('，').next().unwrap_or("");
+        let is_key = key.starts_with(|c: char| c.is_ascii_lowercase()) && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        out.push_str(&rest[..open]);
+        if !is_key {
+            out.push_str(&rest[open..open + '（'.len_utf8() + close + '）'.len_utf8()]);
+        }
+        rest = &after[close + '）'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Validator messages start with the record's label (`D2020-00001：…`); the row says that already.
@@ -408,6 +434,8 @@ impl Builder<'_> {
     /// applied as `gongshi mask` applies it (cells of 1–4 people, and cells a total would give
     /// away, lose their count and amount), and what it withheld said in a note.
     fn relief_aggregates(self, rows: &[Parsed]) -> Built {
+        // Totals have no ids: the note on generated ids is not about them.
+        self.defaults.retain(|n| !n.starts_with("表中没有“编号”列"));
         let mut cells: Vec<RawAggregate> = rows
             .iter()
             .map(|p| {
@@ -519,4 +547,19 @@ fn goods_row_of(rows_of: Vec<(char, usize)>) -> IndexOf {
         };
         rows_of.iter().filter(|(k, _)| *k == kind).nth(n).map(|(_, i)| *i)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_keys;
+
+    #[test]
+    fn field_names_are_taken_out_of_messages_for_the_sheet() {
+        assert_eq!(without_keys("缺少金额（amount_fen，单位为分）"), "缺少金额");
+        assert_eq!(without_keys("须写明救助金额（amount_fen）或物资（goods）"), "须写明救助金额或物资");
+        assert_eq!(without_keys("定向捐赠须写明定向用途（directed_to）。"), "定向捐赠须写明定向用途。");
+        // Chinese asides stay.
+        assert_eq!(without_keys("金额不合理（应为正数）"), "金额不合理（应为正数）");
+        assert_eq!(without_keys("（如 D2024-00001）"), "（如 D2024-00001）");
+    }
 }

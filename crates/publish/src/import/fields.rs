@@ -146,7 +146,9 @@ const RELIEF_FIELDS: &[FieldDef] = &[
 ];
 
 const COVERAGE_FIELDS: &[FieldDef] = &[
-    f("county", "县（市、区）", Text, &["县(市、区)", "县(市,区)", "县市区", "县区", "县", "地区"]),
+    // A county's or district's divisions are its townships: 乡镇 names the row's division here
+    // (the counts are 乡镇数, 村数…).
+    f("county", "县（市、区）", Text, &["县(市、区)", "县(市,区)", "县市区", "县区", "县", "地区", "乡镇", "乡镇(街道)", "街道"]),
     f("townships", "乡镇（街道）数", Count, &["乡镇(街道)数", "乡镇数", "乡镇街道数", "乡镇(街道)总数"]),
     f("villages", "村（社区）数", Count, &["村(社区)数", "村数", "村社区数", "村(社区)总数"]),
     f("township_units", "乡镇（街道）级组织", Count, &["乡镇级组织", "乡镇(街道)级组织", "乡镇(街道)红十字会", "乡镇红十字会", "乡镇级基层组织"]),

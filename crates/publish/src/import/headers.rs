@@ -76,7 +76,8 @@ fn mapped_field(kind: Kind, header: &str, key: &str) -> Result<&'static FieldDef
         _ => key,
     };
     let fields = kind.fields();
-    fields.iter().find(|fd| fd.key == alias).ok_or_else(|| {
+    // By the key, or by the Chinese name the import shows (日期, 捐赠方, 金额…).
+    fields.iter().find(|fd| fd.key == alias).or_else(|| fields.iter().find(|fd| fd.zh == key)).ok_or_else(|| {
         let keys: Vec<&str> = fields.iter().map(|fd| fd.key).collect();
         format!("映射文件：列“{header}”对应的字段“{key}”不存在（{} 的字段有：{}）", kind.key(), keys.join("、"))
     })

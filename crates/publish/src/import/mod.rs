@@ -114,6 +114,9 @@ pub struct RowError {
     pub sheet: Option<String>,
     pub row: u32,
     pub problems: Vec<CellProblem>,
+    /// The row's filled cells as the spreadsheet shows them (personal numbers masked), so the
+    /// editor sees which row was refused without opening the file.
+    pub content: String,
 }
 
 impl fmt::Display for RowError {
@@ -132,7 +135,11 @@ impl fmt::Display for RowError {
                 (None, _) => p.message.clone(),
             })
             .collect();
-        write!(f, "{}", parts.join("；"))
+        write!(f, "{}", parts.join("；"))?;
+        if !self.content.is_empty() {
+            write!(f, "（本行：{}）", self.content)?;
+        }
+        Ok(())
     }
 }
 
@@ -272,7 +279,19 @@ pub fn import(table: &Table, opts: &Options) -> Result<(Output, Report), String>
         medical_columns(header_cells, &opts.source)?;
     }
     let mut report = Report { header_row: *header_row, ..Default::default() };
-    let columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
+    let mut columns = headers::Columns::match_headers(header_cells, &mapping, &mut report);
+    // A county's or district's own sheets name its divisions, the townships, under 乡镇: without
+    // a 县（市、区） column, that column holds the divisions.
+    if opts.kind == Kind::Relief && !columns.has("county") {
+        if let (Some(col), Some(county)) = (columns.cols.iter_mut().find(|c| c.field.key == "township"), opts.kind.fields().iter().find(|f| f.key == "county"))
+        {
+            report.notes.push(format!("表中没有“县（市、区）”列：列“{}”作为本会的行政区划读取", col.header));
+            col.field = county;
+            if let Some(c) = report.columns.iter_mut().find(|(h, _)| *h == col.header) {
+                c.1 = Some("county");
+            }
+        }
+    }
     missing_columns(opts, header_cells, &columns)?;
     let rows = rows::read_rows(opts.kind, &table.rows[header_pos + 1..], header_cells, &columns, (opts.accept_totals, &opts.values), &mut report);
     let output = build::validated(opts.kind, rows, &columns, &opts.source, &table.sheet, &opts.org, &mut report);

@@ -43,7 +43,7 @@ pub(super) fn read_rows(
                     if accept_totals {
                         report.notes.extend(problems.iter().map(|p| format!("第 {row_no} 行：{}（--accept-totals：照常导入）", p.message)));
                     } else {
-                        parsed.push(Parsed { row: *row_no, values: BTreeMap::new(), problems, cols: Vec::new() });
+                        parsed.push(Parsed { row: *row_no, values: BTreeMap::new(), problems, cols: Vec::new(), content: row_content(cells) });
                     }
                 }
                 sub_from = parsed.len();
@@ -183,7 +183,7 @@ impl Personal {
 
 /// A row's cells read as their fields' types, in the order of the dataset's fields.
 fn parse_row(kind: Kind, row: u32, cells: &[Cell], columns: &Columns, problems: Vec<CellProblem>) -> Parsed {
-    let mut p = Parsed { row, values: BTreeMap::new(), problems, cols: Vec::new() };
+    let mut p = Parsed { row, values: BTreeMap::new(), problems, cols: Vec::new(), content: row_content(cells) };
     for fd in kind.fields() {
         let Some(col) = columns.of(fd.key) else { continue };
         let cell = cells.get(col.index).unwrap_or(&Cell::Empty);
@@ -208,6 +208,8 @@ pub(super) struct Parsed {
     pub problems: Vec<CellProblem>,
     /// (field key, header, cell text) of the mapped columns, for messages.
     pub cols: Vec<(&'static str, String, String)>,
+    /// The row's filled cells, for the message when it is refused ([`row_content`]).
+    content: String,
 }
 
 impl Parsed {
@@ -224,7 +226,7 @@ impl Parsed {
     }
 
     pub(super) fn into_error(self, source: &str, sheet: &Option<String>) -> RowError {
-        RowError { source: source.to_string(), sheet: sheet.clone(), row: self.row, problems: self.problems }
+        RowError { source: source.to_string(), sheet: sheet.clone(), row: self.row, problems: self.problems, content: self.content }
     }
     pub(super) fn text(&self, key: &str) -> Option<String> {
         match self.values.get(key) {
@@ -279,6 +281,30 @@ enum Value {
     Bool(bool),
     Count(i64, Option<String>),
     List(Vec<String>),
+}
+
+/// A row's filled cells joined by ` | ` as the editor would read them along the row (at most
+/// 120 characters); a cell holding an ID, mobile or card number shows only that number masked.
+fn row_content(cells: &[Cell]) -> String {
+    let shown: Vec<String> = cells
+        .iter()
+        .filter(|c| !c.is_blank())
+        .map(|c| {
+            let text = c.text();
+            let found = privacy::scan_text(&text);
+            if found.is_empty() {
+                shorten(&text)
+            } else {
+                found.into_iter().map(|(_, masked)| masked).collect::<Vec<_>>().join(" ")
+            }
+        })
+        .collect();
+    let all = shown.join(" | ");
+    if all.chars().count() > 120 {
+        format!("{}…", all.chars().take(120).collect::<String>())
+    } else {
+        all
+    }
 }
 
 pub(super) fn shorten(s: &str) -> String {
