@@ -241,6 +241,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
         sample: Some(true),
         note: Some(sample::SAMPLE_NOTE.into()),
         records,
+        corrections: Vec::new(),
     };
     let mut parts = Vec::new();
     let mut total_bytes = 0usize;

@@ -97,6 +97,7 @@ macro_rules! table_facets {
 pub mod cadence;
 pub mod calendar;
 pub mod chart;
+pub mod correction;
 pub mod coverage;
 pub mod csv;
 pub mod date;
