@@ -104,6 +104,7 @@ pub mod date;
 pub mod diag;
 pub mod figures;
 pub mod format;
+pub mod history;
 pub mod i18n;
 pub mod index;
 pub mod integrity;
