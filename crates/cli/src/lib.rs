@@ -12,6 +12,7 @@ use gongshi_core::{coverage, relief, summary};
 use gongshi_publish::{import, sample};
 
 pub mod commands;
+pub mod history;
 pub mod sheet;
 
 pub const DEFAULT_OUT: &str = "public/data";
