@@ -39,6 +39,13 @@ pub const USAGE: &str = "用法 / usage:
       写出概览汇总 DIR/summary.json
   gongshi bulk --rows N --out DIR [--from DIR] [--seed N] [--part-rows N]
       写出一个含 N 条示例捐赠的完整数据目录（按年度分卷，供性能测试）
+  gongshi release DIR --note \"说明\" [--date YYYY-MM-DD]
+      发布新版：先检查数据目录，再与最新一版比较（真实记录的更改和删除须有更正说明），
+      写入 DIR/history/（发布记录、文件存档、索引），并显示本版的指纹（用于公告）
+  gongshi verify DIR
+      核对发布记录：每一版的文件、链接、存档文件，以及当前数据与最新一版是否一致；一致时退出码为 0
+  gongshi diff DIR [--from N] [--to M] [--dataset ID] [--csv]
+      两版之间每个数据集新增、更改（逐字段，原值 → 新值）、删除的记录（默认：最新一版与前一版）
   gongshi help";
 
 /// Runs `gongshi ARGS…`.
@@ -67,6 +74,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("schema") => schema_cmd(rest, out),
         Some("build-summary") => build_summary(rest, out, err),
         Some("bulk") => bulk(rest, out, err),
+        Some("release") => crate::history::release_cmd(rest, out, err),
+        Some("verify") => crate::history::verify_cmd(rest, out),
+        Some("diff") => crate::history::diff_cmd(rest, out),
         Some("help" | "--help" | "-h") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(0)
@@ -83,17 +93,17 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-type CmdResult = Result<u8, String>;
+pub(crate) type CmdResult = Result<u8, String>;
 
 /// Positional arguments, `--name value` options (repeatable) and `--flag`s.
-struct Args {
-    positional: Vec<String>,
+pub(crate) struct Args {
+    pub(crate) positional: Vec<String>,
     options: Vec<(String, String)>,
-    flags: BTreeSet<String>,
+    pub(crate) flags: BTreeSet<String>,
 }
 
 impl Args {
-    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, String> {
+    pub(crate) fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, String> {
         let mut a = Args { positional: Vec::new(), options: Vec::new(), flags: BTreeSet::new() };
         let mut it = args.iter();
         while let Some(x) = it.next() {
@@ -110,13 +120,13 @@ impl Args {
         }
         Ok(a)
     }
-    fn get(&self, name: &str) -> Option<&str> {
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.options.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
     fn all(&self, name: &str) -> Vec<&str> {
         self.options.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
     }
-    fn one_positional(&self, what: &str) -> Result<&str, String> {
+    pub(crate) fn one_positional(&self, what: &str) -> Result<&str, String> {
         match self.positional.as_slice() {
             [one] => Ok(one),
             [] => Err(format!("缺少{what}\n{USAGE}")),
@@ -125,7 +135,7 @@ impl Args {
     }
 }
 
-fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, String> {
+pub(crate) fn number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, String> {
     v.parse().map_err(|_| format!("{name} 应为非负整数 (expected a number): “{v}”"))
 }
 
@@ -133,7 +143,7 @@ fn write_file(path: &Path, content: &str) -> Result<(), String> {
     write_bytes(path, content.as_bytes())
 }
 
-fn write_bytes(path: &Path, content: &[u8]) -> Result<(), String> {
+pub(crate) fn write_bytes(path: &Path, content: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -141,7 +151,7 @@ fn write_bytes(path: &Path, content: &[u8]) -> Result<(), String> {
 }
 
 /// Today in China Standard Time (UTC+8), or the `--today` given.
-fn today(arg: Option<&str>) -> Result<PartialDate, String> {
+pub(crate) fn today(arg: Option<&str>) -> Result<PartialDate, String> {
     match arg {
         Some(s) => match PartialDate::parse(s) {
             Ok(d) if d.day.is_some() => Ok(d),
@@ -241,6 +251,7 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
         sample: Some(true),
         note: Some(sample::SAMPLE_NOTE.into()),
         records,
+        corrections: Vec::new(),
     };
     let mut parts = Vec::new();
     let mut total_bytes = 0usize;

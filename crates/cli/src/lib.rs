@@ -12,6 +12,7 @@ use gongshi_core::{coverage, relief, summary};
 use gongshi_publish::{import, sample};
 
 pub mod commands;
+pub mod history;
 pub mod sheet;
 
 pub const DEFAULT_OUT: &str = "public/data";
@@ -55,6 +56,14 @@ impl LineJson {
         self.arrays.push((key.to_string(), records));
         self
     }
+    /// An array written only when it has records (a file's 更正说明, `corrections`).
+    pub fn array_if_any(self, key: &str, records: Vec<String>) -> Self {
+        if records.is_empty() {
+            self
+        } else {
+            self.array(key, records)
+        }
+    }
     pub fn render(&self) -> String {
         let mut lines: Vec<String> = self.fields.iter().map(|(k, v)| format!("  {}: {v}", json!(k))).collect();
         for (k, records) in &self.arrays {
@@ -82,6 +91,7 @@ pub fn render_ledger<T: serde::Serialize>(f: &RawFile<T>) -> String {
         .field("sample", f.sample.map(|v| json!(v)))
         .field("note", f.note.as_ref().map(|v| json!(v)))
         .array("records", each!(f.records))
+        .array_if_any("corrections", each!(f.corrections))
         .render()
 }
 
@@ -94,6 +104,7 @@ pub fn render_goods(g: &RawGoods) -> String {
         .array("batches", each!(g.batches))
         .array("movements", each!(g.movements))
         .array("writeoffs", each!(g.writeoffs))
+        .array_if_any("corrections", each!(g.corrections))
         .render()
 }
 
@@ -105,6 +116,7 @@ pub fn render_relief(r: &relief::RawReliefFile) -> String {
         .field("note", r.note.as_ref().map(|v| json!(v)))
         .array("records", each!(r.records))
         .array("aggregates", each!(r.aggregates))
+        .array_if_any("corrections", each!(r.corrections))
         .render()
 }
 
@@ -120,6 +132,7 @@ pub fn render_coverage(c: &coverage::RawCoverage) -> String {
         .array("teams_after", each!(c.teams_after))
         .array("counties", each!(c.counties))
         .array("facts", each!(c.facts))
+        .array_if_any("corrections", each!(c.corrections))
         .render()
 }
 

@@ -292,7 +292,9 @@ fn manifest_follows_real_data_replacing_the_sample() {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data");
     for e in std::fs::read_dir(&shipped).unwrap() {
         let p = e.unwrap().path();
-        std::fs::copy(&p, data.join(p.file_name().unwrap())).unwrap();
+        if p.is_file() {
+            std::fs::copy(&p, data.join(p.file_name().unwrap())).unwrap();
+        }
     }
     let csv = dir.join("d.csv");
     std::fs::write(&csv, "日期,捐赠方,金额（元）,项目\n2024-01-05,某某公司,100,助学\n").unwrap();

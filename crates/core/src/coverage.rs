@@ -88,6 +88,9 @@ pub struct RawCoverage {
     pub counties: Vec<RawCounty>,
     /// Real statements from the report.
     pub facts: Vec<RawFact>,
+    /// 更正说明 ([`crate::correction`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,6 +288,7 @@ pub fn validate(raw: RawCoverage, org: &Organisation) -> Checked<Coverage> {
             cov.facts.push((t.clone(), f.problem));
         }
     }
+    out.extend(crate::correction::check(FILE, &raw.corrections).findings);
     Checked { value: cov, findings: out }
 }
 

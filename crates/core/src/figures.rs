@@ -14,6 +14,8 @@ pub struct RawFigures {
     pub schema: Option<String>,
     pub source: Option<String>,
     pub figures: Vec<RawFigure>,
+    /// 更正说明 ([`crate::correction`]).
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 #[derive(Deserialize, Default)]
@@ -125,7 +127,7 @@ pub fn load(text: &str) -> Result<Checked<Figures>, Diagnostic> {
 }
 
 pub fn validate(raw: RawFigures) -> Checked<Figures> {
-    let mut out = Vec::new();
+    let mut out = crate::correction::check(FILE, &raw.corrections).findings;
     let mut seen = BTreeSet::new();
     let mut figures = Vec::new();
     for (i, f) in raw.figures.into_iter().enumerate() {

@@ -239,6 +239,9 @@ pub struct RawFile<T> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub records: Vec<T>,
+    /// 更正说明 ([`crate::correction`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 #[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq)]
@@ -251,6 +254,9 @@ pub struct RawGoods {
     pub batches: Vec<RawBatch>,
     pub movements: Vec<RawMovement>,
     pub writeoffs: Vec<RawWriteOff>,
+    /// 更正说明 ([`crate::correction`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 // ---------------------------------------------------------------- model
@@ -730,6 +736,7 @@ pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Ch
     }
     bound_total(&mut v, &mut rows, |d: &Donation| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
+    v.out.extend(crate::correction::check(v.file, &raw.corrections).findings);
     Checked { value: rows, findings: v.out }
 }
 
@@ -768,6 +775,7 @@ pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disb
     }
     bound_total(&mut v, &mut rows, |d: &Disbursement| d.amount);
     check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
+    v.out.extend(crate::correction::check(v.file, &raw.corrections).findings);
     Checked { value: rows, findings: v.out }
 }
 
@@ -890,6 +898,7 @@ pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
         None => v.out.push(Diagnostic::warning(GOODS, "sample", "文件没有说明是否含示例数据（sample）")),
         _ => {}
     }
+    v.out.extend(crate::correction::check(GOODS, &raw.corrections).findings);
     Checked { value: g, findings: v.out }
 }
 

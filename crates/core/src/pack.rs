@@ -337,7 +337,7 @@ fn decode_raw(bytes: &[u8], source_sha256: &str) -> Result<(String, RawFile<RawD
     if r.at != body.len() {
         return r.bad();
     }
-    Ok((source_file, RawFile { schema: None, sample: Some(sample), note: None, records: out }))
+    Ok((source_file, RawFile { schema: None, sample: Some(sample), note: None, records: out, corrections: Vec::new() }))
 }
 
 #[cfg(test)]

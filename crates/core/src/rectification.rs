@@ -29,6 +29,8 @@ pub struct RawRectification {
     pub next_steps: Vec<NextStep>,
     pub contact: Option<Contact>,
     pub transcription_notes: Vec<String>,
+    /// 更正说明 ([`crate::correction`]).
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 #[derive(Deserialize, Default)]
@@ -216,6 +218,7 @@ fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnosti
 pub fn validate(raw: RawRectification) -> Checked<Rectification> {
     let mut found: Vec<Diagnostic> = Vec::new();
     let p = &mut found;
+    p.extend(crate::correction::check(FILE, &raw.corrections).findings);
     check_schema(raw.schema.as_deref(), p);
     let title = text_field(raw.title, "title", "报告标题", p).unwrap_or_default();
     let publisher = raw.publisher.unwrap_or_default();

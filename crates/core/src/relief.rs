@@ -89,7 +89,7 @@ pub const RECORD_FIELDS: &[&str] =
 /// The fields an aggregate may carry.
 pub const AGGREGATE_FIELDS: &[&str] = &["programme", "county", "year", "people", "amount_fen", "suppressed", "origin", "problem"];
 /// The fields of the file itself.
-pub const FILE_FIELDS: &[&str] = &["schema", "sample", "note", "records", "aggregates"];
+pub const FILE_FIELDS: &[&str] = &["schema", "sample", "note", "records", "aggregates", "corrections"];
 
 /// Suppresses the aggregate cells that must not be published, in place, and returns how many it
 /// withheld. Primary: every cell of 1 to [`MIN_CELL`]` - 1` people loses its count and amount
@@ -148,6 +148,9 @@ pub struct RawReliefFile {
     pub note: Option<String>,
     pub records: Vec<RawRelief>,
     pub aggregates: Vec<RawAggregate>,
+    /// 更正说明 ([`crate::correction`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<crate::correction::RawNote>,
 }
 
 // ---------------------------------------------------------------- model
@@ -479,6 +482,7 @@ pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
     if raw.sample == Some(false) && any_sample {
         out.push(Diagnostic::error(FILE, "sample", "文件标为真实数据（sample: false），但含有示例记录"));
     }
+    out.extend(crate::correction::check(FILE, &raw.corrections).findings);
     Checked { value: relief, findings: out }
 }
 

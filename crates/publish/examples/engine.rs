@@ -13,7 +13,8 @@ fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let t = Instant::now();
     let raw = gongshi_publish::sample::bulk_donations(2023, n);
-    let text = serde_json::to_string(&gongshi_core::ledger::RawFile { schema: None, sample: Some(true), note: None, records: raw }).unwrap();
+    let text =
+        serde_json::to_string(&gongshi_core::ledger::RawFile { schema: None, sample: Some(true), note: None, records: raw, corrections: Vec::new() }).unwrap();
     let donations = gongshi_core::ledger::load_donations(&text).unwrap().value;
     let goods = gongshi_core::ledger::Goods::default();
     let rows = ledger_rows(&donations, &[], &goods);

@@ -105,8 +105,10 @@ pub fn files(i: &Init) -> Result<Vec<(String, String)>, String> {
         ],
         summary: None,
     };
-    let empty_ledger = |schema: &str| RawFile::<RawDonation> { schema: Some(schema.into()), sample: Some(false), note: None, records: Vec::new() };
-    let disbursements = RawFile::<RawDisbursement> { schema: Some(DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records: Vec::new() };
+    let empty_ledger =
+        |schema: &str| RawFile::<RawDonation> { schema: Some(schema.into()), sample: Some(false), note: None, records: Vec::new(), corrections: Vec::new() };
+    let disbursements =
+        RawFile::<RawDisbursement> { schema: Some(DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records: Vec::new(), corrections: Vec::new() };
     let goods = RawGoods { schema: Some(GOODS_SCHEMA.into()), sample: Some(false), ..Default::default() };
     let relief = RawReliefFile { schema: Some(gongshi_core::relief::SCHEMA.into()), sample: Some(false), ..Default::default() };
     let coverage = RawCoverage { schema: Some(gongshi_core::coverage::SCHEMA.into()), sample: Some(false), ..Default::default() };

@@ -14,6 +14,7 @@ pub mod import;
 pub mod init;
 pub mod pack;
 pub mod parse;
+pub mod release;
 pub mod sample;
 pub mod schema;
 pub mod summary;

@@ -131,7 +131,7 @@ mod tests {
     use gongshi_core::pack::{decode_donations, PackError, SEAL};
 
     fn json(records: Vec<RawDonation>) -> String {
-        serde_json::to_string(&RawFile { schema: None, sample: Some(true), note: None, records }).unwrap()
+        serde_json::to_string(&RawFile { schema: None, sample: Some(true), note: None, records, corrections: Vec::new() }).unwrap()
     }
 
     fn pack_of(file: &str, text: &str) -> Vec<u8> {

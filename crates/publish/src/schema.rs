@@ -51,6 +51,39 @@ impl JsonSchema for Sha256Hex {
     }
 }
 
+/// A full date, YYYY-MM-DD.
+#[derive(Deserialize, Debug)]
+pub struct FullDate(pub String);
+
+impl JsonSchema for FullDate {
+    fn schema_name() -> Cow<'static, str> {
+        "FullDate".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+            "description": "完整日期 YYYY-MM-DD。A full date, YYYY-MM-DD.",
+            "examples": ["2026-12-01"]
+        })
+    }
+}
+
+/// 更正说明：本文件中一条已公布的真实记录被更改或删除时，说明更正了什么、为什么；`gongshi release` 拒绝没有更正说明的更改。
+/// A correction note: what was changed in (or why it was removed) a real record an earlier release published, and why; `gongshi release` refuses such a change without one.
+#[derive(Deserialize, JsonSchema, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionNote {
+    /// 所更正的记录：台账和救助记录的 id、整改问题的序号（如 "9"）、数字的 id、县（市、区）名称等，见 docs/data-format.md。The record: a ledger or relief record's id, a problem's number ("9"), a figure's id, a county's name…; see docs/data-format.md.
+    pub record: String,
+    /// 更正日期，须晚于公布该记录的版本的日期。The date of the correction, after the release that published the record.
+    pub date: FullDate,
+    /// 更正了什么。What changed.
+    pub what: String,
+    /// 为什么。Why.
+    pub why: String,
+}
+
 // ------------------------------------------------------------------ manifest.json
 
 /// manifest.json — 数据目录：发布机构，以及每个数据集的文件、标题、更新日期、来源、记录数、是否示例、校验值和法定公开周期。
@@ -303,6 +336,9 @@ pub struct Rectification {
     /// 转录说明。Transcription notes.
     #[serde(default)]
     pub transcription_notes: Vec<String>,
+    /// 更正说明。Correction notes (更正说明).
+    #[serde(default)]
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// 巡察。The inspection.
@@ -429,6 +465,9 @@ pub struct FiguresFile {
     pub source: String,
     /// 数字。The figures.
     pub figures: Vec<Figure>,
+    /// 更正说明。Correction notes (更正说明).
+    #[serde(default)]
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// 数字的类型。Kind of figure.
@@ -577,6 +616,9 @@ macro_rules! ledger_file {
             pub note: Option<String>,
             /// 记录，每行一条。Records, one per line.
             pub records: Vec<$record>,
+            /// 更正说明。Correction notes (更正说明).
+            #[serde(default)]
+            pub corrections: Vec<CorrectionNote>,
         }
     };
 }
@@ -698,6 +740,9 @@ pub struct GoodsFile {
     /// 核销。Write-offs.
     #[serde(default)]
     pub writeoffs: Vec<WriteOff>,
+    /// 更正说明。Correction notes (更正说明).
+    #[serde(default)]
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// 入库批次。A batch received.
@@ -818,6 +863,9 @@ pub struct ReliefFile {
     /// 汇总数（按项目、县、年）。Aggregates by programme, county and year.
     #[serde(default)]
     pub aggregates: Vec<ReliefAggregate>,
+    /// 更正说明。Correction notes (更正说明).
+    #[serde(default)]
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// 救助项目的标识：manifest.json 中 organisation.programmes 列出的 key 之一。The key of one of the programmes manifest.json lists in organisation.programmes.
@@ -938,6 +986,9 @@ pub struct CoverageFile {
     /// 报告原文陈述。Statements from the report.
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// 更正说明。Correction notes (更正说明).
+    #[serde(default)]
+    pub corrections: Vec<CorrectionNote>,
 }
 
 /// 全市数字。City figures.

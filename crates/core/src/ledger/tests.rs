@@ -18,7 +18,7 @@ fn don(id: &str, date: &str, amount: i64, directed: bool, channel: &str, status:
 }
 
 fn file<T>(records: Vec<T>) -> RawFile<T> {
-    RawFile { schema: None, sample: Some(true), note: None, records }
+    RawFile { schema: None, sample: Some(true), note: None, records, corrections: Vec::new() }
 }
 
 #[test]

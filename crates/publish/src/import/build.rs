@@ -249,7 +249,7 @@ impl Builder<'_> {
         self.note_missing("project", "表中没有“项目”列：项目记为“未注明”");
         self.note_missing("directed", "表中没有“是否定向”列：写了定向用途的记为定向捐赠");
         let records: Vec<RawDonation> = rows.iter().enumerate().map(|(i, p)| self.donation(i, p)).collect();
-        let file = RawFile { schema: Some(ledger::DONATIONS_SCHEMA.into()), sample: Some(false), note: None, records };
+        let file = RawFile { schema: Some(ledger::DONATIONS_SCHEMA.into()), sample: Some(false), note: None, records, corrections: Vec::new() };
         let problems = ledger::validate_donations(file.clone()).findings;
         self.done(Output::Donations(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
@@ -328,7 +328,7 @@ impl Builder<'_> {
                 problem: None,
             });
         }
-        let file = RawFile { schema: Some(ledger::DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records };
+        let file = RawFile { schema: Some(ledger::DISBURSEMENTS_SCHEMA.into()), sample: Some(false), note: None, records, corrections: Vec::new() };
         let problems = ledger::validate_disbursements(file.clone()).findings;
         self.done(Output::Disbursements(file), problems, Box::new(|p: &str| index_in(p, "records")))
     }
@@ -423,7 +423,8 @@ impl Builder<'_> {
         }
         self.note_missing("status", "表中没有“状态”列：状态记为“已发放”");
         let records: Vec<RawRelief> = rows.iter().enumerate().map(|(i, p)| self.relief_record(i, p)).collect();
-        let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new() };
+        let file =
+            RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records, aggregates: Vec::new(), corrections: Vec::new() };
         let value = serde_json::to_value(&file).expect("plain data");
         let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
         problems.extend(relief::validate(file.clone(), self.org).findings);
@@ -467,7 +468,14 @@ impl Builder<'_> {
                 relief::MIN_CELL
             ));
         }
-        let file = RawReliefFile { schema: Some(relief::SCHEMA.into()), sample: Some(false), note: None, records: Vec::new(), aggregates: cells };
+        let file = RawReliefFile {
+            schema: Some(relief::SCHEMA.into()),
+            sample: Some(false),
+            note: None,
+            records: Vec::new(),
+            aggregates: cells,
+            corrections: Vec::new(),
+        };
         let value = serde_json::to_value(&file).expect("plain data");
         let mut problems = relief::privacy_gate(relief::FILE, &value, self.org);
         problems.extend(relief::validate(file.clone(), self.org).findings);

@@ -82,6 +82,7 @@ pub fn generate_coverage() -> RawCoverage {
         teams_after,
         counties,
         facts: COVERAGE_FACTS.iter().map(|&(t, p)| RawFact { text: Some(t.into()), problem: Some(p) }).collect(),
+        corrections: Vec::new(),
     }
 }
 

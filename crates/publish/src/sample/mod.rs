@@ -102,8 +102,14 @@ pub fn generate(seed: u64, donations: usize) -> SampleLedger {
     // Months sort before their days ("2020-01" < "2020-01-05"); the sort is stable.
     batches.sort_by(|a, b| a.date.cmp(&b.date));
     SampleLedger {
-        donations: RawFile { schema: Some(DONATIONS_SCHEMA.into()), sample: Some(true), note: Some(SAMPLE_NOTE.into()), records },
-        disbursements: RawFile { schema: Some(DISBURSEMENTS_SCHEMA.into()), sample: Some(true), note: Some(SAMPLE_NOTE.into()), records: paid },
+        donations: RawFile { schema: Some(DONATIONS_SCHEMA.into()), sample: Some(true), note: Some(SAMPLE_NOTE.into()), records, corrections: Vec::new() },
+        disbursements: RawFile {
+            schema: Some(DISBURSEMENTS_SCHEMA.into()),
+            sample: Some(true),
+            note: Some(SAMPLE_NOTE.into()),
+            records: paid,
+            corrections: Vec::new(),
+        },
         goods: RawGoods {
             schema: Some(GOODS_SCHEMA.into()),
             sample: Some(true),
@@ -111,6 +117,7 @@ pub fn generate(seed: u64, donations: usize) -> SampleLedger {
             batches,
             movements,
             writeoffs,
+            corrections: Vec::new(),
         },
     }
 }

@@ -196,6 +196,7 @@ pub fn generate_relief(seed: u64, records: usize) -> RawReliefFile {
         note: Some(relief_note()),
         records: gen_relief_records(&mut people, records),
         aggregates,
+        corrections: Vec::new(),
     }
 }
 

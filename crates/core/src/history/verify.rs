@@ -1,0 +1,304 @@
+//! Checking the log: from history/index.json back to the first release, every release file's
+//! hash against the index and the next release's `previous` link, every stored file against its
+//! SHA-256, and the current files against the latest release.
+//!
+//! Cost: each release file is hashed and parsed once (a few hundred bytes to a few KB each);
+//! stored objects are hashed once per distinct SHA-256 (and only with [`Options::objects`]); the
+//! current files only with [`Current::Files`]. The app checks the chain with `objects: false`
+//! and [`Current::Manifest`] (it checks every data file it loads against the manifest anyway);
+//! `gongshi verify` checks everything.
+
+use super::{fingerprint, load_index, load_release, object_path, release_path, Release, Store, INDEX, INDEX_SCHEMA, RELEASE_SCHEMA};
+use crate::date::PartialDate;
+use crate::diag::{Checked, Diagnostic};
+use crate::integrity::sha256_hex;
+use std::collections::BTreeMap;
+
+/// How much of the current data folder to check against the latest release.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Current {
+    /// Nothing: only the log.
+    Skip,
+    /// manifest.json (which records every data file's SHA-256).
+    Manifest,
+    /// manifest.json and every file the latest release lists.
+    Files,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Hash every stored object (each distinct one once).
+    pub objects: bool,
+    pub current: Current,
+}
+
+impl Options {
+    /// Everything (what `gongshi verify` does).
+    pub const ALL: Options = Options { objects: true, current: Current::Files };
+    /// The chain and the current manifest (what the app can do on every visit).
+    pub const CHAIN: Options = Options { objects: false, current: Current::Manifest };
+}
+
+/// A release as read from the log, with the SHA-256 of its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    pub release: Release,
+    pub sha256: String,
+}
+
+/// The log as read: the releases whose files could be read, oldest first. Whether it can be
+/// trusted is in the findings (`Checked::has_errors`).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Log {
+    pub releases: Vec<Verified>,
+    /// Distinct stored objects hashed (0 without [`Options::objects`]).
+    pub objects_checked: usize,
+}
+
+impl Log {
+    /// The latest release.
+    pub fn head(&self) -> Option<&Verified> {
+        self.releases.last()
+    }
+    /// The latest release's fingerprint (first 16 hex digits of its hash).
+    pub fn fingerprint(&self) -> Option<&str> {
+        self.head().map(|h| fingerprint(&h.sha256))
+    }
+    /// Release `number`.
+    pub fn release(&self, number: u32) -> Option<&Release> {
+        self.releases.iter().map(|v| &v.release).find(|r| r.number == number)
+    }
+}
+
+fn err(file: &str, zh: String, en: String) -> Diagnostic {
+    Diagnostic::error(file, "", zh).en(en)
+}
+
+/// Checks the log in `store` (see the module docs). Every problem is an error naming the
+/// release and the file; the log is good when there is none.
+pub fn verify(store: &dyn Store, opts: Options) -> Checked<Log> {
+    let mut out = Vec::new();
+    let mut log = Log::default();
+    let Some(index_bytes) = store.read(INDEX) else {
+        out.push(err(
+            INDEX,
+            "没有发布记录：history/index.json 不存在（用 gongshi release 发布第一版）".into(),
+            "there is no publication history: history/index.json does not exist".into(),
+        ));
+        return Checked { value: log, findings: out };
+    };
+    let index = match load_index(&index_bytes) {
+        Ok(i) => i,
+        Err(d) => {
+            out.push(d);
+            return Checked { value: log, findings: out };
+        }
+    };
+    if index.schema != INDEX_SCHEMA {
+        out.push(err(
+            INDEX,
+            format!("格式版本应为 {INDEX_SCHEMA}，实为“{}”", index.schema),
+            format!("the format must be {INDEX_SCHEMA}, not “{}”", index.schema),
+        ));
+    }
+    if index.releases.is_empty() {
+        out.push(err(INDEX, "索引中没有任何版本".into(), "the index lists no release".into()));
+    }
+    // Each release file: read, hashed, parsed.
+    let n = index.releases.len();
+    let mut actual: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut parsed: Vec<Option<Release>> = Vec::with_capacity(n);
+    for (i, e) in index.releases.iter().enumerate() {
+        let number = i as u32 + 1;
+        let path = release_path(number);
+        if e.number != number {
+            out.push(err(
+                INDEX,
+                format!("索引的第 {} 项编号为 {}，应为 {number}：版本缺失或顺序被改动", i + 1, e.number),
+                format!("entry {} of the index is numbered {}, not {number}: a release is missing or the order was changed", i + 1, e.number),
+            ));
+        }
+        let Some(bytes) = store.read(&path) else {
+            out.push(err(
+                &path,
+                format!("第 {number} 版的文件 {path} 不存在：发布记录被删除"),
+                format!("release {number}: {path} does not exist: a release was removed"),
+            ));
+            actual.push(None);
+            parsed.push(None);
+            continue;
+        };
+        actual.push(Some(sha256_hex(&bytes)));
+        match load_release(&path, &bytes) {
+            Ok(r) => {
+                if r.schema != RELEASE_SCHEMA {
+                    out.push(err(
+                        &path,
+                        format!("第 {number} 版：格式版本应为 {RELEASE_SCHEMA}"),
+                        format!("release {number}: the format must be {RELEASE_SCHEMA}"),
+                    ));
+                }
+                if r.number != number {
+                    out.push(err(
+                        &path,
+                        format!("第 {number} 版的文件写的编号是 {}", r.number),
+                        format!("release {number}'s file says it is number {}", r.number),
+                    ));
+                }
+                if r.date != e.date {
+                    out.push(err(
+                        &path,
+                        format!("第 {number} 版的日期 {} 与 history/index.json 记录的 {} 不符", r.date, e.date),
+                        format!("release {number}'s date {} differs from the index's {}", r.date, e.date),
+                    ));
+                }
+                parsed.push(Some(r));
+            }
+            Err(d) => {
+                out.push(err(
+                    &path,
+                    format!("第 {number} 版的文件无法读取：{}", d.message),
+                    format!("release {number}'s file cannot be read: {}", d.message_en.as_deref().unwrap_or(&d.message)),
+                ));
+                parsed.push(None);
+            }
+        }
+    }
+    // A release file beyond the index: the index was cut short.
+    let next = release_path(n as u32 + 1);
+    if store.read(&next).is_some() {
+        out.push(err(
+            INDEX,
+            format!("{next} 存在，但 history/index.json 只列到第 {n} 版：索引被截短（最新的版本被隐去）"),
+            format!("{next} exists but the index lists only {n} releases: the index was cut short"),
+        ));
+    }
+    // Hashes against the index, and links.
+    for i in 0..n {
+        let number = i as u32 + 1;
+        let path = release_path(number);
+        let listed = &index.releases[i].sha256;
+        let Some(hash) = &actual[i] else { continue };
+        let next_link = parsed.get(i + 1).and_then(|r| r.as_ref()).map(|r| r.previous.as_deref());
+        if !hash.eq_ignore_ascii_case(listed) {
+            match next_link {
+                Some(Some(link)) if link == hash => out.push(err(
+                    INDEX,
+                    format!("history/index.json 记录的第 {number} 版 SHA-256 与 {path} 不符，而第 {} 版的链接与该文件相符：索引被改动", number + 1),
+                    format!("the index's SHA-256 of release {number} does not match {path}, while release {}'s link does: the index was edited", number + 1),
+                )),
+                Some(Some(link)) if link == listed => out.push(err(
+                    &path,
+                    format!("第 {number} 版的文件 {path} 被改动：其 SHA-256 与 history/index.json 和第 {} 版的链接都不符", number + 1),
+                    format!("release {number}: {path} was altered: its SHA-256 matches neither the index nor release {}'s link", number + 1),
+                )),
+                _ => out.push(err(
+                    &path,
+                    format!("第 {number} 版的文件 {path} 与 history/index.json 记录的 SHA-256 不符：该文件或索引被改动"),
+                    format!("release {number}: {path} does not match the SHA-256 in history/index.json: the file or the index was altered"),
+                )),
+            }
+        }
+        let Some(r) = &parsed[i] else { continue };
+        match (i, &r.previous) {
+            (0, None) => {}
+            (0, Some(_)) => out.push(err(&path, "第 1 版不应有 previous 链接".into(), "release 1 must have no previous link".into())),
+            (_, None) => out.push(err(
+                &path,
+                format!("第 {number} 版缺少指向第 {} 版的 previous 链接：链接被改写", number - 1),
+                format!("release {number} has no previous link to release {}: the link was rewritten", number - 1),
+            )),
+            (_, Some(link)) => {
+                // Reported only when the previous file itself is consistent with the index (an
+                // altered previous file is reported above, once).
+                if let Some(prev) = &actual[i - 1] {
+                    if link != prev && prev.eq_ignore_ascii_case(&index.releases[i - 1].sha256) {
+                        out.push(err(
+                            &path,
+                            format!("第 {number} 版的 previous 链接与第 {} 版文件的 SHA-256 不符：链接被改写", number - 1),
+                            format!("release {number}'s previous link does not match release {}'s SHA-256: the link was rewritten", number - 1),
+                        ));
+                    }
+                }
+            }
+        }
+        match (PartialDate::parse(&r.date), i.checked_sub(1).and_then(|j| parsed[j].as_ref())) {
+            (Ok(d), prev) if d.day.is_some() => {
+                if let Some(Ok(p)) = prev.map(|p| PartialDate::parse(&p.date)) {
+                    if d < p {
+                        out.push(err(
+                            &path,
+                            format!("第 {number} 版的日期 {} 早于第 {} 版的 {}", r.date, number - 1, prev.map(|p| p.date.as_str()).unwrap_or("")),
+                            format!("release {number} is dated before release {}", number - 1),
+                        ));
+                    }
+                }
+            }
+            _ => out.push(err(
+                &path,
+                format!("第 {number} 版的日期“{}”不是 YYYY-MM-DD", r.date),
+                format!("release {number}'s date “{}” is not YYYY-MM-DD", r.date),
+            )),
+        }
+    }
+    // Stored objects: each distinct one hashed once; a bad one named with every release holding it.
+    if opts.objects {
+        let mut holders: BTreeMap<(&str, &str), (u64, Vec<u32>)> = BTreeMap::new();
+        for r in parsed.iter().flatten() {
+            for f in &r.files {
+                holders.entry((f.sha256.as_str(), f.file.as_str())).or_insert((f.bytes, Vec::new())).1.push(r.number);
+            }
+        }
+        let mut good: BTreeMap<&str, bool> = BTreeMap::new();
+        for ((sha, file), (bytes, releases)) in &holders {
+            let path = object_path(sha, file);
+            let which = releases.iter().map(u32::to_string).collect::<Vec<_>>().join("、");
+            let ok = match store.read(&path) {
+                None => {
+                    out.push(err(
+                        &path,
+                        format!("第 {which} 版的 {file} 的存档文件 {path} 不存在"),
+                        format!("release {which}: the stored copy of {file}, {path}, is missing"),
+                    ));
+                    continue;
+                }
+                Some(b) => *good.entry(sha).or_insert_with(|| {
+                    log.objects_checked += 1;
+                    b.len() as u64 == *bytes && sha256_hex(&b) == *sha
+                }),
+            };
+            if !ok {
+                out.push(err(
+                    &path,
+                    format!("第 {which} 版的 {file} 的存档文件 {path} 被改动：与发布记录的 SHA-256 不符"),
+                    format!("release {which}: the stored copy of {file}, {path}, was altered: it does not match the SHA-256 the release records"),
+                ));
+            }
+        }
+    }
+    // The current files against the latest release.
+    if let (Some(Some(head)), false) = (parsed.last(), opts.current == Current::Skip) {
+        let number = head.number;
+        let names: Vec<&str> = match opts.current {
+            Current::Files => head.files.iter().map(|f| f.file.as_str()).collect(),
+            _ => vec![crate::manifest::FILE],
+        };
+        for name in names {
+            let Some(entry) = head.file(name) else {
+                out.push(err(name, format!("最新的第 {number} 版不含 {name}"), format!("the latest release, {number}, has no {name}")));
+                continue;
+            };
+            match store.read(name) {
+                None => out.push(err(name, format!("{name} 不存在，而最新的第 {number} 版发布了它"), format!("{name} does not exist, but the latest release, {number}, published it"))),
+                Some(b) if b.len() as u64 != entry.bytes || sha256_hex(&b) != entry.sha256 => out.push(err(
+                    name,
+                    format!("当前的 {name} 与最新的第 {number} 版发布的不符：数据改动后没有发布新版（运行 gongshi release），或文件被改动"),
+                    format!("the current {name} differs from what the latest release, {number}, published: changed without a release (run gongshi release), or altered"),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    log.releases = parsed.into_iter().zip(actual).filter_map(|(r, h)| Some(Verified { release: r?, sha256: h? })).collect();
+    Checked { value: log, findings: out }
+}
