@@ -175,3 +175,19 @@ async fn read_json(p: &Part, download: Download) -> Result<(usize, Checked<Vec<D
     let text = utf8_text(&p.file, bytes)?;
     gongshi_core::ledger::load_donations_part(&p.file, &text).map(|c| (n, c))
 }
+
+/// `DATA_DIR/file` asked afresh of the host (the browser's cache may answer only once the host
+/// says it is unchanged): what the history's checks read, so that no cached copy can hide an
+/// alarm. `Ok(None)` when the host has no such file (404).
+pub async fn fetch_fresh(file: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let url = format!("{DATA_DIR}{file}");
+    let resp = gloo_net::http::Request::get(&url).cache(web_sys::RequestCache::NoCache).send().await.map_err(|e| network_error(file, e))?;
+    if resp.status() == 404 {
+        return Ok(None);
+    }
+    if !resp.ok() {
+        return Err(Diagnostic::error(file, "", format!("服务器返回错误 {}，未能读取", resp.status()))
+            .en(format!("The server answered with error {}, so it could not be read", resp.status())));
+    }
+    resp.binary().await.map(Some).map_err(|e| interrupted(file, e))
+}

@@ -22,6 +22,8 @@ pub fn App() -> impl IntoView {
     let embed = Memo::new(move |_| nav.view.with(|v| v.embed.clone()));
     crate::embed::install(embed);
     let data_updated = RwSignal::new(false);
+    // The per-visit check of the data against the latest release: what did not match.
+    let history_alarm = RwSignal::new(None::<String>);
     crate::offline::install(data_updated);
     let printing = crate::state::Printing::install();
     provide_context(printing);
@@ -70,6 +72,10 @@ pub fn App() -> impl IntoView {
             revealed.set_value(true);
             // After this render has reached the DOM.
             leptos::task::spawn_local(async { crate::prerender::reveal() });
+            // Then, on every visit: is the data on this site the latest release's? (Three small
+            // files, read afresh; the history page checks the whole chain.)
+            let l = lang.get_untracked();
+            leptos::task::spawn_local(async move { history_alarm.set(crate::routes::history::check_visit(l).await) });
         }
     });
     let main = move || match page.get() {
@@ -79,6 +85,7 @@ pub fn App() -> impl IntoView {
         Page::Relief => view! { <ReliefPage /> }.into_any(),
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
+        Page::History => view! { <crate::routes::history::HistoryPage /> }.into_any(),
     };
     // A language switch rebuilds the whole shell and page, so every string is read afresh (and
     // so does the text size: every link then carries it).
@@ -90,6 +97,12 @@ pub fn App() -> impl IntoView {
             <a class="skip" href="#main">{t.skip}</a>
             <Header />
         </Show>
+        {move || history_alarm.get().map(|why| view! {
+            <div class="notice history-alarm" role="alert">
+                <strong>{t.history_alarm}</strong>" "{why}" "
+                <a href=crate::nav::href(&View::page_in(Page::History, t.lang))>{Page::History.label(t.lang)}</a>
+            </div>
+        })}
         {move || data_updated.get().then(|| view! {
             <div class="notice update" role="status">
                 {t.data_updated}
@@ -169,7 +182,8 @@ fn Header() -> impl IntoView {
                         let listed = |p: Page| data.manifest.with(|m| m.value().is_none_or(|m| p.dataset().is_none_or(|id| m.dataset(id).is_some())));
                         Page::ALL
                             .into_iter()
-                            .filter(|p| listed(*p) || nav.view.with_untracked(|v| v.page == *p))
+                            // The history is reached from the footer and the data page, not a tab.
+                            .filter(|p| (listed(*p) && *p != Page::History) || nav.view.with_untracked(|v| v.page == *p))
                             .map(|p| {
                                 let current = Signal::derive(move || nav.view.with(|v| v.page == p));
                                 view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
@@ -222,12 +236,13 @@ fn Footer() -> impl IntoView {
         })
     };
     let data_href = crate::nav::href(&use_nav().view.with_untracked(|v| v.carry_settings(View::page(Page::Data))));
+    let history_href = crate::nav::href(&use_nav().view.with_untracked(|v| v.carry_settings(View::page(Page::History))));
     view! {
         <footer class="site">
             {move || contact().map(|c| view! { <p class="contact">{c}</p> })}
             {channels}
             <p>{t.footer_privacy}</p>
-            <p><a href=data_href>{t.footer_data}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
+            <p><a href=data_href>{t.footer_data}</a>" · "<a href=history_href>{Page::History.label(t.lang)}</a>" · "<a href="data/manifest.json">{t.footer_catalogue}</a></p>
         </footer>
     }
 }

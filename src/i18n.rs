@@ -162,6 +162,7 @@ pub struct Tr {
     pub contact: &'static str,
     pub feedback_lead: &'static str,
     pub ask: &'static str,
+    pub history_alarm: &'static str,
     pub qr: &'static str,
     pub qr_title: &'static str,
     pub qr_alt: &'static str,
@@ -383,6 +384,7 @@ pub static ZH: Tr = Tr {
     feedback_lead:
         "对整改落实情况或本站公布的数据有疑问、意见或线索，欢迎通过以下方式联系。点“对此有疑问”会用您自己的邮件程序写一封邮件，本站不收集也不发送任何信息。",
     ask: "对此有疑问",
+    history_alarm: "注意：本站当前的数据与发布记录不符。",
     qr: "本页二维码",
     qr_title: "本页链接的二维码",
     qr_alt: "本页链接的二维码：扫码打开与此处相同的页面和筛选",
@@ -603,6 +605,7 @@ pub static EN: Tr = Tr {
     contact: "Oversight and feedback",
     feedback_lead: "Questions, comments or tips about the rectification or the data published here are welcome by these channels. “Question this” opens an e-mail in your own mail program; this site collects and sends nothing.",
     ask: "Question this",
+    history_alarm: "Warning: the data on this site does not match its publication record.",
     qr: "QR code of this page",
     qr_title: "QR code of this page's link",
     qr_alt: "QR code of this page's link: scan it to open the same page with the same filters",

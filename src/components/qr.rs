@@ -2,13 +2,13 @@
 //! screen, save, or print. Printed pages carry it too, so a printed table or report leads back
 //! to the view it came from.
 
-use crate::nav::{absolute_href, use_nav};
+use crate::nav::{absolute_href, use_nav, Nav};
 use gongshi_core::view::encode;
 use leptos::prelude::*;
 
 /// The QR code's SVG for the view on screen now, and the address it holds.
-fn current(title: &str) -> Option<(String, String)> {
-    let view = use_nav().view.get_untracked();
+fn current(nav: Nav, title: &str) -> Option<(String, String)> {
+    let view = nav.view.get_untracked();
     let url = absolute_href(&view);
     gongshi_core::qr::svg(&url, title, 200).ok().map(|svg| (svg, url))
 }
@@ -31,7 +31,7 @@ pub fn ViewQr() -> impl IntoView {
     Effect::new(move |_| {
         nav.view.track();
         if open.get() {
-            shown.set(current(t.qr_title));
+            shown.set(current(nav, t.qr_title));
         }
     });
     let on_toggle = move |e: leptos::ev::Event| {
@@ -40,14 +40,14 @@ pub fn ViewQr() -> impl IntoView {
     };
     // Set on the elements at once: the print is laid out as soon as this returns.
     let before_print = window_event_listener(leptos::ev::beforeprint, move |_| {
-        if let (Some((svg, url)), Some(img), Some(span)) = (current(t.qr_title), print_img.get_untracked(), print_url.get_untracked()) {
+        if let (Some((svg, url)), Some(img), Some(span)) = (current(nav, t.qr_title), print_img.get_untracked(), print_url.get_untracked()) {
             img.set_src(&data_url(&svg));
             span.set_text_content(Some(&url));
         }
     });
     on_cleanup(move || before_print.remove());
     let download = move |_| {
-        if let Some((svg, _)) = current(t.qr_title) {
+        if let Some((svg, _)) = current(nav, t.qr_title) {
             let _ = crate::download::save_text(t.qr_file, "image/svg+xml", &svg);
         }
     };

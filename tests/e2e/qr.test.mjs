@@ -61,6 +61,7 @@ test('a printed page carries the QR code of the printed view', async () => {
   await gotoApp(page, `${env.url}?page=rectification&open=9`);
   await page.locator('#problem-9 .problem-detail .finding').waitFor();
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('figure.qr-print img[src]').waitFor({ state: 'attached', timeout: 2000 });
   await page.emulateMedia({ media: 'print' });
   const img = page.locator('figure.qr-print img');
   assert.ok(await img.isVisible(), 'shown in print');

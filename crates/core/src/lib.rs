@@ -96,7 +96,6 @@ macro_rules! table_facets {
 
 pub mod cadence;
 pub mod calendar;
-pub mod qr;
 pub mod chart;
 pub mod correction;
 pub mod coverage;
@@ -117,6 +116,7 @@ pub mod money;
 pub mod org;
 pub mod pack;
 pub mod privacy;
+pub mod qr;
 pub mod rectification;
 pub mod relief;
 pub mod search;

@@ -17,6 +17,9 @@ keyed_enum!(
         Rectification => "rectification", "整改", "Rectification";
         /// Every dataset, its files, freshness and how to cite it.
         Data => "data", "数据", "Data";
+        /// The publication history: every release, what it changed, the chain's check, the
+        /// disclosure calendar (reached from the footer and the data page, not a tab).
+        History => "history", "更新记录", "History";
     }
 );
 
@@ -30,7 +33,7 @@ impl Page {
     /// whatever is published).
     pub fn dataset(self) -> Option<&'static str> {
         match self {
-            Page::Overview | Page::Data => None,
+            Page::Overview | Page::Data | Page::History => None,
             Page::Donations => Some("donations"),
             Page::Relief => Some("relief"),
             Page::Coverage => Some("coverage"),
@@ -141,6 +144,19 @@ fn rect_pairs(table: &TableState, pairs: &mut Vec<(&str, String)>) {
     }
 }
 
+/// The state of the 更新记录 page: the diff on screen (which dataset, between which releases)
+/// and its search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HistoryView {
+    /// The dataset compared (`set=donations`).
+    pub dataset: Option<String>,
+    /// The earlier and the later release (`from=1&to=2`; default: the latest and the one before).
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+    /// The search over the diff's records (`q`).
+    pub query: String,
+}
+
 /// How the view is shown: the full site, or embedded in another site's page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Embed {
@@ -158,6 +174,7 @@ pub enum Embed {
 pub struct View {
     pub page: Page,
     pub rect: RectView,
+    pub history: HistoryView,
     /// The state of the current table page (捐赠, 救助, 组织覆盖).
     pub table: TableState,
     pub embed: Embed,
@@ -169,7 +186,15 @@ pub struct View {
 
 impl Default for View {
     fn default() -> Self {
-        View { page: Page::Overview, rect: RectView::default(), table: TableState::default(), embed: Embed::None, lang: Lang::Zh, large: false }
+        View {
+            page: Page::Overview,
+            rect: RectView::default(),
+            history: HistoryView::default(),
+            table: TableState::default(),
+            embed: Embed::None,
+            lang: Lang::Zh,
+            large: false,
+        }
     }
 }
 
@@ -184,6 +209,16 @@ impl View {
             RectView::default()
         } else {
             RectView { table: rect_table(&pairs), open: list(get(&pairs, "open"), |s| s.parse().ok()) }
+        };
+        let history = if page != Page::History {
+            HistoryView::default()
+        } else {
+            HistoryView {
+                dataset: get(&pairs, "set").filter(|s| !s.is_empty()).map(String::from),
+                from: get(&pairs, "from").and_then(|s| s.parse().ok()),
+                to: get(&pairs, "to").and_then(|s| s.parse().ok()),
+                query: get(&pairs, "q").unwrap_or("").to_string(),
+            }
         };
         let mut table = TableState::default();
         if page.is_table() {
@@ -214,7 +249,7 @@ impl View {
         };
         let lang = get(&pairs, "lang").and_then(Lang::parse).unwrap_or_default();
         let large = get(&pairs, "text") == Some("large");
-        View { page, rect, table, embed, lang, large }
+        View { page, rect, history, table, embed, lang, large }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -231,6 +266,15 @@ impl View {
             rect_pairs(t, &mut pairs);
             if !self.rect.open.is_empty() {
                 pairs.push(("open", join(&self.rect.open, |a| a.to_string())));
+            }
+        }
+        if self.page == Page::History {
+            let h = &self.history;
+            pairs.extend(h.dataset.clone().map(|d| ("set", d)));
+            pairs.extend(h.from.map(|n| ("from", n.to_string())));
+            pairs.extend(h.to.map(|n| ("to", n.to_string())));
+            if !h.query.is_empty() {
+                pairs.push(("q", h.query.clone()));
             }
         }
         if self.page.is_table() {
@@ -314,6 +358,16 @@ mod tests {
         v.rect.table.toggle("aspect", "10");
         assert!(v.to_query().contains("&aspect=1,3,10&"), "{}", v.to_query());
         assert_eq!(View::from_query(&v.to_query()), v);
+    }
+
+    #[test]
+    fn the_history_pages_diff_round_trips() {
+        let v = View::from_query("?page=history&set=donations&from=1&to=2&q=%E7%88%B1&aspect=1");
+        assert_eq!(v.history, HistoryView { dataset: Some("donations".into()), from: Some(1), to: Some(2), query: "爱".into() });
+        assert_eq!(v.to_query(), "page=history&set=donations&from=1&to=2&q=%E7%88%B1");
+        assert_eq!(View::from_query(&v.to_query()), v);
+        assert_eq!(View::from_query("?page=history&from=x").history, HistoryView::default());
+        assert_eq!(View::from_query("?page=donations&set=donations").history, HistoryView::default());
     }
 
     #[test]
@@ -411,6 +465,7 @@ mod tests {
                 ("coverage", "组织覆盖", "Coverage"),
                 ("rectification", "整改", "Rectification"),
                 ("data", "数据", "Data"),
+                ("history", "更新记录", "History"),
             ]
         );
         let statuses: Vec<(&str, &str, &str)> = Status::ALL.into_iter().map(|s| (s.key(), s.zh(), s.en())).collect();

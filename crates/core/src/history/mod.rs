@@ -18,6 +18,7 @@
 //! record-level diff between two versions of a dataset ([`diff`]). Writing releases is
 //! gongshi-publish's (`release.rs`); reading and writing files is the caller's.
 
+pub mod calendar;
 pub mod diff;
 pub mod verify;
 

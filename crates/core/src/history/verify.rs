@@ -302,3 +302,75 @@ pub fn verify(store: &dyn Store, opts: Options) -> Checked<Log> {
     log.releases = parsed.into_iter().zip(actual).filter_map(|(r, h)| Some(Verified { release: r?, sha256: h? })).collect();
     Checked { value: log, findings: out }
 }
+
+/// What the app checks on every visit, from three small files: the latest release's file
+/// (`head_bytes`) is the one the index names last (its SHA-256), and the current manifest is the
+/// one it published. The latest release's fingerprint when they match; every mismatch an error
+/// naming the file. The whole chain is [`verify`]'s, on the history page.
+pub fn check_head(index_bytes: &[u8], head_bytes: &[u8], manifest_bytes: &[u8]) -> Checked<Option<String>> {
+    let mut out = Vec::new();
+    let index = match load_index(index_bytes) {
+        Ok(i) => i,
+        Err(d) => return Checked { value: None, findings: vec![d] },
+    };
+    let Some(last) = index.releases.last() else {
+        return Checked { value: None, findings: vec![err(INDEX, "索引中没有任何版本".into(), "the index lists no release".into())] };
+    };
+    let path = release_path(last.number);
+    let sha = sha256_hex(head_bytes);
+    if !sha.eq_ignore_ascii_case(&last.sha256) {
+        out.push(err(
+            &path,
+            format!("最新的第 {} 版文件与索引记录的 SHA-256 不符：已被改动", last.number),
+            format!("the latest release file, {}, does not match the SHA-256 the index records: it was altered", last.number),
+        ));
+    }
+    match load_release(&path, head_bytes) {
+        Err(d) => out.push(d),
+        Ok(head) => match head.file(crate::manifest::FILE) {
+            None => out.push(err(
+                crate::manifest::FILE,
+                format!("最新的第 {} 版不含 manifest.json", head.number),
+                format!("the latest release, {}, has no manifest.json", head.number),
+            )),
+            Some(e) if e.bytes != manifest_bytes.len() as u64 || sha256_hex(manifest_bytes) != e.sha256 => out.push(err(
+                crate::manifest::FILE,
+                format!("本站当前的数据目录（manifest.json）与最新的第 {} 版发布记录不符：数据改动后没有发布新版，或文件被改动", head.number),
+                format!("the site's current data (manifest.json) differs from the latest release, {}: changed without a release, or altered", head.number),
+            )),
+            Some(_) => {}
+        },
+    }
+    let value = out.is_empty().then(|| fingerprint(&sha).to_string());
+    Checked { value, findings: out }
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    #[test]
+    fn the_head_check_names_what_does_not_match() {
+        let manifest = br#"{"organisation":{"name":"x"}}"#.to_vec();
+        let release = format!(
+            r#"{{"schema":"{RELEASE_SCHEMA}","number":1,"date":"2024-01-01","note":"n","previous":null,"files":[{{"file":"manifest.json","sha256":"{}","bytes":{}}}]}}"#,
+            sha256_hex(&manifest),
+            manifest.len()
+        );
+        let index = |sha: &str| format!(r#"{{"schema":"{INDEX_SCHEMA}","releases":[{{"number":1,"date":"2024-01-01","sha256":"{sha}"}}]}}"#);
+        let good = index(&sha256_hex(release.as_bytes()));
+        let c = check_head(good.as_bytes(), release.as_bytes(), &manifest);
+        assert!(c.findings.is_empty(), "{:?}", c.findings);
+        assert_eq!(c.value.as_deref(), Some(fingerprint(&sha256_hex(release.as_bytes()))));
+        // The manifest changed without a release.
+        let c = check_head(good.as_bytes(), release.as_bytes(), br#"{"organisation":{"name":"y"}}"#);
+        assert_eq!((c.value, c.findings.len(), c.findings[0].file.as_str()), (None, 1, "manifest.json"));
+        // The release file altered.
+        let altered = release.replace("\"n\"", "\"m\"");
+        let c = check_head(good.as_bytes(), altered.as_bytes(), &manifest);
+        assert_eq!((c.findings.len(), c.findings[0].file.as_str()), (1, "history/releases/000001.json"));
+        // An index naming another hash.
+        let c = check_head(index(&"0".repeat(64)).as_bytes(), release.as_bytes(), &manifest);
+        assert!(c.value.is_none() && c.findings[0].message.contains("已被改动"));
+    }
+}
