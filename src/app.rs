@@ -75,7 +75,10 @@ pub fn App() -> impl IntoView {
             // Then, on every visit: is the data on this site the latest release's? (Three small
             // files, read afresh; the history page checks the whole chain.)
             let l = lang.get_untracked();
-            leptos::task::spawn_local(async move { history_alarm.set(crate::routes::history::check_visit(l).await) });
+            leptos::task::spawn_local(async move {
+                history_alarm.set(crate::routes::history::check_visit(l).await);
+                crate::perf::mark("gongshi:history-checked", None);
+            });
         }
     });
     let main = move || match page.get() {

@@ -15,7 +15,7 @@ use gongshi_core::history::calendar::{due_dates, publications, DueState};
 use gongshi_core::history::diff::{self, DatasetDiff};
 use gongshi_core::history::{self, At, Log, Release, Store};
 use gongshi_core::i18n::Lang;
-use gongshi_core::search::Query;
+use gongshi_core::search::{normalize, Query};
 use gongshi_core::{Checked, Diagnostic};
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -61,7 +61,7 @@ const ZH: Words = Words {
     h: "更新记录",
     lead: "本站每次发布数据都记作一版：日期、说明、每个文件的 SHA-256 和上一版的哈希，环环相扣，发布后不再改动。每一版的“指纹”是它的哈希的前 16 位，可以在公告中引用：本页打开时会从第一版起逐版核对，任何一版、任何一个文件被改动都会在这里报警。",
     loading: "正在核对发布记录…",
-    none: "本站还没有发布记录（history/index.json）。发布机构用 gongshi release 发布第一版后，这里会列出每一版及其改动。",
+    none: "本站还没有发布记录。发布机构用 gongshi release 发布第一版后，这里会列出每一版及其改动。",
     ok: "发布记录完整：逐版核对通过，链接和当前数据都与记录一致。",
     alarm: "发布记录核对未通过",
     alarm_help: "下列文件与发布记录不符：本站的数据可能在发布后被改动过，或者文件不完整。请以发布机构公告的指纹为准，并向发布机构反映。",
@@ -95,7 +95,7 @@ const EN: Words = Words {
     h: "Publication history",
     lead: "Every publication of this site's data is recorded as a release: its date, a note, every file's SHA-256 and the previous release's hash, chained and never changed once published. A release's fingerprint is the first 16 digits of its hash, for quoting in announcements: this page checks every release from the first one when it opens, and raises an alarm here if any release or file was altered.",
     loading: "Checking the publication history…",
-    none: "This site has no publication history yet (history/index.json). Once the publisher records a first release with gongshi release, every release and its changes are listed here.",
+    none: "This site has no publication history yet. Once the publisher records a first release with gongshi release, every release and its changes are listed here.",
     ok: "The publication history is complete: every release checks out, and the links and the current data match the record.",
     alarm: "The publication history does not check out",
     alarm_help: "These files do not match the record: the site's data may have been altered after publication, or files are missing. Rely on the fingerprint the publisher announced, and tell the publisher.",
@@ -206,6 +206,8 @@ pub fn HistoryPage() -> impl IntoView {
         State::Loading => view! { <p class="loading" aria-busy="true">{w.loading}</p> }.into_any(),
         State::None => view! { <p class="notice">{w.none}</p> }.into_any(),
         State::Failed(e) => view! { <crate::components::DataError dataset=crate::state::DataFile::Manifest error=Arc::new(e) /> }.into_any(),
+        // An index with no release yet (a folder made by gongshi init): nothing to list.
+        State::Ready { log, .. } if log.value.releases.is_empty() && !log.has_errors() => view! { <p class="notice">{w.none}</p> }.into_any(),
         State::Ready { files, log } => view! { <History files=files log=log /> }.into_any(),
     };
     view! {
@@ -255,7 +257,7 @@ fn History(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
     view! {
         {status}
         <h3>{w.releases_h}</h3>
-        <ol class="releases" reversed>{list}</ol>
+        <ul class="releases">{list}</ul>
         <DiffView files=files.clone() log=log.clone() />
         <Calendar log=log />
     }
@@ -471,7 +473,7 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
         Some(Ok(d)) => {
             let q = Query::new(&query.get());
             let all = lines(&d, w);
-            let matching: Vec<&Line> = all.iter().filter(|l| q.is_empty() || q.matches(&format!("{} {} {}", l.kind, l.key, l.what))).collect();
+            let matching: Vec<&Line> = all.iter().filter(|l| q.is_empty() || q.matches(&normalize(&format!("{} {} {}", l.kind, l.key, l.what)))).collect();
             let total = matching.len();
             let counts = match t.lang {
                 Lang::Zh => format!("新增 {}，更改 {}，删除 {}；当前显示 {total} 条", d.added.len(), d.changed.len(), d.removed.len()),
@@ -498,9 +500,9 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
                 let q = Query::new(&q2);
                 let mut sub = (*d2).clone();
                 if !q.is_empty() {
-                    sub.added.retain(|r| q.matches(&format!("{} {}", w.added, r.key)));
-                    sub.changed.retain(|c| q.matches(&format!("{} {} {}", w.changed, c.key, diff::describe(&c.fields))));
-                    sub.removed.retain(|r| q.matches(&format!("{} {}", w.removed, r.key)));
+                    sub.added.retain(|r| q.matches(&normalize(&format!("{} {}", w.added, r.key))));
+                    sub.changed.retain(|c| q.matches(&normalize(&format!("{} {} {}", w.changed, c.key, diff::describe(&c.fields)))));
+                    sub.removed.retain(|r| q.matches(&normalize(&format!("{} {}", w.removed, r.key))));
                 }
                 let (_, from, to) = chosen.get_untracked();
                 let name = format!("{}-{from}-{to}.csv", sub.dataset);
@@ -552,8 +554,18 @@ fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
             let published = publications(&releases, &files);
             let due = due_dates(&published, cadence.every_days, today);
             let name = ds.title_in(t.lang).to_string();
+            // A line that sums it up (open at once when something was late or missed).
+            let count = |f: fn(&DueState) -> bool| due.iter().filter(|d| f(&d.state)).count();
+            let (on_time, late, missed) =
+                (count(|s| matches!(s, DueState::OnTime)), count(|s| matches!(s, DueState::Late(_))), count(|s| matches!(s, DueState::Missed(_))));
+            let next = due.iter().find(|d| matches!(d.state, DueState::Upcoming(_))).map(|d| t.date(d.due)).unwrap_or_default();
+            let summary = match t.lang {
+                Lang::Zh => format!("{name}：按时 {on_time} 次，迟发 {late} 次，未公开 {missed} 次；下次应公开：{next}"),
+                Lang::En => format!("{name}: {on_time} on time, {late} late, {missed} not published; next due {next}"),
+            };
             let rows = due
                 .into_iter()
+                .rev()
                 .map(|d| {
                     let (class, text) = match (d.state, t.lang) {
                         (DueState::OnTime, Lang::Zh) => (
@@ -575,13 +587,13 @@ fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
                 })
                 .collect_view();
             Some(view! {
-                <div class="calendar-set" data-dataset=ds.id.clone()>
-                    <h4>{name}</h4>
+                <details class="calendar-set" data-dataset=ds.id.clone() open=late + missed > 0>
+                    <summary>{summary}</summary>
                     <table class="calendar">
                         <thead><tr><th scope="col">{w.due}</th><th scope="col">{w.outcome}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </details>
             })
         })
         .collect_view();

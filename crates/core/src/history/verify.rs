@@ -101,9 +101,8 @@ pub fn verify(store: &dyn Store, opts: Options) -> Checked<Log> {
             format!("the format must be {INDEX_SCHEMA}, not “{}”", index.schema),
         ));
     }
-    if index.releases.is_empty() {
-        out.push(err(INDEX, "索引中没有任何版本".into(), "the index lists no release".into()));
-    }
+    // An index with no release yet is a folder made by `gongshi init` before its first release:
+    // nothing to check (like a folder without a history).
     // Each release file: read, hashed, parsed.
     let n = index.releases.len();
     let mut actual: Vec<Option<String>> = Vec::with_capacity(n);
@@ -314,7 +313,8 @@ pub fn check_head(index_bytes: &[u8], head_bytes: &[u8], manifest_bytes: &[u8]) 
         Err(d) => return Checked { value: None, findings: vec![d] },
     };
     let Some(last) = index.releases.last() else {
-        return Checked { value: None, findings: vec![err(INDEX, "索引中没有任何版本".into(), "the index lists no release".into())] };
+        // No release yet (a folder made by `gongshi init`): nothing to compare.
+        return Checked { value: None, findings: Vec::new() };
     };
     let path = release_path(last.number);
     let sha = sha256_hex(head_bytes);
@@ -369,6 +369,10 @@ mod head_tests {
         let altered = release.replace("\"n\"", "\"m\"");
         let c = check_head(good.as_bytes(), altered.as_bytes(), &manifest);
         assert_eq!((c.findings.len(), c.findings[0].file.as_str()), (1, "history/releases/000001.json"));
+        // No release yet (a folder made by gongshi init): nothing to compare, no alarm.
+        let empty = format!(r#"{{"schema":"{INDEX_SCHEMA}","releases":[]}}"#);
+        let c = check_head(empty.as_bytes(), b"", &manifest);
+        assert!(c.findings.is_empty() && c.value.is_none());
         // An index naming another hash.
         let c = check_head(index(&"0".repeat(64)).as_bytes(), release.as_bytes(), &manifest);
         assert!(c.value.is_none() && c.findings[0].message.contains("已被改动"));
