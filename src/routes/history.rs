@@ -586,8 +586,9 @@ fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
                     view! { <tr class=format!("due {class}")><th scope="row">{t.date(d.due)}</th><td data-label=w.outcome>{text}</td></tr> }
                 })
                 .collect_view();
+            let open = late + missed > 0;
             Some(view! {
-                <details class="calendar-set" data-dataset=ds.id.clone() open=late + missed > 0>
+                <details class="calendar-set" data-dataset=ds.id.clone() open=open>
                     <summary>{summary}</summary>
                     <table class="calendar">
                         <thead><tr><th scope="col">{w.due}</th><th scope="col">{w.outcome}</th></tr></thead>
