@@ -96,7 +96,6 @@ macro_rules! table_facets {
 
 pub mod cadence;
 pub mod calendar;
-pub mod qr;
 pub mod chart;
 pub mod correction;
 pub mod coverage;
@@ -117,12 +116,14 @@ pub mod money;
 pub mod org;
 pub mod pack;
 pub mod privacy;
+pub mod qr;
 pub mod rectification;
 pub mod relief;
 pub mod search;
 mod sort;
 pub mod summary;
 pub mod table;
+pub mod validate;
 pub mod view;
 
 pub use diag::{Checked, Diagnostic, Severity};
