@@ -14,7 +14,8 @@
 //! without one dated after the release that published it.
 
 use crate::date::PartialDate;
-use crate::diag::{Checked, Diagnostic};
+use crate::diag::Checked;
+use crate::validate::{Ctx, Item};
 use serde::{Deserialize, Serialize};
 
 /// The top-level field that holds the notes.
@@ -47,45 +48,56 @@ pub struct Note {
 /// Checks the notes of `file`: each names a record, has a full date that exists, and says what
 /// and why. A note with a problem is left out and listed.
 pub fn check(file: &str, raw: &[RawNote]) -> Checked<Vec<Note>> {
-    let mut out = Vec::new();
+    let mut ctx = Ctx::new(file);
+    let notes = check_into(&mut ctx, raw);
+    ctx.finish(notes)
+}
+
+/// [`check`] within a dataset's validation ([`Ctx::corrections`]).
+pub(crate) fn check_into(ctx: &mut Ctx, raw: &[RawNote]) -> Vec<Note> {
     let mut notes = Vec::with_capacity(raw.len());
     for (i, n) in raw.iter().enumerate() {
-        let path = format!("{FIELD}[{i}]");
-        let before = out.len();
-        let text = |v: &Option<String>, field: &str, zh: &str, out: &mut Vec<Diagnostic>| match v.as_deref().map(str::trim) {
-            Some(s) if !s.is_empty() => Some(s.to_string()),
-            _ => {
-                out.push(
-                    Diagnostic::error(file, format!("{path}.{field}"), format!("更正说明缺少{zh}（{field}）")).en(format!("a correction note has no {field}")),
-                );
-                None
-            }
-        };
-        let record = text(&n.record, "record", "所更正的记录", &mut out);
-        let what = text(&n.what, "what", "更正内容", &mut out);
-        let why = text(&n.why, "why", "更正原因", &mut out);
-        let date = match n.date.as_deref().map(PartialDate::parse) {
-            Some(Ok(d)) if d.day.is_some() => Some(d),
-            Some(Ok(_)) | None => {
-                out.push(
-                    Diagnostic::error(file, format!("{path}.date"), "更正说明的日期应为完整日期 YYYY-MM-DD")
-                        .en("a correction note's date must be a full date, YYYY-MM-DD"),
-                );
-                None
-            }
-            Some(Err(e)) => {
-                out.push(Diagnostic::error(file, format!("{path}.date"), e));
-                None
-            }
-        };
-        if out.len() > before {
+        let at = Item::new(&FIELD, i);
+        let mark = ctx.mark();
+        let record = text(ctx, &n.record, &at, "record", "所更正的记录");
+        let what = text(ctx, &n.what, &at, "what", "更正内容");
+        let why = text(ctx, &n.why, &at, "why", "更正原因");
+        let date = full_date(ctx, n.date.as_deref(), &at);
+        if !ctx.clean_since(mark) {
             continue;
         }
         if let (Some(record), Some(date), Some(what), Some(why)) = (record, date, what, why) {
             notes.push(Note { record, date, what, why });
         }
     }
-    Checked { value: notes, findings: out }
+    notes
+}
+
+/// A note's text field, trimmed: given and not blank.
+fn text(ctx: &mut Ctx, v: &Option<String>, at: &Item, field: &str, zh: &str) -> Option<String> {
+    match v.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => Some(s.to_string()),
+        _ => {
+            ctx.error_en(&at.field(field), format!("更正说明缺少{zh}（{field}）"), format!("a correction note has no {field}"));
+            None
+        }
+    }
+}
+
+/// A note's date: a full date (YYYY-MM-DD) that exists.
+fn full_date(ctx: &mut Ctx, v: Option<&str>, at: &Item) -> Option<PartialDate> {
+    let path = at.field("date");
+    match v.map(PartialDate::parse) {
+        Some(Ok(d)) if d.day.is_some() => Some(d),
+        Some(Ok(_)) | None => {
+            ctx.error_en(&path, "更正说明的日期应为完整日期 YYYY-MM-DD", "a correction note's date must be a full date, YYYY-MM-DD");
+            None
+        }
+        Some(Err(e)) => {
+            ctx.error(&path, e);
+            None
+        }
+    }
 }
 
 #[cfg(test)]

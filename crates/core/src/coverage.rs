@@ -6,6 +6,7 @@ use crate::ledger::Origin;
 use crate::org::{Division, Organisation, Term};
 use crate::search::normalize;
 use crate::table::{Cell, Record};
+use crate::validate::{Ctx, Item, Origins};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -162,134 +163,140 @@ impl Coverage {
     }
 }
 
-fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
-    Origin::from_raw(o.as_deref(), problem)
-}
-
 /// Reads coverage.json and [`validate`]s it against `org`.
 pub fn load(text: &str, org: &Organisation) -> Result<Checked<Coverage>, Diagnostic> {
     let raw: RawCoverage = crate::json::parse(FILE, text)?;
     Ok(validate(raw, org))
 }
 
-/// Checks every county row against the organisation's divisions (each once), and the city
-/// figures against the rows.
+/// Checks every county row against the organisation's divisions (each once), the volunteer
+/// teams, and the city figures against the rows; then the correction notes.
 pub fn validate(raw: RawCoverage, org: &Organisation) -> Checked<Coverage> {
-    let mut out = Vec::new();
+    let mut ctx = Ctx::new(FILE);
     let mut cov = Coverage { city: raw.city.clone(), teams_before: raw.teams_before.clone(), teams_after_total: raw.teams_after_total, ..Default::default() };
     for (i, c) in raw.counties.iter().enumerate() {
-        let path = format!("counties[{i}]");
-        let name = c.county.clone().unwrap_or_default();
-        let Some(county) = org.division(&name) else {
-            let (zh, en) = org.not_a_division(&name);
-            out.push(Diagnostic::error(FILE, format!("{path}.county"), zh).en(en));
-            continue;
-        };
-        if cov.counties.iter().any(|x| x.county == county) {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.county"), format!("{name}重复，这一条未显示"))
-                    .en(format!("{name} appears more than once; this row is not shown")),
-            );
-            continue;
+        if let Some(row) = county(&mut ctx, &Item::new(&"counties", i), c, org, &cov.counties) {
+            cov.counties.push(row);
         }
-        let (Some(townships), Some(villages)) = (c.townships, c.villages) else {
-            out.push(
-                Diagnostic::error(FILE, path, format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率"))
-                    .en(format!("{name}: the number of townships or villages is missing, so coverage cannot be computed")),
-            );
-            continue;
-        };
-        let tu = c.township_units.unwrap_or(0);
-        let vu = c.village_units.unwrap_or(0);
-        if tu > townships {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.township_units"), format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}"))
-                    .en(format!("{name}: {tu} township-level organisations is more than the {townships} townships")),
-            );
-            continue;
-        }
-        if vu > villages {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.village_units"), format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}"))
-                    .en(format!("{name}: {vu} village-level organisations is more than the {villages} villages")),
-            );
-            continue;
-        }
-        let org = match origin(&c.origin, c.problem) {
-            Ok(o) => o,
-            Err(m) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.origin"), format!("{name}：{m}")));
-                continue;
-            }
-        };
-        cov.counties.push(CountyRow {
-            hay: normalize(&format!("{name}\n{}", c.note.clone().unwrap_or_default())),
-            county,
-            townships,
-            villages,
-            township_units: tu,
-            village_units: vu,
-            hospital_units: c.hospital_units.unwrap_or(0),
-            school_units: c.school_units.unwrap_or(0),
-            other_units: c.other_units.unwrap_or(0),
-            note: c.note.clone(),
-            origin: org,
-        });
     }
     crate::sort::sort_by_key(&mut cov.counties, |c| c.county.code);
-    for (i, t) in raw.teams_after.iter().enumerate() {
-        match (t.kind.clone(), t.teams, origin(&t.origin, None)) {
-            (Some(kind), Some(teams), Ok(o)) => cov.teams_after.push(TeamType { kind, teams, members: t.members.unwrap_or(0), origin: o }),
-            _ => out.push(
-                Diagnostic::error(FILE, format!("teams_after[{i}]"), "志愿服务队须有类型、队数和来源".to_string())
-                    .en("a volunteer team entry needs a kind, a number of teams and a source"),
-            ),
-        }
-    }
-    if let (Some(total), false) = (raw.teams_after_total, cov.teams_after.is_empty()) {
-        let sum: u32 = cov.teams_after.iter().map(|t| t.teams).sum();
-        if sum != total {
-            out.push(
-                Diagnostic::warning(FILE, "teams_after", format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符"))
-                    .en(format!("the volunteer teams add up to {sum}, not the {total} the report gives")),
-            );
-        }
-    }
-    // The published city figures against the county rows.
+    cov.teams_after = teams_after(&mut ctx, &raw.teams_after, raw.teams_after_total);
     if cov.counties.len() == org.divisions.len() {
-        let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
-        if let Some(city) = raw.city.village_units {
-            if city != vu {
-                out.push(
-                    Diagnostic::warning(FILE, "counties", format!("各县村级组织合计 {vu} 个，与全市公布的 {city} 个不符"))
-                        .en(format!("the counties' village-level organisations add up to {vu}, not the city's published {city}")),
-                );
-            }
-        }
-        if let (Some(bp), Some(derived)) = (raw.city.village_coverage_bp, cov.derived_village_coverage_bp()) {
-            if bp != derived {
-                out.push(
-                    Diagnostic::warning(
-                        FILE,
-                        "city.village_coverage_bp",
-                        format!("按各县数字计算的村级覆盖率为 {}，与公布的 {} 不符", crate::format::percent_bp(derived), crate::format::percent_bp(bp)),
-                    )
-                    .en(format!(
-                        "village coverage from the counties' figures is {}, not the published {}",
-                        crate::format::percent_bp(derived),
-                        crate::format::percent_bp(bp)
-                    )),
-                );
-            }
-        }
+        check_city(&mut ctx, &raw.city, &cov);
     }
     for f in &raw.facts {
         if let Some(t) = &f.text {
             cov.facts.push((t.clone(), f.problem));
         }
     }
-    out.extend(crate::correction::check(FILE, &raw.corrections).findings);
-    Checked { value: cov, findings: out }
+    ctx.corrections(&raw.corrections);
+    ctx.finish(cov)
+}
+
+/// One county row: a division of the organisation's, not listed before (`earlier`), with its
+/// denominators, no more units than townships or villages, and an origin.
+fn county(ctx: &mut Ctx, at: &Item, c: &RawCounty, org: &Organisation, earlier: &[CountyRow]) -> Option<CountyRow> {
+    let name = c.county.clone().unwrap_or_default();
+    let Some(county) = org.division(&name) else {
+        let (zh, en) = org.not_a_division(&name);
+        ctx.error_en(&at.field("county"), zh, en);
+        return None;
+    };
+    if earlier.iter().any(|x| x.county == county) {
+        ctx.error_en(&at.field("county"), format!("{name}重复，这一条未显示"), format!("{name} appears more than once; this row is not shown"));
+        return None;
+    }
+    let (Some(townships), Some(villages)) = (c.townships, c.villages) else {
+        ctx.error_en(
+            at,
+            format!("{name}：缺少乡镇（街道）数或村（社区）数，无法计算覆盖率"),
+            format!("{name}: the number of townships or villages is missing, so coverage cannot be computed"),
+        );
+        return None;
+    };
+    let tu = c.township_units.unwrap_or(0);
+    let vu = c.village_units.unwrap_or(0);
+    if tu > townships {
+        ctx.error_en(
+            &at.field("township_units"),
+            format!("{name}：乡镇级组织 {tu} 个多于乡镇（街道）数 {townships}"),
+            format!("{name}: {tu} township-level organisations is more than the {townships} townships"),
+        );
+        return None;
+    }
+    if vu > villages {
+        ctx.error_en(
+            &at.field("village_units"),
+            format!("{name}：村级组织 {vu} 个多于村（社区）数 {villages}"),
+            format!("{name}: {vu} village-level organisations is more than the {villages} villages"),
+        );
+        return None;
+    }
+    let origin = ctx.origin(&c.origin, c.problem, at, &name, Origins::Any)?;
+    Some(CountyRow {
+        hay: normalize(&format!("{name}\n{}", c.note.clone().unwrap_or_default())),
+        county,
+        townships,
+        villages,
+        township_units: tu,
+        village_units: vu,
+        hospital_units: c.hospital_units.unwrap_or(0),
+        school_units: c.school_units.unwrap_or(0),
+        other_units: c.other_units.unwrap_or(0),
+        note: c.note.clone(),
+        origin,
+    })
+}
+
+/// The volunteer teams after the rectification, each with a kind, a number and an origin, and
+/// their sum against the published total.
+fn teams_after(ctx: &mut Ctx, raw: &[RawTeamType], total: Option<u32>) -> Vec<TeamType> {
+    let mut teams = Vec::new();
+    for (i, t) in raw.iter().enumerate() {
+        match (t.kind.clone(), t.teams, Origin::from_raw(t.origin.as_deref(), None)) {
+            (Some(kind), Some(n), Ok(o)) => teams.push(TeamType { kind, teams: n, members: t.members.unwrap_or(0), origin: o }),
+            _ => ctx.error_en(
+                &Item::new(&"teams_after", i),
+                "志愿服务队须有类型、队数和来源",
+                "a volunteer team entry needs a kind, a number of teams and a source",
+            ),
+        }
+    }
+    if let (Some(total), false) = (total, teams.is_empty()) {
+        let sum: u32 = teams.iter().map(|t| t.teams).sum();
+        if sum != total {
+            ctx.warning_en(
+                &"teams_after",
+                format!("各类志愿服务队合计 {sum} 支，与报告的 {total} 支不符"),
+                format!("the volunteer teams add up to {sum}, not the {total} the report gives"),
+            );
+        }
+    }
+    teams
+}
+
+/// The published city figures against the county rows (when every division has its row).
+fn check_city(ctx: &mut Ctx, city: &RawCity, cov: &Coverage) {
+    let vu: u32 = cov.counties.iter().map(|c| c.village_units).sum();
+    if let Some(published) = city.village_units {
+        if published != vu {
+            ctx.warning_en(
+                &"counties",
+                format!("各县村级组织合计 {vu} 个，与全市公布的 {published} 个不符"),
+                format!("the counties' village-level organisations add up to {vu}, not the city's published {published}"),
+            );
+        }
+    }
+    if let (Some(bp), Some(derived)) = (city.village_coverage_bp, cov.derived_village_coverage_bp()) {
+        if bp != derived {
+            let (derived, bp) = (crate::format::percent_bp(derived), crate::format::percent_bp(bp));
+            ctx.warning_en(
+                &"city.village_coverage_bp",
+                format!("按各县数字计算的村级覆盖率为 {derived}，与公布的 {bp} 不符"),
+                format!("village coverage from the counties' figures is {derived}, not the published {bp}"),
+            );
+        }
+    }
 }
 
 crate::table_columns!(

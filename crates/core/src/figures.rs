@@ -3,6 +3,7 @@
 use crate::diag::{Checked, Diagnostic};
 use crate::format;
 use crate::money::Fen;
+use crate::validate::{Ctx, Item};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -126,81 +127,79 @@ pub fn load(text: &str) -> Result<Checked<Figures>, Diagnostic> {
     Ok(validate(raw))
 }
 
+/// The correction notes, then every figure ([`figure`]).
 pub fn validate(raw: RawFigures) -> Checked<Figures> {
-    let mut out = crate::correction::check(FILE, &raw.corrections).findings;
+    let mut ctx = Ctx::new(FILE);
+    ctx.corrections(&raw.corrections);
     let mut seen = BTreeSet::new();
     let mut figures = Vec::new();
     for (i, f) in raw.figures.into_iter().enumerate() {
-        let path = format!("figures[{i}]");
-        let before = out.len();
-        let id = f.id.clone().unwrap_or_default();
-        if id.is_empty() {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), "缺少 id").en("the id is missing"));
-        } else if !seen.insert(id.clone()) {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.id"), format!("id“{id}”重复，这一条未显示"))
-                    .en(format!("the id “{id}” appears more than once; this figure is not shown")),
-            );
-        }
-        let label = f.label.clone().unwrap_or_default();
-        if label.trim().is_empty() {
-            out.push(Diagnostic::error(FILE, format!("{path}.label"), format!("数字“{id}”缺少名称")).en(format!("figure “{id}” has no label")));
-        }
-        let value = match (f.kind.as_deref(), f.value) {
-            (_, None) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.value"), format!("数字“{id}”缺少数值")).en(format!("figure “{id}” has no value")));
-                None
-            }
-            (Some("money"), Some(v)) => Some(Value::Money(Fen(v))),
-            (Some("percent"), Some(v)) => Some(Value::PercentBp(v)),
-            (Some("count"), Some(v)) => Some(Value::Count { n: v, unit: f.unit.clone().unwrap_or_default() }),
-            (Some(k), _) => {
-                out.push(
-                    Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）"))
-                        .en(format!("figure “{id}”: the kind “{k}” is not money, percent or count")),
-                );
-                None
-            }
-            (None, _) => {
-                out.push(
-                    Diagnostic::error(FILE, format!("{path}.kind"), format!("数字“{id}”缺少类型"))
-                        .en(format!("figure “{id}” has no kind (money, percent or count)")),
-                );
-                None
-            }
-        };
-        if let Some(n) = f.problem {
-            if !(1..=99).contains(&n) {
-                out.push(
-                    Diagnostic::error(FILE, format!("{path}.problem"), format!("数字“{id}”的问题编号 {n} 不合理"))
-                        .en(format!("figure “{id}”: problem number {n} is not one of the report's problems")),
-                );
-            }
-        }
-        let quote = f.quote.unwrap_or_default();
-        if quote.trim().is_empty() {
-            out.push(
-                Diagnostic::warning(FILE, format!("{path}.quote"), format!("数字“{id}”没有引用原文"))
-                    .en(format!("figure “{id}” does not quote the report's words")),
-            );
-        }
-        let ok = out[before..].iter().all(|d| d.severity == crate::Severity::Warning);
-        if let (true, Some(value)) = (ok, value) {
-            figures.push(Figure {
-                id,
-                label,
-                label_en: f.label_en,
-                value,
-                period: f.period,
-                problem: f.problem,
-                section: f.section.unwrap_or_default(),
-                quote,
-                note: f.note,
-                key: f.key,
-            });
-        }
+        figures.extend(figure(&mut ctx, &Item::new(&"figures", i), f, &mut seen));
     }
-    Checked { value: Figures { source: raw.source.unwrap_or_default(), figures }, findings: out }
+    ctx.finish(Figures { source: raw.source.unwrap_or_default(), figures })
+}
+
+/// One figure: an id (not repeated), a label, a kind and its value, a problem of the report if
+/// any, and a quote (a warning when missing); `None` when it has an error.
+fn figure(ctx: &mut Ctx, at: &Item, f: RawFigure, seen: &mut BTreeSet<String>) -> Option<Figure> {
+    let mark = ctx.mark();
+    let id = f.id.clone().unwrap_or_default();
+    if id.is_empty() {
+        ctx.error_en(&at.field("id"), "缺少 id", "the id is missing");
+    } else if !seen.insert(id.clone()) {
+        ctx.error_en(&at.field("id"), format!("id“{id}”重复，这一条未显示"), format!("the id “{id}” appears more than once; this figure is not shown"));
+    }
+    let label = f.label.clone().unwrap_or_default();
+    if label.trim().is_empty() {
+        ctx.error_en(&at.field("label"), format!("数字“{id}”缺少名称"), format!("figure “{id}” has no label"));
+    }
+    let value = match (f.kind.as_deref(), f.value) {
+        (_, None) => {
+            ctx.error_en(&at.field("value"), format!("数字“{id}”缺少数值"), format!("figure “{id}” has no value"));
+            None
+        }
+        (Some("money"), Some(v)) => Some(Value::Money(Fen(v))),
+        (Some("percent"), Some(v)) => Some(Value::PercentBp(v)),
+        (Some("count"), Some(v)) => Some(Value::Count { n: v, unit: f.unit.clone().unwrap_or_default() }),
+        (Some(k), _) => {
+            ctx.error_en(
+                &at.field("kind"),
+                format!("数字“{id}”的类型“{k}”无法识别（应为 money、percent 或 count）"),
+                format!("figure “{id}”: the kind “{k}” is not money, percent or count"),
+            );
+            None
+        }
+        (None, _) => {
+            ctx.error_en(&at.field("kind"), format!("数字“{id}”缺少类型"), format!("figure “{id}” has no kind (money, percent or count)"));
+            None
+        }
+    };
+    if let Some(n) = f.problem.filter(|n| !(1..=99).contains(n)) {
+        ctx.error_en(
+            &at.field("problem"),
+            format!("数字“{id}”的问题编号 {n} 不合理"),
+            format!("figure “{id}”: problem number {n} is not one of the report's problems"),
+        );
+    }
+    let quote = f.quote.unwrap_or_default();
+    if quote.trim().is_empty() {
+        ctx.warning_en(&at.field("quote"), format!("数字“{id}”没有引用原文"), format!("figure “{id}” does not quote the report's words"));
+    }
+    if !ctx.only_warnings_since(mark) {
+        return None;
+    }
+    Some(Figure {
+        id,
+        label,
+        label_en: f.label_en,
+        value: value?,
+        period: f.period,
+        problem: f.problem,
+        section: f.section.unwrap_or_default(),
+        quote,
+        note: f.note,
+        key: f.key,
+    })
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@ use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
 use crate::money::Fen;
 use crate::search::normalize;
+use crate::validate::{Ctx, English, Item, Origins, Seen};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Display;
 use std::sync::Arc;
 
 pub const DONATIONS: &str = "donations.json";
@@ -372,11 +372,6 @@ pub struct Goods {
 
 // ---------------------------------------------------------------- validation helpers
 
-struct V<'a> {
-    file: &'a str,
-    out: Vec<Diagnostic>,
-}
-
 /// Texts already seen in a file, each kept once and shared by the records that repeat it.
 #[derive(Default)]
 pub struct Texts(std::collections::HashSet<Arc<str>, crate::index::FastHash>);
@@ -389,198 +384,6 @@ impl Texts {
         let a: Arc<str> = Arc::from(s);
         self.0.insert(a.clone());
         a
-    }
-}
-
-/// Ids seen so far in a file (borrowed from the parsed records; a fast hash, as a ledger has
-/// hundreds of thousands of them).
-type Seen<'r> = std::collections::HashSet<&'r str, crate::index::FastHash>;
-
-/// Where in a file a record's field is: `records[i]` and the field (".date"). Written out only
-/// when there is a problem to report (formatting every field's path of every record cost a
-/// tenth of the load time of a large ledger).
-#[derive(Clone, Copy)]
-struct At(usize, &'static str);
-
-impl Display for At {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "records[{}]{}", self.0, self.1)
-    }
-}
-
-impl V<'_> {
-    fn err(&mut self, path: &dyn Display, msg: String) {
-        self.out.push(Diagnostic::error(self.file, path.to_string(), msg));
-    }
-    fn err_en(&mut self, path: &dyn Display, msg: String, en: String) {
-        self.out.push(Diagnostic::error(self.file, path.to_string(), msg).en(en));
-    }
-    /// A free-text field that must not point at a household ([`crate::privacy::household_in_text`]):
-    /// an error, and the record is not shown.
-    fn no_household(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) {
-        if let Some(found) = v.as_deref().and_then(crate::privacy::household_in_text) {
-            self.err_en(
-                path,
-                format!("{label}：{what}含有{found}；只能写到乡镇（街道）、村（社区）或单位，出于隐私保护，这一条不予显示"),
-                format!("{path}: names a household ({found}); write only the township, the village or community, or the organisation; to protect privacy this record is not shown"),
-            );
-        }
-    }
-    fn text(&mut self, v: &Option<String>, path: &dyn Display, what: &str, label: &str) -> Option<String> {
-        match v {
-            Some(s) if !s.trim().is_empty() => Some(s.clone()),
-            _ => {
-                self.err_en(path, format!("{label}：缺少{what}"), format!("{path}: missing"));
-                None
-            }
-        }
-    }
-    fn date(&mut self, v: &Option<String>, path: &dyn Display, label: &str) -> Option<PartialDate> {
-        match v.as_deref().map(PartialDate::parse) {
-            Some(Ok(d)) => Some(d),
-            Some(Err(e)) => {
-                let raw = v.as_deref().unwrap_or_default();
-                self.err_en(
-                    path,
-                    format!("{label}：{e}"),
-                    format!("{path}: “{raw}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY); this record is not shown"),
-                );
-                None
-            }
-            None => {
-                self.err_en(path, format!("{label}：缺少日期"), format!("{path}: the date is missing"));
-                None
-            }
-        }
-    }
-    fn opt_date(&mut self, v: &Option<String>, path: &dyn Display, label: &str) -> Option<Option<PartialDate>> {
-        match v {
-            None => Some(None),
-            Some(_) => self.date(v, path, label).map(Some),
-        }
-    }
-    fn money(&mut self, v: &Option<RawInt>, path: &dyn Display, label: &str, allow_zero: bool) -> Option<Fen> {
-        match v.clone() {
-            Some(RawInt::Int(x)) if x > crate::money::MAX_RECORD => {
-                self.err_en(
-                    path,
-                    format!("{label}：金额 {x} 分（{}）超过一条记录可能的金额（1000亿元），请核对是否多写了位数或把收据号填进了金额栏，这一条未显示", Fen(x)),
-                    format!("{path}: an amount of {x} fen is more than any one record can hold (100 billion yuan); check for extra digits or a receipt number in the amount column; this record is not shown"),
-                );
-                None
-            }
-            Some(RawInt::Int(x)) if x > 0 || (allow_zero && x == 0) => Some(Fen(x)),
-            Some(RawInt::Int(x)) => {
-                self.err_en(
-                    path,
-                    format!("{label}：金额 {x} 分不合理（应为正数，单位为分）"),
-                    format!("{path}: an amount of {x} fen is not valid (it must be positive, in fen)"),
-                );
-                None
-            }
-            Some(RawInt::Other(raw)) => {
-                self.err_en(
-                    path,
-                    format!("{label}：金额 {raw} 不是整数的分（amount_fen 以分为单位，应为不带引号、逗号和小数点的整数，如 123456 表示 1234.56 元），这一条未显示"),
-                    format!("{path}: the amount {raw} is not a whole number of fen (amount_fen must be an integer without quotes, commas or decimals, e.g. 123456 for 1234.56 yuan); this record is not shown"),
-                );
-                None
-            }
-            None => {
-                self.err_en(path, format!("{label}：缺少金额（amount_fen，单位为分）"), format!("{path}: the amount (amount_fen, in fen) is missing"));
-                None
-            }
-        }
-    }
-    fn qty(&mut self, v: Option<i64>, path: &dyn Display, label: &str) -> Option<i64> {
-        match v {
-            Some(x) if x > 0 => Some(x),
-            Some(x) => {
-                self.err(path, format!("{label}：数量 {x} 不合理（应为正整数）"));
-                None
-            }
-            None => {
-                self.err(path, format!("{label}：缺少数量"));
-                None
-            }
-        }
-    }
-    fn keyed<T>(&mut self, v: &Option<String>, parse: fn(&str) -> Option<T>, keys: String, path: &dyn Display, what: &str, label: &str) -> Option<T> {
-        match v.as_deref() {
-            Some(s) => match parse(s) {
-                Some(x) => Some(x),
-                None => {
-                    self.err_en(
-                        path,
-                        format!("{label}：{what}“{s}”无法识别（应为 {keys}）"),
-                        format!("{path}: “{s}” is not one of the allowed values ({keys}); this record is not shown"),
-                    );
-                    None
-                }
-            },
-            None => {
-                self.err_en(path, format!("{label}：缺少{what}"), format!("{path}: missing"));
-                None
-            }
-        }
-    }
-    fn origin(&mut self, origin: &Option<String>, problem: Option<u32>, path: &dyn Display, label: &str) -> Option<Origin> {
-        // Ledger records name a problem of the report (1–99) when they come from it.
-        let problem = problem.filter(|n| (1..=99).contains(n));
-        match Origin::from_raw(origin.as_deref(), problem) {
-            Ok(o) => Some(o),
-            Err(m) => {
-                let field = if origin.as_deref() == Some("seed") { "problem" } else { "origin" };
-                self.err(&format!("{path}.{field}"), format!("{label}：{m}"));
-                None
-            }
-        }
-    }
-    fn id<'r>(&mut self, v: &'r Option<String>, seen: &mut Seen<'r>, path: &dyn Display, i: usize) -> Option<String> {
-        match v {
-            Some(id) if !id.trim().is_empty() => {
-                if seen.insert(id.as_str()) {
-                    Some(id.clone())
-                } else {
-                    self.err_en(
-                        &format!("{path}.id"),
-                        format!("编号“{id}”重复，这一条未显示"),
-                        format!("{path}.id: the id “{id}” appears more than once; this record is not shown"),
-                    );
-                    None
-                }
-            }
-            _ => {
-                self.err_en(&format!("{path}.id"), format!("第 {} 条记录缺少编号", i + 1), format!("{path}.id: record {} has no id", i + 1));
-                None
-            }
-        }
-    }
-    /// Whether the errors pushed since `before` leave the record usable.
-    fn clean_since(&self, before: usize) -> bool {
-        self.out.len() == before
-    }
-}
-
-/// Refuses a whole file whose amounts add up to more than [`crate::money::MAX_FILE_TOTAL`]: its
-/// records are dropped and one error says why, so no total the app computes can overflow.
-fn bound_total<T>(v: &mut V, rows: &mut Vec<T>, amount: impl Fn(&T) -> Fen) {
-    if Fen::bounded_total(rows.iter().map(&amount)).is_none() {
-        v.err_en(
-            &"",
-            "文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示".to_string(),
-            "The amounts in this file add up to more than 10 trillion yuan, beyond what can be reckoned (most likely a wrong unit or extra digits); the whole file is not shown".to_string(),
-        );
-        rows.clear();
-    }
-}
-
-fn check_file_sample<T>(v: &mut V, raw_sample: Option<bool>, records: &[T], is_sample: impl Fn(&T) -> bool) {
-    let any_sample = records.iter().any(&is_sample);
-    match raw_sample {
-        Some(false) if any_sample => v.err(&"sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
-        None => v.out.push(Diagnostic::warning(v.file, "sample", "文件没有说明是否含示例数据（sample）")),
-        _ => {}
     }
 }
 
@@ -671,73 +474,98 @@ pub fn validate_donations(raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
     validate_donations_in(DONATIONS, raw)
 }
 
+/// Every record ([`donation`]), then the file's money total, sample flag and correction notes.
 pub(crate) fn validate_donations_in(file: &str, raw: RawFile<RawDonation>) -> Checked<Vec<Donation>> {
-    let mut v = V { file, out: Vec::new() };
+    let mut ctx = Ctx::new(file);
     let mut seen = Seen::default();
     let mut texts = Texts::default();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
-        let path = At(i, "");
-        let before = v.out.len();
-        let id = v.id(&r.id, &mut seen, &path, i);
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
-        let date = v.date(&r.date, &At(i, ".date"), &label);
-        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &At(i, ".donor_kind"), "捐赠方类型", &label);
-        let donor = if donor_kind == Some(DonorKind::Anonymous) {
-            r.donor.clone().or(Some(String::new()))
-        } else {
-            v.text(&r.donor, &At(i, ".donor"), "捐赠方", &label)
-        };
-        let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
-        let channel = v.keyed(&r.channel, Channel::parse, Channel::keys(), &At(i, ".channel"), "捐赠渠道", &label);
-        let status = v.keyed(&r.status, DonationStatus::parse, DonationStatus::keys(), &At(i, ".status"), "状态", &label);
-        let project = v.text(&r.project, &At(i, ".project"), "项目", &label);
-        let directed = match r.directed {
-            Some(d) => Some(d),
-            None => {
-                v.err(&At(i, ".directed"), format!("{label}：缺少是否定向（directed）"));
-                None
-            }
-        };
-        if directed == Some(true) && r.directed_to.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            v.err(&At(i, ".directed_to"), format!("{label}：定向捐赠须写明定向用途（directed_to）"));
-        }
-        let origin = v.origin(&r.origin, r.problem, &path, &label);
-        let mut corrections = Vec::new();
-        for (j, c) in r.corrections.iter().enumerate() {
-            let cp = format!("{path}.corrections[{j}]");
-            if let (Some(d), Some(t)) = (v.date(&c.date, &format!("{cp}.date"), &label), v.text(&c.text, &format!("{cp}.text"), "更正说明", &label)) {
-                corrections.push(Correction { date: d, text: t });
-            }
-        }
-        if !v.clean_since(before) {
-            continue;
-        }
-        if let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(amount), Some(channel), Some(status), Some(project), Some(directed), Some(origin)) =
-            (id, date, donor_kind, donor, amount, channel, status, project, directed, origin)
-        {
-            rows.push(Donation {
-                id,
-                date,
-                donor: texts.share(&donor),
-                donor_kind,
-                amount,
-                directed,
-                directed_to: r.directed_to.as_deref().filter(|s| !s.trim().is_empty()).map(|s| texts.share(s)),
-                channel,
-                platform: r.platform.clone(),
-                project: texts.share(&project),
-                receipt: r.receipt.clone().filter(|s| !s.trim().is_empty()),
-                status,
-                corrections,
-                origin,
-            });
+        if let Some(d) = donation(&mut ctx, &Item::new(&"records", i), r, &mut seen, &mut texts) {
+            rows.push(d);
         }
     }
-    bound_total(&mut v, &mut rows, |d: &Donation| d.amount);
-    check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
-    v.out.extend(crate::correction::check(v.file, &raw.corrections).findings);
-    Checked { value: rows, findings: v.out }
+    end_of_file(&mut ctx, &mut rows, raw.sample, |d: &Donation| (d.amount, d.origin));
+    ctx.corrections(&raw.corrections);
+    ctx.finish(rows)
+}
+
+/// The file's money total (records dropped when it is out of bounds) and its sample flag.
+fn end_of_file<T>(ctx: &mut Ctx, rows: &mut Vec<T>, sample: Option<bool>, of: impl Fn(&T) -> (Fen, Origin)) {
+    if !ctx.total_within_bounds(rows.iter().map(|r| of(r).0)) {
+        rows.clear();
+    }
+    ctx.sample_flag(sample, rows.iter().any(|r| of(r).1.is_sample()), true);
+}
+
+/// One donation, checked field by field (every error reported), or `None` when it has any.
+fn donation<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawDonation, seen: &mut Seen<'r>, texts: &mut Texts) -> Option<Donation> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = ctx.id(&r.id, seen, at, i);
+    let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
+    let date = ctx.date(r.date.as_deref(), &at.field("date"), &label, English::Record);
+    let donor_kind = ctx.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys, &at.field("donor_kind"), "捐赠方类型", &label);
+    let donor = if donor_kind == Some(DonorKind::Anonymous) {
+        r.donor.clone().or(Some(String::new()))
+    } else {
+        ctx.text(&r.donor, &at.field("donor"), "捐赠方", &label)
+    };
+    let amount = ctx.money(&r.amount_fen, &at.field("amount_fen"), &label, false);
+    let channel = ctx.keyed(&r.channel, Channel::parse, Channel::keys, &at.field("channel"), "捐赠渠道", &label);
+    let status = ctx.keyed(&r.status, DonationStatus::parse, DonationStatus::keys, &at.field("status"), "状态", &label);
+    let project = ctx.text(&r.project, &at.field("project"), "项目", &label);
+    let directed = match r.directed {
+        Some(d) => Some(d),
+        None => {
+            ctx.error(&at.field("directed"), format!("{label}：缺少是否定向（directed）"));
+            None
+        }
+    };
+    if directed == Some(true) && r.directed_to.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        ctx.error(&at.field("directed_to"), format!("{label}：定向捐赠须写明定向用途（directed_to）"));
+    }
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Ledger);
+    let corrections = record_corrections(ctx, at, &r.corrections, &label);
+    if !ctx.clean_since(mark) {
+        return None;
+    }
+    let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(amount), Some(channel), Some(status), Some(project), Some(directed), Some(origin)) =
+        (id, date, donor_kind, donor, amount, channel, status, project, directed, origin)
+    else {
+        return None;
+    };
+    Some(Donation {
+        id,
+        date,
+        donor: texts.share(&donor),
+        donor_kind,
+        amount,
+        directed,
+        directed_to: r.directed_to.as_deref().filter(|s| !s.trim().is_empty()).map(|s| texts.share(s)),
+        channel,
+        platform: r.platform.clone(),
+        project: texts.share(&project),
+        receipt: r.receipt.clone().filter(|s| !s.trim().is_empty()),
+        status,
+        corrections,
+        origin,
+    })
+}
+
+/// A donation's own corrections (date and text each).
+fn record_corrections(ctx: &mut Ctx, at: &Item, raw: &[RawCorrection], label: &str) -> Vec<Correction> {
+    let list = at.field("corrections");
+    let mut corrections = Vec::new();
+    for (j, c) in raw.iter().enumerate() {
+        let cp = Item::new(&list, j);
+        let date = ctx.date(c.date.as_deref(), &cp.field("date"), label, English::Record);
+        let text = ctx.text(&c.text, &cp.field("text"), "更正说明", label);
+        if let (Some(date), Some(text)) = (date, text) {
+            corrections.push(Correction { date, text });
+        }
+    }
+    corrections
 }
 
 pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diagnostic> {
@@ -745,38 +573,46 @@ pub fn load_disbursements(text: &str) -> Result<Checked<Vec<Disbursement>>, Diag
     Ok(validate_disbursements(raw))
 }
 
+/// Every record ([`disbursement`]), then the file's money total, sample flag and correction notes.
 pub fn validate_disbursements(raw: RawFile<RawDisbursement>) -> Checked<Vec<Disbursement>> {
-    let mut v = V { file: DISBURSEMENTS, out: Vec::new() };
+    let mut ctx = Ctx::new(DISBURSEMENTS);
     let mut seen = Seen::default();
     let mut rows = Vec::with_capacity(raw.records.len());
     for (i, r) in raw.records.iter().enumerate() {
-        let path = At(i, "");
-        let before = v.out.len();
-        let id = v.id(&r.id, &mut seen, &path, i);
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
-        let date = v.date(&r.date, &At(i, ".date"), &label);
-        let purpose = v.text(&r.purpose, &At(i, ".purpose"), "用途", &label);
-        let project = v.text(&r.project, &At(i, ".project"), "项目", &label);
-        let recipient = v.text(&r.recipient, &At(i, ".recipient"), "接收方", &label);
-        v.no_household(&r.recipient, &At(i, ".recipient"), "接收方", &label);
-        v.no_household(&r.purpose, &At(i, ".purpose"), "用途", &label);
-        let amount = v.money(&r.amount_fen, &At(i, ".amount_fen"), &label, false);
-        let category = v.keyed(&r.category, Category::parse, Category::keys(), &At(i, ".category"), "支出类别", &label);
-        let origin = v.origin(&r.origin, r.problem, &path, &label);
-        if !v.clean_since(before) {
-            continue;
-        }
-        if let (Some(id), Some(date), Some(purpose), Some(project), Some(recipient), Some(amount), Some(category), Some(origin)) =
-            (id, date, purpose, project, recipient, amount, category, origin)
-        {
-            let funding = if r.from_donations.is_empty() { Funding::Pool } else { Funding::Directed(r.from_donations.clone()) };
-            rows.push(Disbursement { id, date, purpose, project, recipient, amount, funding, category, origin });
+        if let Some(d) = disbursement(&mut ctx, &Item::new(&"records", i), r, &mut seen) {
+            rows.push(d);
         }
     }
-    bound_total(&mut v, &mut rows, |d: &Disbursement| d.amount);
-    check_file_sample(&mut v, raw.sample, &rows, |d| d.origin.is_sample());
-    v.out.extend(crate::correction::check(v.file, &raw.corrections).findings);
-    Checked { value: rows, findings: v.out }
+    end_of_file(&mut ctx, &mut rows, raw.sample, |d: &Disbursement| (d.amount, d.origin));
+    ctx.corrections(&raw.corrections);
+    ctx.finish(rows)
+}
+
+/// One disbursement, checked field by field (every error reported), or `None` when it has any.
+fn disbursement<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawDisbursement, seen: &mut Seen<'r>) -> Option<Disbursement> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = ctx.id(&r.id, seen, at, i);
+    let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
+    let date = ctx.date(r.date.as_deref(), &at.field("date"), &label, English::Record);
+    let purpose = ctx.text(&r.purpose, &at.field("purpose"), "用途", &label);
+    let project = ctx.text(&r.project, &at.field("project"), "项目", &label);
+    let recipient = ctx.text(&r.recipient, &at.field("recipient"), "接收方", &label);
+    ctx.no_household(&r.recipient, &at.field("recipient"), "接收方", &label);
+    ctx.no_household(&r.purpose, &at.field("purpose"), "用途", &label);
+    let amount = ctx.money(&r.amount_fen, &at.field("amount_fen"), &label, false);
+    let category = ctx.keyed(&r.category, Category::parse, Category::keys, &at.field("category"), "支出类别", &label);
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Ledger);
+    if !ctx.clean_since(mark) {
+        return None;
+    }
+    let (Some(id), Some(date), Some(purpose), Some(project), Some(recipient), Some(amount), Some(category), Some(origin)) =
+        (id, date, purpose, project, recipient, amount, category, origin)
+    else {
+        return None;
+    };
+    let funding = if r.from_donations.is_empty() { Funding::Pool } else { Funding::Directed(r.from_donations.clone()) };
+    Some(Disbursement { id, date, purpose, project, recipient, amount, funding, category, origin })
 }
 
 pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
@@ -784,122 +620,118 @@ pub fn load_goods(text: &str) -> Result<Checked<Goods>, Diagnostic> {
     Ok(validate_goods(raw))
 }
 
+/// The batches ([`batch`]), then the movements and write-offs against them ([`movement`],
+/// [`writeoff`]), the file's money total (over the batches' values), sample flag and correction
+/// notes. Ids are unique across the three lists.
 pub fn validate_goods(raw: RawGoods) -> Checked<Goods> {
-    let mut v = V { file: GOODS, out: Vec::new() };
+    let mut ctx = Ctx::new(GOODS);
     let mut seen = Seen::default();
     let mut g = Goods::default();
     for (i, r) in raw.batches.iter().enumerate() {
-        let path = format!("batches[{i}]");
-        let before = v.out.len();
-        let id = v.id(&r.id, &mut seen, &path, i);
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 批", i + 1));
-        let date = v.date(&r.date, &format!("{path}.date"), &label);
-        let donor_kind = v.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys(), &format!("{path}.donor_kind"), "捐赠方类型", &label);
-        let donor = v.text(&r.donor, &format!("{path}.donor"), "捐赠方", &label);
-        let item = v.text(&r.item, &format!("{path}.item"), "物资名称", &label);
-        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
-        let unit = v.text(&r.unit, &format!("{path}.unit"), "计量单位", &label);
-        let value = v.money(&r.value_fen, &format!("{path}.value_fen"), &label, true);
-        let origin = v.origin(&r.origin, r.problem, &path, &label);
-        let cancelled = match &r.cancelled {
-            None => Some(None),
-            Some(c) => v
-                .opt_date(&c.date, &format!("{path}.cancelled.date"), &label)
-                .map(|date| Some(Cancellation { date, reason: c.reason.clone().unwrap_or_default() })),
-        };
-        v.no_household(&r.note, &format!("{path}.note"), "备注", &label);
-        if !v.clean_since(before) {
-            continue;
-        }
-        if let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(item), Some(quantity), Some(unit), Some(value), Some(origin), Some(cancelled)) =
-            (id, date, donor_kind, donor, item, quantity, unit, value, origin, cancelled)
-        {
-            g.batches.push(Batch {
-                id,
-                date,
-                donor,
-                donor_kind,
-                item,
-                quantity,
-                unit,
-                value,
-                directed_to: r.directed_to.clone(),
-                cancelled,
-                note: r.note.clone(),
-                origin,
-            });
-        }
+        g.batches.extend(batch(&mut ctx, &Item::new(&"batches", i), r, &mut seen));
     }
     let batch_ids: BTreeSet<String> = g.batches.iter().map(|b| b.id.clone()).collect();
     for (i, r) in raw.movements.iter().enumerate() {
-        let path = format!("movements[{i}]");
-        let before = v.out.len();
-        let id = v.id(&r.id, &mut seen, &path, i);
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 条出库", i + 1));
-        let date = v.date(&r.date, &format!("{path}.date"), &label);
-        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
-        let destination = v.text(&r.destination, &format!("{path}.destination"), "去向", &label);
-        v.no_household(&r.destination, &format!("{path}.destination"), "去向", &label);
-        let origin = v.origin(&r.origin, r.problem, &path, &label);
-        let batch = match &r.batch {
-            Some(b) if batch_ids.contains(b) => Some(b.clone()),
-            Some(b) => {
-                v.err(&format!("{path}.batch"), format!("{label}：批次“{b}”不存在"));
-                None
-            }
-            None => {
-                v.err(&format!("{path}.batch"), format!("{label}：缺少批次"));
-                None
-            }
-        };
-        if !v.clean_since(before) {
-            continue;
-        }
-        if let (Some(id), Some(date), Some(quantity), Some(destination), Some(origin), Some(batch)) = (id, date, quantity, destination, origin, batch) {
-            g.movements.push(Movement { id, date, batch, quantity, destination, origin });
-        }
+        g.movements.extend(movement(&mut ctx, &Item::new(&"movements", i), r, &mut seen, &batch_ids));
     }
     for (i, r) in raw.writeoffs.iter().enumerate() {
-        let path = format!("writeoffs[{i}]");
-        let before = v.out.len();
-        let id = v.id(&r.id, &mut seen, &path, i);
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 条核销", i + 1));
-        let date = v.opt_date(&r.date, &format!("{path}.date"), &label);
-        let quantity = v.qty(r.quantity, &format!("{path}.quantity"), &label);
-        let origin = v.origin(&r.origin, r.problem, &path, &label);
-        v.no_household(&r.reason, &format!("{path}.reason"), "核销原因", &label);
-        let batch = match &r.batch {
-            Some(b) if batch_ids.contains(b) => Some(b.clone()),
-            Some(b) => {
-                v.err(&format!("{path}.batch"), format!("{label}：批次“{b}”不存在"));
-                None
-            }
-            None => {
-                v.err(&format!("{path}.batch"), format!("{label}：缺少批次"));
-                None
-            }
-        };
-        if !v.clean_since(before) {
-            continue;
-        }
-        if let (Some(id), Some(date), Some(quantity), Some(origin), Some(batch)) = (id, date, quantity, origin, batch) {
-            g.writeoffs.push(WriteOff { id, date, batch, quantity, reason: r.reason.clone().unwrap_or_default(), origin });
-        }
+        g.writeoffs.extend(writeoff(&mut ctx, &Item::new(&"writeoffs", i), r, &mut seen, &batch_ids));
     }
-    let mut batches = std::mem::take(&mut g.batches);
-    bound_total(&mut v, &mut batches, |b: &Batch| b.value);
-    if batches.is_empty() {
+    if !ctx.total_within_bounds(g.batches.iter().map(|b| b.value)) || g.batches.is_empty() {
         g = Goods::default();
     }
-    g.batches = batches;
     let any_sample = g.batches.iter().any(|b| b.origin.is_sample()) || g.movements.iter().any(|m| m.origin.is_sample());
-    match raw.sample {
-        Some(false) if any_sample => v.err(&"sample", "文件标为真实数据（sample: false），但含有示例记录".into()),
-        None => v.out.push(Diagnostic::warning(GOODS, "sample", "文件没有说明是否含示例数据（sample）")),
-        _ => {}
+    ctx.sample_flag(raw.sample, any_sample, true);
+    ctx.corrections(&raw.corrections);
+    ctx.finish(g)
+}
+
+/// One batch received, checked field by field, or `None` when it has any error.
+fn batch<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawBatch, seen: &mut Seen<'r>) -> Option<Batch> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = ctx.id(&r.id, seen, at, i);
+    let label = id.clone().unwrap_or_else(|| format!("第 {} 批", i + 1));
+    let date = ctx.date(r.date.as_deref(), &at.field("date"), &label, English::Record);
+    let donor_kind = ctx.keyed(&r.donor_kind, DonorKind::parse, DonorKind::keys, &at.field("donor_kind"), "捐赠方类型", &label);
+    let donor = ctx.text(&r.donor, &at.field("donor"), "捐赠方", &label);
+    let item = ctx.text(&r.item, &at.field("item"), "物资名称", &label);
+    let quantity = ctx.quantity(r.quantity, &at.field("quantity"), &label);
+    let unit = ctx.text(&r.unit, &at.field("unit"), "计量单位", &label);
+    let value = ctx.money(&r.value_fen, &at.field("value_fen"), &label, true);
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Ledger);
+    let cancelled = match &r.cancelled {
+        None => Some(None),
+        Some(c) => ctx
+            .opt_date(c.date.as_deref(), &at.field("cancelled").field("date"), &label, English::Record)
+            .map(|date| Some(Cancellation { date, reason: c.reason.clone().unwrap_or_default() })),
+    };
+    ctx.no_household(&r.note, &at.field("note"), "备注", &label);
+    if !ctx.clean_since(mark) {
+        return None;
     }
-    v.out.extend(crate::correction::check(GOODS, &raw.corrections).findings);
-    Checked { value: g, findings: v.out }
+    let (Some(id), Some(date), Some(donor_kind), Some(donor), Some(item), Some(quantity), Some(unit), Some(value), Some(origin), Some(cancelled)) =
+        (id, date, donor_kind, donor, item, quantity, unit, value, origin, cancelled)
+    else {
+        return None;
+    };
+    Some(Batch { id, date, donor, donor_kind, item, quantity, unit, value, directed_to: r.directed_to.clone(), cancelled, note: r.note.clone(), origin })
+}
+
+/// One movement out of a batch, or `None` when it has any error.
+fn movement<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawMovement, seen: &mut Seen<'r>, batches: &BTreeSet<String>) -> Option<Movement> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = ctx.id(&r.id, seen, at, i);
+    let label = id.clone().unwrap_or_else(|| format!("第 {} 条出库", i + 1));
+    let date = ctx.date(r.date.as_deref(), &at.field("date"), &label, English::Record);
+    let quantity = ctx.quantity(r.quantity, &at.field("quantity"), &label);
+    let destination = ctx.text(&r.destination, &at.field("destination"), "去向", &label);
+    ctx.no_household(&r.destination, &at.field("destination"), "去向", &label);
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Ledger);
+    let batch = batch_ref(ctx, &r.batch, at, &label, batches);
+    if !ctx.clean_since(mark) {
+        return None;
+    }
+    let (Some(id), Some(date), Some(quantity), Some(destination), Some(origin), Some(batch)) = (id, date, quantity, destination, origin, batch) else {
+        return None;
+    };
+    Some(Movement { id, date, batch, quantity, destination, origin })
+}
+
+/// One write-off of a batch (its date may be absent), or `None` when it has any error.
+fn writeoff<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawWriteOff, seen: &mut Seen<'r>, batches: &BTreeSet<String>) -> Option<WriteOff> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = ctx.id(&r.id, seen, at, i);
+    let label = id.clone().unwrap_or_else(|| format!("第 {} 条核销", i + 1));
+    let date = ctx.opt_date(r.date.as_deref(), &at.field("date"), &label, English::Record);
+    let quantity = ctx.quantity(r.quantity, &at.field("quantity"), &label);
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Ledger);
+    ctx.no_household(&r.reason, &at.field("reason"), "核销原因", &label);
+    let batch = batch_ref(ctx, &r.batch, at, &label, batches);
+    if !ctx.clean_since(mark) {
+        return None;
+    }
+    let (Some(id), Some(date), Some(quantity), Some(origin), Some(batch)) = (id, date, quantity, origin, batch) else {
+        return None;
+    };
+    Some(WriteOff { id, date, batch, quantity, reason: r.reason.clone().unwrap_or_default(), origin })
+}
+
+/// A movement's or write-off's batch: given, and one of the file's valid batches.
+fn batch_ref(ctx: &mut Ctx, v: &Option<String>, at: &Item, label: &str, batches: &BTreeSet<String>) -> Option<String> {
+    match v {
+        Some(b) if batches.contains(b) => Some(b.clone()),
+        Some(b) => {
+            ctx.error(&at.field("batch"), format!("{label}：批次“{b}”不存在"));
+            None
+        }
+        None => {
+            ctx.error(&at.field("batch"), format!("{label}：缺少批次"));
+            None
+        }
+    }
 }
 
 // ---------------------------------------------------------------- derived: goods balances and flags

@@ -123,6 +123,7 @@ pub mod search;
 mod sort;
 pub mod summary;
 pub mod table;
+pub mod validate;
 pub mod view;
 
 pub use diag::{Checked, Diagnostic, Severity};

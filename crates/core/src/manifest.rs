@@ -3,6 +3,7 @@
 use crate::cadence::Cadence;
 use crate::date::PartialDate;
 use crate::diag::{Checked, Diagnostic};
+use crate::validate::{Ctx, English, Item};
 use serde::{Deserialize, Serialize};
 
 pub const FILE: &str = "manifest.json";
@@ -177,136 +178,159 @@ pub fn load(text: &str) -> Result<Checked<Manifest>, Diagnostic> {
     Ok(validate(raw))
 }
 
+/// The organisation ([`Organisation::check_into`]), every dataset ([`dataset`]), the summary's
+/// file, and the lists the relief and coverage datasets need.
 pub fn validate(raw: RawManifest) -> Checked<Manifest> {
-    let mut out = Vec::new();
+    let mut ctx = Ctx::new(FILE);
     let organisation = raw.organisation.unwrap_or_default();
-    out.extend(organisation.check());
+    organisation.check_into(&mut ctx);
     let mut datasets: Vec<Dataset> = Vec::new();
     for (i, d) in raw.datasets.into_iter().enumerate() {
-        let path = format!("datasets[{i}]");
-        let (Some(id), Some(file)) = (d.id, d.file) else {
-            out.push(Diagnostic::error(FILE, path, "数据集缺少 id 或 file").en("a dataset has no id or no file"));
-            continue;
-        };
-        if datasets.iter().any(|x| x.id == id) {
-            out.push(Diagnostic::error(FILE, format!("{path}.id"), format!("数据集“{id}”重复")).en(format!("the dataset “{id}” is listed twice")));
-            continue;
+        if let Some(d) = dataset(&mut ctx, &Item::new(&"datasets", i), d, &datasets) {
+            datasets.push(d);
         }
-        if file.contains("..") || file.starts_with('/') || file.contains("://") {
-            out.push(
-                Diagnostic::error(FILE, format!("{path}.file"), format!("文件名“{file}”不安全：只能是 data/ 目录中的文件"))
-                    .en(format!("the file name “{file}” is not safe: it must be a file in the data/ folder")),
-            );
-            continue;
-        }
-        let last_updated = match d.last_updated.as_deref().map(PartialDate::parse) {
-            Some(Ok(x)) => Some(x),
-            Some(Err(e)) => {
-                out.push(Diagnostic::error(FILE, format!("{path}.last_updated"), e));
-                None
-            }
-            None => None,
-        };
-        let sample = match d.sample {
-            Some(s) => s,
-            None => {
-                out.push(
-                    Diagnostic::warning(FILE, format!("{path}.sample"), format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示"))
-                        .en(format!("the dataset “{id}” does not say whether it is sample data, so it is shown as sample data")),
-                );
-                true
-            }
-        };
-        let sha256 = check_sha256(d.sha256, &format!("{path}.sha256"), &mut out);
-        let date_range = match d.date_range.as_deref() {
-            None => None,
-            Some([a, b]) => match (PartialDate::parse(a), PartialDate::parse(b)) {
-                (Ok(a), Ok(b)) if a <= b => Some((a, b)),
-                (Ok(_), Ok(_)) => {
-                    out.push(
-                        Diagnostic::error(FILE, format!("{path}.date_range"), format!("日期范围“{a}”至“{b}”起止颠倒"))
-                            .en(format!("the date range “{a}” to “{b}” ends before it starts")),
-                    );
-                    None
-                }
-                (Err(e), _) | (_, Err(e)) => {
-                    out.push(Diagnostic::error(FILE, format!("{path}.date_range"), e));
-                    None
-                }
-            },
-            Some(_) => {
-                out.push(
-                    Diagnostic::error(FILE, format!("{path}.date_range"), "日期范围应为两个日期：[起, 止]").en("the date range must be two dates: [from, to]"),
-                );
-                None
-            }
-        };
-        let cadence = match d.cadence {
-            Some(c) if c.every_days == 0 || c.emergency_every_days == Some(0) => {
-                out.push(
-                    Diagnostic::error(FILE, format!("{path}.cadence"), "公开周期的天数应为正整数")
-                        .en("the publication cadence must be a positive number of days"),
-                );
-                None
-            }
-            c => c,
-        };
-        let mut parts = Vec::new();
-        for (j, p) in d.parts.into_iter().flatten().enumerate() {
-            let ppath = format!("{path}.parts[{j}]");
-            match p.file {
-                Some(f) if is_safe_file(&f) => {
-                    let sha256 = check_sha256(p.sha256, &format!("{ppath}.sha256"), &mut out);
-                    let pack = match p.pack {
-                        None => None,
-                        Some(RawFileRef { file: Some(file), sha256, bytes }) if is_safe_file(&file) && file != f => {
-                            let sha256 = check_sha256(sha256, &format!("{ppath}.pack.sha256"), &mut out);
-                            Some(FileRef { file, sha256, bytes })
-                        }
-                        Some(_) => {
-                            out.push(
-                                Diagnostic::warning(FILE, format!("{ppath}.pack"), "分卷的快速加载文件缺少文件名，或文件名不安全；网页将读取 JSON")
-                                    .en("the part's fast-load file has no name, or its name is not safe; the app reads the JSON"),
-                            );
-                            None
-                        }
-                    };
-                    parts.push(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes, pack });
-                }
-                Some(f) => out.push(
-                    Diagnostic::error(FILE, format!("{ppath}.file"), format!("文件名“{f}”不安全：只能是 data/ 目录中的文件"))
-                        .en(format!("the file name “{f}” is not safe: it must be a file in the data/ folder")),
-                ),
-                None => out.push(Diagnostic::error(FILE, ppath, "分卷缺少 file").en("a part has no file")),
-            }
-        }
-        datasets.push(Dataset {
-            parts,
-            title: d.title.unwrap_or_else(|| id.clone()),
-            id,
-            file,
-            title_en: d.title_en,
-            last_updated,
-            source: d.source.unwrap_or_default(),
-            records: d.records,
-            sample,
-            sha256,
-            bytes: d.bytes,
-            date_range,
-            cadence,
-        });
     }
     let summary = match raw.summary {
         None => None,
         Some(RawFileRef { file: Some(file), sha256, bytes }) if is_safe_file(&file) => {
-            let sha256 = check_sha256(sha256, "summary.sha256", &mut out);
+            let sha256 = check_sha256(&mut ctx, sha256, &"summary.sha256");
             Some(FileRef { file, sha256, bytes })
         }
         Some(_) => {
-            out.push(Diagnostic::error(FILE, "summary.file", "汇总文件缺少文件名，或文件名不安全").en("the summary file has no name, or its name is not safe"));
+            ctx.error_en(&"summary.file", "汇总文件缺少文件名，或文件名不安全", "the summary file has no name, or its name is not safe");
             None
         }
     };
+    check_lists(&mut ctx, &organisation, &datasets);
+    ctx.finish(Manifest { organisation: std::sync::Arc::new(organisation), datasets, summary })
+}
+
+/// One dataset: an id (not listed before in `earlier`) and a safe file name (else it is left
+/// out), then its date, sample flag, checksum, date range, cadence and parts.
+fn dataset(ctx: &mut Ctx, at: &Item, d: RawDataset, earlier: &[Dataset]) -> Option<Dataset> {
+    let (Some(id), Some(file)) = (d.id, d.file) else {
+        ctx.error_en(at, "数据集缺少 id 或 file", "a dataset has no id or no file");
+        return None;
+    };
+    if earlier.iter().any(|x| x.id == id) {
+        ctx.error_en(&at.field("id"), format!("数据集“{id}”重复"), format!("the dataset “{id}” is listed twice"));
+        return None;
+    }
+    if file.contains("..") || file.starts_with('/') || file.contains("://") {
+        ctx.error_en(
+            &at.field("file"),
+            format!("文件名“{file}”不安全：只能是 data/ 目录中的文件"),
+            format!("the file name “{file}” is not safe: it must be a file in the data/ folder"),
+        );
+        return None;
+    }
+    let last_updated = ctx.opt_date(d.last_updated.as_deref(), &at.field("last_updated"), "", English::No).flatten();
+    let sample = match d.sample {
+        Some(s) => s,
+        None => {
+            ctx.warning_en(
+                &at.field("sample"),
+                format!("数据集“{id}”没有说明是否为示例数据，按示例数据显示"),
+                format!("the dataset “{id}” does not say whether it is sample data, so it is shown as sample data"),
+            );
+            true
+        }
+    };
+    let sha256 = check_sha256(ctx, d.sha256, &at.field("sha256"));
+    let date_range = date_range(ctx, d.date_range.as_deref(), &at.field("date_range"));
+    let cadence = match d.cadence {
+        Some(c) if c.every_days == 0 || c.emergency_every_days == Some(0) => {
+            ctx.error_en(&at.field("cadence"), "公开周期的天数应为正整数", "the publication cadence must be a positive number of days");
+            None
+        }
+        c => c,
+    };
+    let parts_list = at.field("parts");
+    let mut parts = Vec::new();
+    for (j, p) in d.parts.into_iter().flatten().enumerate() {
+        parts.extend(part(ctx, &Item::new(&parts_list, j), p));
+    }
+    Some(Dataset {
+        parts,
+        title: d.title.unwrap_or_else(|| id.clone()),
+        id,
+        file,
+        title_en: d.title_en,
+        last_updated,
+        source: d.source.unwrap_or_default(),
+        records: d.records,
+        sample,
+        sha256,
+        bytes: d.bytes,
+        date_range,
+        cadence,
+    })
+}
+
+/// A dataset's date range: two dates that exist, the first not after the second.
+fn date_range(ctx: &mut Ctx, v: Option<&[String]>, path: &dyn std::fmt::Display) -> Option<(PartialDate, PartialDate)> {
+    match v? {
+        [a, b] => match (PartialDate::parse(a), PartialDate::parse(b)) {
+            (Ok(a), Ok(b)) if a <= b => Some((a, b)),
+            (Ok(_), Ok(_)) => {
+                ctx.error_en(path, format!("日期范围“{a}”至“{b}”起止颠倒"), format!("the date range “{a}” to “{b}” ends before it starts"));
+                None
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                ctx.error(path, e);
+                None
+            }
+        },
+        _ => {
+            ctx.error_en(path, "日期范围应为两个日期：[起, 止]", "the date range must be two dates: [from, to]");
+            None
+        }
+    }
+}
+
+/// One part of a dataset published in parts: a safe file name, its checksum, and its pack (a
+/// pack without a safe name of its own is dropped with a warning: the app reads the JSON).
+fn part(ctx: &mut Ctx, at: &Item, p: RawPart) -> Option<Part> {
+    match p.file {
+        Some(f) if is_safe_file(&f) => {
+            let sha256 = check_sha256(ctx, p.sha256, &at.field("sha256"));
+            let pack_at = at.field("pack");
+            let pack = match p.pack {
+                None => None,
+                Some(RawFileRef { file: Some(file), sha256, bytes }) if is_safe_file(&file) && file != f => {
+                    let sha256 = check_sha256(ctx, sha256, &pack_at.field("sha256"));
+                    Some(FileRef { file, sha256, bytes })
+                }
+                Some(_) => {
+                    ctx.warning_en(
+                        &pack_at,
+                        "分卷的快速加载文件缺少文件名，或文件名不安全；网页将读取 JSON",
+                        "the part's fast-load file has no name, or its name is not safe; the app reads the JSON",
+                    );
+                    None
+                }
+            };
+            Some(Part { file: f, year: p.year, records: p.records, sha256, bytes: p.bytes, pack })
+        }
+        Some(f) => {
+            ctx.error_en(
+                &at.field("file"),
+                format!("文件名“{f}”不安全：只能是 data/ 目录中的文件"),
+                format!("the file name “{f}” is not safe: it must be a file in the data/ folder"),
+            );
+            None
+        }
+        None => {
+            ctx.error_en(at, "分卷缺少 file", "a part has no file");
+            None
+        }
+    }
+}
+
+/// Relief and coverage are checked against the organisation's divisions and programmes: a
+/// manifest listing them needs the lists (one finding per list, none when the list already
+/// has one).
+fn check_lists(ctx: &mut Ctx, organisation: &Organisation, datasets: &[Dataset]) {
     for (id, empty, zh, en) in [
         (
             "relief",
@@ -328,11 +352,10 @@ pub fn validate(raw: RawManifest) -> Checked<Manifest> {
         ),
     ] {
         let path = if zh.contains("divisions") { "organisation.divisions" } else { "organisation.programmes" };
-        if empty && datasets.iter().any(|d| d.id == id) && !out.iter().any(|d| d.path == path) {
-            out.push(Diagnostic::error(FILE, path, zh).en(en));
+        if empty && datasets.iter().any(|d| d.id == id) && !ctx.findings().iter().any(|d| d.path == path) {
+            ctx.error_en(&path, zh, en);
         }
     }
-    Checked { value: Manifest { organisation: std::sync::Arc::new(organisation), datasets, summary }, findings: out }
 }
 
 fn is_safe_file(file: &str) -> bool {
@@ -340,13 +363,14 @@ fn is_safe_file(file: &str) -> bool {
 }
 
 /// A SHA-256 must be 64 hex digits; kept in lowercase.
-fn check_sha256(v: Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+fn check_sha256(ctx: &mut Ctx, v: Option<String>, path: &dyn std::fmt::Display) -> Option<String> {
     match v {
         Some(h) if h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()) => Some(h.to_ascii_lowercase()),
         Some(h) => {
-            out.push(
-                Diagnostic::error(FILE, path, format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）"))
-                    .en(format!("the checksum “{h}” is not a SHA-256 (64 hexadecimal digits)")),
+            ctx.error_en(
+                path,
+                format!("校验值“{h}”格式不对（应为 64 位十六进制 SHA-256）"),
+                format!("the checksum “{h}” is not a SHA-256 (64 hexadecimal digits)"),
             );
             None
         }

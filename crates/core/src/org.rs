@@ -9,6 +9,7 @@
 
 use crate::diag::Diagnostic;
 use crate::i18n::Lang;
+use crate::validate::{Ctx, Item};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -244,60 +245,85 @@ impl Organisation {
     /// division codes of 6, 9 or 12 digits; programme keys a URL can carry; a logo that is an SVG
     /// file name; an accent colour readable on white.
     pub fn check(&self) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut e = |path: String, zh: String, en: String| out.push(Diagnostic::error(FILE, path, zh).en(en));
+        let mut ctx = Ctx::new(FILE);
+        self.check_into(&mut ctx);
+        ctx.finish(()).findings
+    }
+
+    /// [`Organisation::check`] within the manifest's validation.
+    pub fn check_into(&self, ctx: &mut Ctx) {
+        self.check_contact(ctx);
+        self.check_divisions(ctx);
+        self.check_programmes(ctx);
+        self.check_look(ctx);
+    }
+
+    /// A name; a phone number and an e-mail address that make links.
+    fn check_contact(&self, ctx: &mut Ctx) {
         if self.name.trim().is_empty() {
-            e("organisation.name".into(), "缺少发布机构名称".into(), "the publishing organisation's name is missing".into());
+            ctx.error_en(&"organisation.name", "缺少发布机构名称", "the publishing organisation's name is missing");
         }
         if let Some(p) = self.phone.as_deref().filter(|p| crate::feedback::tel(p).is_none()) {
-            e(
-                "organisation.phone".into(),
+            ctx.error_en(
+                &"organisation.phone",
                 format!("电话“{p}”应只含数字、空格、-、+ 和括号"),
                 format!("the phone number “{p}” may hold only digits, spaces, -, + and brackets"),
             );
         }
         if let Some(m) = self.email.as_deref().filter(|m| !crate::feedback::is_email(m)) {
-            e("organisation.email".into(), format!("电子邮箱“{m}”不是一个有效的地址"), format!("the e-mail address “{m}” is not one valid address"));
+            ctx.error_en(&"organisation.email", format!("电子邮箱“{m}”不是一个有效的地址"), format!("the e-mail address “{m}” is not one valid address"));
         }
+    }
+
+    /// Each division named once, its code (if any) 6, 9 or 12 digits and not listed twice.
+    fn check_divisions(&self, ctx: &mut Ctx) {
         for (i, d) in self.divisions.iter().enumerate() {
-            let at = format!("organisation.divisions[{i}]");
+            let at = Item::new(&"organisation.divisions", i);
             if d.name.trim().is_empty() {
-                e(format!("{at}.name"), "行政区划缺少名称".into(), "a division has no name".into());
+                ctx.error_en(&at.field("name"), "行政区划缺少名称", "a division has no name");
             } else if self.divisions[..i].iter().any(|x| x.name == d.name) {
-                e(format!("{at}.name"), format!("行政区划“{}”列了两次", d.name), format!("the division “{}” is listed twice", d.name));
+                ctx.error_en(&at.field("name"), format!("行政区划“{}”列了两次", d.name), format!("the division “{}” is listed twice", d.name));
             }
             if let Some(code) = &d.code {
                 if !matches!(code.len(), 6 | 9 | 12) || !code.bytes().all(|b| b.is_ascii_digit()) {
-                    e(
-                        format!("{at}.code"),
+                    ctx.error_en(
+                        &at.field("code"),
                         format!("“{}”的区划代码“{code}”应为 6 位（县级）、9 位（乡级）或 12 位数字", d.name),
                         format!("the division code “{code}” of “{}” must be 6 (county), 9 (township) or 12 digits", d.name),
                     );
                 } else if self.divisions[..i].iter().any(|x| x.code.as_deref() == Some(code)) {
-                    e(format!("{at}.code"), format!("区划代码“{code}”列了两次"), format!("the division code “{code}” is listed twice"));
+                    ctx.error_en(&at.field("code"), format!("区划代码“{code}”列了两次"), format!("the division code “{code}” is listed twice"));
                 }
             }
         }
+    }
+
+    /// Each programme keyed once with a key a URL can carry, and named.
+    fn check_programmes(&self, ctx: &mut Ctx) {
         for (i, p) in self.programmes.iter().enumerate() {
-            let at = format!("organisation.programmes[{i}]");
+            let at = Item::new(&"organisation.programmes", i);
             if p.key.is_empty() || !p.key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                e(
-                    format!("{at}.key"),
+                ctx.error_en(
+                    &at.field("key"),
                     format!("救助项目的标识“{}”只能由小写字母、数字和 _ 组成", p.key),
                     format!("the programme key “{}” may only hold lower-case letters, digits and _", p.key),
                 );
             } else if self.programmes[..i].iter().any(|x| x.key == p.key) {
-                e(format!("{at}.key"), format!("救助项目“{}”列了两次", p.key), format!("the programme “{}” is listed twice", p.key));
+                ctx.error_en(&at.field("key"), format!("救助项目“{}”列了两次", p.key), format!("the programme “{}” is listed twice", p.key));
             }
             if p.name.trim().is_empty() {
-                e(format!("{at}.name"), format!("救助项目“{}”缺少名称", p.key), format!("the programme “{}” has no name", p.key));
+                ctx.error_en(&at.field("name"), format!("救助项目“{}”缺少名称", p.key), format!("the programme “{}” has no name", p.key));
             }
         }
+    }
+
+    /// A logo that is an SVG file in the data folder; an accent colour readable on white.
+    fn check_look(&self, ctx: &mut Ctx) {
         if let Some(logo) = &self.logo {
             let plain = !logo.contains('/') && !logo.contains('\\') && !logo.starts_with('.');
             if !plain || !logo.to_ascii_lowercase().ends_with(".svg") {
-                e(
-                    "organisation.logo".into(),
+                ctx.error_en(
+                    &"organisation.logo",
                     format!("标志“{logo}”应为数据目录中的一个 SVG 文件名（如 logo.svg）"),
                     format!("the logo “{logo}” must be the name of an SVG file in the data folder (e.g. logo.svg)"),
                 );
@@ -305,17 +331,19 @@ impl Organisation {
         }
         if let Some(accent) = &self.accent {
             match parse_hex(accent) {
-                None => {
-                    e("organisation.accent".into(), format!("主题色“{accent}”应写作 #rrggbb"), format!("the accent colour “{accent}” must be written #rrggbb"))
-                }
+                None => ctx.error_en(
+                    &"organisation.accent",
+                    format!("主题色“{accent}”应写作 #rrggbb"),
+                    format!("the accent colour “{accent}” must be written #rrggbb"),
+                ),
                 Some(rgb) => {
                     let ratio = contrast_on_white(rgb);
                     if ratio < 4.5 {
                         // In hundredths, as integers: formatting a float would link float printing into the app.
                         let h = (ratio * 100.0).round() as u32;
                         let ratio = format!("{}.{:02}", h / 100, h % 100);
-                        e(
-                            "organisation.accent".into(),
+                        ctx.error_en(
+                            &"organisation.accent",
                             format!("主题色“{accent}”与白色的对比度只有 {ratio}:1，白底上的文字和白字按钮须至少 4.5:1，请选深一些的颜色"),
                             format!("the accent colour “{accent}” has a contrast of {ratio}:1 against white; text on white and white text on it need at least 4.5:1, so pick a darker colour"),
                         )
@@ -323,7 +351,6 @@ impl Organisation {
                 }
             }
         }
-        out
     }
 }
 

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::org::Organisation;
 use crate::search::normalize;
 use crate::table::{self, Cell, Facet, FacetValue, Outcome, Record, Sort, TableState};
+use crate::validate::{Ctx, English};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -190,35 +191,22 @@ pub fn load(text: &str) -> Result<Checked<Rectification>, Diagnostic> {
 }
 
 /// A date field: absent is `None`; a date that does not exist is reported and `None`.
-fn date_field(v: &Option<String>, path: &str, out: &mut Vec<Diagnostic>) -> Option<PartialDate> {
-    let s = v.as_deref()?;
-    match PartialDate::parse(s) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            out.push(Diagnostic::error(FILE, path, e).en(format!("{path}: “{s}” is not a date that exists (YYYY-MM-DD, YYYY-MM or YYYY)")));
-            None
-        }
-    }
+fn date_field(v: &Option<String>, path: &str, ctx: &mut Ctx) -> Option<PartialDate> {
+    ctx.opt_date(v.as_deref(), &path, "", English::Field).flatten()
 }
 
 /// A required text field: absent or blank is reported (as missing `what`) and `None`.
-fn text_field(v: Option<String>, path: &str, what: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
-    match v {
-        Some(s) if !s.trim().is_empty() => Some(s),
-        _ => {
-            out.push(Diagnostic::error(FILE, path, format!("缺少{what}")).en(format!("{path}: missing")));
-            None
-        }
-    }
+fn text_field(v: Option<String>, path: &str, what: &str, ctx: &mut Ctx) -> Option<String> {
+    ctx.text(&v, &path, what, "")
 }
 
 /// Validates a parsed file into the model, with every diagnostic found, in the file's order:
 /// the header (schema, title, dates), the aspects, the problems, then the declared counts
 /// against what the file lists. A record with a record-level error is left out and listed.
 pub fn validate(raw: RawRectification) -> Checked<Rectification> {
-    let mut found: Vec<Diagnostic> = Vec::new();
-    let p = &mut found;
-    p.extend(crate::correction::check(FILE, &raw.corrections).findings);
+    let mut ctx = Ctx::new(FILE);
+    let p = &mut ctx;
+    p.corrections(&raw.corrections);
     check_schema(raw.schema.as_deref(), p);
     let title = text_field(raw.title, "title", "报告标题", p).unwrap_or_default();
     let publisher = raw.publisher.unwrap_or_default();
@@ -242,20 +230,20 @@ pub fn validate(raw: RawRectification) -> Checked<Rectification> {
         contact: raw.contact.unwrap_or_default(),
         transcription_notes: raw.transcription_notes,
     };
-    Checked { value, findings: found }
+    ctx.finish(value)
 }
 
 /// Warns when the file names another format than `gongshi/rectification/…`.
-fn check_schema(schema: Option<&str>, p: &mut Vec<Diagnostic>) {
+fn check_schema(schema: Option<&str>, p: &mut Ctx) {
     if let Some(schema) = schema {
         if !schema.starts_with("gongshi/rectification/") {
-            p.push(Diagnostic::warning(FILE, "schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…")));
+            p.warning(&"schema", format!("schema 标识“{schema}”不是 gongshi/rectification/…"));
         }
     }
 }
 
 /// The inspection: who, and its start, end and feedback dates (each a date that exists).
-fn inspection(ri: RawInspection, p: &mut Vec<Diagnostic>) -> Inspection {
+fn inspection(ri: RawInspection, p: &mut Ctx) -> Inspection {
     Inspection {
         by: ri.by.unwrap_or_default(),
         start: date_field(&ri.start, "inspection.start", p),
@@ -266,29 +254,29 @@ fn inspection(ri: RawInspection, p: &mut Vec<Diagnostic>) -> Inspection {
 
 /// Warns when a date comes before the one given before it (inspection start, end, feedback,
 /// then publication), of each pair of neighbours both given.
-fn check_date_order(inspection: &Inspection, published: Option<PartialDate>, p: &mut Vec<Diagnostic>) {
+fn check_date_order(inspection: &Inspection, published: Option<PartialDate>, p: &mut Ctx) {
     let order =
         [("inspection.start", inspection.start), ("inspection.end", inspection.end), ("inspection.feedback", inspection.feedback), ("published", published)];
     for w in order.windows(2) {
         if let ((_, Some(a)), (path_b, Some(b))) = (w[0], w[1]) {
             if b < a {
-                p.push(Diagnostic::warning(FILE, path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理")));
+                p.warning(&path_b, format!("日期 {b} 早于前一个日期 {a}，顺序不合常理"));
             }
         }
     }
 }
 
 /// The aspects, by number: one without a number or title, or repeating a number, is left out.
-fn aspects(raw: Vec<RawAspect>, p: &mut Vec<Diagnostic>) -> Vec<Aspect> {
+fn aspects(raw: Vec<RawAspect>, p: &mut Ctx) -> Vec<Aspect> {
     let mut aspects: Vec<Aspect> = Vec::new();
     for (i, a) in raw.into_iter().enumerate() {
         let path = format!("aspects[{i}]");
         let Some(no) = a.no else {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少方面编号"));
+            p.error(&format!("{path}.no"), "缺少方面编号");
             continue;
         };
         if aspects.iter().any(|x| x.no == no) {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), format!("方面编号 {no} 重复")));
+            p.error(&format!("{path}.no"), format!("方面编号 {no} 重复"));
             continue;
         }
         let Some(t) = text_field(a.title, &format!("{path}.title"), "方面标题", p) else { continue };
@@ -299,7 +287,7 @@ fn aspects(raw: Vec<RawAspect>, p: &mut Vec<Diagnostic>) -> Vec<Aspect> {
 }
 
 /// The problems that pass [`problem`], by number.
-fn problems(raw: Vec<RawProblem>, aspects: &[Aspect], p: &mut Vec<Diagnostic>) -> Vec<Problem> {
+fn problems(raw: Vec<RawProblem>, aspects: &[Aspect], p: &mut Ctx) -> Vec<Problem> {
     let mut problems: Vec<Problem> = Vec::new();
     for (i, rp) in raw.into_iter().enumerate() {
         if let Some(x) = problem(i, rp, aspects, &problems, p) {
@@ -313,16 +301,17 @@ fn problems(raw: Vec<RawProblem>, aspects: &[Aspect], p: &mut Vec<Diagnostic>) -
 /// The `i`th problem of the file, checked field by field (every error reported), or `None`
 /// when it has a record-level error; a bad date alone only leaves that date out. `earlier`:
 /// the problems accepted before it (a repeated number is an error).
-fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p: &mut Vec<Diagnostic>) -> Option<Problem> {
+fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p: &mut Ctx) -> Option<Problem> {
     let path = format!("problems[{i}]");
-    let errors_before = p.len();
+    let mark = p.mark();
     let no = problem_no(rp.no, &path, p);
     let label = no.map(|n| format!("问题 {n}")).unwrap_or_else(|| format!("第 {} 条记录", i + 1));
     if let Some(n) = no {
         if earlier.iter().any(|x| x.no == n) {
-            p.push(
-                Diagnostic::error(FILE, format!("{path}.no"), format!("问题编号 {n} 重复，这一条未显示"))
-                    .en(format!("{path}.no: problem number {n} appears more than once; this one is not shown")),
+            p.error_en(
+                &format!("{path}.no"),
+                format!("问题编号 {n} 重复，这一条未显示"),
+                format!("{path}.no: problem number {n} appears more than once; this one is not shown"),
             );
         }
     }
@@ -333,7 +322,7 @@ fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p:
     check_measures(&rp.measures, &path, &label, p);
     let dates = problem_dates(rp.dates, &path, p);
     // A record with a record-level error is left out; its date errors alone do not drop it.
-    let record_ok = p[errors_before..].iter().all(|d| d.path.contains(".dates["));
+    let record_ok = p.since(mark).iter().all(|d| d.path.contains(".dates["));
     let (true, Some(no), Some(aspect), Some(status), Some(title), Some(finding)) = (record_ok, no, aspect, status, title, finding) else {
         return None;
     };
@@ -342,70 +331,71 @@ fn problem(i: usize, rp: RawProblem, aspects: &[Aspect], earlier: &[Problem], p:
 }
 
 /// A problem's number: given, and from 1.
-fn problem_no(no: Option<u32>, path: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+fn problem_no(no: Option<u32>, path: &str, p: &mut Ctx) -> Option<u32> {
     match no {
         Some(n) if n > 0 => Some(n),
         Some(_) => {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), "问题编号必须从 1 开始"));
+            p.error(&format!("{path}.no"), "问题编号必须从 1 开始");
             None
         }
         None => {
-            p.push(Diagnostic::error(FILE, format!("{path}.no"), "缺少问题编号"));
+            p.error(&format!("{path}.no"), "缺少问题编号");
             None
         }
     }
 }
 
 /// A problem's aspect: given, and one of the file's aspects.
-fn problem_aspect(aspect: Option<u32>, aspects: &[Aspect], path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<u32> {
+fn problem_aspect(aspect: Option<u32>, aspects: &[Aspect], path: &str, label: &str, p: &mut Ctx) -> Option<u32> {
     match aspect {
         Some(a) if aspects.iter().any(|x| x.no == a) => Some(a),
         Some(a) => {
-            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：方面 {a} 不存在")));
+            p.error(&format!("{path}.aspect"), format!("{label}：方面 {a} 不存在"));
             None
         }
         None => {
-            p.push(Diagnostic::error(FILE, format!("{path}.aspect"), format!("{label}：缺少所属方面")));
+            p.error(&format!("{path}.aspect"), format!("{label}：缺少所属方面"));
             None
         }
     }
 }
 
 /// A problem's status: given, and a [`Status`] key.
-fn problem_status(status: Option<&str>, path: &str, label: &str, p: &mut Vec<Diagnostic>) -> Option<Status> {
+fn problem_status(status: Option<&str>, path: &str, label: &str, p: &mut Ctx) -> Option<Status> {
     match status {
         Some(s) => match Status::parse(s) {
             Some(st) => Some(st),
             None => {
-                p.push(
-                    Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"))
-                        .en(format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown")),
+                p.error_en(
+                    &format!("{path}.status"),
+                    format!("{label}：整改状态“{s}”无法识别（应为 done、in_progress 或 not_started）"),
+                    format!("{path}.status: the status “{s}” is not known (it must be done, in_progress or not_started); this problem is not shown"),
                 );
                 None
             }
         },
         None => {
-            p.push(Diagnostic::error(FILE, format!("{path}.status"), format!("{label}：缺少整改状态")).en(format!("{path}.status: the status is missing")));
+            p.error_en(&format!("{path}.status"), format!("{label}：缺少整改状态"), format!("{path}.status: the status is missing"));
             None
         }
     }
 }
 
 /// A problem's measures: at least one, none blank.
-fn check_measures(measures: &[String], path: &str, label: &str, p: &mut Vec<Diagnostic>) {
+fn check_measures(measures: &[String], path: &str, label: &str, p: &mut Ctx) {
     if measures.is_empty() {
-        p.push(Diagnostic::error(FILE, format!("{path}.measures"), format!("{label}：缺少整改措施")));
+        p.error(&format!("{path}.measures"), format!("{label}：缺少整改措施"));
     }
     for (j, m) in measures.iter().enumerate() {
         if m.trim().is_empty() {
-            p.push(Diagnostic::error(FILE, format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1)));
+            p.error(&format!("{path}.measures[{j}]"), format!("{label}：第 {} 条整改措施是空的", j + 1));
         }
     }
 }
 
 /// A problem's dated steps: those with a date that exists (one without a date is skipped, one
 /// with a bad date reported and skipped).
-fn problem_dates(raw: Vec<RawDated>, path: &str, p: &mut Vec<Diagnostic>) -> Vec<Dated> {
+fn problem_dates(raw: Vec<RawDated>, path: &str, p: &mut Ctx) -> Vec<Dated> {
     let mut dates = Vec::new();
     for (j, d) in raw.into_iter().enumerate() {
         if let Some(date) = date_field(&d.date, &format!("{path}.dates[{j}].date"), p) {
@@ -440,10 +430,10 @@ fn declared(d: RawDeclared) -> Declared {
 
 /// The declared counts against the records: aspects, problem numbers 1 to N (missing or
 /// beyond), and problems per status.
-fn check_declared(declared: &Declared, aspects: &[Aspect], problems: &[Problem], p: &mut Vec<Diagnostic>) {
+fn check_declared(declared: &Declared, aspects: &[Aspect], problems: &[Problem], p: &mut Ctx) {
     if let Some(n) = declared.aspects {
         if n as usize != aspects.len() {
-            p.push(Diagnostic::error(FILE, "declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len())));
+            p.error(&"declared.aspects", format!("报告称有 {n} 个方面，文件中列出 {} 个", aspects.len()));
         }
     }
     if let Some(n) = declared.problems {
@@ -453,20 +443,20 @@ fn check_declared(declared: &Declared, aspects: &[Aspect], problems: &[Problem],
 }
 
 /// Problems 1 to `n` are all shown, and none beyond `n`.
-fn check_declared_numbers(n: u32, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+fn check_declared_numbers(n: u32, problems: &[Problem], p: &mut Ctx) {
     let have: BTreeSet<u32> = problems.iter().map(|x| x.no).collect();
     let missing: Vec<String> = (1..=n).filter(|k| !have.contains(k)).map(|k| k.to_string()).collect();
     if !missing.is_empty() {
-        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、"))));
+        p.error(&"problems", format!("报告称有 {n} 个问题，缺少（或未能显示）问题 {}", missing.join("、")));
     }
     let extra: Vec<String> = have.iter().filter(|k| **k > n).map(|k| k.to_string()).collect();
     if !extra.is_empty() {
-        p.push(Diagnostic::error(FILE, "problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、"))));
+        p.error(&"problems", format!("报告称有 {n} 个问题，但文件中还有问题 {}", extra.join("、")));
     }
 }
 
 /// Each declared count per status equals the problems shown with that status.
-fn check_declared_statuses(by_status: &BTreeMap<Status, u32>, problems: &[Problem], p: &mut Vec<Diagnostic>) {
+fn check_declared_statuses(by_status: &BTreeMap<Status, u32>, problems: &[Problem], p: &mut Ctx) {
     let mut counts: BTreeMap<Status, u32> = BTreeMap::new();
     for x in problems {
         *counts.entry(x.status).or_default() += 1;
@@ -474,7 +464,7 @@ fn check_declared_statuses(by_status: &BTreeMap<Status, u32>, problems: &[Proble
     for (st, n) in by_status {
         let have = counts.get(st).copied().unwrap_or(0);
         if *n != have {
-            p.push(Diagnostic::error(FILE, format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh())));
+            p.error(&format!("declared.{}", st.key()), format!("报告称“{}”的问题有 {n} 个，文件中为 {have} 个", st.zh()));
         }
     }
 }

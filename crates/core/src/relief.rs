@@ -12,9 +12,9 @@ use crate::org::{Division, Organisation, Programme, Term};
 use crate::privacy;
 use crate::search::normalize;
 use crate::table::{Cell, Record, NOT_APPLICABLE};
+use crate::validate::{Ctx, English, Item, Origins, Seen};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 pub const FILE: &str = "relief.json";
 /// The file's format id (`"schema"`) as this version writes it.
@@ -201,10 +201,6 @@ pub struct Relief {
     pub aggregates: Vec<Aggregate>,
 }
 
-fn origin(o: &Option<String>, problem: Option<u32>) -> Result<Origin, String> {
-    Origin::from_raw(o.as_deref(), problem)
-}
-
 /// Street-level detail that must not be published (house numbers, roads, buildings).
 fn looks_like_street_address(s: &str) -> bool {
     let has_digit = s.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
@@ -355,135 +351,127 @@ pub fn load(text: &str, org: &Organisation) -> Result<Checked<Relief>, Diagnosti
     Ok(validate(raw, org))
 }
 
-/// Checks every record and aggregate against the organisation's divisions and programmes.
+/// Checks every record ([`record`]) and aggregate ([`aggregate`]) against the organisation's
+/// divisions and programmes, then the file's money total, sample flag and correction notes.
 pub fn validate(raw: RawReliefFile, org: &Organisation) -> Checked<Relief> {
-    let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut ctx = Ctx::new(FILE);
+    let mut seen = Seen::default();
     let mut relief = Relief::default();
     for (i, r) in raw.records.iter().enumerate() {
-        let path = format!("records[{i}]");
-        let mut errs: Vec<Diagnostic> = Vec::new();
-        let mut err = |p: &str, m: String| errs.push(Diagnostic::error(FILE, format!("{path}.{p}"), m));
-        let id = r.id.clone().filter(|s| !s.trim().is_empty());
-        let label = id.clone().unwrap_or_else(|| format!("第 {} 条", i + 1));
-        match &id {
-            None => err("id", format!("{label}：缺少编号")),
-            Some(x) if !seen.insert(x.clone()) => err("id", format!("编号“{x}”重复，这一条未显示")),
-            _ => {}
-        }
-        let programme = r.programme.as_deref().and_then(|k| org.programme(k));
-        if programme.is_none() {
-            err(
-                "programme",
-                format!("{label}：救助项目“{}”不在本会公布的救助项目之中（{}）", r.programme.clone().unwrap_or_default(), org.programme_choices()),
-            );
-        }
-        if programme.as_ref().is_some_and(|p| p.aggregate_only) || r.medical == Some(true) {
-            err("programme", format!("{label}：儿童和大病救助项目只公布汇总数，不得逐人公布"));
-        }
-        let date = match r.date.as_deref().map(PartialDate::parse) {
-            Some(Ok(d)) => Some(d),
-            Some(Err(e)) => {
-                err("date", format!("{label}：{e}"));
-                None
-            }
-            None => {
-                err("date", format!("{label}：缺少日期"));
-                None
-            }
-        };
-        let county = r.county.as_deref().and_then(|c| org.division(c));
-        match (&county, r.county.as_deref().map(str::trim)) {
-            (Some(_), _) => {}
-            (None, None | Some("")) => err("county", format!("{label}：缺少行政区划（应为 {} 之一）", org.division_list("、"))),
-            (None, Some(c)) => err("county", format!("{label}：{}", org.not_a_division(c).0)),
-        }
-        let status = r.status.as_deref().and_then(ReliefStatus::parse);
-        if status.is_none() {
-            err("status", format!("{label}：状态“{}”无法识别（应为 {}）", r.status.clone().unwrap_or_default(), ReliefStatus::keys()));
-        }
-        let amount = match r.amount_fen {
-            Some(a) if a > crate::money::MAX_RECORD => {
-                err("amount_fen", format!("{label}：金额 {a} 分超过一条记录可能的金额（1000亿元），请核对"));
-                None
-            }
-            Some(a) if a > 0 => Some(Fen(a)),
-            Some(a) => {
-                err("amount_fen", format!("{label}：金额 {a} 分不合理"));
-                None
-            }
-            None => None,
-        };
-        if amount.is_none() && r.goods.as_deref().is_none_or(|g| g.trim().is_empty()) && r.amount_fen.is_none() {
-            err("amount_fen", format!("{label}：须写明救助金额（amount_fen）或物资（goods）"));
-        }
-        let org = match origin(&r.origin, r.problem) {
-            Ok(o) => Some(o),
-            Err(m) => {
-                err("origin", format!("{label}：{m}"));
-                None
-            }
-        };
-        if !errs.is_empty() {
-            out.extend(errs);
-            continue;
-        }
-        if let (Some(id), Some(programme), Some(date), Some(county), Some(status), Some(origin)) = (id, programme, date, county, status, org) {
-            let recipient = r.recipient.clone().unwrap_or_default().trim().to_string();
-            let hay = [id.as_str(), &programme.name, &county.name, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
-                .iter()
-                .map(|s| normalize(s))
-                .collect::<Vec<_>>()
-                .join("\n");
-            relief.records.push(ReliefRecord {
-                id,
-                programme,
-                date,
-                county,
-                township: r.township.clone(),
-                amount,
-                goods: r.goods.clone(),
-                status,
-                recipient,
-                origin,
-                hay,
-            });
-        }
+        relief.records.extend(record(&mut ctx, &Item::new(&"records", i), r, org, &mut seen));
     }
     let whole = org.whole_area_term();
     for (i, a) in raw.aggregates.iter().enumerate() {
-        let path = format!("aggregates[{i}]");
-        let programme = a.programme.as_deref().and_then(|k| org.programme(k));
-        let county = match a.county.as_deref() {
-            Some(WHOLE_AREA) => Some(whole.clone()),
-            Some(c) => org.division(c),
-            None => None,
-        };
-        let org = origin(&a.origin, a.problem);
-        let counts = match (a.suppressed, a.people) {
-            (Some(true), _) => Some(None),
-            (_, Some(p)) => Some(Some((p, Fen(a.amount_fen.unwrap_or(0).max(0))))),
-            (_, None) => None,
-        };
-        match (programme, county, a.year, counts, org) {
-            (Some(programme), Some(county), Some(year), Some(counts), Ok(origin)) => {
-                relief.aggregates.push(Aggregate { programme, county, year, counts, origin })
-            }
-            (.., Err(m)) => out.push(Diagnostic::error(FILE, path, m)),
-            _ => out.push(Diagnostic::error(FILE, path, "汇总数据须有项目、县（市、区）、年份，以及人数或 \"suppressed\": true".to_string())),
-        }
+        relief.aggregates.extend(aggregate(&mut ctx, &Item::new(&"aggregates", i), a, org, &whole));
     }
     let amounts = relief.records.iter().filter_map(|r| r.amount).chain(relief.aggregates.iter().filter_map(|a| a.counts.map(|c| c.1)));
-    if Fen::bounded_total(amounts).is_none() {
-        out.push(Diagnostic::error(FILE, "", "文件中的金额合计超过 10 万亿元，超出可核算的范围（多半是金额单位或位数有误），整个文件不予显示").en("The amounts in this file add up to more than 10 trillion yuan, beyond what can be reckoned (most likely a wrong unit or extra digits); the whole file is not shown"));
+    if !ctx.total_within_bounds(amounts) {
         relief = Relief::default();
     }
     let any_sample = relief.records.iter().any(|r| r.origin.is_sample()) || relief.aggregates.iter().any(|a| a.origin.is_sample());
-    if raw.sample == Some(false) && any_sample {
-        out.push(Diagnostic::error(FILE, "sample", "文件标为真实数据（sample: false），但含有示例记录"));
+    ctx.sample_flag(raw.sample, any_sample, false);
+    ctx.corrections(&raw.corrections);
+    ctx.finish(relief)
+}
+
+/// One individual record, checked field by field (every error reported), or `None` when it has
+/// any: a programme of the organisation's that is published person by person, a date, a
+/// division, a status, an amount or goods, an origin.
+fn record<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawRelief, org: &Organisation, seen: &mut Seen<'r>) -> Option<ReliefRecord> {
+    let i = at.index();
+    let mark = ctx.mark();
+    let id = r.id.as_deref().filter(|s| !s.trim().is_empty());
+    let label = id.map_or_else(|| format!("第 {} 条", i + 1), str::to_string);
+    match id {
+        None => ctx.error(&at.field("id"), format!("{label}：缺少编号")),
+        Some(x) if !seen.insert(x) => ctx.error(&at.field("id"), format!("编号“{x}”重复，这一条未显示")),
+        _ => {}
     }
-    out.extend(crate::correction::check(FILE, &raw.corrections).findings);
-    Checked { value: relief, findings: out }
+    let programme = r.programme.as_deref().and_then(|k| org.programme(k));
+    if programme.is_none() {
+        ctx.error(
+            &at.field("programme"),
+            format!("{label}：救助项目“{}”不在本会公布的救助项目之中（{}）", r.programme.as_deref().unwrap_or_default(), org.programme_choices()),
+        );
+    }
+    if programme.as_ref().is_some_and(|p| p.aggregate_only) || r.medical == Some(true) {
+        ctx.error(&at.field("programme"), format!("{label}：儿童和大病救助项目只公布汇总数，不得逐人公布"));
+    }
+    let date = ctx.date(r.date.as_deref(), &at.field("date"), &label, English::No);
+    let county = r.county.as_deref().and_then(|c| org.division(c));
+    match (&county, r.county.as_deref().map(str::trim)) {
+        (Some(_), _) => {}
+        (None, None | Some("")) => ctx.error(&at.field("county"), format!("{label}：缺少行政区划（应为 {} 之一）", org.division_list("、"))),
+        (None, Some(c)) => ctx.error(&at.field("county"), format!("{label}：{}", org.not_a_division(c).0)),
+    }
+    let status = r.status.as_deref().and_then(ReliefStatus::parse);
+    if status.is_none() {
+        ctx.error(&at.field("status"), format!("{label}：状态“{}”无法识别（应为 {}）", r.status.as_deref().unwrap_or_default(), ReliefStatus::keys()));
+    }
+    let amount = match r.amount_fen {
+        Some(a) if a > crate::money::MAX_RECORD => {
+            ctx.error(&at.field("amount_fen"), format!("{label}：金额 {a} 分超过一条记录可能的金额（1000亿元），请核对"));
+            None
+        }
+        Some(a) if a > 0 => Some(Fen(a)),
+        Some(a) => {
+            ctx.error(&at.field("amount_fen"), format!("{label}：金额 {a} 分不合理"));
+            None
+        }
+        None => None,
+    };
+    if amount.is_none() && r.goods.as_deref().is_none_or(|g| g.trim().is_empty()) && r.amount_fen.is_none() {
+        ctx.error(&at.field("amount_fen"), format!("{label}：须写明救助金额（amount_fen）或物资（goods）"));
+    }
+    let origin = ctx.origin(&r.origin, r.problem, at, &label, Origins::Any);
+    if !ctx.clean_since(mark) {
+        return None;
+    }
+    let (Some(id), Some(programme), Some(date), Some(county), Some(status), Some(origin)) = (id, programme, date, county, status, origin) else {
+        return None;
+    };
+    let recipient = r.recipient.as_deref().unwrap_or_default().trim().to_string();
+    let hay = [id, &programme.name, &county.name, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
+        .iter()
+        .map(|s| normalize(s))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(ReliefRecord {
+        id: id.to_string(),
+        programme,
+        date,
+        county,
+        township: r.township.clone(),
+        amount,
+        goods: r.goods.clone(),
+        status,
+        recipient,
+        origin,
+        hay,
+    })
+}
+
+/// One aggregate cell: a programme, a division (or [`WHOLE_AREA`]), a year, and its count or
+/// `"suppressed": true`; `None` (with one finding) when any is missing.
+fn aggregate(ctx: &mut Ctx, at: &Item, a: &RawAggregate, org: &Organisation, whole: &Term<Division>) -> Option<Aggregate> {
+    let programme = a.programme.as_deref().and_then(|k| org.programme(k));
+    let county = match a.county.as_deref() {
+        Some(WHOLE_AREA) => Some(whole.clone()),
+        Some(c) => org.division(c),
+        None => None,
+    };
+    let origin = Origin::from_raw(a.origin.as_deref(), a.problem);
+    let counts = match (a.suppressed, a.people) {
+        (Some(true), _) => Some(None),
+        (_, Some(p)) => Some(Some((p, Fen(a.amount_fen.unwrap_or(0).max(0))))),
+        (_, None) => None,
+    };
+    match (programme, county, a.year, counts, origin) {
+        (Some(programme), Some(county), Some(year), Some(counts), Ok(origin)) => return Some(Aggregate { programme, county, year, counts, origin }),
+        (.., Err(m)) => ctx.error(at, m),
+        _ => ctx.error(at, "汇总数据须有项目、县（市、区）、年份，以及人数或 \"suppressed\": true"),
+    }
+    None
 }
 
 // ---------------------------------------------------------------- table

@@ -13,6 +13,7 @@
 
 use crate::diag::{Checked, Diagnostic};
 use crate::org::Organisation;
+use crate::validate::{Ctx, Item};
 use serde::{Deserialize, Serialize};
 
 pub const FILE: &str = "summary.json";
@@ -127,53 +128,58 @@ pub fn load(text: &str, org: &Organisation) -> Result<Checked<Summary>, Diagnost
     Ok(validate(raw, org))
 }
 
+/// The format id, then the money per year, the relief programmes and the rectification counts.
 pub fn validate(s: Summary, org: &Organisation) -> Checked<Summary> {
-    let mut out = Vec::new();
+    let mut ctx = Ctx::new(FILE);
     if s.schema != SCHEMA {
-        out.push(Diagnostic::warning(FILE, "schema", format!("格式版本“{}”不是 {SCHEMA}", s.schema)));
+        ctx.warning(&"schema", format!("格式版本“{}”不是 {SCHEMA}", s.schema));
     }
     let mut prev: Option<u16> = None;
     for (i, y) in s.money_by_year.iter().enumerate() {
-        let path = format!("money_by_year[{i}]");
-        if prev.is_some_and(|p| p >= y.year) {
-            out.push(Diagnostic::error(FILE, format!("{path}.year"), format!("年份 {} 重复或没有按先后排列", y.year)));
-        }
+        money_year(&mut ctx, &Item::new(&"money_by_year", i), y, prev);
         prev = Some(y.year);
-        for (k, v) in [
-            ("received_fen", y.received_fen),
-            ("non_directed_fen", y.non_directed_fen),
-            ("online_fen", y.online_fen),
-            ("disbursed_fen", y.disbursed_fen),
-            ("project_costs_fen", y.project_costs_fen),
-            ("cost_cap_fen", y.cost_cap_fen),
-            ("over_cap_fen", y.over_cap_fen),
-        ] {
-            if v < 0 {
-                out.push(Diagnostic::error(FILE, format!("{path}.{k}"), format!("{} 年的金额为负数", y.year)));
-            }
-        }
-        if y.non_directed_fen > y.received_fen || y.online_fen > y.received_fen {
-            out.push(Diagnostic::error(FILE, path.clone(), format!("{} 年非定向或网络捐赠多于捐赠总额", y.year)));
-        }
-        if y.over_cap_fen != (y.project_costs_fen - y.cost_cap_fen).max(0) {
-            out.push(Diagnostic::error(FILE, format!("{path}.over_cap_fen"), format!("{} 年超出上限的金额与项目费用、上限不符", y.year)));
-        }
     }
     for (i, r) in s.relief_by_programme_year.iter().enumerate() {
         if org.programme(&r.programme).is_none() {
-            out.push(Diagnostic::error(
-                FILE,
-                format!("relief_by_programme_year[{i}].programme"),
+            ctx.error(
+                &Item::new(&"relief_by_programme_year", i).field("programme"),
                 format!("救助项目“{}”不在本会公布的救助项目之中（应为 {}）", r.programme, org.programme_keys()),
-            ));
+            );
         }
     }
     if let Some(r) = &s.rectification {
         if r.done + r.in_progress + r.not_started != r.problems {
-            out.push(Diagnostic::error(FILE, "rectification", "各状态问题数之和与问题总数不符"));
+            ctx.error(&"rectification", "各状态问题数之和与问题总数不符");
         }
     }
-    Checked { value: s, findings: out }
+    ctx.finish(s)
+}
+
+/// One year of money: after the year before it (`prev`), no negative amount, the shares within
+/// the total, the excess over the cap as its figures give it.
+fn money_year(ctx: &mut Ctx, at: &Item, y: &MoneyYear, prev: Option<u16>) {
+    if prev.is_some_and(|p| p >= y.year) {
+        ctx.error(&at.field("year"), format!("年份 {} 重复或没有按先后排列", y.year));
+    }
+    for (k, v) in [
+        ("received_fen", y.received_fen),
+        ("non_directed_fen", y.non_directed_fen),
+        ("online_fen", y.online_fen),
+        ("disbursed_fen", y.disbursed_fen),
+        ("project_costs_fen", y.project_costs_fen),
+        ("cost_cap_fen", y.cost_cap_fen),
+        ("over_cap_fen", y.over_cap_fen),
+    ] {
+        if v < 0 {
+            ctx.error(&at.field(k), format!("{} 年的金额为负数", y.year));
+        }
+    }
+    if y.non_directed_fen > y.received_fen || y.online_fen > y.received_fen {
+        ctx.error(at, format!("{} 年非定向或网络捐赠多于捐赠总额", y.year));
+    }
+    if y.over_cap_fen != (y.project_costs_fen - y.cost_cap_fen).max(0) {
+        ctx.error(&at.field("over_cap_fen"), format!("{} 年超出上限的金额与项目费用、上限不符", y.year));
+    }
 }
 
 #[cfg(test)]
