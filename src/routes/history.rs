@@ -397,7 +397,8 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
             }
         }
     }
-    let default_set = ids.last().cloned().unwrap_or_default();
+    // By default the first dataset the latest release changed.
+    let default_set = log.value.head().and_then(|h| h.release.changes.first().map(|c| c.dataset.clone())).or_else(|| ids.first().cloned()).unwrap_or_default();
     let chosen = Memo::new(move |_| {
         nav.view.with(|v| {
             let h = &v.history;
