@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
         Page::Coverage => view! { <CoveragePage /> }.into_any(),
         Page::Data => view! { <DataPage /> }.into_any(),
         Page::History => view! { <crate::routes::history::HistoryPage /> }.into_any(),
+        Page::Lookup => view! { <crate::routes::lookup::LookupPage /> }.into_any(),
     };
     // A language switch rebuilds the whole shell and page, so every string is read afresh (and
     // so does the text size: every link then carries it).
@@ -186,7 +187,7 @@ fn Header() -> impl IntoView {
                         Page::ALL
                             .into_iter()
                             // The history is reached from the footer and the data page, not a tab.
-                            .filter(|p| (listed(*p) && *p != Page::History) || nav.view.with_untracked(|v| v.page == *p))
+                            .filter(|p| (listed(*p) && !matches!(p, Page::History | Page::Lookup)) || nav.view.with_untracked(|v| v.page == *p))
                             .map(|p| {
                                 let current = Signal::derive(move || nav.view.with(|v| v.page == p));
                                 view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }

@@ -122,6 +122,7 @@ pub fn DonationsPage() -> impl IntoView {
         <section class="ledger">
             <h2>{t.don_h}</h2>
             <p class="lead">{t.don_lead}</p>
+            <crate::routes::lookup::LookupLink />
             <RealFigures />
             {errors}
             {goods_error}

@@ -4,6 +4,7 @@ pub mod coverage;
 pub mod data;
 pub mod donations;
 pub mod history;
+pub mod lookup;
 pub mod overview;
 pub mod rectification;
 pub mod relief;

@@ -171,6 +171,7 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
         <section aria-labelledby="ov-acc" class="accounts">
             <h2 id="ov-acc">{t.ov_acc_h}</h2>
             <p class="muted">{t.ov_acc_note}</p>
+            <crate::routes::lookup::LookupLink />
             {summary.sample.then(|| view! { <p class="notice sample-note" role="note">{t.ov_acc_sample}</p> })}
             {cards.is_empty().then(|| view! { <p class="notice empty" role="note">{t.acc_empty}</p> })}
             <ul class="cards">{cards}</ul>

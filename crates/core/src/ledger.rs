@@ -961,6 +961,7 @@ pub fn donation_haystack(d: &Donation) -> String {
 }
 
 pub mod charts;
+pub mod lookup;
 pub mod rows;
 
 #[cfg(test)]

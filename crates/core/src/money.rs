@@ -61,6 +61,22 @@ impl Fen {
     }
 
     /// Plain yuan with two decimals, as written in CSV: `1282400.00`, `-0.05`.
+    /// An amount in 元 as a person types it (`2000`, `2,000.5`, `２０００元`, `¥2000.50`), exactly,
+    /// in integer fen; `None` when it is not one, or has more than two decimals.
+    pub fn parse_yuan(text: &str) -> Option<Fen> {
+        let s: String = crate::search::normalize(text).chars().filter(|c| !matches!(c, ',' | ' ' | '，' | '¥' | '￥' | '元')).collect();
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) || int.len() > 15 {
+            return None;
+        }
+        let cents = match frac.len() {
+            0 => 0,
+            1 => frac.parse::<i64>().ok()? * 10,
+            _ => frac.parse::<i64>().ok()?,
+        };
+        Some(Fen(int.parse::<i64>().ok()? * 100 + cents))
+    }
+
     pub fn yuan_decimal(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let a = self.0.unsigned_abs();
@@ -131,5 +147,15 @@ mod tests {
     fn checked_sum_detects_overflow() {
         assert_eq!(Fen::checked_sum([Fen(i64::MAX), Fen(1)]), None);
         assert_eq!(Fen::checked_sum([Fen(1), Fen(2), Fen(-3)]), Some(Fen(0)));
+    }
+
+    #[test]
+    fn yuan_as_typed_to_fen_exactly() {
+        for (t, f) in [("2000", 200_000), ("2,000.5", 200_050), ("２０００元", 200_000), ("¥2000.05", 200_005), (" 0.1 ", 10)] {
+            assert_eq!(Fen::parse_yuan(t), Some(Fen(f)), "{t}");
+        }
+        for bad in ["", "2000.005", "-5", "1e3", "两千", "2.000.0", "."] {
+            assert_eq!(Fen::parse_yuan(bad), None, "{bad}");
+        }
     }
 }

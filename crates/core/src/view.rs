@@ -20,6 +20,9 @@ keyed_enum!(
         /// The publication history: every release, what it changed, the chain's check, the
         /// disclosure calendar (reached from the footer and the data page, not a tab).
         History => "history", "更新记录", "History";
+        /// 捐赠查询: a donor looks up their donation and where it went (one tap from the
+        /// donations page and the overview, not a tab).
+        Lookup => "lookup", "捐赠查询", "Donation lookup";
     }
 );
 
@@ -33,7 +36,7 @@ impl Page {
     /// whatever is published).
     pub fn dataset(self) -> Option<&'static str> {
         match self {
-            Page::Overview | Page::Data | Page::History => None,
+            Page::Overview | Page::Data | Page::History | Page::Lookup => None,
             Page::Donations => Some("donations"),
             Page::Relief => Some("relief"),
             Page::Coverage => Some("coverage"),
@@ -157,6 +160,18 @@ pub struct HistoryView {
     pub query: String,
 }
 
+/// The state of the 捐赠查询 page: what the donor asked (a receipt number, a donation or batch
+/// id; or a name with the date and the amount in 元), so that the answer has its own permalink.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LookupView {
+    /// `no=XNHH-2019-000002`.
+    pub number: String,
+    /// `name=…&date=2019-01-05&amount=10000`.
+    pub name: String,
+    pub date: String,
+    pub amount: String,
+}
+
 /// How the view is shown: the full site, or embedded in another site's page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Embed {
@@ -175,6 +190,7 @@ pub struct View {
     pub page: Page,
     pub rect: RectView,
     pub history: HistoryView,
+    pub lookup: LookupView,
     /// The state of the current table page (捐赠, 救助, 组织覆盖).
     pub table: TableState,
     pub embed: Embed,
@@ -190,6 +206,7 @@ impl Default for View {
             page: Page::Overview,
             rect: RectView::default(),
             history: HistoryView::default(),
+            lookup: LookupView::default(),
             table: TableState::default(),
             embed: Embed::None,
             lang: Lang::Zh,
@@ -220,6 +237,12 @@ impl View {
                 query: get(&pairs, "q").unwrap_or("").to_string(),
             }
         };
+        let text = |k: &str| get(&pairs, k).unwrap_or("").to_string();
+        let lookup = if page != Page::Lookup {
+            LookupView::default()
+        } else {
+            LookupView { number: text("no"), name: text("name"), date: text("date"), amount: text("amount") }
+        };
         let mut table = TableState::default();
         if page.is_table() {
             table.query = get(&pairs, "q").unwrap_or("").to_string();
@@ -249,7 +272,7 @@ impl View {
         };
         let lang = get(&pairs, "lang").and_then(Lang::parse).unwrap_or_default();
         let large = get(&pairs, "text") == Some("large");
-        View { page, rect, history, table, embed, lang, large }
+        View { page, rect, history, lookup, table, embed, lang, large }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -275,6 +298,14 @@ impl View {
             pairs.extend(h.to.map(|n| ("to", n.to_string())));
             if !h.query.is_empty() {
                 pairs.push(("q", h.query.clone()));
+            }
+        }
+        if self.page == Page::Lookup {
+            let l = &self.lookup;
+            for (k, v) in [("no", &l.number), ("name", &l.name), ("date", &l.date), ("amount", &l.amount)] {
+                if !v.trim().is_empty() {
+                    pairs.push((k, v.trim().to_string()));
+                }
             }
         }
         if self.page.is_table() {
@@ -368,6 +399,16 @@ mod tests {
         assert_eq!(View::from_query(&v.to_query()), v);
         assert_eq!(View::from_query("?page=history&from=x").history, HistoryView::default());
         assert_eq!(View::from_query("?page=donations&set=donations").history, HistoryView::default());
+    }
+
+    #[test]
+    fn a_lookup_has_its_own_permalink() {
+        let v = View::from_query("?page=lookup&no=XNHH-2019-000002");
+        assert_eq!(v.lookup.number, "XNHH-2019-000002");
+        assert_eq!(View::from_query(&v.to_query()), v);
+        let v = View::from_query("?page=lookup&name=%E5%95%86%E4%BC%9A&date=2020-05-01&amount=2000");
+        assert_eq!((v.lookup.name.as_str(), v.lookup.date.as_str(), v.lookup.amount.as_str()), ("商会", "2020-05-01", "2000"));
+        assert_eq!(v.to_query(), "page=lookup&name=%E5%95%86%E4%BC%9A&date=2020-05-01&amount=2000");
     }
 
     #[test]
@@ -466,6 +507,7 @@ mod tests {
                 ("rectification", "整改", "Rectification"),
                 ("data", "数据", "Data"),
                 ("history", "更新记录", "History"),
+                ("lookup", "捐赠查询", "Donation lookup"),
             ]
         );
         let statuses: Vec<(&str, &str, &str)> = Status::ALL.into_iter().map(|s| (s.key(), s.zh(), s.en())).collect();
