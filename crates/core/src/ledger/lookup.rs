@@ -112,7 +112,7 @@ pub fn uses<'a>(donation: &'a Donation, donations: &'a [Donation], disbursements
         };
         uses.push(Use { disbursement: x, share, sources: ids.len() });
     }
-    uses.sort_by(|a, b| a.disbursement.date.cmp(&b.disbursement.date));
+    uses.sort_by_key(|u| u.disbursement.date);
     let unused = (donation.directed && donation.counts()).then(|| Fen((donation.amount.0 - uses.iter().map(|u| u.share.0).sum::<i64>()).max(0)));
     Found { donation, uses, unused }
 }
