@@ -202,6 +202,7 @@ mod tests {
             paid("P1", "2019-02-01", 4_000, &["D2019-00002"]),
             paid("P3", "2019-04-01", 3_000, &["D2019-00002", "D2019-00003"]),
             paid("P4", "2019-04-02", 500, &["D2019-00003"]),
+            paid("P5", "2019-05-01", 1, &["D2019-00002", "D2019-00003"]),
         ];
         let g = Goods::default();
         let ask = Ask { number: " ｘｎｈｈ-2019-000002 ".into(), ..Default::default() };
@@ -210,15 +211,18 @@ mod tests {
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!(f.donation.id, "D2019-00002");
-        assert_eq!(f.uses.iter().map(|u| u.disbursement.id.as_str()).collect::<Vec<_>>(), ["P1", "P2", "P3"], "date order");
+        assert_eq!(f.uses.iter().map(|u| u.disbursement.id.as_str()).collect::<Vec<_>>(), ["P1", "P2", "P3", "P5"], "date order");
         // P3 (3,000 元) shared 1:2 with D2019-00003: 1,000 元 here.
         assert_eq!(f.uses[2].share, Fen(100_000));
         assert_eq!(f.uses[2].sources, 2);
-        assert_eq!(f.unused, Some(Fen((10_000 - 4_000 - 3_000 - 1_000) * 100)));
+        // P5 (1 元 = 100 fen) shared 1:2: 33 + 66 = 99, the remaining fen to the first source.
+        assert_eq!(f.uses[3].share, Fen(34));
+        assert_eq!(f.unused, Some(Fen((10_000 - 4_000 - 3_000 - 1_000) * 100 - 34)));
         // The other source's share takes the rest, to the fen.
         let Answer::Donations(other) = lookup(&Ask { number: "D2019-00003".into(), ..Default::default() }, &ds, &xs, &g) else { panic!() };
         assert_eq!(other[0].uses[0].share, Fen(200_000));
-        assert_eq!(other[0].unused, Some(Fen((20_000 - 2_000 - 500) * 100)));
+        assert_eq!(other[0].uses[2].share, Fen(66), "the two shares make the 100 fen");
+        assert_eq!(other[0].unused, Some(Fen((20_000 - 2_000 - 500) * 100 - 66)));
     }
 
     #[test]
