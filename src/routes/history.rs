@@ -83,7 +83,7 @@ const ZH: Words = Words {
     removed: "删除",
     sample: "示例",
     real: "真实记录",
-    more_rows: "只列出前 200 条；全部改动见 CSV。",
+    more_rows: "再显示 50 条",
     calendar_h: "公开日历",
     calendar_lead: "按各数据集的法定公开周期（慈善法第七十九条：至少每三个月公开一次），从首次发布起的每个应公开日期，以及是否按时发布。",
     due: "应公开日期",
@@ -117,7 +117,7 @@ const EN: Words = Words {
     removed: "Removed",
     sample: "sample",
     real: "real record",
-    more_rows: "Only the first 200 are listed; the CSV has every change.",
+    more_rows: "Show 50 more",
     calendar_h: "Disclosure calendar",
     calendar_lead: "Each dataset's legal publication cadence (Charity Law art. 79: at least every three months), every due date since it was first published, and whether it was published on time.",
     due: "Due",
@@ -461,6 +461,8 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
         }
     };
     let query = Memo::new(move |_| nav.view.with(|v| v.history.query.clone()));
+    // A phone shows the first changes; more on a tap (the CSV has every one).
+    let shown_rows = RwSignal::new(20usize);
     let on_search = move |e: leptos::ev::Event| {
         let value = event_target_value(&e);
         nav.edit(|v| v.history.query = value);
@@ -482,7 +484,7 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
             };
             let rows = matching
                 .iter()
-                .take(200)
+                .take(shown_rows.get())
                 .map(|l| {
                     let badge = if l.real { w.real } else { w.sample };
                     view! {
@@ -521,7 +523,7 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                {(total > 200).then(|| view! { <p class="muted">{w.more_rows}</p> })}
+                {(total > shown_rows.get_untracked()).then(|| view! { <button type="button" class="btn small more-rows" on:click=move |_| shown_rows.update(|n| *n += 50)>{w.more_rows}</button> })}
             }
             .into_any()
         }

@@ -10,7 +10,8 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.browser.close(); env?.server.close(); });
 
-const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data'];
+// The history and a lookup's answer too: they are reached from the footer and the donations page.
+const PAGES = ['overview', 'rectification', 'donations', 'relief', 'coverage', 'data', 'history', 'lookup&no=XNHH-2019-000002'];
 
 async function phone(width, { height = 844 } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN', serviceWorkers: 'block' });
@@ -30,6 +31,8 @@ async function ready(page, name) {
     relief: 'table.data-table tbody tr',
     coverage: 'table.data-table tbody tr',
     data: '.dataset',
+    history: '.history-ok',
+    'lookup&no=XNHH-2019-000002': '.lookup-card',
   }[name];
   await page.locator(main).first().waitFor({ timeout: 20000 });
   await page.waitForFunction(() => !document.querySelector('main .loading'), null, { timeout: 20000 });
@@ -76,11 +79,13 @@ for (const width of [390, 320]) {
   for (const name of PAGES) {
     test(`${name} at ${width} px: fits the screen, nothing squashed, every target at least 24 px`, async () => {
       const { context, page, errors } = await phone(width);
-      // First the prerendered static view a shared link opens, then the app that replaces it.
+      // First the prerendered static view a shared link opens, then the app that replaces it
+      // (the history and a lookup have no static view: the app starts at once).
+      const prerendered = !/^(history|lookup)/.test(name);
       await page.goto(`${env.url}?page=${name}`);
-      await page.locator('#prerender main').waitFor({ timeout: 10000 });
+      if (prerendered) await page.locator('#prerender main').waitFor({ timeout: 10000 });
       await ready(page, name);
-      for (const which of ['static view', 'app']) {
+      for (const which of prerendered ? ['static view', 'app'] : ['app']) {
         if (which === 'app') {
           await startApp(page);
           await ready(page, name);
