@@ -1,6 +1,8 @@
 //! 组织覆盖: grassroots units per county against its townships and villages, and volunteer
 //! teams before and after. A county (of those the data lists) can be chosen (in the URL).
 
+mod words;
+
 use crate::components::{loaded, use_outcome, ChartView, FigureTable, SearchableTable, ValidationNotice};
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
@@ -10,6 +12,7 @@ use gongshi_core::format;
 use gongshi_core::table::Sort;
 use leptos::prelude::*;
 use std::sync::Arc;
+use words::words;
 
 const DEFAULT_SORT: Sort<coverage::CountyCol> = Sort { column: coverage::CountyCol::County, descending: false };
 
@@ -20,11 +23,12 @@ fn totals(rows: &[CountyRow], idx: &[u32]) -> AnyView {
     let v: u32 = sel.iter().map(|r| r.villages).sum();
     let cov = coverage::coverage_bp(vu, v).map(format::percent_bp).unwrap_or_else(|| "—".into());
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
-        <dl class="totals" aria-label=t.cov_totals_label>
-            <div><dt>{t.cov_units}</dt><dd>{t.units_n(units)}</dd></div>
-            <div><dt>{t.cov_village_level}</dt><dd>{t.villages_of(vu, v)}</dd></div>
-            <div><dt>{t.cov_rate}</dt><dd>{cov}</dd></div>
+        <dl class="totals" aria-label=w.totals_label>
+            <div><dt>{w.units}</dt><dd>{t.units_n(units)}</dd></div>
+            <div><dt>{w.village_level}</dt><dd>{w.villages_of(vu, v)}</dd></div>
+            <div><dt>{w.village_rate}</dt><dd>{cov}</dd></div>
         </dl>
     }
     .into_any()
@@ -35,6 +39,7 @@ pub fn CoveragePage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     data.ensure(DataFile::Coverage);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
@@ -64,7 +69,7 @@ pub fn CoveragePage() -> impl IntoView {
     };
 
     let body = move || {
-        loaded(data.coverage.get(), DataFile::Coverage, Some(t.loading_coverage), move |cov, problems| {
+        loaded(data.coverage.get(), DataFile::Coverage, Some(w.loading), move |cov, problems| {
             let counties = rows.get_untracked().unwrap_or_default();
             let c2 = counties.clone();
             let src = source();
@@ -77,13 +82,17 @@ pub fn CoveragePage() -> impl IntoView {
                 }
                 let sel: Vec<&CountyRow> = o.rows.iter().map(|i| &c2[*i as usize]).collect();
                 Some(view! {
-                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang, &org)) id="cov-rate" file_stem=t.stem_rate />
-                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, &src, t.lang, &org)) id="cov-units" file_stem=t.stem_units />
+                    <ChartView dataset="coverage" chart=Chart::Bars(coverage::coverage_chart(&sel, &src, t.lang, &org)) id="cov-rate" file_stem=w.rate_chart_file />
+                    <ChartView dataset="coverage" chart=Chart::Columns(coverage::units_chart(&sel, &src, t.lang, &org)) id="cov-units" file_stem=w.levels_chart_file />
                 })
             };
-            let before = coverage::teams_before_chart(&cov.teams_before, &t.cov_before_src(cov.teams_before.problem), t.lang);
-            let after =
-                coverage::teams_after_chart(&cov.teams_after, cov.teams_after_total, &t.cov_after_src(cov.teams_before.problem, cov.teams_after_total), t.lang);
+            let before = coverage::teams_before_chart(&cov.teams_before, &w.teams_before_source(cov.teams_before.problem), t.lang);
+            let after = coverage::teams_after_chart(
+                &cov.teams_after,
+                cov.teams_after_total,
+                &w.teams_after_source(cov.teams_before.problem, cov.teams_after_total),
+                t.lang,
+            );
             let facts = cov.facts.clone();
             // Said to agree with the report's totals only when the county rows add up to them.
             let agree = cov.counties_match_city();
@@ -94,30 +103,30 @@ pub fn CoveragePage() -> impl IntoView {
                 <ValidationNotice findings=problems />
                 {(!facts.is_empty()).then(|| view! {
                     <section class="real">
-                        <h3>{t.report_text_h}<span class="badge real">{t.real_badge}</span></h3>
+                        <h3>{w.report_text_heading}<span class="badge real">{t.real_badge}</span></h3>
                         <ul class="facts">
-                            {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{t.problem_link(n)}</a> })}</li> }).collect_view()}
+                            {facts.into_iter().map(|(fact, p)| view! { <li>{fact}{p.map(|n| view! { <a class="src-link" href=crate::nav::href(&crate::components::figures::problem_view(n).with_lang(t.lang))>{w.problem_link(n)}</a> })}</li> }).collect_view()}
                         </ul>
                     </section>
                 })}
-                {sample.then(|| view! { <div class="notice sample-notice" role="note"><p><strong>{t.cov_sample_strong(&division)}</strong>{t.cov_sample_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div> })}
-                <h3>{t.counties_h(&division)}</h3>
+                {sample.then(|| view! { <div class="notice sample-notice" role="note"><p><strong>{w.sample_note_strong(&division)}</strong>{w.sample_note_rest(cov.city.units_total, cov.city.village_units, cov.city.village_coverage_bp, agree)}</p></div> })}
+                <h3>{w.divisions_heading(&division)}</h3>
                 <SearchableTable
                     rows=counties
                     state=state
                     outcome=outcome
                     default_sort=DEFAULT_SORT
-                    dataset=t.cov_dataset
-                    search_label=t.cov_search(&division)
-                    placeholder=t.cov_placeholder(cov.counties.first().map(|c| c.county.name.as_str()))
-                    caption=t.cov_caption(&division)
+                    dataset=w.dataset_name
+                    search_label=w.search_label(&division)
+                    placeholder=w.search_placeholder(cov.counties.first().map(|c| c.county.name.as_str()))
+                    caption=w.table_caption(&division)
                     totals=Arc::new(totals)
                 />
                 {charts}
                 {teams.then(|| view! {
-                    <h3>{t.teams_h}</h3>
-                    {before.map(|c| view! { <ChartView dataset="coverage" chart=Chart::Bars(c) id="teams-before" file_stem=t.stem_before /> })}
-                    <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=t.stem_after />
+                    <h3>{w.teams_heading}</h3>
+                    {before.map(|c| view! { <ChartView dataset="coverage" chart=Chart::Bars(c) id="teams-before" file_stem=w.teams_before_chart_file /> })}
+                    <ChartView dataset="coverage" chart=Chart::Bars(after) id="teams-after" file_stem=w.teams_after_chart_file />
                 })}
             }
             .into_any()
@@ -127,16 +136,16 @@ pub fn CoveragePage() -> impl IntoView {
     let related = move || {
         loaded(data.figures.get(), DataFile::Figures, None, move |f, _| {
             let figs: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [3, 4, 6].contains(&p))).cloned().collect();
-            view! { <details><summary>{t.cov_related}</summary><FigureTable figures=figs caption=t.cov_related_caption /></details> }.into_any()
+            view! { <details><summary>{w.related_figures}</summary><FigureTable figures=figs caption=w.related_figures_caption /></details> }.into_any()
         })
     };
 
     view! {
         <section class="coverage">
-            <h2>{t.cov_h}</h2>
-            <p class="lead">{t.cov_lead}</p>
-            <nav class="county-picker" aria-label=move || t.pick_county(data.org().division_label_in(t.lang))>
-                <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{t.whole_city}</button>
+            <h2>{w.heading}</h2>
+            <p class="lead">{w.lead}</p>
+            <nav class="county-picker" aria-label=move || w.pick_division(data.org().division_label_in(t.lang))>
+                <button type="button" class="chip" aria-pressed=move || chosen().is_none().to_string() on:click=move |_| choose(None)>{w.all_divisions}</button>
                 // The counties the data lists, in its order.
                 {move || {
                     let names: Vec<String> = data.coverage.with(|l| l.value().map(|c| c.counties.iter().map(|r| r.county.name.clone()).collect()).unwrap_or_default());

@@ -1,6 +1,8 @@
 //! 捐赠: where every yuan and every box of donated goods came from and where it went.
 //! Real figures from the report sit beside the ledger; generated sample rows are labelled.
 
+mod words;
+
 use crate::components::{
     index_rows, loaded, ChartView, DataError, FigureCard, FigureTable, JumpNav, SampleNotice, SearchableTable, ValidationNotice, ViewLink,
 };
@@ -14,6 +16,7 @@ use gongshi_core::table::{Outcome, Sort, TableState};
 use gongshi_core::{format, Diagnostic};
 use leptos::prelude::*;
 use std::sync::Arc;
+use words::words;
 
 const DEFAULT_SORT: Sort<gongshi_core::ledger::rows::LedgerCol> = Sort { column: gongshi_core::ledger::rows::LedgerCol::Date, descending: true };
 /// Headline figures from the report shown beside the ledger (problems 7, 14); the rest of the
@@ -44,6 +47,7 @@ pub fn DonationsPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     // A ledger published in parts: load only the years the view asks for (all when none).
     let years: Vec<u16> = nav.view.with_untracked(|v| v.table.selected("year").map(|s| s.iter().filter_map(|y| y.parse().ok()).collect()).unwrap_or_default());
     data.ensure_ledger_for(years);
@@ -98,7 +102,7 @@ pub fn DonationsPage() -> impl IntoView {
     let source = move || {
         data.manifest
             .with(|m| {
-                m.value().and_then(|m| m.dataset("donations").map(|d| t.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default())))
+                m.value().and_then(|m| m.dataset("donations").map(|d| w.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default())))
             })
             .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::ledger::DONATIONS)))
     };
@@ -120,8 +124,8 @@ pub fn DonationsPage() -> impl IntoView {
 
     view! {
         <section class="ledger">
-            <h2>{t.don_h}</h2>
-            <p class="lead">{t.don_lead}</p>
+            <h2>{w.heading}</h2>
+            <p class="lead">{w.lead}</p>
             <crate::routes::lookup::LookupLink />
             <RealFigures />
             {errors}
@@ -130,11 +134,11 @@ pub fn DonationsPage() -> impl IntoView {
                 None => {
                     let p = data.donations_progress.get();
                     if p.parts == 0 {
-                        view! { <p class="loading" aria-busy="true">{t.loading_ledger}</p> }.into_any()
+                        view! { <p class="loading" aria-busy="true">{w.loading}</p> }.into_any()
                     } else {
                         view! {
                             <div class="loading" aria-busy="true">
-                                <p role="status">{t.parts_progress(p.parts_done, p.parts, p.bytes_done, p.bytes, p.rows)}</p>
+                                <p role="status">{w.loading_parts(p.parts_done, p.parts, p.bytes_done, p.bytes, p.rows)}</p>
                                 <progress max=p.bytes.max(1).to_string() value=p.bytes_done.to_string()></progress>
                             </div>
                         }
@@ -152,19 +156,20 @@ pub fn DonationsPage() -> impl IntoView {
 fn RealFigures() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     move || {
         loaded(data.figures.get(), DataFile::Figures, None, move |f, _| {
             let cards: Vec<_> = REAL_FIGURES.iter().filter_map(|id| f.get(id).cloned()).collect();
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| [2, 7, 8, 9, 14].contains(&p))).cloned().collect();
             view! {
                 <section class="real" aria-labelledby="real-h">
-                    <h3 id="real-h">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
+                    <h3 id="real-h">{t.real_figures_heading}<span class="badge real">{t.real_badge}</span></h3>
                     <ul class="cards">
                         {cards.into_iter().map(|fig| view! { <FigureCard figure=fig /> }).collect_view()}
                     </ul>
                     <details>
-                        <summary>{t.don_related}</summary>
-                        <FigureTable figures=related caption=t.don_related_caption />
+                        <summary>{w.related_figures}</summary>
+                        <FigureTable figures=related caption=w.related_figures_caption />
                     </details>
                 </section>
             }
@@ -180,6 +185,7 @@ const CHART_DELAY_MS: u64 = 250;
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     // Totals follow every keystroke: read from each row's packed kind and amount.
     let tally = Arc::new(Tally::build(&rows));
     let sample_total = tally.sample_rows();
@@ -213,10 +219,10 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         let goods_chart =
             (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
         view! {
-            <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=t.stem_monthly />
-            <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=t.stem_directed />
-            <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=t.stem_channel />
-            {goods_chart.map(|c| view! { <ChartView dataset="goods" chart=Chart::Bars(c) id="don-goods" file_stem=t.stem_goods /> })}
+            <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=w.monthly_chart_file />
+            <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=w.directed_chart_file />
+            <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=w.channels_chart_file />
+            {goods_chart.map(|c| view! { <ChartView dataset="goods" chart=Chart::Bars(c) id="don-goods" file_stem=w.goods_chart_file /> })}
         }
         .into_any()
     };
@@ -229,52 +235,53 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         p.partial().then(|| {
             view! {
                 <div class="notice" role="note">
-                    <p>{t.partial_years(&p.years_loaded, p.years_all.len())}</p>
-                    <button type="button" class="btn small" on:click=move |_| data.load_all_years()>{t.load_all_years()}</button>
+                    <p>{w.partial_years_note(&p.years_loaded, p.years_all.len())}</p>
+                    <button type="button" class="btn small" on:click=move |_| data.load_all_years()>{w.load_all_years()}</button>
                 </div>
             }
         })
     };
     view! {
-        <JumpNav targets=vec![("ledger-table", t.jump_ledger), ("ledger-charts", t.jump_charts), ("ledger-years", t.jump_years), ("ledger-goods", t.jump_goods)] />
+        <JumpNav targets=vec![("ledger-table", w.jump_ledger), ("ledger-charts", w.jump_charts), ("ledger-years", w.jump_years), ("ledger-goods", w.jump_goods)] />
         {partial}
         <ValidationNotice findings=ledger.problems.clone() />
-        <SampleNotice sample=sample_total real=real_total what=t.ledger_what state=state />
+        <SampleNotice sample=sample_total real=real_total what=w.records_noun state=state />
         <span id="ledger-table"></span>
         <SearchableTable
             rows=rows.clone()
             state=state
             outcome=outcome
             default_sort=DEFAULT_SORT
-            dataset=t.don_dataset
-            search_label=t.don_search
-            placeholder=t.don_placeholder
-            caption=t.don_caption
+            dataset=w.dataset_name
+            search_label=w.search_label
+            placeholder=w.search_placeholder
+            caption=w.table_caption
             totals=Arc::new(move |_: &[LedgerRow], idx: &[u32]| ledger_totals(&tally.totals(idx)))
         />
-        <h3 id="ledger-charts">{t.charts_h}</h3>
+        <h3 id="ledger-charts">{t.charts_heading}</h3>
         {chart_views}
         <span id="ledger-years"></span>
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <span id="ledger-goods"></span>
         <GoodsBalances goods=ledger.goods.clone() />
-        <p class="muted">{t.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.full_stop}</p>
+        <p class="muted">{w.goods_file_note}<a href="data/goods.json">"goods.json"</a>{t.full_stop}</p>
         // The report's problem about the cost cap, when the organisation publishes a report that has one.
         {move || {
             let problem = data.figures.with(|f| f.value().and_then(|f| f.get("project-cost-cap-rate").and_then(|x| x.problem)));
-            problem.map(|n| view! { <p><ViewLink view=crate::components::figures::problem_view(n) class="src-link">{t.cost_cap_link(n)}</ViewLink></p> })
+            problem.map(|n| view! { <p><ViewLink view=crate::components::figures::problem_view(n) class="src-link">{w.cost_cap_link(n)}</ViewLink></p> })
         }}
     }
 }
 
 fn ledger_totals(s: &Totals) -> AnyView {
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
         <dl class="totals" aria-label=t.totals_label>
-            <div><dt>{t.money_in}</dt><dd>{t.rows_money(s.money_in_rows, s.money_in)}<span class="wan">{t.money_total(s.money_in)}</span></dd></div>
-            <div><dt>{t.money_out}</dt><dd>{t.rows_money(s.money_out_rows, s.money_out)}<span class="wan">{t.money_total(s.money_out)}</span></dd></div>
-            <div><dt>{t.goods_value}</dt><dd>{t.batches_money(s.goods_rows, s.goods_value)}<span class="wan">{t.money_total(s.goods_value)}</span></dd></div>
+            <div><dt>{w.money_in}</dt><dd>{w.count_money(s.money_in_rows, s.money_in)}<span class="wan">{t.money_total(s.money_in)}</span></dd></div>
+            <div><dt>{w.money_out}</dt><dd>{w.count_money(s.money_out_rows, s.money_out)}<span class="wan">{t.money_total(s.money_out)}</span></dd></div>
+            <div><dt>{w.goods_value}</dt><dd>{w.batches_money(s.goods_rows, s.goods_value)}<span class="wan">{t.money_total(s.goods_value)}</span></dd></div>
         </dl>
     }
     .into_any()
@@ -293,18 +300,19 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
     let sample = donations.iter().any(|d| d.origin.is_sample()) || disbursements.iter().any(|d| d.origin.is_sample());
     let pct = |bp: Option<i64>| bp.map(format::percent_bp).unwrap_or_else(|| "—".into());
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=t.years_label>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=w.years_table_label>
             <table class="years stack">
                 <caption>
-                    {t.years_caption}
-                    {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
+                    {w.years_table_caption}
+                    {sample.then(|| view! { <span class="badge sample">{w.sample_data_badge}</span> })}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t.col_year}</th><th scope="col">{t.money_in}</th><th scope="col">{t.col_non_directed}</th>
-                        <th scope="col">{t.col_online}</th><th scope="col">{t.col_spent}</th><th scope="col">{t.col_project_costs}</th>
-                        <th scope="col">{t.col_cap}</th><th scope="col">{t.col_over}</th>
+                        <th scope="col">{t.col_year}</th><th scope="col">{w.money_in}</th><th scope="col">{w.col_non_directed}</th>
+                        <th scope="col">{w.col_online}</th><th scope="col">{w.col_spent}</th><th scope="col">{w.col_project_costs}</th>
+                        <th scope="col">{w.col_cap}</th><th scope="col">{w.col_over}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -315,20 +323,20 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                             let partial = published.filter(|p| !gongshi_core::ledger::is_complete_year(y.year, *p));
                             let is_over = over.0 > 0 && partial.is_none();
                             let verdict = match partial {
-                                Some(p) => t.year_partial(&t.date(p)),
-                                None if is_over => t.over_by(over),
-                                None => t.not_over.to_string(),
+                                Some(p) => w.year_not_over(&t.date(p)),
+                                None if is_over => w.over_by(over),
+                                None => w.within_cap.to_string(),
                             };
                             view! {
                                 <tr>
                                     <th scope="row">{t.year(y.year)}</th>
-                                    <td class="num" data-label=t.money_in>{t.money(y.received)}</td>
-                                    <td class="num" data-label=t.col_non_directed>{t.with_share(t.money(y.non_directed), pct(y.non_directed_share_bp()))}</td>
-                                    <td class="num" data-label=t.col_online>{t.with_share(t.money(y.online), pct(y.online_share_bp()))}</td>
-                                    <td class="num" data-label=t.col_spent>{t.money(y.disbursed)}</td>
-                                    <td class="num" data-label=t.col_project_costs>{t.money(y.project_costs)}</td>
-                                    <td class="num" data-label=t.col_cap>{t.money(y.cost_cap)}</td>
-                                    <td class:flag=is_over data-label=t.col_over>{verdict}</td>
+                                    <td class="num" data-label=w.money_in>{t.money(y.received)}</td>
+                                    <td class="num" data-label=w.col_non_directed>{w.with_share(t.money(y.non_directed), pct(y.non_directed_share_bp()))}</td>
+                                    <td class="num" data-label=w.col_online>{w.with_share(t.money(y.online), pct(y.online_share_bp()))}</td>
+                                    <td class="num" data-label=w.col_spent>{t.money(y.disbursed)}</td>
+                                    <td class="num" data-label=w.col_project_costs>{t.money(y.project_costs)}</td>
+                                    <td class="num" data-label=w.col_cap>{t.money(y.cost_cap)}</td>
+                                    <td class:flag=is_over data-label=w.col_over>{verdict}</td>
                                 </tr>
                             }
                         })
@@ -345,17 +353,18 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
     let uses = directed_use(&donations, &disbursements);
     let sample = donations.iter().any(|d| d.origin.is_sample());
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
         <details class="goods">
-            <summary>{t.directed_summary(uses.len())}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.directed_label>
+            <summary>{w.directed_summary(uses.len())}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=w.directed_table_label>
                 <table class="years stack">
                     <caption>
-                        {t.directed_caption}
-                        {sample.then(|| view! { <span class="badge sample">{t.sample_data}</span> })}
+                        {w.directed_table_caption}
+                        {sample.then(|| view! { <span class="badge sample">{w.sample_data_badge}</span> })}
                     </caption>
                     <thead>
-                        <tr><th scope="col">{t.col_purpose}</th><th scope="col">{t.col_count}</th><th scope="col">{t.col_received}</th><th scope="col">{t.col_paid}</th><th scope="col">{t.col_left}</th><th scope="col">{t.col_use_share}</th></tr>
+                        <tr><th scope="col">{w.col_purpose}</th><th scope="col">{w.col_count}</th><th scope="col">{w.col_received}</th><th scope="col">{w.col_paid}</th><th scope="col">{w.col_left}</th><th scope="col">{w.col_use_share}</th></tr>
                     </thead>
                     <tbody>
                         {uses
@@ -366,11 +375,11 @@ fn DirectedUse(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursemen
                                 view! {
                                     <tr>
                                         <th scope="row">{u.to}</th>
-                                        <td class="num" data-label=t.col_count>{u.donations}</td>
-                                        <td class="num" data-label=t.col_received>{t.money(u.received)}</td>
-                                        <td class="num" data-label=t.col_paid>{t.money(u.disbursed)}</td>
-                                        <td class="num" data-label=t.col_left>{t.money(left)}</td>
-                                        <td class="num" data-label=t.col_use_share>{share}</td>
+                                        <td class="num" data-label=w.col_count>{u.donations}</td>
+                                        <td class="num" data-label=w.col_received>{t.money(u.received)}</td>
+                                        <td class="num" data-label=w.col_paid>{t.money(u.disbursed)}</td>
+                                        <td class="num" data-label=w.col_left>{t.money(left)}</td>
+                                        <td class="num" data-label=w.col_use_share>{share}</td>
                                     </tr>
                                 }
                             })
@@ -391,16 +400,17 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
     // the page: there the summary line says how many are flagged, and a tap opens the list.
     let open = flagged > 0 && !crate::components::narrow_screen();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
         <details class="goods" open=open>
-            <summary>{t.goods_summary(balances.len(), flagged)}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.goods_label>
+            <summary>{w.goods_summary(balances.len(), flagged)}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=w.goods_table_label>
                 <table class="goods-table stack">
-                    <caption>{t.goods_caption}</caption>
+                    <caption>{w.goods_table_caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t.col_batch}</th><th scope="col">{t.col_item}</th><th scope="col">{t.col_in}</th><th scope="col">{t.col_out}</th>
-                            <th scope="col">{t.col_written_off}</th><th scope="col">{t.col_balance}</th><th scope="col">{t.col_flags}</th><th scope="col">{t.col_origin}</th>
+                            <th scope="col">{w.col_batch}</th><th scope="col">{w.col_item}</th><th scope="col">{w.col_in}</th><th scope="col">{w.col_out}</th>
+                            <th scope="col">{w.col_written_off}</th><th scope="col">{w.col_balance}</th><th scope="col">{w.col_flags}</th><th scope="col">{w.col_origin}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -412,20 +422,20 @@ fn GoodsBalances(goods: Arc<Goods>) -> impl IntoView {
                                 let unit = b.unit.clone();
                                 let is_sample = b.origin.is_sample();
                                 let is_flagged = !bal.flags.is_empty();
-                                let q = move |n: i64| format!("{}{}", format::group_thousands(n.max(0) as u64), if n < 0 { t.negative } else { "" });
+                                let q = move |n: i64| format!("{}{}", format::group_thousands(n.max(0) as u64), if n < 0 { w.negative_suffix } else { "" });
                                 view! {
                                     <tr class:sample=is_sample class:flagged=is_flagged>
                                         <th scope="row">{b.id.clone()}<br /><span class="muted">{b.date.to_string()}</span></th>
-                                        <td class="main" data-label=t.col_item>{t.item_unit(&b.item, &unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
-                                        <td class="num" data-label=t.col_in>{q(bal.received)}</td>
-                                        <td class="num" data-label=t.col_out>{q(bal.out)}</td>
-                                        <td class="num" data-label=t.col_written_off>{q(bal.written_off)}</td>
-                                        <td class="num" data-label=t.col_balance>{bal.balance.to_string()}</td>
-                                        <td class="flags" class:empty=!is_flagged && b.cancelled.is_none() data-label=t.col_flags>
+                                        <td class="main" data-label=w.col_item>{w.item_unit(&b.item, &unit)}<br /><span class="muted">{b.donor.clone()}</span></td>
+                                        <td class="num" data-label=w.col_in>{q(bal.received)}</td>
+                                        <td class="num" data-label=w.col_out>{q(bal.out)}</td>
+                                        <td class="num" data-label=w.col_written_off>{q(bal.written_off)}</td>
+                                        <td class="num" data-label=w.col_balance>{bal.balance.to_string()}</td>
+                                        <td class="flags" class:empty=!is_flagged && b.cancelled.is_none() data-label=w.col_flags>
                                             {bal.flags.iter().map(|f| view! { <span class="flag">{format!("⚠ {}", f.label(t.lang))}</span> }).collect_view()}
-                                            {b.cancelled.as_ref().map(|c| view! { <span class="muted">{t.cancelled(&c.reason)}</span> })}
+                                            {b.cancelled.as_ref().map(|c| view! { <span class="muted">{w.cancelled(&c.reason)}</span> })}
                                         </td>
-                                        <td data-label=t.col_origin>{b.origin.label(t.lang)}</td>
+                                        <td data-label=w.col_origin>{b.origin.label(t.lang)}</td>
                                     </tr>
                                 }
                             })

@@ -24,19 +24,19 @@ use std::sync::Arc;
 
 /// The page's own words (this page's strings live with it).
 struct Words {
-    h: &'static str,
+    heading: &'static str,
     lead: &'static str,
     loading: &'static str,
     none: &'static str,
     ok: &'static str,
     alarm: &'static str,
     alarm_help: &'static str,
-    releases_h: &'static str,
+    releases_heading: &'static str,
     fingerprint: &'static str,
     no_changes: &'static str,
     corrections: &'static str,
     compare_prev: &'static str,
-    diff_h: &'static str,
+    diff_heading: &'static str,
     dataset: &'static str,
     from: &'static str,
     to: &'static str,
@@ -50,7 +50,7 @@ struct Words {
     sample: &'static str,
     real: &'static str,
     more_rows: &'static str,
-    calendar_h: &'static str,
+    calendar_heading: &'static str,
     calendar_lead: &'static str,
     due: &'static str,
     outcome: &'static str,
@@ -58,19 +58,19 @@ struct Words {
 }
 
 const ZH: Words = Words {
-    h: "更新记录",
+    heading: "更新记录",
     lead: "本站每次发布数据都记作一版：日期、说明、每个文件的 SHA-256 和上一版的哈希，环环相扣，发布后不再改动。每一版的“指纹”是它的哈希的前 16 位，可以在公告中引用：本页打开时会从第一版起逐版核对，任何一版、任何一个文件被改动都会在这里报警。",
     loading: "正在核对发布记录…",
     none: "本站还没有发布记录。发布机构用 gongshi release 发布第一版后，这里会列出每一版及其改动。",
     ok: "发布记录完整：逐版核对通过，链接和当前数据都与记录一致。",
     alarm: "发布记录核对未通过",
     alarm_help: "下列文件与发布记录不符：本站的数据可能在发布后被改动过，或者文件不完整。请以发布机构公告的指纹为准，并向发布机构反映。",
-    releases_h: "各版发布",
+    releases_heading: "各版发布",
     fingerprint: "指纹",
     no_changes: "（本版没有记录层面的改动）",
     corrections: "更正说明",
     compare_prev: "与上一版比较",
-    diff_h: "两版之间的改动",
+    diff_heading: "两版之间的改动",
     dataset: "数据集",
     from: "从",
     to: "到",
@@ -84,7 +84,7 @@ const ZH: Words = Words {
     sample: "示例",
     real: "真实记录",
     more_rows: "再显示 50 条",
-    calendar_h: "公开日历",
+    calendar_heading: "公开日历",
     calendar_lead: "按各数据集的法定公开周期（慈善法第七十九条：至少每三个月公开一次），从首次发布起的每个应公开日期，以及是否按时发布。",
     due: "应公开日期",
     outcome: "发布情况",
@@ -92,19 +92,19 @@ const ZH: Words = Words {
 };
 
 const EN: Words = Words {
-    h: "Publication history",
+    heading: "Publication history",
     lead: "Every publication of this site's data is recorded as a release: its date, a note, every file's SHA-256 and the previous release's hash, chained and never changed once published. A release's fingerprint is the first 16 digits of its hash, for quoting in announcements: this page checks every release from the first one when it opens, and raises an alarm here if any release or file was altered.",
     loading: "Checking the publication history…",
     none: "This site has no publication history yet. Once the publisher records a first release with gongshi release, every release and its changes are listed here.",
     ok: "The publication history is complete: every release checks out, and the links and the current data match the record.",
     alarm: "The publication history does not check out",
     alarm_help: "These files do not match the record: the site's data may have been altered after publication, or files are missing. Rely on the fingerprint the publisher announced, and tell the publisher.",
-    releases_h: "Releases",
+    releases_heading: "Releases",
     fingerprint: "Fingerprint",
     no_changes: "(no record-level changes in this release)",
     corrections: "Correction notes",
     compare_prev: "Compare with the previous release",
-    diff_h: "Changes between two releases",
+    diff_heading: "Changes between two releases",
     dataset: "Dataset",
     from: "From",
     to: "To",
@@ -118,7 +118,7 @@ const EN: Words = Words {
     sample: "sample",
     real: "real record",
     more_rows: "Show 50 more",
-    calendar_h: "Disclosure calendar",
+    calendar_heading: "Disclosure calendar",
     calendar_lead: "Each dataset's legal publication cadence (Charity Law art. 79: at least every three months), every due date since it was first published, and whether it was published on time.",
     due: "Due",
     outcome: "Published",
@@ -212,7 +212,7 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <section class="history">
-            <h2>{w.h}</h2>
+            <h2>{w.heading}</h2>
             <p class="lead">{w.lead}</p>
             {body}
         </section>
@@ -256,7 +256,7 @@ fn History(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
         .collect_view();
     view! {
         {status}
-        <h3>{w.releases_h}</h3>
+        <h3>{w.releases_heading}</h3>
         <ul class="releases">{list}</ul>
         <DiffView files=files.clone() log=log.clone() />
         <Calendar log=log />
@@ -518,7 +518,7 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
                     <input id="diff-search" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_search />
                 </div>
                 <button type="button" class="btn small" on:click=download>{w.diff_csv}</button>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=w.diff_h>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=w.diff_heading>
                     <table class="diff-table">
                         <tbody>{rows}</tbody>
                     </table>
@@ -529,7 +529,7 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
         }
     };
     view! {
-        <h3 id="history-diff">{w.diff_h}</h3>
+        <h3 id="history-diff">{w.diff_heading}</h3>
         {controls}
         {shown}
     }
@@ -602,7 +602,7 @@ fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3 id="history-calendar">{w.calendar_h}</h3>
+        <h3 id="history-calendar">{w.calendar_heading}</h3>
         <p class="muted">{w.calendar_lead}" "{w.no_cadence}</p>
         {blocks}
     }

@@ -1,6 +1,8 @@
 //! 概览: the rectification progress, the key figures of the report, each with its source, and
 //! the ledgers' totals from summary.json (no ledger is downloaded for them).
 
+mod words;
+
 use crate::components::{loaded, ChartView, FigureCard, FigureTable, ViewLink};
 use crate::state::{use_data, DataFile, Load};
 use gongshi_core::summary::Summary;
@@ -8,36 +10,38 @@ use gongshi_core::view::{Page, View};
 use gongshi_core::Fen;
 use leptos::prelude::*;
 use std::sync::Arc;
+use words::words;
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     // The manifest's source line, else the report's own title.
     let source = move |title: &str| {
         data.manifest.with(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| title.to_string())
     };
 
     let progress = move || {
-        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rect), move |r, _| {
+        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rectification), move |r, _| {
             let done = r.status_counts()[&gongshi_core::rectification::Status::Done];
             let total = r.problems.len();
             let insp = &r.inspection;
             let d = |x: Option<gongshi_core::date::PartialDate>| x.map(|d| t.date(d)).unwrap_or_default();
             view! {
                 <p class="lead">
-                    {t.inspection(&insp.by, &d(insp.start), &d(insp.end), &d(insp.feedback), total)}
-                    <strong>{t.published_done(&d(r.published), done)}</strong>
+                    {w.inspection(&insp.by, &d(insp.start), &d(insp.end), &d(insp.feedback), total)}
+                    <strong>{w.rectified_so_far(&d(r.published), done)}</strong>
                 </p>
-                <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(&r.title), t.lang)) id="rect-progress" file_stem=t.stem_progress />
-                <p><ViewLink view=View::page(Page::Rectification) class="btn">{t.view_all_problems(total)}</ViewLink></p>
+                <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(r.progress_chart(&source(&r.title), t.lang)) id="rect-progress" file_stem=t.progress_chart_file />
+                <p><ViewLink view=View::page(Page::Rectification) class="btn">{w.see_all_problems(total)}</ViewLink></p>
             }
             .into_any()
         })
     };
 
     let figures = move || {
-        loaded(data.figures.get(), DataFile::Figures, Some(t.loading_figures), move |f, _| {
+        loaded(data.figures.get(), DataFile::Figures, Some(w.loading_figures), move |f, _| {
             let key: Vec<_> = f.key_figures().cloned().collect();
             let all = f.figures.clone();
             let n = all.len();
@@ -46,8 +50,8 @@ pub fn Overview() -> impl IntoView {
                     {key.into_iter().map(|fig| view! { <FigureCard figure=fig /> }).collect_view()}
                 </ul>
                 <details class="all-figures">
-                    <summary>{t.all_figures(n)}</summary>
-                    <FigureTable figures=all caption=t.figures_caption_all />
+                    <summary>{w.all_figures(n)}</summary>
+                    <FigureTable figures=all caption=w.figures_caption />
                 </details>
             }
             .into_any()
@@ -57,7 +61,7 @@ pub fn Overview() -> impl IntoView {
     // Nothing at all when the data folder publishes no summary.
     let accounts = move || match data.summary.get() {
         Load::Idle => ().into_any(),
-        other => loaded(other, DataFile::Summary, Some(t.loading_summary), |value, _| view! { <Accounts summary=value /> }.into_any()),
+        other => loaded(other, DataFile::Summary, Some(w.loading_accounts), |value, _| view! { <Accounts summary=value /> }.into_any()),
     };
 
     // A report the organisation does not publish has no section at all.
@@ -65,7 +69,7 @@ pub fn Overview() -> impl IntoView {
         (!matches!(data.rectification.get(), Load::Unpublished)).then(|| {
             view! {
                 <section aria-labelledby="ov-rect">
-                    <h2 id="ov-rect">{t.ov_rect_h}</h2>
+                    <h2 id="ov-rect">{w.rectification_heading}</h2>
                     {progress}
                 </section>
             }
@@ -75,8 +79,8 @@ pub fn Overview() -> impl IntoView {
         (!matches!(data.figures.get(), Load::Unpublished)).then(|| {
             view! {
                 <section aria-labelledby="ov-fig">
-                    <h2 id="ov-fig">{t.ov_fig_h}</h2>
-                    <p class="muted">{t.ov_fig_note}</p>
+                    <h2 id="ov-fig">{w.figures_heading}</h2>
+                    <p class="muted">{w.figures_note}</p>
                     {figures}
                 </section>
             }
@@ -95,9 +99,10 @@ pub fn Overview() -> impl IntoView {
 #[component]
 fn Accounts(summary: Arc<Summary>) -> impl IntoView {
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     let years = &summary.money_by_year;
     let span = match (years.first(), years.last()) {
-        (Some(a), Some(b)) => t.acc_years(a.year, b.year),
+        (Some(a), Some(b)) => w.years_span(a.year, b.year),
         _ => String::new(),
     };
     // A total that would overflow is not shown rather than shown wrong.
@@ -107,7 +112,7 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
     let people: u64 = relief.iter().map(|r| u64::from(r.records) + u64::from(r.aggregate_people)).sum();
     let relief_fen = Fen::checked_sum(relief.iter().flat_map(|r| [Fen(r.records_amount_fen), Fen(r.aggregate_amount_fen)]));
     let relief_span = match (relief.iter().map(|r| r.year).min(), relief.iter().map(|r| r.year).max()) {
-        (Some(a), Some(b)) => t.acc_years(a, b),
+        (Some(a), Some(b)) => w.years_span(a, b),
         _ => String::new(),
     };
     let badge = move |sample: bool| sample.then(|| view! { <span class="badge sample">{t.sample_badge}</span> });
@@ -124,23 +129,23 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
     let money_sample = summary.money_sample;
     let mut cards = Vec::new();
     if let (false, Some(received), Some(disbursed)) = (years.is_empty(), received, disbursed) {
-        cards.push(card(t.acc_received, t.money_total(received), span.clone(), money_sample, Page::Donations, t.acc_open_ledger));
-        cards.push(card(t.acc_disbursed, t.money_total(disbursed), span, money_sample, Page::Donations, t.acc_open_ledger));
+        cards.push(card(w.received, t.money_total(received), span.clone(), money_sample, Page::Donations, w.open_donations));
+        cards.push(card(w.disbursed, t.money_total(disbursed), span, money_sample, Page::Donations, w.open_donations));
     }
     if let (false, Some(fen)) = (relief.is_empty(), relief_fen) {
         cards.push(card(
-            t.acc_relief,
-            t.acc_people(people),
+            w.relief,
+            w.people_helped(people),
             format!("{} · {relief_span}", t.money_total(fen)),
             summary.relief_sample,
             Page::Relief,
-            t.acc_open_relief,
+            w.open_relief,
         ));
     }
     // No card for coverage the organisation has not filled in yet.
     if let Some(c) = summary.coverage.as_ref().filter(|c| c.units > 0 || c.village_coverage_bp.is_some()) {
-        let period = c.village_coverage_bp.map(|bp| t.acc_village_coverage(bp)).unwrap_or_default();
-        cards.push(card(t.acc_units, t.units_n(c.units), period, c.sample, Page::Coverage, t.acc_open_coverage));
+        let period = c.village_coverage_bp.map(|bp| w.village_coverage(bp)).unwrap_or_default();
+        cards.push(card(w.grassroots_units, t.units_n(c.units), period, c.sample, Page::Coverage, w.open_coverage));
     }
     let rows = years
         .iter()
@@ -156,11 +161,11 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
         .collect_view();
     let per_year = (!years.is_empty()).then(|| {
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.acc_year_caption>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=w.per_year_caption>
                 <table class="year-money">
-                    <caption>{t.acc_year_caption}{badge(money_sample)}</caption>
+                    <caption>{w.per_year_caption}{badge(money_sample)}</caption>
                     <thead>
-                        <tr><th scope="col">{t.col_year}</th><th scope="col" class="num">{t.acc_received}</th><th scope="col" class="num">{t.acc_disbursed}</th></tr>
+                        <tr><th scope="col">{t.col_year}</th><th scope="col" class="num">{w.received}</th><th scope="col" class="num">{w.disbursed}</th></tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -169,11 +174,11 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="ov-acc" class="accounts">
-            <h2 id="ov-acc">{t.ov_acc_h}</h2>
-            <p class="muted">{t.ov_acc_note}</p>
+            <h2 id="ov-acc">{w.accounts_heading}</h2>
+            <p class="muted">{w.accounts_note}</p>
             <crate::routes::lookup::LookupLink />
-            {summary.sample.then(|| view! { <p class="notice sample-note" role="note">{t.ov_acc_sample}</p> })}
-            {cards.is_empty().then(|| view! { <p class="notice empty" role="note">{t.acc_empty}</p> })}
+            {summary.sample.then(|| view! { <p class="notice sample-note" role="note">{w.accounts_sample_note}</p> })}
+            {cards.is_empty().then(|| view! { <p class="notice empty" role="note">{w.accounts_empty}</p> })}
             <ul class="cards">{cards}</ul>
             {per_year}
         </section>

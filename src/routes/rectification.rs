@@ -2,6 +2,8 @@
 //! to what was found and what was done. All of the page's state is in the URL; the search and
 //! the facets are answered by the one table engine (`Rectification::run`, problems as records).
 
+mod words;
+
 use crate::components::{loaded, ChartView, FacetGroup, FacetOption, FigureTable, Highlighted, ValidationNotice};
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
@@ -11,6 +13,7 @@ use gongshi_core::search::Query;
 use gongshi_core::table::{Facet, TableState};
 use leptos::prelude::*;
 use std::sync::Arc;
+use words::words;
 
 #[component]
 pub fn RectificationPage() -> impl IntoView {
@@ -21,7 +24,7 @@ pub fn RectificationPage() -> impl IntoView {
     let open = Memo::new(move |_| nav.view.with(|v| v.rect.open.clone()));
 
     let body = move || {
-        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rect), move |value, problems| {
+        loaded(data.rectification.get(), DataFile::Rectification, Some(t.loading_rectification), move |value, problems| {
             view! { <Tracker rect=value problems=problems state=state open=open /> }.into_any()
         })
     };
@@ -38,6 +41,7 @@ fn Tracker(
     let nav = use_nav();
     let data = use_data();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     let source =
         data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| rect.title.clone());
     let total = rect.problems.len();
@@ -57,7 +61,7 @@ fn Tracker(
                     .map(|v| FacetOption {
                         key: f.value_key(v.code),
                         label: match f {
-                            ProblemFacet::Aspect => t.aspect_label(v.code, r.aspect(v.code).map(|a| a.title.as_str()).unwrap_or("")),
+                            ProblemFacet::Aspect => w.aspect_label(v.code, r.aspect(v.code).map(|a| a.title.as_str()).unwrap_or("")),
                             ProblemFacet::Status => f.label(v.code, t.lang),
                         },
                         count: v.count,
@@ -85,13 +89,13 @@ fn Tracker(
         view! {
             <div class="result-bar">
                 <p class="result-count" role="status" aria-live="polite">
-                    {t.problems_count(total, n, any_filter)}
+                    {w.problems_count(total, n, any_filter)}
                 </p>
                 {any_filter.then(|| view! {
-                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.table = Default::default())>{t.clear_filters}</button>
+                    <button type="button" class="btn small" on:click=move |_| nav.edit_push(|v| v.rect.table = Default::default())>{w.clear_filters}</button>
                 })}
             </div>
-            {(n == 0).then(|| view! { <p class="empty">{t.no_problems}</p> })}
+            {(n == 0).then(|| view! { <p class="empty">{w.no_problems}</p> })}
             <ol class="problems">
                 {shown
                     .into_iter()
@@ -119,47 +123,47 @@ fn Tracker(
             view! { <li class=format!("stat stat-{}", s.key())><span class="stat-n">{n}</span><span class="stat-label">{s.label(t.lang)}</span></li> }
         })
         .collect_view();
-    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w >= 720.0);
+    let wide = web_sys::window().and_then(|win| win.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|px| px >= 720.0);
     let filters_open = wide || state.with_untracked(|s| s.facets.values().any(|v| !v.is_empty()));
     let active = move || state.with(|s| s.facets.values().map(|v| v.len()).sum::<usize>());
 
     view! {
-        <h2>{t.rect_h}</h2>
+        <h2>{w.heading}</h2>
         <p class="doc-title">{rect.title.clone()}</p>
-        <p class="print-only">{t.print_line(&rect.publisher, &rect.published.map(|d| t.date(d)).unwrap_or_default())}</p>
-        <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>{t.print_all}</button>
+        <p class="print-only">{w.print_line(&rect.publisher, &rect.published.map(|d| t.date(d)).unwrap_or_default())}</p>
+        <button type="button" class="btn small no-print" on:click=move |_| print_all(printing)>{w.print_all}</button>
         <ValidationNotice findings=problems />
-        <ul class="stats" aria-label=t.progress_label>{stats}</ul>
+        <ul class="stats" aria-label=w.progress_label>{stats}</ul>
         <div class="search">
-            <label for="rect-search">{t.rect_search}</label>
+            <label for="rect-search">{w.search_label}</label>
             <input
                 id="rect-search"
                 type="search"
-                placeholder=t.rect_placeholder
+                placeholder=w.search_placeholder
                 autocomplete="off"
                 prop:value=move || state.with(|s| s.query.clone())
                 on:input=on_input
             />
         </div>
         <details class="filters" open=filters_open>
-            <summary>{t.rect_filters} {move || (active() > 0).then(|| t.selected(active()))}</summary>
+            <summary>{w.filters_label} {move || (active() > 0).then(|| t.selected(active()))}</summary>
             <div class="facets">{facets}</div>
         </details>
         {list}
-        <h3>{t.progress_chart_h}</h3>
-        <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.stem_progress />
+        <h3>{w.progress_chart_heading}</h3>
+        <ChartView dataset="rectification" chart=gongshi_core::chart::Chart::Bars(chart) id="rect-progress" file_stem=t.progress_chart_file />
         <FeedbackChannels contact=contact />
         <section class="report-extra">
             <details>
-                <summary>{t.org_of_work}</summary>
+                <summary>{w.work_organisation}</summary>
                 <p>{org_text}</p>
             </details>
             <details>
-                <summary>{t.next_steps}</summary>
+                <summary>{w.next_steps}</summary>
                 <ol>{steps.into_iter().map(|s| view! { <li><strong>{s.title}</strong>{t.full_stop}{s.text}</li> }).collect_view()}</ol>
             </details>
             <details>
-                <summary>{t.transcription}</summary>
+                <summary>{w.about_transcription}</summary>
                 <ul class="muted">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             </details>
         </section>
@@ -190,6 +194,7 @@ fn ProblemCard(
 ) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     let printing = crate::state::use_printing();
     let no = problem.no;
     let is_open = move || printing.get() || open.with(|o| o.contains(&no));
@@ -211,36 +216,36 @@ fn ProblemCard(
             let q = q2.clone();
             let related = related.clone();
             view! {
-                <h4>{t.finding}</h4>
+                <h4>{w.finding_heading}</h4>
                 <p class="finding"><Highlighted text=p.finding.clone() query=q.clone() /></p>
-                <h4>{t.measures}</h4>
+                <h4>{w.measures_heading}</h4>
                 <ol class="measures">
                     {p.measures
                         .iter()
                         .enumerate()
-                        .map(|(i, m)| view! { <li><span class="ord">{t.ordinal(i + 1)}</span><Highlighted text=m.clone() query=q.clone() /></li> })
+                        .map(|(i, m)| view! { <li><span class="ord">{w.measure_ordinal(i + 1)}</span><Highlighted text=m.clone() query=q.clone() /></li> })
                         .collect_view()}
                 </ol>
                 {(!p.dates.is_empty()).then(|| view! {
-                    <h4>{t.dates}</h4>
+                    <h4>{w.dates_heading}</h4>
                     <ul class="dates">
                         {p.dates.iter().map(|d| view! { <li><time datetime=d.date.to_string()>{t.date(d.date)}</time>" "{d.what.clone()}</li> }).collect_view()}
                     </ul>
                 })}
-                {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=t.problem_figures(no) /> })}
+                {(!related.is_empty()).then(|| view! { <FigureTable figures=related caption=w.problem_figures(no) /> })}
                 {ask_to.as_deref().and_then(|to| {
                     let link = crate::nav::absolute_href(&crate::components::figures::problem_view(no).with_lang(t.lang));
-                    let (subject, body) = t.ask_problem(no, &p.title, &link);
+                    let (subject, body) = w.ask_email(no, &p.title, &link);
                     gongshi_core::feedback::mailto(to, &subject, &body)
                 })
-                .map(|href| view! { <p class="ask no-print"><a class="ask-link" href=href>{t.ask}</a></p> })}
+                .map(|href| view! { <p class="ask no-print"><a class="ask-link" href=href>{w.ask_link}</a></p> })}
             }
         })
     };
     view! {
         <li class="problem" id=format!("problem-{no}") data-no=no>
             <button type="button" class="problem-head" aria-expanded=move || is_open().to_string() aria-controls=panel_id.clone() on:click=toggle>
-                <span class="pno">{t.problem_no(no)}</span>
+                <span class="pno">{w.problem_no(no)}</span>
                 <span class="ptitle"><Highlighted text=problem.title.clone() query=query.clone() /></span>
                 <span class=format!("status status-{}", status.key())>{status.label(t.lang)}</span>
             </button>
@@ -264,24 +269,24 @@ fn channels(report: &gongshi_core::rectification::Contact, org: &gongshi_core::o
 /// 监督与反馈: the published channels as links a phone can call or write to.
 #[component]
 fn FeedbackChannels(contact: gongshi_core::rectification::Contact) -> impl IntoView {
-    let t = crate::i18n::use_tr();
+    let w = words(crate::i18n::use_lang());
     let any = contact.phone.is_some() || contact.email.is_some() || contact.address.is_some();
     any.then(|| {
         view! {
             <section class="feedback" id="feedback" aria-labelledby="feedback-h">
-                <h3 id="feedback-h">{t.contact}</h3>
-                <p class="muted">{t.feedback_lead}</p>
+                <h3 id="feedback-h">{w.feedback_heading}</h3>
+                <p class="muted">{w.feedback_lead}</p>
                 <ul class="channels">
                     {contact.phone.map(|x| {
                         let tel = gongshi_core::feedback::tel(&x);
-                        view! { <li>{t.phone}{match tel { Some(h) => view! { <a class="tel" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
+                        view! { <li>{w.phone_label}{match tel { Some(h) => view! { <a class="tel" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
                     })}
                     {contact.email.map(|x| {
                         let to = gongshi_core::feedback::mailto(&x, "", "").map(|h| h.split('?').next().unwrap_or_default().to_string());
-                        view! { <li>{t.email}{match to { Some(h) => view! { <a class="mail" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
+                        view! { <li>{w.email_label}{match to { Some(h) => view! { <a class="mail" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
                     })}
-                    {contact.address.map(|x| view! { <li>{t.address}{x}</li> })}
-                    {contact.postcode.map(|x| view! { <li>{t.postcode}{x}</li> })}
+                    {contact.address.map(|x| view! { <li>{w.address_label}{x}</li> })}
+                    {contact.postcode.map(|x| view! { <li>{w.postcode_label}{x}</li> })}
                 </ul>
             </section>
         }

@@ -1,6 +1,8 @@
 //! 救助: relief records (masked), aggregates for children's and medical programmes (small cells
 //! suppressed), and the report's real figures on the gap between applications and patients.
 
+mod words;
+
 use crate::components::{loaded, use_outcome, ChartView, FigureTable, SampleNotice, SearchableTable, ValidationNotice};
 use crate::nav::use_nav;
 use crate::state::{use_data, DataFile};
@@ -11,6 +13,7 @@ use gongshi_core::table::{Cell, ColKind, Column, Record, Sort};
 use gongshi_core::{csv, Fen};
 use leptos::prelude::*;
 use std::sync::Arc;
+use words::words;
 
 const DEFAULT_SORT: Sort<relief::ReliefCol> = Sort { column: relief::ReliefCol::Date, descending: true };
 
@@ -18,11 +21,12 @@ fn totals(rows: &[ReliefRecord], idx: &[u32]) -> AnyView {
     let sum = Fen::checked_sum(idx.iter().filter_map(|i| rows[*i as usize].amount)).unwrap_or(Fen::ZERO);
     let goods = idx.iter().filter(|i| rows[**i as usize].goods.is_some()).count();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     view! {
         <dl class="totals" aria-label=t.totals_label>
-            <div><dt>{t.relief_count}</dt><dd>{idx.len()}</dd></div>
-            <div><dt>{t.relief_amount}</dt><dd>{t.yuan(sum)}<span class="wan">{t.money_total(sum)}</span></dd></div>
-            <div><dt>{t.relief_goods}</dt><dd>{t.cases(goods)}</dd></div>
+            <div><dt>{w.total_cases}</dt><dd>{idx.len()}</dd></div>
+            <div><dt>{w.total_paid}</dt><dd>{t.yuan(sum)}<span class="wan">{t.money_total(sum)}</span></dd></div>
+            <div><dt>{w.total_with_goods}</dt><dd>{w.cases(goods)}</dd></div>
         </dl>
     }
     .into_any()
@@ -33,6 +37,7 @@ pub fn ReliefPage() -> impl IntoView {
     let data = use_data();
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     data.ensure(DataFile::Relief);
     let state = Memo::new(move |_| nav.view.with(|v| v.table.clone()));
     let rows = Memo::new_with_compare(
@@ -66,35 +71,35 @@ pub fn ReliefPage() -> impl IntoView {
     };
 
     let body = move || {
-        loaded(data.relief.get(), DataFile::Relief, Some(t.loading_relief), move |value, problems| {
+        loaded(data.relief.get(), DataFile::Relief, Some(w.loading), move |value, problems| {
             let records = rows.get_untracked().unwrap_or_default();
             let sample = records.iter().filter(|r| r.is_sample()).count();
             let real = records.len() - sample;
             let r2 = records.clone();
             let src = source();
             let division = data.organisation().division_label_in(t.lang).to_string();
-            let stem = t.stem_county(&division);
+            let stem = w.by_division_chart_file(&division);
             let charts = move || {
                 outcome.get().map(|o| view! { <ChartView dataset="relief" chart=Chart::Bars(relief::by_county_chart(&r2, &o.rows, &src, t.lang, &data.org())) id="relief-county" file_stem=stem.clone() /> })
             };
             view! {
                 <ValidationNotice findings=problems />
-                <SampleNotice sample=sample real=real what=t.relief_what state=state />
+                <SampleNotice sample=sample real=real what=w.records_noun state=state />
                 <SearchableTable
                     rows=records
                     state=state
                     outcome=outcome
                     default_sort=DEFAULT_SORT
-                    dataset=t.relief_dataset
-                    search_label=t.relief_search(&division)
-                    placeholder=t.relief_placeholder(
+                    dataset=w.dataset_name
+                    search_label=w.search_label(&division)
+                    placeholder=w.search_placeholder(
                         value.records.first().map(|r| r.programme.label(t.lang)),
                         value.records.first().map(|r| r.county.name.as_str()),
                     )
-                    caption=t.relief_caption
+                    caption=w.table_caption
                     totals=Arc::new(totals)
                 />
-                <h3>{t.charts_h}</h3>
+                <h3>{t.charts_heading}</h3>
                 {charts}
                 {(!value.aggregates.is_empty()).then(|| view! { <Aggregates aggregates=Arc::new(value.aggregates.clone()) /> })}
             }
@@ -104,11 +109,11 @@ pub fn ReliefPage() -> impl IntoView {
 
     view! {
         <section class="relief">
-            <h2>{t.relief_h}</h2>
-            <p class="lead">{move || t.relief_lead(&programmes(false))}</p>
+            <h2>{w.heading}</h2>
+            <p class="lead">{move || w.lead(&programmes(false))}</p>
             <div class="notice privacy" role="note">
-                <strong>{t.privacy_h}</strong>
-                {move || t.privacy_text(&programmes(true), data.org().division_label_in(t.lang))}
+                <strong>{w.privacy_heading}</strong>
+                {move || w.privacy_text(&programmes(true), data.org().division_label_in(t.lang))}
             </div>
             <RealRelief />
             {body}
@@ -128,12 +133,13 @@ fn programme_names<'a>(programmes: impl Iterator<Item = &'a Term<Programme>>, la
 fn RealRelief() -> impl IntoView {
     let data = use_data();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     let rect_link = crate::nav::href(&crate::components::figures::problem_view(5).with_lang(t.lang));
     move || {
         loaded(data.figures.get(), DataFile::Figures, None, |f, _| {
             // The report's source line (the manifest's, else the figures' own source section).
             let report = data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("figures").map(|d| d.source.clone()))).unwrap_or_default();
-            let src = t.source_of_problem(&report, 5);
+            let src = w.source_of_problem(&report, 5);
             let chart = relief::application_gap_chart(&f, &src, t.lang);
             // The report's own words for problem 5, as published (data text is never translated).
             let mut quotes: Vec<String> = Vec::new();
@@ -146,15 +152,15 @@ fn RealRelief() -> impl IntoView {
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
             view! {
                 <section class="real" aria-labelledby="relief-real">
-                    <h3 id="relief-real">{t.real_figures_h}<span class="badge real">{t.real_badge}</span></h3>
+                    <h3 id="relief-real">{t.real_figures_heading}<span class="badge real">{t.real_badge}</span></h3>
                     <p>
                         <span lang="zh-CN">{format!("{}“{said}”", t.quote_prefix)}</span>
-                        <a href=rect_link.clone()>{t.problem5}</a>
+                        <a href=rect_link.clone()>{w.problem_5_link}</a>
                     </p>
-                    {chart.map(|c| view! { <ChartView dataset="figures" chart=Chart::Columns(c) id="relief-gap" file_stem=t.stem_gap /> })}
+                    {chart.map(|c| view! { <ChartView dataset="figures" chart=Chart::Columns(c) id="relief-gap" file_stem=w.gap_chart_file /> })}
                     <details>
-                        <summary>{t.relief_related}</summary>
-                        <FigureTable figures=related caption=t.relief_related_caption />
+                        <summary>{w.related_figures}</summary>
+                        <FigureTable figures=related caption=w.related_figures_caption />
                     </details>
                 </section>
             }
@@ -168,6 +174,7 @@ fn RealRelief() -> impl IntoView {
 fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let nav = use_nav();
     let t = crate::i18n::use_tr();
+    let w = words(t.lang);
     let data = crate::state::use_data();
     let org = data.organisation();
     let org2 = org.clone();
@@ -192,21 +199,21 @@ fn Aggregates(aggregates: Arc<Vec<Aggregate>>) -> impl IntoView {
     let download = move |_| {
         let idx = publishable(&a2, &f2());
         let text = csv::to_csv(&a2, &idx, &org2);
-        let name = csv::file_name_in(t.lang, t.agg_file, &[], idx.len());
+        let name = csv::file_name_in(t.lang, w.aggregates_file, &[], idx.len());
         let _ = crate::download::save_text(&name, "text/csv;charset=utf-8", &text);
     };
     let a3 = aggregates.clone();
     view! {
         <section class="aggregates" aria-labelledby="agg-h">
-            <h3 id="agg-h">{t.agg_h}</h3>
-            <p class="muted">{t.agg_note(MIN_CELL, org.division_label_in(t.lang))}</p>
-            <button type="button" class="btn small" on:click=download>{t.agg_download}</button>
+            <h3 id="agg-h">{w.aggregates_heading}</h3>
+            <p class="muted">{w.aggregates_note(MIN_CELL, org.division_label_in(t.lang))}</p>
+            <button type="button" class="btn small" on:click=download>{w.aggregates_download}</button>
             // Sixty cells are many cards on a phone: there the table opens on a tap.
             <details class="agg-details" open=!crate::components::narrow_screen()>
-            <summary>{t.agg_summary(aggregates.len(), aggregates.iter().filter(|a| a.suppressed()).count())}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.agg_label>
+            <summary>{w.aggregates_summary(aggregates.len(), aggregates.iter().filter(|a| a.suppressed()).count())}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=w.aggregates_table_label>
                 <table class="agg-table stack">
-                    <caption>{t.agg_caption(&names)}</caption>
+                    <caption>{w.aggregates_caption(&names)}</caption>
                     <thead>
                         <tr>{AggregateCol::ALL.iter().map(|c| view! { <th scope="col">{c.def().heading(t.lang, &org).to_string()}</th> }).collect_view()}</tr>
                     </thead>
