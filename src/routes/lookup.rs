@@ -217,6 +217,23 @@ fn sample_badge(sample: bool, t: &'static crate::i18n::Tr) -> AnyView {
     }
 }
 
+/// 对此有疑问 about record `id`: an e-mail to the organisation's published address with the
+/// record and the answer's permalink (written by the reader's own mail program), when the data
+/// gives an address.
+fn ask_about(id: &str, t: &'static crate::i18n::Tr) -> Option<AnyView> {
+    let org = use_data().organisation();
+    let link = crate::nav::absolute_href(&view_for(id).with_lang(t.lang));
+    let (subject, body) = match t.lang {
+        Lang::Zh => (format!("关于捐赠记录 {id} 的疑问"), format!("记录：{id}\n链接：{link}\n\n我的疑问：\n\n\n（可留下您的联系方式，便于回复。）")),
+        Lang::En => (
+            format!("A question about record {id}"),
+            format!("Record: {id}\nLink: {link}\n\nMy question:\n\n\n(You may leave a way to reach you for a reply.)"),
+        ),
+    };
+    let href = gongshi_core::feedback::mailto(org.email.as_deref()?, &subject, &body)?;
+    Some(view! { <a class="ask-link no-print" href=href>{t.lang.pick("对此有疑问", "Question this")}</a> }.into_any())
+}
+
 fn donation_card(f: &Found<'_>, t: &'static crate::i18n::Tr) -> AnyView {
     let w = words(t.lang);
     let d = f.donation;
@@ -267,7 +284,10 @@ fn donation_card(f: &Found<'_>, t: &'static crate::i18n::Tr) -> AnyView {
             {corrections}
             {uses}
             {f.unused.map(|u| view! { <p class="unused" data-fen=u.0.to_string()><span>{w.unused}</span><strong>{t.money(u)}</strong></p> })}
-            <button type="button" class="btn small no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{w.print}</button>
+            <p class="card-actions">
+                <button type="button" class="btn small no-print" on:click=|_| { let _ = web_sys::window().map(|w| w.print()); }>{w.print}</button>
+                {ask_about(&d.id, t)}
+            </p>
         </article>
     }
     .into_any()
@@ -295,6 +315,7 @@ fn batch_card(b: &FoundBatch<'_>, t: &'static crate::i18n::Tr) -> AnyView {
             <dl class="kv-list">{line(w.id, x.id.clone())}{line(w.batch_h, t.money(x.value))}</dl>
             <ul class="uses">{moves}{offs}</ul>
             <p class="unused"><span>{w.remaining}</span><strong>{format!("{} {}", b.remaining, x.unit)}</strong></p>
+            <p class="card-actions">{ask_about(&x.id, t)}</p>
         </article>
     }
     .into_any()

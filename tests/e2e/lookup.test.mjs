@@ -52,6 +52,12 @@ test('a receipt number finds the directed donation, every disbursement it paid f
   assert.ok(uses.length >= 1 && uses.some((x) => x.from_donations.length > 1), `${pick.id}: a disbursement shared with other donations`);
   for (const x of uses) assert.equal(Number(await card.locator(`.use[data-id="${x.id}"]`).getAttribute('data-fen')), shareOf(x), x.id);
   assert.equal(Number(await card.locator('.unused').getAttribute('data-fen')), unusedFen);
+  // 对此有疑问 about this record: an e-mail to the published address with the record and its link.
+  const ask = await card.locator('a.ask-link').getAttribute('href');
+  const org = JSON.parse(fs.readFileSync('public/data/manifest.json', 'utf8')).organisation;
+  assert.ok(ask.startsWith(`mailto:${org.email}?subject=`), ask);
+  const body = decodeURIComponent(ask.split('&body=')[1]);
+  assert.ok(body.includes(`记录：${pick.id}`) && body.includes(`no=${pick.id}`), body);
   // Sample data says so.
   assert.equal(pick.origin, 'sample');
   assert.ok(text.includes('示例数据'), 'the sample note');
