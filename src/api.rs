@@ -87,6 +87,11 @@ async fn native_sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
     Some(gongshi_core::integrity::hex(&js_sys::Uint8Array::new(&digest).to_vec()))
 }
 
+/// SHA-256 (hex) of `bytes` by the browser's SubtleCrypto, where it is available.
+pub async fn sha256_native(bytes: &[u8]) -> Option<String> {
+    native_sha256(&js_sys::Uint8Array::from(bytes)).await
+}
+
 /// Bytes → text; a file that is not UTF-8 gets a clear error.
 pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     String::from_utf8(bytes).map_err(|e| {

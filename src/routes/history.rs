@@ -131,11 +131,15 @@ fn words(lang: Lang) -> &'static Words {
 
 /// The log's files as downloaded (paths relative to the data folder).
 #[derive(Default, Clone)]
-struct Fetched(HashMap<String, Vec<u8>>);
+struct Fetched(HashMap<String, Vec<u8>>, HashMap<String, String>);
 
 impl Store for Fetched {
     fn read(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         self.0.get(path).map(|b| Cow::Borrowed(b.as_slice()))
+    }
+    /// The release files' digests, computed by the browser as each arrived.
+    fn sha256(&self, path: &str) -> Option<String> {
+        self.1.get(path).cloned()
     }
 }
 
@@ -172,8 +176,12 @@ async fn read_log() -> State {
         Err(e) => return State::Failed(e),
     }
     for (path, d) in started {
-        // A release file that cannot be read is left out: the check names it.
+        // A release file that cannot be read is left out: the check names it. Its SHA-256 is
+        // computed by the browser (native code) as it arrives, while the others download.
         if let Ok(b) = d.verified(None, None).await {
+            if let Some(h) = api::sha256_native(&b).await {
+                files.1.insert(path.clone(), h);
+            }
             files.0.insert(path, b);
         }
     }

@@ -149,6 +149,13 @@ pub trait Store {
     fn exists(&self, path: &str) -> bool {
         self.read(path).is_some()
     }
+    /// The SHA-256 (lowercase hex) of the file's bytes when the store already has it (the app
+    /// has the browser compute it, in native code, as each file arrives); `None` and the check
+    /// hashes the bytes itself.
+    fn sha256(&self, path: &str) -> Option<String> {
+        let _ = path;
+        None
+    }
 }
 
 impl Store for BTreeMap<String, Vec<u8>> {

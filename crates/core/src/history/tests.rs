@@ -185,3 +185,30 @@ fn what_a_record_is_per_dataset() {
     // A record without its key cannot be compared.
     assert!(records("donations", &[("d.json", &recs(r#"{"records":[{"amount_fen":1}]}"#))]).is_err());
 }
+
+/// A store that brings its own digests (the app's, computed by the browser) is checked with them:
+/// the same answer as hashing the bytes, and a digest that does not match what the index
+/// records is the same alarm.
+#[test]
+fn digests_from_the_store_are_checked_like_hashed_bytes() {
+    struct WithDigests(BTreeMap<String, Vec<u8>>, BTreeMap<String, String>);
+    impl Store for WithDigests {
+        fn read(&self, path: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
+            self.0.read(path)
+        }
+        fn sha256(&self, path: &str) -> Option<String> {
+            self.1.get(path).cloned()
+        }
+    }
+    let files = log(3, 2);
+    let digests: BTreeMap<String, String> =
+        files.iter().filter(|(p, _)| p.contains("releases/")).map(|(p, b)| (p.clone(), crate::integrity::sha256_hex(b))).collect();
+    let good = WithDigests(files.clone(), digests.clone());
+    let c = verify(&good, Options::ALL);
+    assert!(!c.has_errors(), "{:?}", c.findings);
+    assert_eq!(c.value.fingerprint(), verify(&files, Options::ALL).value.fingerprint());
+    let mut wrong = digests;
+    wrong.insert(release_path(2), "0".repeat(64));
+    let c = verify(&WithDigests(files, wrong), Options::ALL);
+    assert!(c.findings.iter().any(|d| d.file == release_path(2)), "{:?}", c.findings);
+}

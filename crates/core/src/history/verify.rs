@@ -127,7 +127,7 @@ pub fn verify(store: &dyn Store, opts: Options) -> Checked<Log> {
             parsed.push(None);
             continue;
         };
-        actual.push(Some(sha256_hex(&bytes)));
+        actual.push(Some(store.sha256(&path).unwrap_or_else(|| sha256_hex(&bytes))));
         match load_release(&path, &bytes) {
             Ok(r) => {
                 if r.schema != RELEASE_SCHEMA {
