@@ -139,7 +139,9 @@ pub fn LookupPage() -> impl IntoView {
         }
         asked_before.set_value(true);
     };
-    read_for(&ask_of(&asked.get_untracked()));
+    // Every question, however it arrives (the link, the form, back and forward), reads what it
+    // needs.
+    Effect::new(move |_| read_for(&ask_of(&asked.get())));
 
     // The form edits a draft; 查询 puts it in the URL (a new history entry: back returns).
     let draft = RwSignal::new(asked.get_untracked());
@@ -152,7 +154,6 @@ pub fn LookupPage() -> impl IntoView {
     let submit = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
         let d = draft.get_untracked();
-        read_for(&ask_of(&d));
         nav.edit_push(|v| v.lookup = d);
     };
     let d0 = draft.get_untracked();

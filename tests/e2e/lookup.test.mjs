@@ -61,6 +61,11 @@ test('a receipt number finds the directed donation, every disbursement it paid f
   // Sample data says so.
   assert.equal(pick.origin, 'sample');
   assert.ok(text.includes('示例数据'), 'the sample note');
+  // Back and forward follow the question.
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('.lookup-card'), null, { timeout: 10000 });
+  await page.goForward();
+  await card.waitFor({ timeout: 10000 });
   // The permalink reopens the answer.
   const url = page.url();
   assert.ok(url.includes('page=lookup') && url.includes('no='), url);
