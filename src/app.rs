@@ -225,10 +225,7 @@ fn Footer() -> impl IntoView {
     let channels = move || {
         let org = data.org();
         let tel = org.phone.as_deref().and_then(|p| gongshi_core::feedback::tel(p).map(|h| (h, p.to_string())));
-        let mail = org
-            .email
-            .as_deref()
-            .and_then(|m| gongshi_core::feedback::mailto(m, "", "").map(|h| (h.split('?').next().unwrap_or_default().to_string(), m.trim().to_string())));
+        let mail = org.email.as_deref().and_then(|m| gongshi_core::feedback::mail_to(m).map(|h| (h, m.trim().to_string())));
         (tel.is_some() || mail.is_some()).then(|| {
             view! {
                 <p class="channels">

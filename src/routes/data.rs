@@ -14,8 +14,8 @@ use gongshi_core::{csv, format};
 use leptos::prelude::*;
 use words::words;
 
-/// Today, from the browser's clock.
-fn today() -> PartialDate {
+/// Today, from the browser's clock (the data page's freshness badges, the history's calendar).
+pub(crate) fn today() -> PartialDate {
     let d = js_sys::Date::new_0();
     PartialDate { year: d.get_full_year() as u16, month: Some(d.get_month() as u8 + 1), day: Some(d.get_date() as u8) }
 }

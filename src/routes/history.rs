@@ -546,19 +546,13 @@ fn DiffView(files: Arc<Fetched>, log: Arc<Checked<Log>>) -> impl IntoView {
     }
 }
 
-/// Today, from the browser's clock.
-fn today() -> PartialDate {
-    let d = js_sys::Date::new_0();
-    PartialDate { year: d.get_full_year() as u16, month: Some(d.get_month() as u8 + 1), day: Some(d.get_date() as u8) }
-}
-
 #[component]
 fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
     let t = crate::i18n::use_tr();
     let w = words(t.lang);
     let data = use_data();
     let releases: Vec<&Release> = log.value.releases.iter().map(|v| &v.release).collect();
-    let today = today();
+    let today = crate::routes::data::today();
     let sets = data.manifest.with_untracked(|m| m.value().map(|m| m.datasets.clone())).unwrap_or_default();
     let blocks = sets
         .into_iter()

@@ -282,7 +282,7 @@ fn FeedbackChannels(contact: gongshi_core::rectification::Contact) -> impl IntoV
                         view! { <li>{w.phone_label}{match tel { Some(h) => view! { <a class="tel" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
                     })}
                     {contact.email.map(|x| {
-                        let to = gongshi_core::feedback::mailto(&x, "", "").map(|h| h.split('?').next().unwrap_or_default().to_string());
+                        let to = gongshi_core::feedback::mail_to(&x);
                         view! { <li>{w.email_label}{match to { Some(h) => view! { <a class="mail" href=h>{x}</a> }.into_any(), None => x.into_any() }}</li> }
                     })}
                     {contact.address.map(|x| view! { <li>{w.address_label}{x}</li> })}

@@ -45,6 +45,13 @@ pub fn mailto(to: &str, subject: &str, body: &str) -> Option<String> {
     Some(format!("mailto:{to}?subject={}&body={}", percent_encode(subject), percent_encode(&body)))
 }
 
+/// `mailto:` to `to` with nothing prefilled (a plain address link), or `None` when `to` is not
+/// one e-mail address.
+pub fn mail_to(to: &str) -> Option<String> {
+    let to = to.trim();
+    is_email(to).then(|| format!("mailto:{to}"))
+}
+
 /// `tel:` for a published phone number (`0715-8111755`, `+86 715 8111755`): its digits, with a
 /// leading `+` and `-` separators kept; `None` when it has fewer than five digits or other
 /// characters than digits, spaces, `-`, `+`, `(` and `)`.
@@ -102,6 +109,8 @@ mod tests {
             assert_eq!(mailto(bad, "s", "b"), None, "{bad:?}");
         }
         assert!(mailto("office.rc-1+q@mail.example.cn", "s", "b").is_some());
+        assert_eq!(mail_to(" a@b.cn ").as_deref(), Some("mailto:a@b.cn"));
+        assert_eq!(mail_to("a@b.cn?bcc=c@d.cn"), None);
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
     // Folded away on a phone until the row is opened.
     let more = |c: R::Col| !R::on_phone(c) && c != notes_col && Some(c) != lead;
     let any_more = cols.iter().any(|c| more(*c));
+    // Each column's label, once per page of rows (not once per cell).
+    let headings: Vec<&str> = cols.iter().map(|c| c.def().heading(lang, words.org)).collect();
     let mut out = String::with_capacity(indices.len() * 600);
     for i in indices {
         let r = &rows[*i as usize];
@@ -98,7 +100,7 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
                 out.push_str(" empty");
             }
             out.push_str("\" data-label=\"");
-            escape_text(col.heading(lang, words.org), &mut out);
+            escape_text(headings[c.index()], &mut out);
             out.push_str("\">");
             escape_text(&cell_text(cell), &mut out);
             if c == notes_col {
