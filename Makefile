@@ -14,6 +14,7 @@ setup:
 ## Build the release app into dist/ and print its compressed sizes.
 dist: setup
 	trunk build --release
+	@node scripts/bundles.mjs dist
 	@node scripts/prerender.mjs dist
 	@node scripts/headers.mjs dist
 	@node scripts/compress.mjs dist

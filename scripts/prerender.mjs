@@ -83,7 +83,8 @@ export function deferApp(html) {
   let out = html.replace(/<link [^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, (tag) => (/\.wasm|\.js/.test(tag) ? '' : tag));
   out = out.replace(/\/\*gongshi-defer\*\/[\s\S]*?\/\*\/gongshi-defer\*\/;?/g, '');
   if (!out.includes(DEFER)) {
-    out = out.replace(/(<script type="?module"?>)(import init, \* as bindings from [^;]+;)/, `$1$2${DEFER};`);
+    // After the import of the app's JS: Trunk's own line, or scripts/bundles.mjs's choice.
+    out = out.replace(/(<script type="?module"?>)(import init, \* as bindings from [^;]+;|const gongshiCode=[^;]+;const bindings=[^;]+;)/, `$1$2${DEFER};`);
   }
   return out;
 }

@@ -3,19 +3,18 @@
 use crate::components::ViewLink;
 use crate::i18n::{tr, use_tr};
 use crate::nav::{use_nav, Nav};
-use crate::routes::{
-    coverage::CoveragePage, data::DataPage, donations::DonationsPage, overview::Overview, rectification::RectificationPage, relief::ReliefPage,
-};
+use crate::routes::Routes;
 use crate::state::{use_data, Data, Load};
 use gongshi_core::view::{Embed, Page, View};
 use leptos::prelude::*;
 
+/// The shell around `routes`, the pages this build draws.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(routes: Routes) -> impl IntoView {
     let data = Data::new();
     provide_context(data);
     data.load_all();
-    let nav = Nav::install();
+    let nav = Nav::install(routes.pages);
     provide_context(nav);
 
     let page = Memo::new(move |_| nav.view.with(|v| v.page));
@@ -81,15 +80,14 @@ pub fn App() -> impl IntoView {
             });
         }
     });
-    let main = move || match page.get() {
-        Page::Overview => view! { <Overview /> }.into_any(),
-        Page::Rectification => view! { <RectificationPage /> }.into_any(),
-        Page::Donations => view! { <DonationsPage /> }.into_any(),
-        Page::Relief => view! { <ReliefPage /> }.into_any(),
-        Page::Coverage => view! { <CoveragePage /> }.into_any(),
-        Page::Data => view! { <DataPage /> }.into_any(),
-        Page::History => view! { <crate::routes::history::HistoryPage /> }.into_any(),
-        Page::Lookup => view! { <crate::routes::lookup::LookupPage /> }.into_any(),
+    // A page this build does not draw is being loaded as its own document (`Nav::go`).
+    let main = move || {
+        let p = page.get();
+        if nav.draws(p) {
+            (routes.render)(p)
+        } else {
+            ().into_any()
+        }
     };
     // A language switch rebuilds the whole shell and page, so every string is read afresh (and
     // so does the text size: every link then carries it).

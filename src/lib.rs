@@ -29,13 +29,26 @@ pub mod routes;
 
 pub mod app;
 
+use leptos::prelude::*;
+
 pub use app::App;
+pub use routes::Routes;
+
+/// A binary's whole `main`: the panic handler (its words in the address's language), then the
+/// app with the pages it draws.
+pub fn start(routes: Routes) {
+    panic::install(|query| {
+        let t = i18n::tr(gongshi_core::view::View::from_query(query).lang);
+        (t.fatal, t.reload_page)
+    });
+    mount(routes);
+}
 
 /// Mounts the app in `<div id="app">`, replacing the static boot message. When `index.html`
 /// carries a prerendered first view that applies to this URL (see [`prerender`]), the app is
 /// mounted in a detached `#app` that replaces the static view once its data is in, without a
 /// flash; the document never holds both.
-pub fn mount() {
+pub fn mount(routes: Routes) {
     perf::mark("gongshi:main", None);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(boot) = doc.get_element_by_id("boot") {
@@ -43,13 +56,13 @@ pub fn mount() {
     }
     let host = doc.create_element("div").ok().and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
     let (Some(host), Some(body)) = (host, doc.body()) else {
-        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(move || view! { <App routes /> });
         return;
     };
     host.set_id("app");
     if !prerender::hold(&host) {
         let _ = body.append_child(&host);
     }
-    leptos::mount::mount_to(host, App).forget();
+    leptos::mount::mount_to(host, move || view! { <App routes /> }).forget();
     perf::mark("gongshi:mounted", None);
 }

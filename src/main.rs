@@ -1,9 +1,4 @@
-//! Entry point: installs the panic handler (with its words in the address's language) and
-//! mounts the app.
+//! The app's main build: every page but the history (`routes::MAIN`).
 fn main() {
-    gongshi::panic::install(|query| {
-        let t = gongshi::i18n::tr(gongshi_core::view::View::from_query(query).lang);
-        (t.fatal, t.reload_page)
-    });
-    gongshi::mount();
+    gongshi::start(gongshi::routes::MAIN);
 }

@@ -1,13 +1,16 @@
 //! The URL is the view: reading it, writing it, following back/forward.
 
 use crate::debounce::Debounce;
-use gongshi_core::view::View;
+use gongshi_core::view::{Page, View};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub view: RwSignal<View>,
+    /// The pages this build of the app draws (`routes::Routes`); a view of any other page is
+    /// a page load (the document's loader then starts the build that draws it).
+    pub pages: &'static [Page],
 }
 
 fn location_search() -> String {
@@ -49,13 +52,22 @@ fn replace_url(url: &str) {
 }
 
 impl Nav {
-    /// Reads the current URL and follows back/forward from now on.
-    pub fn install() -> Nav {
-        let nav = Nav { view: RwSignal::new(View::from_query(&location_search())) };
+    /// Reads the current URL and follows back/forward from now on; `pages` are those this
+    /// build draws.
+    pub fn install(pages: &'static [Page]) -> Nav {
+        let nav = Nav { view: RwSignal::new(View::from_query(&location_search())), pages };
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
             // Back/forward: an in-place write still waiting belonged to the entry left behind.
             URL_WRITE.with(Debounce::cancel);
-            nav.view.set(View::from_query(&location_search()));
+            let view = View::from_query(&location_search());
+            if !nav.draws(view.page) {
+                // Back to a page another build draws: load it (the address is already its own).
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+                return;
+            }
+            nav.view.set(view);
         });
         // Only when the page or the language changes: writing `lang` on <html>, even the same
         // value, makes the browser restyle the whole document (`:lang()`), which on every
@@ -83,8 +95,21 @@ impl Nav {
         }
     }
 
-    /// Goes to a new view, as a new history entry (page changes, facet clicks).
+    /// Whether this build of the app draws `page` (else a link to it is a page load).
+    pub fn draws(self, page: Page) -> bool {
+        self.pages.contains(&page)
+    }
+
+    /// Goes to a new view, as a new history entry (page changes, facet clicks); a page this
+    /// build does not draw is loaded as a new document.
     pub fn go(self, view: View) {
+        if !self.draws(view.page) {
+            URL_WRITE.with(Debounce::flush);
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().assign(&href(&view));
+            }
+            return;
+        }
         if view != self.view.get_untracked() {
             Self::push(&href(&view));
             self.view.set(view);

@@ -77,7 +77,7 @@ fn bar_chart_has_image_text_alternative_and_download() {
         lang: Default::default(),
     };
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()) });
+        leptos::context::provide_context(gongshi::nav::Nav { view: RwSignal::new(Default::default()), pages: &gongshi_core::view::Page::ALL });
         leptos::context::provide_context(gongshi::i18n::UiLang(Signal::stored(Default::default())));
         view! { <ChartView chart=Chart::Bars(chart) id="t" file_stem="进度" dataset="rectification" /> }
     });

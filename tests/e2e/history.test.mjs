@@ -63,9 +63,13 @@ after(async () => {
 
 test('the history page: the chain checks out, every release with the fingerprint the CLI prints, the correction note', async () => {
   const { context, page, errors } = await phonePage(env.browser);
+  // The history's code is its own build: only the history page loads it, and it loads only it.
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
   await gotoApp(page, `${base}?page=history`);
   const ok = page.locator('.history-ok');
   await ok.waitFor({ timeout: 20000 });
+  assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-history-[0-9a-f]{16}_bg\.wasm$/.test(f)), `history page: ${wasm}`);
   assert.ok((await ok.innerText()).includes(fingerprint), await ok.innerText());
   assert.equal(await page.locator('.history-alarm').count(), 0);
   const heads = await page.locator('li.release h4').allInnerTexts();
@@ -76,9 +80,20 @@ test('the history page: the chain checks out, every release with the fingerprint
   for (const part of [FIGURE, '2024-06-01', '英文标签更正', '原译文漏译']) assert.ok(note.includes(part), note);
   assert.ok((await page.locator('#release-2').innerText()).includes('新增 0，更改 1，删除 0'));
   // Reached from the footer of any page.
+  wasm.length = 0;
   await gotoApp(page, `${base}?page=donations`);
+  assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-web-[0-9a-f]+_bg\.wasm$/.test(f)), `donations page: ${wasm}`);
+  wasm.length = 0;
   await page.locator('footer.site a', { hasText: '更新记录' }).click();
   await page.locator('.history-ok').waitFor();
+  assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-history-/.test(f)), `from the footer: ${wasm}`);
+  // And back: the donations page again, drawn by the main build.
+  wasm.length = 0;
+  await page.goBack();
+  await page.locator('section.ledger').first().waitFor({ timeout: 20000 });
+  assert.ok(wasm.every((f) => /^gongshi-web-/.test(f)), `back: ${wasm}`);
+  await page.goForward();
+  await page.locator('.history-ok').waitFor({ timeout: 20000 });
   assert.equal(await horizontalOverflow(page), 0, 'no sideways scrolling at 390 px');
   await page.screenshot({ path: path.join(OUT, 'history-390.png'), fullPage: true });
   assert.deepEqual(errors, []);
