@@ -45,6 +45,10 @@ export function refreshCompressed(files, always = false) {
 const MARK = '/__gongshi_prerender__/';
 /** Stands for the deployed page's address (without query) in a page's view; see index.html. */
 export const BASE = '{{gongshi:base}}';
+/** The same address percent-encoded as the app's `mailto:` links carry it (core
+ * `feedback::percent_encode`: all but RFC 3986's unreserved characters). */
+export const BASE_URI = '{{gongshi:base-uri}}';
+export const percentEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 
 /** Links the app wrote under the marker path become relative ("./?page=…"). */
 export function relativeLinks(html) {
@@ -187,10 +191,11 @@ async function main() {
     const views = [];
     for (const lang of LANGS) {
       for (const p of PAGES) {
-        // Absolute links in text (the data page's citations) get the deployed address when
-        // index.html's loader puts the view in place.
+        // Absolute links in text (the data page's citations) and inside the records'
+        // 对此有疑问 e-mails get the deployed address when index.html's loader puts the view
+        // in place.
         const shot = await capture(page, url + query(p, lang));
-        const inner = relativeLinks(shot.inner).split(url).join(BASE);
+        const inner = relativeLinks(shot.inner).split(url).join(BASE).split(percentEncode(url)).join(BASE_URI);
         if (inner.includes('127.0.0.1')) throw new Error(`${p}.${lang}: the view holds an absolute URL of the build server`);
         views.push({ page: p, lang, inner, title: shot.title, accent: shot.accent });
       }
@@ -206,7 +211,7 @@ async function main() {
       // comment; index.html's loader sets it with the view.
       else fs.writeFileSync(path.join(firstDir, `${v.page}.${v.lang}.html`), titleComment(v.title) + v.inner);
     }
-    if (inline.includes(BASE)) throw new Error('the overview holds an absolute link: index.html has no loader to fill it in');
+    if (inline.includes(BASE) || inline.includes(BASE_URI)) throw new Error('the overview holds an absolute link: index.html has no loader to fill it in');
     const org = JSON.parse(manifest.toString('utf8')).organisation?.name || '';
     // The accent colour for the static views too (they show before the app sets it): a small
     // stylesheet named by its content (the strict CSP allows no inline style), after the app's.

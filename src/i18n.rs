@@ -41,6 +41,8 @@ pub struct Tr {
     pub row_more: &'static str,
     pub sort_by: &'static str,
     pub row_less: &'static str,
+    /// A record's 对此有疑问 link (an e-mail to the organisation about it).
+    pub ask_record: &'static str,
     pub real_badge: &'static str,
     pub pager: &'static str,
     pub prev_page: &'static str,
@@ -123,6 +125,7 @@ pub static ZH: Tr = Tr {
     row_more: "展开全部信息",
     sort_by: "排序：",
     row_less: "收起",
+    ask_record: "对此有疑问",
     real_badge: "真实",
     pager: "分页",
     prev_page: "上一页",
@@ -197,6 +200,7 @@ pub static EN: Tr = Tr {
     row_more: "Show all details",
     sort_by: "Sort by:",
     row_less: "Show less",
+    ask_record: "Question this",
     real_badge: "Real",
     pager: "Pages",
     prev_page: "Previous",
@@ -248,6 +252,19 @@ pub static EN: Tr = Tr {
 impl Tr {
     fn zh(&self) -> bool {
         self.lang == Lang::Zh
+    }
+
+    /// The e-mail questioning record `id` (subject, body): the record and the link that shows
+    /// it, then room for the question (the reader's own mail program writes and sends it).
+    pub fn ask_record_email(&self, id: &str, link: &str) -> (String, String) {
+        if self.zh() {
+            (format!("关于记录 {id} 的疑问"), format!("记录：{id}\n链接：{link}\n\n我的疑问：\n\n\n（可留下您的联系方式，便于回复。）"))
+        } else {
+            (
+                format!("A question about record {id}"),
+                format!("Record: {id}\nLink: {link}\n\nMy question:\n\n\n(You may leave a way to reach you for a reply.)"),
+            )
+        }
     }
 
     pub fn money(&self, fen: Fen) -> String {

@@ -1,4 +1,4 @@
-use gongshi_core::table::html::{rows_html, RowWords};
+use gongshi_core::table::html::{rows_html, RowAsk, RowWords};
 use gongshi_core::table::{ColKind, Column, Record, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,6 +25,17 @@ where
     let org = crate::state::use_data().organisation();
     let org2 = org.clone();
     let region_label = caption.clone();
+    // 对此有疑问 on each record, when the organisation publishes an address: an e-mail naming
+    // the record, with the link that finds it on this page.
+    let nav = crate::nav::use_nav();
+    let ask_to = org.email.clone().filter(|m| gongshi_core::feedback::is_email(m));
+    let ask_href = move |id: &str| {
+        let to = ask_to.as_deref()?;
+        let mut v = gongshi_core::view::View::page_in(nav.view.with_untracked(|v| v.page), t.lang);
+        v.table.query = id.to_string();
+        let (subject, body) = t.ask_record_email(id, &crate::nav::absolute_href(&v));
+        gongshi_core::feedback::mailto(to, &subject, &body)
+    };
     let header = move || {
         let sort = sort.get();
         cols.iter()
@@ -59,7 +70,7 @@ where
                 // through the app's one Trusted Types policy (see trusted_html).
                 <tbody
                     on:click=move |e| toggle_row(e, t)
-                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { sample_badge: t.sample_badge, more: t.row_more, org: &org2 })))
+                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { ask: Some(RowAsk { label: t.ask_record, href: &ask_href }), ..RowWords::new(t.sample_badge, t.row_more, &org2) })))
                 ></tbody>
             </table>
         </div>

@@ -224,15 +224,9 @@ fn sample_badge(sample: bool, t: &'static crate::i18n::Tr) -> AnyView {
 fn ask_about(id: &str, t: &'static crate::i18n::Tr) -> Option<AnyView> {
     let org = use_data().organisation();
     let link = crate::nav::absolute_href(&view_for(id).with_lang(t.lang));
-    let (subject, body) = match t.lang {
-        Lang::Zh => (format!("关于捐赠记录 {id} 的疑问"), format!("记录：{id}\n链接：{link}\n\n我的疑问：\n\n\n（可留下您的联系方式，便于回复。）")),
-        Lang::En => (
-            format!("A question about record {id}"),
-            format!("Record: {id}\nLink: {link}\n\nMy question:\n\n\n(You may leave a way to reach you for a reply.)"),
-        ),
-    };
+    let (subject, body) = t.ask_record_email(id, &link);
     let href = gongshi_core::feedback::mailto(org.email.as_deref()?, &subject, &body)?;
-    Some(view! { <a class="ask-link no-print" href=href>{t.lang.pick("对此有疑问", "Question this")}</a> }.into_any())
+    Some(view! { <a class="ask-link no-print" href=href>{t.ask_record}</a> }.into_any())
 }
 
 fn donation_card(f: &Found<'_>, t: &'static crate::i18n::Tr) -> AnyView {

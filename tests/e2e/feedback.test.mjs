@@ -88,5 +88,44 @@ test('without channels in the data, no section, no footer line, no ask links', a
   assert.equal(await page.locator('section.feedback').count(), 0);
   assert.equal(await page.locator('footer.site p.channels').count(), 0);
   assert.equal(await page.locator('a.ask-link').count(), 0);
+  await gotoApp(page, `${env.url}?page=donations`);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('a.row-ask').count(), 0, 'no address, no question link on records');
+  await context.close();
+});
+
+test('对此有疑问 on a ledger record: an e-mail naming it, with a link that finds it; in the static view too', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  // The static first view (before the app): the link carries this site's address, not the
+  // build's, filled in by index.html's loader.
+  await gotoApp(page, `${env.url}?page=donations`, { takeover: false });
+  const still = page.locator('#prerender table.data-table tbody a.row-ask').first();
+  if (await page.locator('#prerender').count()) {
+    const body = parseMailto(await still.getAttribute('href')).body;
+    assert.ok(body.includes(`链接：${env.url}?page=donations&q=`), body);
+  }
+  await gotoApp(page, `${env.url}?page=donations`);
+  const row = page.locator('table.data-table tbody tr').first();
+  await row.waitFor();
+  const id = (await row.locator('td.col-id').innerText()).trim();
+  const link = row.locator('a.row-ask');
+  // On a phone it sits in the opened card.
+  assert.equal(await link.isVisible(), false, 'hidden until the card is opened');
+  await row.locator('button.row-more').click();
+  assert.ok(await link.isVisible());
+  assert.ok((await link.boundingBox()).height >= 24, 'a thumb can hit it');
+  assert.equal(await link.innerText(), '对此有疑问');
+  const mail = parseMailto(await link.getAttribute('href'));
+  assert.equal(mail.to, org.email);
+  assert.ok(mail.subject.includes(id), mail.subject);
+  assert.ok(mail.body.includes(`记录：${id}`), mail.body);
+  const permalink = mail.body.match(/链接：(\S+)/)[1];
+  assert.equal(permalink, `${env.url}?page=donations&q=${id}`);
+  const other = await context.newPage();
+  await gotoApp(other, permalink);
+  await other.locator('table.data-table tbody tr').first().waitFor();
+  const ids = await other.locator('table.data-table tbody td.col-id').allInnerTexts();
+  assert.ok(ids.map((s) => s.trim()).includes(id), `${id} found by its link: ${ids}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });

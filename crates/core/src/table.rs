@@ -212,6 +212,11 @@ pub trait Record {
     fn notes(&self) -> Vec<String> {
         Vec::new()
     }
+    /// The id a reader can question this row by (对此有疑问: the e-mail names it, and its link
+    /// finds it): records with an id of their own; `None` for aggregate rows.
+    fn ask_id(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// A table's order: a column and its direction (a dataset's default order is one of these).
@@ -450,6 +455,9 @@ pub(crate) mod tests {
     impl Record for Row {
         type Col = RowCol;
         type Facet = RowFacet;
+        fn ask_id(&self) -> Option<&str> {
+            Some(&self.name)
+        }
         fn cell(&self, col: RowCol) -> Cell<'_> {
             match col {
                 RowCol::Name => Cell::Text(Cow::Borrowed(&self.name)),

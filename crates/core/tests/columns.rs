@@ -104,7 +104,8 @@ fn check<R: Record>(name: &str, rows: &[R], want: Expected<R>) {
 
     // The HTML: each row's cells in column order, each carrying its column's key and label and
     // showing that column's cell, in both languages.
-    let words = RowWords { sample_badge: "示例", more: "更多", org: &Default::default() };
+    let org = gongshi_core::org::Organisation::default();
+    let words = RowWords::new("示例", "更多", &org);
     for lang in [Lang::Zh, Lang::En] {
         for (i, r) in rows.iter().enumerate() {
             let html = rows_html(rows, &[i as u32], lang, words);

@@ -171,7 +171,7 @@ mod ledger_data {
             &rows,
             &[packs, sample],
             gongshi_core::i18n::Lang::Zh,
-            gongshi_core::table::html::RowWords { sample_badge: "示例", more: "更多", org: &Default::default() },
+            gongshi_core::table::html::RowWords::new("示例", "更多", &Default::default()),
         );
         let (real, sampled) = html.split_at(html.find("</tr>").unwrap() + 5);
         assert!(real.starts_with("<tr><th scope=\"row\" class=\"col-date\" data-label=\"日期\">") && real.contains("<li class=\"flag\">⚠ "), "{real}");

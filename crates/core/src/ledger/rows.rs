@@ -124,6 +124,9 @@ fn idx<T: PartialEq + Copy>(all: &[T], x: T) -> u32 {
 impl Record for LedgerRow {
     type Col = LedgerCol;
     type Facet = LedgerFacet;
+    fn ask_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
     fn cell_lang(&self, col: LedgerCol, lang: crate::i18n::Lang) -> Cell<'_> {
         match (lang, col) {
             (crate::i18n::Lang::Zh, _) => self.cell(col),

@@ -49,12 +49,37 @@ pub struct RowWords<'a> {
     pub more: &'a str,
     /// The organisation (its word for a division heads the division column).
     pub org: &'a crate::org::Organisation,
+    /// 对此有疑问 on each row that has an id to question it by ([`Record::ask_id`]), when the
+    /// organisation publishes an address to write to.
+    pub ask: Option<RowAsk<'a>>,
+}
+
+impl<'a> RowWords<'a> {
+    /// Words without a question link.
+    pub fn new(sample_badge: &'a str, more: &'a str, org: &'a crate::org::Organisation) -> Self {
+        RowWords { sample_badge, more, org, ask: None }
+    }
+}
+
+/// A row's 对此有疑问 link: its words, and its address from the row's id (a `mailto:` link
+/// the app writes with [`crate::feedback::mailto`]; `None` leaves the row without one).
+#[derive(Clone, Copy)]
+pub struct RowAsk<'a> {
+    pub label: &'a str,
+    pub href: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl std::fmt::Debug for RowAsk<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RowAsk").field("label", &self.label).finish_non_exhaustive()
+    }
 }
 
 /// The `<tr>` elements of `rows[indices]`, in that order, a cell per column in the order of
 /// [`Column::ALL`], each the record's cell for that column: the first column a row header
 /// (`<th scope="row">`), numbers with class `num`, sample rows with class `sample` and a
-/// sample badge, and each row's notes (flags, corrections) as a list in its notes column.
+/// sample badge, and each row's notes (flags, corrections) as a list in its notes column,
+/// followed by its 对此有疑问 link when `words.ask` gives one for it.
 ///
 /// For phones, where a row is laid out as a card: every cell carries its column's label
 /// (`data-label`, shown before the value) and the class `col-KEY`; empty cells the class
@@ -118,6 +143,13 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
                     }
                     out.push_str("</ul>");
                 }
+                if let Some(href) = words.ask.and_then(|a| r.ask_id().and_then(|id| (a.href)(id)).map(|h| (a.label, h))) {
+                    out.push_str("<a class=\"row-ask no-print\" href=\"");
+                    escape_text(&href.1, &mut out);
+                    out.push_str("\">");
+                    escape_text(href.0, &mut out);
+                    out.push_str("</a>");
+                }
             }
             let _ = write!(out, "</{tag}>");
         }
@@ -149,7 +181,8 @@ mod tests {
     #[test]
     fn rows_are_written_in_the_given_order_with_data_escaped() {
         let rows = vec![Row::new("<img src=x onerror=alert(1)>", 2020, 0, 12_345), Row::new("张三", 2021, 1, -5)];
-        let words = RowWords { sample_badge: "示例", more: "更多", org: &Default::default() };
+        let org = crate::org::Organisation::default();
+        let words = RowWords::new("示例", "更多", &org);
         let html = rows_html(&rows, &[1, 0], Lang::Zh, words);
         assert_eq!(
             html,
@@ -158,6 +191,17 @@ mod tests {
         );
         assert!(!html.contains("<img"), "data never becomes markup");
         assert_eq!(rows_html(&rows, &[], Lang::Zh, words), "");
+        // With an address to write to: each row its own link, its id in it, escaped.
+        let href = |id: &str| (id != "none").then(|| format!("mailto:a@b.cn?subject={id}&x=\"<"));
+        let ask = RowWords { ask: Some(RowAsk { label: "对此有疑问", href: &href }), ..RowWords::new("示例", "更多", &org) };
+        let two = rows_html(&rows, &[0, 1], Lang::Zh, ask);
+        for r in &rows[..2] {
+            let mut id = String::new();
+            escape_text(&r.name, &mut id);
+            let want = format!("<a class=\"row-ask no-print\" href=\"mailto:a@b.cn?subject={id}&amp;x=&quot;&lt;\">对此有疑问</a>");
+            assert_eq!(two.matches(&want).count(), 1, "{want} in {two}");
+        }
+        assert!(!two.contains("<img"), "data never becomes markup, in a link either");
     }
 
     #[test]
@@ -169,7 +213,8 @@ mod tests {
         let d = crate::ledger::load_disbursements(&data("disbursements.json")).unwrap();
         let g = crate::ledger::load_goods(&data("goods.json")).unwrap();
         let rows = crate::ledger::rows::ledger_rows(&c.value, &d.value, &g.value);
-        let html = rows_html(&rows, &[0], Lang::Zh, RowWords { sample_badge: "示例", more: "更多", org: &Default::default() });
+        let org = crate::org::Organisation::default();
+        let html = rows_html(&rows, &[0], Lang::Zh, RowWords::new("示例", "更多", &org));
         let shown = ["date", "party", "amount", "flow", "status"];
         for col in LedgerCol::ALL.iter().map(|c| c.def()) {
             let at = html.find(&format!("class=\"col-{}", col.key)).unwrap_or_else(|| panic!("{} missing: {html}", col.key));
@@ -180,6 +225,12 @@ mod tests {
             assert_eq!(more, !shown.contains(&col.key), "{tag}");
         }
         assert!(html.ends_with("<td class=\"row-open\"><button type=\"button\" class=\"row-more\" aria-expanded=\"false\">更多</button></td></tr>"), "{html}");
+        assert!(!html.contains("row-ask"), "no question link unless asked for");
+        // A ledger row is questioned by its id.
+        let href = |id: &str| Some(format!("mailto:a@b.cn?subject={id}"));
+        let ask = RowWords { ask: Some(RowAsk { label: "对此有疑问", href: &href }), ..RowWords::new("示例", "更多", &org) };
+        let one = rows_html(&rows, &[0], Lang::Zh, ask);
+        assert!(one.contains(&format!("<a class=\"row-ask no-print\" href=\"mailto:a@b.cn?subject={}\">对此有疑问</a>", rows[0].id)), "{one}");
         // A hostile label could not break out of the attribute: labels are escaped like data.
         let mut out = String::new();
         escape_text("a\"><b>", &mut out);
