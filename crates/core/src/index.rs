@@ -41,6 +41,15 @@ pub struct Index {
     unfiltered: Mutex<Option<((usize, bool), Outcome)>>,
     /// Per facet: how many rows have each value (all rows; computed on first use).
     all_counts: std::sync::OnceLock<Vec<Vec<usize>>>,
+    /// Pinyin search, once the table is attached ([`Index::attach_pinyin`]).
+    pinyin: std::sync::OnceLock<Pinyin>,
+}
+
+/// The pinyin table and, per row, the first letters of its characters' readings (a row whose
+/// mask lacks a term's first letter cannot match it in pinyin).
+struct Pinyin {
+    table: std::sync::Arc<crate::pinyin::Table>,
+    initials: Vec<u32>,
 }
 
 /// Each row's value of one facet, as a position in the facet's distinct values.
@@ -363,6 +372,7 @@ impl Index {
             last: Mutex::new(None),
             unfiltered: Mutex::new(None),
             all_counts: std::sync::OnceLock::new(),
+            pinyin: std::sync::OnceLock::new(),
         }
     }
 
@@ -386,11 +396,34 @@ impl Index {
         facets + posts + orders
     }
 
+    /// From now on, a term of Latin letters (with or without Chinese characters) also finds the
+    /// rows it spells in pinyin ([`crate::pinyin`]). Once per index; the first table stays.
+    /// Costs one pass over the rows' text (each row's initials).
+    pub fn attach_pinyin(&self, table: std::sync::Arc<crate::pinyin::Table>) {
+        if self.pinyin.get().is_some() {
+            return;
+        }
+        let initials = pinyin_initials(&table, &self.search.text, &self.search.starts);
+        if self.pinyin.set(Pinyin { table, initials }).is_ok() {
+            // Answers kept so far were found without pinyin.
+            if let Ok(mut l) = self.last.lock() {
+                *l = None;
+            }
+        }
+    }
+
+    /// Whether a pinyin table is attached.
+    pub fn has_pinyin(&self) -> bool {
+        self.pinyin.get().is_some()
+    }
+
     /// Rows matching the text query, ascending; `None` = every row (empty query).
     fn text_matches(&self, q: &Query) -> Option<std::sync::Arc<Vec<u32>>> {
         if q.is_empty() {
             return None;
         }
+        let py = self.pinyin.get();
+        let spelled = |t: &str| py.is_some() && crate::pinyin::is_pinyin_term(t);
         // The same query again (a facet click, a sort, a page): its matches as they were.
         // Typing usually extends the last query: start from its matches when it can only narrow.
         let last = self.last.lock().ok().and_then(|l| l.clone());
@@ -401,7 +434,7 @@ impl Index {
             // One term, extended at its end: only the rows that held it can hold the longer one,
             // and where it first occurs, the longer one does too, or later in the row.
             if let ([old], [term], Some(at)) = (l.terms.as_slice(), q.terms(), &l.at) {
-                if term.len() > old.len() && term.starts_with(old.as_str()) {
+                if term.len() > old.len() && term.starts_with(old.as_str()) && !spelled(term) {
                     let (matches, at) = self.extend(&l.matches, at, old.len(), term.as_bytes());
                     let matches = std::sync::Arc::new(matches);
                     if let Ok(mut slot) = self.last.lock() {
@@ -411,7 +444,7 @@ impl Index {
                 }
             }
         }
-        let previous = last.filter(|l| narrows(&l.terms, q.terms())).map(|l| l.matches);
+        let previous = last.filter(|l| narrows(&l.terms, q.terms(), py.is_some())).map(|l| l.matches);
         let single = q.terms().len() == 1;
         let mut first_at: Option<Vec<u32>> = None;
         let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
@@ -422,6 +455,12 @@ impl Index {
         crate::sort::sort_by_key(&mut terms, |t| std::cmp::Reverse(t.chars().count()));
         const NONE: &Posting = &Posting::List(Vec::new());
         for term in terms {
+            // In pinyin too: the rows it spells, from the same rows the literal search starts
+            // from (joined with what it finds literally, below).
+            let by_pinyin = match py {
+                Some(py) if spelled(term) => Some(self.spelled(py, term, current.as_deref())),
+                _ => None,
+            };
             let mut chars: Vec<char> = term.chars().collect();
             chars.sort_unstable();
             chars.dedup();
@@ -513,7 +552,7 @@ impl Index {
             if !exact {
                 let needle = term.as_bytes();
                 let (text, starts) = (&self.search.text, &self.search.starts);
-                if single {
+                if single && by_pinyin.is_none() {
                     // Where it first occurs, kept for the next keystroke (see `Last`).
                     let mut at = Vec::with_capacity(cand.len());
                     cand.retain(|i| match find(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle) {
@@ -528,13 +567,45 @@ impl Index {
                     cand.retain(|i| occurs(text, starts[*i as usize] as usize, starts[*i as usize + 1] as usize, needle));
                 }
             }
-            current = Some(cand);
+            current = Some(match by_pinyin {
+                Some(p) => union(&cand, &p),
+                None => cand,
+            });
         }
         let result = std::sync::Arc::new(current.unwrap_or_default());
         if let Ok(mut l) = self.last.lock() {
             *l = Some(Last { terms: q.terms().to_vec(), matches: result.clone(), at: first_at.map(std::sync::Arc::new) });
         }
         Some(result)
+    }
+
+    /// The rows (of `within`, else all) whose text spells `term` in pinyin, ascending.
+    #[inline(never)]
+    fn spelled(&self, py: &Pinyin, term: &str, within: Option<&[u32]>) -> Vec<u32> {
+        let chars: Vec<char> = term.chars().collect();
+        let want = match chars[0] {
+            'u' => crate::pinyin::letter_bit(b'u') | crate::pinyin::letter_bit(b'v'),
+            c if c.is_ascii_lowercase() => crate::pinyin::letter_bit(c as u8),
+            // A Chinese character first: the rows holding it.
+            _ => 0,
+        };
+        let (text, starts) = (&self.search.text, &self.search.starts);
+        let test = |i: u32| {
+            let i = i as usize;
+            let ok = if want != 0 {
+                py.initials[i] & want != 0
+            } else {
+                self.search.postings.get(&chars[0]).is_some_and(|p| match p {
+                    Posting::List(l) => l.binary_search(&(i as u32)).is_ok(),
+                    Posting::Bits(b) => has_bit(b, i as u32),
+                })
+            };
+            ok && py.table.find_in(&chars, &text[starts[i] as usize..starts[i + 1] as usize]).is_some()
+        };
+        match within {
+            Some(rows) => rows.iter().copied().filter(|i| test(*i)).collect(),
+            None => (0..self.len as u32).filter(|i| test(*i)).collect(),
+        }
     }
 
     /// The rows of `rows` (each holding the last term, first at `at`) that hold `needle`, the
@@ -860,8 +931,67 @@ impl std::hash::Hasher for MulHasher {
 
 /// Whether a query with `new` terms can only match rows that `old` terms matched: each old term
 /// is contained in some new term.
-fn narrows(old: &[String], new: &[String]) -> bool {
-    !old.is_empty() && old.iter().all(|o| new.iter().any(|n| n.contains(o.as_str())))
+/// Whether every row matching `new` matches `old`: each old term is in a new one. With pinyin,
+/// a term spelled in pinyin only when the new one starts with it (`zh` → `zha` narrows, but
+/// `hang` → `zhang` does not: 张 spells the second only).
+fn narrows(old: &[String], new: &[String], pinyin: bool) -> bool {
+    !old.is_empty()
+        && old.iter().all(|o| {
+            new.iter().any(|n| if pinyin && crate::pinyin::is_pinyin_term(o) { n.starts_with(o.as_str()) } else { n.contains(o.as_str()) })
+        })
+}
+
+/// Two ascending row lists joined, ascending, without repeats.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Each row's pinyin initials ([`crate::pinyin::Table::initials`] of its characters).
+#[inline(never)]
+fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) -> Vec<u32> {
+    starts
+        .windows(2)
+        .map(|w| {
+            let row = &text[w[0] as usize..w[1] as usize];
+            let mut m = 0;
+            // Only the CJK Unified Ideographs have readings: 3-byte sequences led by E4–E9.
+            let mut k = 0;
+            while k + 2 < row.len() {
+                let b = row[k];
+                if (0xE4..=0xE9).contains(&b) {
+                    let cp = (u32::from(b & 0x0F) << 12) | (u32::from(row[k + 1] & 0x3F) << 6) | u32::from(row[k + 2] & 0x3F);
+                    if let Some(c) = char::from_u32(cp) {
+                        m |= table.initials(c);
+                    }
+                    k += 3;
+                } else {
+                    k += 1;
+                }
+            }
+            m
+        })
+        .collect()
 }
 
 /// Both orders of a number or date column from its (empty?, key, row) triples: ascending, and
@@ -1090,5 +1220,85 @@ mod tests {
         assert_eq!(q("a77"), Some(vec![77]));
         assert_eq!(q("a"), Some((0..100).collect()));
         assert_eq!(q("q"), Some(vec![]));
+    }
+
+    /// With a pinyin table attached, a term of letters finds what it spells as well as what it
+    /// says; typed one key at a time (the answers narrowed from the last), in any order, and
+    /// fresh, the answers are those of a plain scan of every row.
+    #[test]
+    fn pinyin_finds_what_a_plain_scan_finds_keystroke_by_keystroke() {
+        use crate::pinyin::{Table, HEADER};
+        use crate::table::tests::{RowCol, RowFacet};
+        struct R(String);
+        impl Record for R {
+            type Col = RowCol;
+            type Facet = RowFacet;
+            fn cell(&self, _: RowCol) -> Cell<'_> {
+                Cell::Empty
+            }
+            fn facet_value(&self, _: RowFacet) -> u32 {
+                0
+            }
+            fn facet_label(_: RowFacet, _: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
+                String::new()
+            }
+            fn facet_key(_: RowFacet, _: u32, _: &Organisation) -> String {
+                String::new()
+            }
+            fn parse_facet_key(_: RowFacet, _: &str, _: &Organisation) -> Option<u32> {
+                None
+            }
+            fn write_haystack(&self, out: &mut String) {
+                crate::search::normalize_into(&self.0, out);
+                out.push('\n');
+            }
+        }
+        let table = std::sync::Arc::new(
+            Table::parse(&format!("{HEADER}\nan 安\nceng 曾\nhang 行\nmou 某\nnv 女\nsheng 生\nshi 士石\nxian 先县\nzeng 曾\nzhang 张章\nzhi 支\n")).unwrap(),
+        );
+        let names = ["张先生", "章女士", "曾某", "石先生", "zhang公司", "咸安区先锋支行", "安县", "D2019-00017", "行张", "zhang"];
+        let rows: Vec<R> = (0..300).map(|i| R(format!("{} {i}", names[i % names.len()]))).collect();
+        let oracle = |q: &str| -> Vec<u32> {
+            let query = Query::new(q);
+            (0..rows.len() as u32)
+                .filter(|i| {
+                    let mut hay = String::new();
+                    rows[*i as usize].write_haystack(&mut hay);
+                    query.terms().iter().all(|t| {
+                        hay.contains(t.as_str()) || (crate::pinyin::is_pinyin_term(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay))
+                    })
+                })
+                .collect()
+        };
+        let index = Index::build(&rows);
+        // No query: every row (`None`).
+        let q = |idx: &Index, s: &str| idx.text_matches(&Query::new(s)).map(|m| m.as_ref().clone()).unwrap_or_else(|| (0..idx.len() as u32).collect());
+        // Without the table: letters are letters.
+        assert_eq!(q(&index, "zxs"), Vec::<u32>::new());
+        let _ = q(&index, "z");
+        index.attach_pinyin(table.clone());
+        assert!(index.has_pinyin());
+        let typed = [
+            "z", "zh", "zha", "zhan", "zhang", "zhangx", "zhangxi", "zhangxian", "zhangxiansheng", "zhangxianshengx", "", "h", "ha", "han", "hang", "zhang", "x",
+            "xs", "xsh", "zxs", "张", "张x", "张xs", "张xsx", "zhang xian sheng", "zhang xian", "zeng", "ceng", "cm", "zm", "zhang2", "zhang公", "d2019", "xax", "an", "anx",
+            "u", "nv", "nu", "znv", "zns", "张先", "张先s", "张先sh", "zhang", "zhang2", "zhang20",
+        ];
+        let fresh = |s: &str| {
+            let i = Index::build(&rows);
+            i.attach_pinyin(table.clone());
+            q(&i, s)
+        };
+        for s in typed {
+            let want = oracle(s);
+            assert_eq!(q(&index, s), want, "typed: {s:?}");
+            assert_eq!(fresh(s), want, "fresh: {s:?}");
+        }
+        // What the issue asks, on these rows.
+        let has = |s: &str, name: &str| q(&index, s).iter().any(|i| rows[*i as usize].0.starts_with(name));
+        for s in ["zhangxiansheng", "zhang xian sheng", "zxs", "张xs"] {
+            assert!(has(s, "张先生"), "{s}");
+        }
+        assert!(has("zeng", "曾某") && has("ceng", "曾某") && has("zhang", "zhang公司"));
+        assert!(!has("zxs", "石先生") && !has("hang", "张先生"));
     }
 }

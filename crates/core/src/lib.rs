@@ -115,6 +115,7 @@ pub mod manifest;
 pub mod money;
 pub mod org;
 pub mod pack;
+pub mod pinyin;
 pub mod privacy;
 pub mod qr;
 pub mod rectification;

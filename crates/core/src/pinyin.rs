@@ -1,0 +1,319 @@
+//! Search the way people type Chinese on a phone: in pinyin. `zhangxiansheng`, `zxs`, `zhangxs`
+//! and `张xs` all find 张先生, and a character with several readings is found by each (曾 zeng
+//! and ceng). Matching is on the Chinese text itself, so what is found is shown as published.
+//!
+//! The table of readings is data (`pinyin.txt`, written by `gongshi pinyin-table` from the
+//! pinyin crate's tables): the app loads it only once a Latin letter is typed, and [`Table::parse`]
+//! reads it. A query term is matched in pinyin when it holds a Latin letter and nothing but
+//! letters and Chinese characters ([`is_pinyin_term`]); each Chinese character of the text then
+//! takes, from the term, one of its readings whole, or its initial (the first letter, or zh, ch,
+//! sh), or, at the end of the term, any start of a reading (the syllable being typed). A Chinese
+//! character in the term matches only itself. ü is typed v (or u): 吕 is `lv` or `lu`.
+
+/// The table's first line starts with this (its version).
+pub const HEADER: &str = "# gongshi pinyin table v1";
+
+/// The first and last character the table covers: CJK Unified Ideographs.
+const FIRST: u32 = 0x4E00;
+const LAST: u32 = 0x9FFF;
+const SPAN: usize = (LAST - FIRST + 1) as usize;
+
+/// The toneless readings of the CJK Unified Ideographs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Every syllable, as ASCII bytes.
+    syllables: Vec<Box<[u8]>>,
+    /// Character `FIRST + i`'s readings are `readings[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    /// Syllable numbers.
+    readings: Vec<u16>,
+    /// Per character: the first letters of its readings, one bit per letter (bit 0: a).
+    initials: Vec<u32>,
+}
+
+/// Bit of a lower-case ASCII letter in an initials mask (0 for anything else).
+#[inline]
+pub fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+impl Table {
+    /// Reads `pinyin.txt`: its header line, then per line a syllable (a–z), a space and every
+    /// character with that reading. An error names the line and what is wrong with it.
+    pub fn parse(text: &str) -> Result<Table, String> {
+        let mut lines = text.lines();
+        match lines.next() {
+            Some(h) if h.starts_with(HEADER) => {}
+            _ => return Err(format!("pinyin table: line 1 is not \"{HEADER} …\"")),
+        }
+        let mut syllables: Vec<Box<[u8]>> = Vec::new();
+        let mut per_char: Vec<Vec<u16>> = vec![Vec::new(); SPAN];
+        for (n, line) in lines.enumerate() {
+            let line_no = n + 2;
+            if line.is_empty() {
+                continue;
+            }
+            let (syl, chars) = line.split_once(' ').ok_or_else(|| format!("pinyin table: line {line_no} has no space after its syllable"))?;
+            if syl.is_empty() || !syl.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(format!("pinyin table: line {line_no}: \"{syl}\" is not a syllable of letters a–z"));
+            }
+            let id = u16::try_from(syllables.len()).map_err(|_| "pinyin table: more than 65,535 syllables".to_string())?;
+            syllables.push(syl.as_bytes().into());
+            for c in chars.chars() {
+                let cp = c as u32;
+                if !(FIRST..=LAST).contains(&cp) {
+                    return Err(format!("pinyin table: line {line_no}: {c:?} is not a CJK Unified Ideograph (U+4E00–U+9FFF)"));
+                }
+                let list = &mut per_char[(cp - FIRST) as usize];
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        }
+        let mut starts = Vec::with_capacity(SPAN + 1);
+        let mut readings = Vec::new();
+        let mut initials = Vec::with_capacity(SPAN);
+        for list in &per_char {
+            starts.push(readings.len() as u32);
+            let mut mask = 0;
+            for id in list {
+                mask |= letter_bit(syllables[usize::from(*id)][0]);
+            }
+            readings.extend_from_slice(list);
+            initials.push(mask);
+        }
+        starts.push(readings.len() as u32);
+        Ok(Table { syllables, starts, readings, initials })
+    }
+
+    /// How many characters have at least one reading.
+    pub fn characters(&self) -> usize {
+        self.initials.iter().filter(|m| **m != 0).count()
+    }
+
+    /// The readings of `c` (none for a character the table does not cover).
+    pub fn readings(&self, c: char) -> impl Iterator<Item = &[u8]> {
+        let (a, b) = match index_of(c) {
+            Some(i) => (self.starts[i] as usize, self.starts[i + 1] as usize),
+            None => (0, 0),
+        };
+        self.readings[a..b].iter().map(|id| &*self.syllables[usize::from(*id)])
+    }
+
+    /// The first letters of `c`'s readings ([`letter_bit`] each); 0 when it has none.
+    #[inline]
+    pub fn initials(&self, c: char) -> u32 {
+        index_of(c).map_or(0, |i| self.initials[i])
+    }
+
+    /// The first letters of the readings of every character of `text`, as one mask.
+    pub fn initials_of(&self, text: &str) -> u32 {
+        text.chars().fold(0, |m, c| m | self.initials(c))
+    }
+
+    /// Where `term` first matches in `text` in pinyin: the byte range of the characters it
+    /// covers. `term` and `text` normalised ([`crate::search::normalize`]); `term` should be a
+    /// [`is_pinyin_term`].
+    pub fn find(&self, term: &[char], text: &str) -> Option<(usize, usize)> {
+        self.find_in(term, text.as_bytes())
+    }
+
+    /// [`Table::find`] over UTF-8 bytes (a row's text in the search index, read without
+    /// checking it again: it was a `String`). Only characters the term can start with are tried.
+    pub fn find_in(&self, term: &[char], text: &[u8]) -> Option<(usize, usize)> {
+        let first = *term.first()?;
+        let want = if first.is_ascii_lowercase() {
+            letter_bit(first as u8) | if first == 'u' { letter_bit(b'v') } else { 0 }
+        } else {
+            0
+        };
+        let mut p = 0;
+        while p < text.len() {
+            let (c, len) = decode(text, p);
+            let starts_here = if want != 0 { self.initials(c) & want != 0 } else { c == first };
+            if starts_here {
+                let mut budget = STEP_BUDGET;
+                if let Some(end) = self.match_at(term, 0, text, p, &mut budget) {
+                    return Some((p, end));
+                }
+            }
+            p += len;
+        }
+        None
+    }
+
+    /// Whether `term` matches somewhere in `text` in pinyin (see [`Table::find`]).
+    pub fn matches(&self, term: &[char], text: &str) -> bool {
+        self.find(term, text).is_some()
+    }
+
+    /// Matches `term[qi..]` from byte `p` of `text` on; the byte after the match.
+    fn match_at(&self, term: &[char], qi: usize, text: &[u8], p: usize, budget: &mut u32) -> Option<usize> {
+        if qi == term.len() {
+            return Some(p);
+        }
+        if *budget == 0 || p >= text.len() {
+            return None;
+        }
+        *budget -= 1;
+        let (c, len) = decode(text, p);
+        let next = p + len;
+        let q = term[qi];
+        if !q.is_ascii_lowercase() {
+            return if c == q { self.match_at(term, qi + 1, text, next, budget) } else { None };
+        }
+        // The letters from here to the next Chinese character of the term (or its end).
+        let run = term[qi..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let letters = &term[qi..qi + run];
+        let at_end = qi + run == term.len();
+        for r in self.readings(c) {
+            // The whole reading.
+            if r.len() <= letters.len() && r.iter().zip(letters).all(|(a, b)| same(*a, *b)) {
+                if let Some(e) = self.match_at(term, qi + r.len(), text, next, budget) {
+                    return Some(e);
+                }
+            }
+            // Being typed: the term ends within this reading.
+            if at_end && letters.len() < r.len() && r.iter().zip(letters).all(|(a, b)| same(*a, *b)) {
+                return Some(next);
+            }
+            // Its initial: the first letter, or zh / ch / sh.
+            if same(r[0], letters[0]) && r.len() > 1 {
+                if let Some(e) = self.match_at(term, qi + 1, text, next, budget) {
+                    return Some(e);
+                }
+                if r.len() > 2 && r[1] == b'h' && matches!(r[0], b'z' | b'c' | b's') && letters.get(1) == Some(&'h') {
+                    if let Some(e) = self.match_at(term, qi + 2, text, next, budget) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The character starting at byte `i` of UTF-8 `text`, and its length in bytes. `text` is known
+/// to be UTF-8 (`i` at a character boundary); anything else reads as U+FFFD, one byte at a time.
+#[inline]
+fn decode(text: &[u8], i: usize) -> (char, usize) {
+    let b = text[i];
+    let (len, init) = match b {
+        0x00..=0x7F => return (char::from(b), 1),
+        0xC0..=0xDF => (2, u32::from(b & 0x1F)),
+        0xE0..=0xEF => (3, u32::from(b & 0x0F)),
+        0xF0..=0xF7 => (4, u32::from(b & 0x07)),
+        _ => return (char::REPLACEMENT_CHARACTER, 1),
+    };
+    if i + len > text.len() {
+        return (char::REPLACEMENT_CHARACTER, 1);
+    }
+    let cp = text[i + 1..i + len].iter().fold(init, |acc, x| (acc << 6) | u32::from(x & 0x3F));
+    (char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER), len)
+}
+
+/// At most this many steps per start position: a term of a few repeated letters against a run of
+/// characters with short readings could otherwise try exponentially many splits.
+const STEP_BUDGET: u32 = 4096;
+
+/// A reading's byte against a typed letter: equal, or ü (v) typed as u.
+#[inline]
+fn same(reading: u8, typed: char) -> bool {
+    reading == typed as u8 || (reading == b'v' && typed == 'u')
+}
+
+fn index_of(c: char) -> Option<usize> {
+    let cp = c as u32;
+    (FIRST..=LAST).contains(&cp).then(|| (cp - FIRST) as usize)
+}
+
+/// Whether a normalised query term is matched in pinyin as well as literally: it holds a Latin
+/// letter, and nothing but letters and Chinese characters.
+pub fn is_pinyin_term(term: &str) -> bool {
+    term.bytes().any(|b| b.is_ascii_lowercase()) && term.chars().all(|c| c.is_ascii_lowercase() || index_of(c).is_some())
+}
+
+/// Whether `text` holds a Latin letter (the app then loads the table).
+pub fn wants_table(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small table in the file's format (the shipped one is tested in tests/pinyin.rs).
+    fn table() -> Table {
+        Table::parse(&format!(
+            "{HEADER}: test\nan 安\nceng 曾\ncha 查\nchou 仇\ndan 单\njie 解\nlv 吕\nqiu 仇\nshan 单\nsheng 生\nshi 石\nxian 先\nxie 解\nzeng 曾\nzha 查\nzhang 张章\nzhi 之\n"
+        ))
+        .unwrap()
+    }
+
+    fn t(s: &str) -> Vec<char> {
+        crate::search::normalize(s).chars().collect()
+    }
+
+    #[test]
+    fn whole_readings_initials_and_the_syllable_being_typed() {
+        let tb = table();
+        for q in ["zhangxiansheng", "zxs", "zhangxs", "zhxsh", "zhangxiansh", "zhangxianshe", "张xs", "张xiansheng", "zx", "xiansheng", "xs", "z"] {
+            assert!(tb.matches(&t(q), "张先生"), "{q}");
+        }
+        for q in ["zhangxianshengx", "xz", "shengxian", "zhangsheng", "张zs", "李xs", "zxss", "hang", "ang"] {
+            assert!(!tb.matches(&t(q), "张先生"), "{q}");
+        }
+        // The characters it covers, as byte ranges of the text.
+        assert_eq!(tb.find(&t("xs"), "捐赠人张先生等"), Some(("捐赠人张".len(), "捐赠人张先生".len())));
+        assert_eq!(tb.find(&t("zhang"), "章先生"), Some((0, "章".len())));
+        // Among other characters of every UTF-8 length.
+        let mixed = "d2019·é😀（张先生）";
+        assert_eq!(tb.find(&t("zxs"), mixed), Some(("d2019·é😀（".len(), "d2019·é😀（张先生".len())));
+    }
+
+    #[test]
+    fn every_reading_of_a_heteronym_finds_it() {
+        let tb = table();
+        for (c, rs) in [("曾", ["zeng", "ceng"]), ("单", ["shan", "dan"]), ("解", ["xie", "jie"]), ("查", ["zha", "cha"]), ("仇", ["qiu", "chou"])] {
+            for r in rs {
+                assert!(tb.matches(&t(r), &format!("{c}先生")), "{r} → {c}");
+                assert!(tb.matches(&t(&format!("{r}xs")), &format!("{c}先生")), "{r}xs → {c}先生");
+            }
+        }
+    }
+
+    #[test]
+    fn u_for_v_and_which_terms_are_pinyin() {
+        let tb = table();
+        assert!(tb.matches(&t("lv"), "吕女士") && tb.matches(&t("lu"), "吕女士"));
+        assert!(is_pinyin_term("zxs") && is_pinyin_term("张xs"));
+        assert!(!is_pinyin_term("张先生") && !is_pinyin_term("d2019") && !is_pinyin_term("x-1") && !is_pinyin_term(""));
+        assert!(wants_table("Zhang") && !wants_table("张先生 2019"));
+        assert_eq!(tb.initials('张'), letter_bit(b'z'));
+        assert_eq!(tb.initials('仇'), letter_bit(b'c') | letter_bit(b'q'));
+        assert_eq!(tb.initials('a'), 0);
+    }
+
+    #[test]
+    fn a_broken_table_says_which_line() {
+        assert!(Table::parse("zhang 张").unwrap_err().contains("line 1"));
+        assert!(Table::parse(&format!("{HEADER}\nzhang张")).unwrap_err().contains("line 2"));
+        assert!(Table::parse(&format!("{HEADER}\nZh 张")).unwrap_err().contains("line 2"));
+        assert!(Table::parse(&format!("{HEADER}\nzhang 张\nx a")).unwrap_err().contains("line 3"));
+        assert_eq!(table().characters(), 13);
+    }
+
+    #[test]
+    fn repeated_letters_stay_cheap() {
+        let tb = Table::parse(&format!("{HEADER}\na 阿\nan 安\n")).unwrap();
+        let text: String = "阿安".repeat(40);
+        let term: Vec<char> = "a".repeat(60).chars().collect();
+        // Bounded by the step budget, not by the splits a term of 60 letters has.
+        let _ = tb.find(&term, &text);
+        assert!(tb.matches(&t("aan"), "阿安"));
+    }
+}
