@@ -32,7 +32,18 @@ pub struct Download {
 /// Starts downloading `DATA_DIR/file` (gloo-net's request; its future is polled at once by
 /// `spawn_local`, so the browser's fetch starts now, not when the caller awaits it).
 pub fn start(file: &str) -> Download {
-    let url = format!("{DATA_DIR}{file}");
+    start_url(format!("{DATA_DIR}{file}"), file)
+}
+
+/// The app's own data beside `index.html` (not the organisation's: the pinyin table).
+pub const PINYIN_FILE: &str = "pinyin.txt";
+
+/// Starts downloading one of the app's own files ([`PINYIN_FILE`]), relative to the page.
+pub fn start_app_file(file: &str) -> Download {
+    start_url(file.to_string(), file)
+}
+
+fn start_url(url: String, file: &str) -> Download {
     let (tx, response) = futures_channel::oneshot::channel();
     leptos::task::spawn_local(async move {
         let _ = tx.send(gloo_net::http::Request::get(&url).send().await);

@@ -43,6 +43,8 @@ pub struct Tr {
     pub row_less: &'static str,
     /// A record's 对此有疑问 link (an e-mail to the organisation about it).
     pub ask_record: &'static str,
+    /// Under the search box when the pinyin table could not be loaded.
+    pub pinyin_failed: &'static str,
     pub real_badge: &'static str,
     pub pager: &'static str,
     pub prev_page: &'static str,
@@ -126,6 +128,7 @@ pub static ZH: Tr = Tr {
     sort_by: "排序：",
     row_less: "收起",
     ask_record: "对此有疑问",
+    pinyin_failed: "拼音检索暂不可用（拼音表未能下载），请用汉字检索。",
     real_badge: "真实",
     pager: "分页",
     prev_page: "上一页",
@@ -201,6 +204,7 @@ pub static EN: Tr = Tr {
     sort_by: "Sort by:",
     row_less: "Show less",
     ask_record: "Question this",
+    pinyin_failed: "Pinyin search is unavailable (its table could not be downloaded); search in Chinese characters.",
     real_badge: "Real",
     pager: "Pages",
     prev_page: "Previous",

@@ -33,6 +33,14 @@ where
         return view! { <p class="notice empty" role="note">{t.no_records_yet}</p> }.into_any();
     }
     let input_id = format!("search-{dataset}");
+    // A Latin letter in the search (typed, or in the link): the pinyin table is wanted.
+    let data = crate::state::use_data();
+    Effect::new(move |_| {
+        if state.with(|s| gongshi_core::pinyin::wants_table(&s.query)) {
+            data.want_pinyin();
+        }
+    });
+    let pinyin_failed = move || state.with(|s| gongshi_core::pinyin::wants_table(&s.query)) && data.pinyin.with(|p| matches!(p, crate::state::Load::Failed(_)));
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         nav.edit(|v| {
@@ -115,6 +123,7 @@ where
                 prop:value=move || state.with(|s| s.query.clone())
                 on:input=on_input
             />
+            {move || pinyin_failed().then(|| view! { <p class="hint pinyin-failed" role="status">{t.pinyin_failed}</p> })}
         </div>
         <details class="filters" open=filters_open>
             <summary>{t.filters} {move || (active() > 0).then(|| t.selected(active()))}</summary>
@@ -147,7 +156,14 @@ pub fn use_outcome<R: Record + Send + Sync + 'static>(
         },
     );
     let data = crate::state::use_data();
-    Memo::new(move |_| index.with(|i| i.as_ref().map(|(rows, index)| Arc::new(index.run(rows, &state.get(), default_sort, &data.org())))))
+    Memo::new(move |_| {
+        index.with(|i| {
+            i.as_ref().map(|(rows, index)| {
+                data.pinyin_into(index);
+                Arc::new(index.run(rows, &state.get(), default_sort, &data.org()))
+            })
+        })
+    })
 }
 
 /// Indexes `rows` and prepares the default sort order.

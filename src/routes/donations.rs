@@ -91,6 +91,7 @@ pub fn DonationsPage() -> impl IntoView {
         ledger.with(|l| {
             l.as_ref().map(|l| {
                 let t0 = crate::perf::now();
+                data.pinyin_into(&l.index);
                 // The ledger's facets name nothing of the organisation's.
                 let o = Arc::new(l.index.run(&l.rows, &state.get(), DEFAULT_SORT, &Default::default()));
                 crate::perf::measure_since("gongshi:engine", t0);

@@ -47,7 +47,16 @@ fn Tracker(
     let total = rect.problems.len();
     // The one table engine answers the search and the facets.
     let r = rect.clone();
-    let outcome = Memo::new(move |_| state.with(|s| Arc::new(r.run(s))));
+    // A Latin letter in the search: the pinyin table is wanted, and used once it is in.
+    Effect::new(move |_| {
+        if state.with(|s| gongshi_core::pinyin::wants_table(&s.query)) {
+            data.want_pinyin();
+        }
+    });
+    let outcome = Memo::new(move |_| {
+        let table = data.pinyin_table();
+        state.with(|s| Arc::new(r.run_with(s, table.as_deref())))
+    });
 
     let r = rect.clone();
     let facets = move || {

@@ -115,6 +115,8 @@ pub struct Data {
     ledger_years: StoredValue<Vec<u16>>,
     /// Datasets requested before the manifest arrived.
     pending: StoredValue<Vec<DataFile>>,
+    /// The pinyin table: `Idle` until a search holds a Latin letter ([`Data::want_pinyin`]).
+    pub pinyin: RwSignal<Load<gongshi_core::pinyin::Table>>,
 }
 
 impl Data {
@@ -129,6 +131,7 @@ impl Data {
             relief: RwSignal::new(Load::Idle),
             coverage: RwSignal::new(Load::Idle),
             summary: RwSignal::new(Load::Loading),
+            pinyin: RwSignal::new(Load::Idle),
             donations_progress: RwSignal::new(Default::default()),
             ledger_years: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
@@ -140,6 +143,46 @@ impl Data {
     pub fn load_all(self) {
         self.pending.update_value(|p| p.extend([DataFile::Rectification, DataFile::Figures, DataFile::Summary]));
         self.load(DataFile::Manifest);
+    }
+
+    /// Loads the pinyin table, once: a search holds a Latin letter (`core::pinyin::wants_table`).
+    /// Until it is in, and if it cannot be had, searches match the text as typed.
+    pub fn want_pinyin(self) {
+        if !matches!(self.pinyin.get_untracked(), Load::Idle) {
+            return;
+        }
+        self.pinyin.set(Load::Loading);
+        leptos::task::spawn_local(async move {
+            let file = crate::api::PINYIN_FILE;
+            let table = async {
+                let bytes = crate::api::start_app_file(file).verified(None, None).await?;
+                let text = crate::api::utf8_text(file, bytes)?;
+                gongshi_core::pinyin::Table::parse(&text).map_err(|e| Diagnostic::error(file, "", e))
+            }
+            .await;
+            self.pinyin.set(match table {
+                Ok(t) => Load::Ready { value: Arc::new(t), findings: Arc::new(Vec::new()) },
+                Err(d) => Load::Failed(Arc::new(d)),
+            });
+        });
+    }
+
+    /// The pinyin table once it is in (tracked).
+    pub fn pinyin_table(self) -> Option<Arc<gongshi_core::pinyin::Table>> {
+        self.pinyin.with(|p| match p {
+            Load::Ready { value, .. } => Some(value.clone()),
+            _ => None,
+        })
+    }
+
+    /// Gives `index` the pinyin table once it is in (tracked: a search runs again when it
+    /// arrives).
+    pub fn pinyin_into(self, index: &gongshi_core::index::Index) {
+        self.pinyin.with(|p| {
+            if let Load::Ready { value, .. } = p {
+                index.attach_pinyin(value.clone());
+            }
+        });
     }
 
     /// Starts whatever waited for the manifest.

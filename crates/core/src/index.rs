@@ -936,9 +936,7 @@ impl std::hash::Hasher for MulHasher {
 /// `hang` → `zhang` does not: 张 spells the second only).
 fn narrows(old: &[String], new: &[String], pinyin: bool) -> bool {
     !old.is_empty()
-        && old.iter().all(|o| {
-            new.iter().any(|n| if pinyin && crate::pinyin::is_pinyin_term(o) { n.starts_with(o.as_str()) } else { n.contains(o.as_str()) })
-        })
+        && old.iter().all(|o| new.iter().any(|n| if pinyin && crate::pinyin::is_pinyin_term(o) { n.starts_with(o.as_str()) } else { n.contains(o.as_str()) }))
 }
 
 /// Two ascending row lists joined, ascending, without repeats.
@@ -1264,9 +1262,10 @@ mod tests {
                 .filter(|i| {
                     let mut hay = String::new();
                     rows[*i as usize].write_haystack(&mut hay);
-                    query.terms().iter().all(|t| {
-                        hay.contains(t.as_str()) || (crate::pinyin::is_pinyin_term(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay))
-                    })
+                    query
+                        .terms()
+                        .iter()
+                        .all(|t| hay.contains(t.as_str()) || (crate::pinyin::is_pinyin_term(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay)))
                 })
                 .collect()
         };
@@ -1279,9 +1278,53 @@ mod tests {
         index.attach_pinyin(table.clone());
         assert!(index.has_pinyin());
         let typed = [
-            "z", "zh", "zha", "zhan", "zhang", "zhangx", "zhangxi", "zhangxian", "zhangxiansheng", "zhangxianshengx", "", "h", "ha", "han", "hang", "zhang", "x",
-            "xs", "xsh", "zxs", "张", "张x", "张xs", "张xsx", "zhang xian sheng", "zhang xian", "zeng", "ceng", "cm", "zm", "zhang2", "zhang公", "d2019", "xax", "an", "anx",
-            "u", "nv", "nu", "znv", "zns", "张先", "张先s", "张先sh", "zhang", "zhang2", "zhang20",
+            "z",
+            "zh",
+            "zha",
+            "zhan",
+            "zhang",
+            "zhangx",
+            "zhangxi",
+            "zhangxian",
+            "zhangxiansheng",
+            "zhangxianshengx",
+            "",
+            "h",
+            "ha",
+            "han",
+            "hang",
+            "zhang",
+            "x",
+            "xs",
+            "xsh",
+            "zxs",
+            "张",
+            "张x",
+            "张xs",
+            "张xsx",
+            "zhang xian sheng",
+            "zhang xian",
+            "zeng",
+            "ceng",
+            "cm",
+            "zm",
+            "zhang2",
+            "zhang公",
+            "d2019",
+            "xax",
+            "an",
+            "anx",
+            "u",
+            "nv",
+            "nu",
+            "znv",
+            "zns",
+            "张先",
+            "张先s",
+            "张先sh",
+            "zhang",
+            "zhang2",
+            "zhang20",
         ];
         let fresh = |s: &str| {
             let i = Index::build(&rows);

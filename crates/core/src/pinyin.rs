@@ -126,11 +126,7 @@ impl Table {
     /// checking it again: it was a `String`). Only characters the term can start with are tried.
     pub fn find_in(&self, term: &[char], text: &[u8]) -> Option<(usize, usize)> {
         let first = *term.first()?;
-        let want = if first.is_ascii_lowercase() {
-            letter_bit(first as u8) | if first == 'u' { letter_bit(b'v') } else { 0 }
-        } else {
-            0
-        };
+        let want = if first.is_ascii_lowercase() { letter_bit(first as u8) | if first == 'u' { letter_bit(b'v') } else { 0 } } else { 0 };
         let mut p = 0;
         while p < text.len() {
             let (c, len) = decode(text, p);

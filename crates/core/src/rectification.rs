@@ -569,7 +569,12 @@ impl Rectification {
     /// The 整改 page's answer to `state` (its search and facet selections, from the URL): the
     /// matching problems in report order and each facet's counts, from the one table engine.
     pub fn run(&self, state: &TableState) -> Outcome {
-        table::run(&self.problems, state, DEFAULT_SORT, &Organisation::default())
+        self.run_with(state, None)
+    }
+
+    /// [`Rectification::run`], a term of letters also spelled in pinyin when a table is given.
+    pub fn run_with(&self, state: &TableState, pinyin: Option<&crate::pinyin::Table>) -> Outcome {
+        table::run_with(&self.problems, state, DEFAULT_SORT, &Organisation::default(), pinyin)
     }
 
     /// The values the page offers for facet `f`, with `outcome`'s counts: every aspect of the

@@ -64,11 +64,32 @@ impl Query {
     pub fn matches(&self, haystack: &str) -> bool {
         self.terms.iter().all(|t| haystack.contains(t.as_str()))
     }
+
+    /// [`Query::matches`], where a term of letters may also be spelled in pinyin
+    /// ([`crate::pinyin`]) when a table is given.
+    pub fn matches_with(&self, haystack: &str, pinyin: Option<&crate::pinyin::Table>) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()) || spelled_in(pinyin, t, haystack).is_some())
+    }
+}
+
+/// Where `term` is first spelled in pinyin in `hay` (byte range), when a table is given and the
+/// term is one to spell.
+fn spelled_in(pinyin: Option<&crate::pinyin::Table>, term: &str, hay: &str) -> Option<(usize, usize)> {
+    let table = pinyin?;
+    if !crate::pinyin::is_pinyin_term(term) {
+        return None;
+    }
+    table.find(&term.chars().collect::<Vec<_>>(), hay)
 }
 
 /// Splits `text` into runs, marking those that match a query term (for highlighting as plain
 /// text nodes — never as HTML). Matching is case-insensitive and width-insensitive per char.
 pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
+    highlight_with(text, query, None)
+}
+
+/// [`highlight`], marking also the characters a term spells in pinyin when a table is given.
+pub fn highlight_with(text: &str, query: &Query, pinyin: Option<&crate::pinyin::Table>) -> Vec<(String, bool)> {
     if query.is_empty() || text.is_empty() {
         return vec![(text.to_string(), false)];
     }
@@ -76,12 +97,11 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
     let chars: Vec<char> = text.chars().collect();
     let mut norm = String::new();
     let mut owner: Vec<usize> = Vec::new(); // byte in `norm` → char index in `text`
+    let mut buf = [0u8; 4];
     for (i, ch) in chars.iter().enumerate() {
-        let n = normalize(&ch.to_string());
-        for _ in 0..n.len() {
-            owner.push(i);
-        }
-        norm.push_str(&n);
+        let before = norm.len();
+        normalize_into(ch.encode_utf8(&mut buf), &mut norm);
+        owner.extend(std::iter::repeat_n(i, norm.len() - before));
     }
     let mut marked = vec![false; chars.len()];
     for term in query.terms() {
@@ -94,6 +114,14 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
                 *m = true;
             }
             start = b;
+        }
+        let mut start = 0;
+        while let Some((a, b)) = spelled_in(pinyin, term, &norm[start..]) {
+            let (first, last) = (owner[start + a], owner[start + b - 1]);
+            for m in marked.iter_mut().take(last + 1).skip(first) {
+                *m = true;
+            }
+            start += b;
         }
     }
     let mut out: Vec<(String, bool)> = Vec::new();
@@ -131,5 +159,19 @@ mod tests {
         assert_eq!(runs, vec![("网络".to_string(), false), ("募捐".to_string(), true), ("款为零，".to_string(), false), ("募捐".to_string(), true)]);
         let runs = highlight("ＡＢ cd", &Query::new("bc"));
         assert_eq!(runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect::<String>(), "Ｂ c");
+    }
+
+    #[test]
+    fn pinyin_matches_and_highlights_on_the_chinese_text() {
+        let table = crate::pinyin::Table::parse(&format!("{}\nsheng 生\nxian 先\nzhang 张\n", crate::pinyin::HEADER)).unwrap();
+        let q = Query::new("zxs 先");
+        assert!(!q.matches("捐赠人张先生"));
+        assert!(q.matches_with("捐赠人张先生", Some(&table)));
+        assert!(!q.matches_with("捐赠人张先生", None));
+        let runs = highlight_with("捐赠人张先生，张 先生，张先生", &Query::new("zxs"), Some(&table));
+        let marked: Vec<&str> = runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
+        // Every spelling: the one with a space between too (matched as typed text is: spaces dropped).
+        assert_eq!(marked, ["张先生", "张 先生", "张先生"]);
+        assert_eq!(highlight_with("张先生", &Query::new("zxs"), None), vec![("张先生".to_string(), false)]);
     }
 }

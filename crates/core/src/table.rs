@@ -336,6 +336,11 @@ impl Outcome {
 /// Filters, counts and sorts `rows` for `state`. `default_sort` applies when the state has none.
 /// `org` names the values that come from the data (divisions, programmes).
 pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>, org: &Organisation) -> Outcome {
+    run_with(rows, state, default_sort, org, None)
+}
+
+/// [`run`], where a term of letters may also be spelled in pinyin when a table is given.
+pub fn run_with<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>, org: &Organisation, pinyin: Option<&crate::pinyin::Table>) -> Outcome {
     let q = Query::new(&state.query);
     let defs = R::Facet::ALL;
     // Selected codes per facet (None = no restriction).
@@ -370,7 +375,7 @@ pub fn run<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R::Col>
         }
         hay.clear();
         r.write_haystack(&mut hay);
-        if !q.matches(&hay) {
+        if !q.matches_with(&hay, pinyin) {
             continue;
         }
         match failed {
