@@ -83,11 +83,16 @@ fn char_w(ch: char, size: f64) -> f64 {
 }
 
 /// True for characters that hold a date, a number or a link together: a line never breaks
-/// between two of them (`2023-09-18`, `2023年9月18日`, `12.82`, `https://…`).
+/// between two of them (`2023-09-18`, `2023年9月18日`, `12.82`, `857,999.5`, `https://…`).
 fn glues(prev: char, ch: char) -> bool {
     let joined = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '/' | '_' | '%' | '?' | '&' | '=' | '#' | '+' | '~');
     let date_char = |c: char| matches!(c, '年' | '月' | '日');
-    (joined(prev) && joined(ch)) || (prev.is_ascii_digit() && date_char(ch)) || (date_char(prev) && ch.is_ascii_digit())
+    (joined(prev) && joined(ch))
+        || (prev.is_ascii_digit() && date_char(ch))
+        || (date_char(prev) && ch.is_ascii_digit())
+        // A thousands separator ("857,999.5"): a comma followed by a digit stays with both sides.
+        || (prev.is_ascii_digit() && ch == ',')
+        || (prev == ',' && ch.is_ascii_digit())
 }
 
 /// Wraps `text` into lines no wider than `max_px` at `size` px. `\n` starts a new line. A line
@@ -669,6 +674,13 @@ mod tests {
                     "{px} px: {l:?} is {w} wide"
                 );
             }
+        }
+        // Nor a number with thousands separators, in a sentence's commas.
+        let text = "more was spent than received: the difference, CNY 857,999.5, is drawn from other balances";
+        for px in (120..=600).step_by(7) {
+            let lines = wrap(text, px as f64, SOURCE);
+            assert!(lines.iter().any(|l| l.contains("857,999.5")), "{px} px broke 857,999.5: {lines:?}");
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "{px} px lost text: {lines:?}");
         }
         // A link longer than a line breaks after its separators, and loses nothing.
         let url = "https://www.example.org.cn/some/deep/sub-path/gongshi/?page=donations&q=%E9%98%B2%E6%B1%9B&year=2020";
