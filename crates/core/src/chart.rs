@@ -9,6 +9,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+pub mod flow;
+pub use flow::{draw_flow, flow_to_svg, FlowChart, FlowLink, FlowNode};
+
 /// A colour as RGB bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -17,6 +20,8 @@ pub const GREEN: Rgb = Rgb(0x1a, 0x7f, 0x37);
 pub const AMBER: Rgb = Rgb(0xb3, 0x59, 0x00);
 pub const GREY: Rgb = Rgb(0x6e, 0x77, 0x81);
 pub const RED: Rgb = Rgb(0xc8, 0x10, 0x2e);
+/// Dark enough for white text on it (a flow chart's middle node on a phone).
+pub const SLATE: Rgb = Rgb(0x3d, 0x44, 0x4d);
 const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
 const MUTED: RGBColor = RGBColor(0x57, 0x60, 0x6a);
 const TRACK: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
@@ -557,6 +562,7 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
 pub enum Chart {
     Bars(BarChart),
     Columns(ColumnChart),
+    Flow(FlowChart),
 }
 
 impl Chart {
@@ -564,24 +570,36 @@ impl Chart {
         match self {
             Chart::Bars(c) => &c.title,
             Chart::Columns(c) => &c.title,
+            Chart::Flow(c) => &c.title,
         }
     }
     pub fn height(&self, width: u32) -> u32 {
         match self {
             Chart::Bars(c) => c.height(width),
             Chart::Columns(c) => c.height(width),
+            Chart::Flow(c) => c.height(width),
         }
     }
     pub fn description(&self) -> String {
         match self {
             Chart::Bars(c) => c.description(),
             Chart::Columns(c) => c.description(),
+            Chart::Flow(c) => c.description(),
         }
     }
     pub fn source_line(&self) -> String {
         match self {
             Chart::Bars(c) => c.source_line(),
             Chart::Columns(c) => c.source_line(),
+            Chart::Flow(c) => c.source_line(),
+        }
+    }
+    /// The language of the chart's own words.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Chart::Bars(c) => c.lang,
+            Chart::Columns(c) => c.lang,
+            Chart::Flow(c) => c.lang,
         }
     }
     /// The text alternative as a table: header, rows.
@@ -591,19 +609,17 @@ impl Chart {
                 (vec![c.lang.pick("项目", "Item").into(), c.lang.pick("数值", "Value").into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect())
             }
             Chart::Columns(c) => c.table(),
+            Chart::Flow(c) => c.table(),
         }
     }
     /// The chart as downloaded: its source line followed by who published it ([`Credit`]).
     pub fn credited(&self, credit: &Credit) -> Chart {
         let mut c = self.clone();
-        let lang = match &c {
-            Chart::Bars(b) => b.lang,
-            Chart::Columns(k) => k.lang,
-        };
-        let footer = format!("{}\n{}", self.source_line(), credit.lines(lang));
+        let footer = format!("{}\n{}", self.source_line(), credit.lines(self.lang()));
         match &mut c {
             Chart::Bars(b) => b.source = footer,
             Chart::Columns(k) => k.source = footer,
+            Chart::Flow(f) => f.source = footer,
         }
         c
     }
@@ -621,6 +637,7 @@ impl Chart {
                 }
                 out
             }
+            Chart::Flow(c) => flow_to_svg(c, width),
         }
     }
 }
