@@ -193,10 +193,10 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     let real_total = rows.len() - sample_total;
     let r3 = rows.clone();
     let goods = ledger.goods.clone();
-    // The charts follow the table once typing pauses: redrawing four charts on every keystroke
+    // The charts follow the table once typing pauses: redrawing five charts on every keystroke
     // would cost more than the search itself on a large ledger.
     // They also come after the table on a page's first view: below it, and not worth holding
-    // the rows back for (four charts over a large ledger take a while to draw).
+    // the rows back for (five charts over a large ledger take a while to draw).
     let charted = RwSignal::new(None);
     let later = crate::debounce::Debounce::new(std::time::Duration::from_millis(CHART_DELAY_MS));
     Effect::new(move |_| {
@@ -220,6 +220,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         let goods_chart =
             (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
         view! {
+            <ChartView dataset="donations" chart=Chart::Flow(charts::money_flow(&r3, &o.rows, &src, t.lang)) id="don-flow" file_stem=w.flow_chart_file />
             <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=w.monthly_chart_file />
             <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=w.directed_chart_file />
             <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=w.channels_chart_file />

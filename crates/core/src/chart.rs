@@ -9,6 +9,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+pub mod flow;
+pub use flow::{draw_flow, flow_to_svg, FlowChart, FlowLink, FlowNode};
+
 /// A colour as RGB bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -17,6 +20,8 @@ pub const GREEN: Rgb = Rgb(0x1a, 0x7f, 0x37);
 pub const AMBER: Rgb = Rgb(0xb3, 0x59, 0x00);
 pub const GREY: Rgb = Rgb(0x6e, 0x77, 0x81);
 pub const RED: Rgb = Rgb(0xc8, 0x10, 0x2e);
+/// Dark enough for white text on it (a flow chart's middle node on a phone).
+pub const SLATE: Rgb = Rgb(0x3d, 0x44, 0x4d);
 const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
 const MUTED: RGBColor = RGBColor(0x57, 0x60, 0x6a);
 const TRACK: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
@@ -83,11 +88,16 @@ fn char_w(ch: char, size: f64) -> f64 {
 }
 
 /// True for characters that hold a date, a number or a link together: a line never breaks
-/// between two of them (`2023-09-18`, `2023年9月18日`, `12.82`, `https://…`).
+/// between two of them (`2023-09-18`, `2023年9月18日`, `12.82`, `857,999.5`, `https://…`).
 fn glues(prev: char, ch: char) -> bool {
     let joined = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':' | '/' | '_' | '%' | '?' | '&' | '=' | '#' | '+' | '~');
     let date_char = |c: char| matches!(c, '年' | '月' | '日');
-    (joined(prev) && joined(ch)) || (prev.is_ascii_digit() && date_char(ch)) || (date_char(prev) && ch.is_ascii_digit())
+    (joined(prev) && joined(ch))
+        || (prev.is_ascii_digit() && date_char(ch))
+        || (date_char(prev) && ch.is_ascii_digit())
+        // A thousands separator ("857,999.5"): a comma followed by a digit stays with both sides.
+        || (prev.is_ascii_digit() && ch == ',')
+        || (prev == ',' && ch.is_ascii_digit())
 }
 
 /// Wraps `text` into lines no wider than `max_px` at `size` px. `\n` starts a new line. A line
@@ -552,6 +562,7 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
 pub enum Chart {
     Bars(BarChart),
     Columns(ColumnChart),
+    Flow(FlowChart),
 }
 
 impl Chart {
@@ -559,24 +570,36 @@ impl Chart {
         match self {
             Chart::Bars(c) => &c.title,
             Chart::Columns(c) => &c.title,
+            Chart::Flow(c) => &c.title,
         }
     }
     pub fn height(&self, width: u32) -> u32 {
         match self {
             Chart::Bars(c) => c.height(width),
             Chart::Columns(c) => c.height(width),
+            Chart::Flow(c) => c.height(width),
         }
     }
     pub fn description(&self) -> String {
         match self {
             Chart::Bars(c) => c.description(),
             Chart::Columns(c) => c.description(),
+            Chart::Flow(c) => c.description(),
         }
     }
     pub fn source_line(&self) -> String {
         match self {
             Chart::Bars(c) => c.source_line(),
             Chart::Columns(c) => c.source_line(),
+            Chart::Flow(c) => c.source_line(),
+        }
+    }
+    /// The language of the chart's own words.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Chart::Bars(c) => c.lang,
+            Chart::Columns(c) => c.lang,
+            Chart::Flow(c) => c.lang,
         }
     }
     /// The text alternative as a table: header, rows.
@@ -586,19 +609,17 @@ impl Chart {
                 (vec![c.lang.pick("项目", "Item").into(), c.lang.pick("数值", "Value").into()], c.rows().into_iter().map(|(a, b)| vec![a, b]).collect())
             }
             Chart::Columns(c) => c.table(),
+            Chart::Flow(c) => c.table(),
         }
     }
     /// The chart as downloaded: its source line followed by who published it ([`Credit`]).
     pub fn credited(&self, credit: &Credit) -> Chart {
         let mut c = self.clone();
-        let lang = match &c {
-            Chart::Bars(b) => b.lang,
-            Chart::Columns(k) => k.lang,
-        };
-        let footer = format!("{}\n{}", self.source_line(), credit.lines(lang));
+        let footer = format!("{}\n{}", self.source_line(), credit.lines(self.lang()));
         match &mut c {
             Chart::Bars(b) => b.source = footer,
             Chart::Columns(k) => k.source = footer,
+            Chart::Flow(f) => f.source = footer,
         }
         c
     }
@@ -616,6 +637,7 @@ impl Chart {
                 }
                 out
             }
+            Chart::Flow(c) => flow_to_svg(c, width),
         }
     }
 }
@@ -669,6 +691,13 @@ mod tests {
                     "{px} px: {l:?} is {w} wide"
                 );
             }
+        }
+        // Nor a number with thousands separators, in a sentence's commas.
+        let text = "more was spent than received: the difference, CNY 857,999.5, is drawn from other balances";
+        for px in (120..=600).step_by(7) {
+            let lines = wrap(text, px as f64, SOURCE);
+            assert!(lines.iter().any(|l| l.contains("857,999.5")), "{px} px broke 857,999.5: {lines:?}");
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "{px} px lost text: {lines:?}");
         }
         // A link longer than a line breaks after its separators, and loses nothing.
         let url = "https://www.example.org.cn/some/deep/sub-path/gongshi/?page=donations&q=%E9%98%B2%E6%B1%9B&year=2020";

@@ -162,6 +162,63 @@ mod ledger_data {
         }
     }
 
+    /// The flow chart of any filter adds up to the ledger to the fen: the sources to the money
+    /// received (refunds and cancellations not being income), the uses to the money spent, and
+    /// every node to its links, with the unspent balance (or what was drawn from other
+    /// balances) making up the difference. Summed here from the validated files themselves.
+    #[test]
+    fn the_money_flow_adds_up_to_the_ledger_to_the_fen() {
+        use gongshi_core::ledger::charts::money_flow;
+        let rows = rows();
+        let d = ledger::load_donations(&data("donations.json")).unwrap().value;
+        let x = ledger::load_disbursements(&data("disbursements.json")).unwrap().value;
+        let org = gongshi_core::org::Organisation::default();
+        let mut states = vec![TableState::default()];
+        for year in ["2019", "2020", "2021", "2022", "2023"] {
+            let mut st = TableState::default();
+            st.toggle("year", year);
+            states.push(st);
+        }
+        for (facet, key) in [("directed", "yes"), ("directed", "no"), ("flow", "money_out"), ("channel", "cash")] {
+            let mut st = TableState::default();
+            st.toggle(facet, key);
+            states.push(st);
+        }
+        states.push(TableState { query: "防汛".into(), ..Default::default() });
+        let mut drawn_seen = false;
+        for st in &states {
+            let o = run(&rows, st, SORT, &org);
+            let chosen: std::collections::BTreeSet<&str> = o.rows.iter().map(|i| rows[*i as usize].id.as_str()).collect();
+            let money_in: i64 = d.iter().filter(|g| g.counts() && chosen.contains(g.id.as_str())).map(|g| g.amount.0).sum();
+            let money_out: i64 = x.iter().filter(|p| chosen.contains(p.id.as_str())).map(|p| p.amount.0).sum();
+            let c = money_flow(&rows, &o.rows, "src", gongshi_core::Lang::Zh);
+            assert!(c.imbalances().is_empty(), "{st:?}: {:?}", c.imbalances());
+            let col = |k: usize| c.column(k).map(|(_, n)| n.value.0).sum::<i64>();
+            let node = |prefix: &str| c.nodes.iter().find(|n| n.label.starts_with(prefix)).map_or(0, |n| n.value.0);
+            let (unspent, drawn) = (node("未使用"), node("动用其他结余"));
+            assert_eq!(col(0) - drawn, money_in, "{st:?}: the sources are the money received");
+            assert_eq!(col(2) - unspent, money_out, "{st:?}: the uses are the money spent");
+            assert_eq!(unspent - drawn, money_in - money_out, "{st:?}: the balance");
+            assert!(unspent == 0 || drawn == 0);
+            for cat in ledger::Category::ALL {
+                let want: i64 = x.iter().filter(|p| p.category == cat && chosen.contains(p.id.as_str())).map(|p| p.amount.0).sum();
+                assert_eq!(node(cat.zh()), want, "{st:?}: {cat:?}");
+            }
+            for ch in ledger::Channel::ALL {
+                let want: i64 = d.iter().filter(|g| g.counts() && g.channel == ch && chosen.contains(g.id.as_str())).map(|g| g.amount.0).sum();
+                assert_eq!(node(ch.zh()), want, "{st:?}: {ch:?}");
+            }
+            let drawn_rows =
+                o.rows.iter().map(|i| &rows[*i as usize]).filter(|r| r.flow == Flow::MoneyOut || (r.flow == Flow::MoneyIn && r.status == RowStatus::Received));
+            assert_eq!(c.sample, drawn_rows.clone().any(|r| r.is_sample()), "{st:?}: sample exactly when a drawn row is");
+            assert!(drawn_rows.count() > 0, "{st:?} selects some money");
+            drawn_seen |= drawn > 0;
+        }
+        assert!(drawn_seen, "some filter (disbursements only) spends more than it received");
+        let all = money_flow(&rows, &(0..rows.len() as u32).collect::<Vec<_>>(), "src", gongshi_core::Lang::Zh);
+        assert!(all.column(0).count() >= 3 && all.column(2).count() >= 3, "{:?}", all.nodes);
+    }
+
     #[test]
     fn table_html_marks_sample_rows_and_shows_flags() {
         let rows = rows();

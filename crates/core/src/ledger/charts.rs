@@ -1,13 +1,15 @@
 //! Chart specs for the 捐赠 page, computed from exactly the rows on screen.
 
 use super::rows::{Flow, LedgerRow, RowStatus};
-use super::Channel;
-use crate::chart::{Bar, BarChart, ColumnChart, Series, Unit, AMBER, GREEN, GREY, RED};
+use super::{Category, Channel};
+use crate::chart::{Bar, BarChart, ColumnChart, FlowChart, FlowLink, FlowNode, Series, Unit, AMBER, GREEN, GREY, RED, SLATE};
 use crate::i18n::Lang;
 use crate::money::Fen;
 use std::collections::BTreeMap;
 
 const BLUE: crate::chart::Rgb = crate::chart::Rgb(0x09, 0x69, 0xda);
+/// A balance: what is left, or what was drawn from earlier.
+const PURPLE: crate::chart::Rgb = crate::chart::Rgb(0x82, 0x50, 0xdf);
 
 fn received(r: &LedgerRow) -> bool {
     r.flow == Flow::MoneyIn && r.status == RowStatus::Received
@@ -137,6 +139,114 @@ pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> 
                 Bar { label: c.label(lang).into(), value: v.0, value_label, color: colors[k % colors.len()] }
             })
             .collect(),
+    }
+}
+
+/// Where the money went: money received by channel → the money of the selection → its uses
+/// by disbursement category, and what is left.
+///
+/// Over exactly the money rows among `idx`: donations received (refunded and cancelled ones are
+/// not income, as in the totals line) and disbursements. Goods are not money and are left out
+/// (their issues are counted in units, not yuan; the goods chart shows them).
+///
+/// Money is pooled, so no donation is tied to a use here: every source flows into one middle
+/// node, and the uses flow out of it. When the selection received more than it spent, the rest
+/// is the "unspent" node among the uses; when it spent more (a year that drew on earlier
+/// donations, or a filter that keeps a disbursement but not the gifts that paid for it), the
+/// difference is a source of its own, "drawn from other balances", and there is no unspent
+/// node. Either way every node's total is the sum of its links, to the fen.
+pub fn money_flow(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> FlowChart {
+    let mut by_channel: BTreeMap<Option<Channel>, Fen> = BTreeMap::new();
+    let mut by_category: BTreeMap<Option<Category>, Fen> = BTreeMap::new();
+    let (mut received_n, mut spent_n, mut sample) = (0usize, 0usize, false);
+    for i in idx {
+        let r = &rows[*i as usize];
+        if received(r) {
+            received_n += 1;
+            let e = by_channel.entry(r.channel).or_default();
+            *e = *e + r.amount;
+        } else if r.flow == Flow::MoneyOut {
+            spent_n += 1;
+            let e = by_category.entry(r.category).or_default();
+            *e = *e + r.amount;
+        } else {
+            continue;
+        }
+        sample |= r.origin.is_sample();
+    }
+    let total_in = Fen::checked_sum(by_channel.values().copied()).unwrap_or(Fen::ZERO);
+    let total_out = Fen::checked_sum(by_category.values().copied()).unwrap_or(Fen::ZERO);
+    let (drawn, unspent) = if total_out > total_in { (total_out - total_in, Fen::ZERO) } else { (Fen::ZERO, total_in - total_out) };
+    let pool = total_in + drawn;
+
+    let channel_colors = [BLUE, GREEN, AMBER, GREY, RED];
+    let mut nodes: Vec<FlowNode> = Vec::new();
+    let mut links: Vec<FlowLink> = Vec::new();
+    let hub_label = lang.pick("款项合计", "All the money");
+    // Sources, in the channels' order (as in the channel chart, and in its colours).
+    let mut sources: Vec<(String, Fen, crate::chart::Rgb)> = by_channel
+        .iter()
+        .map(|(c, v)| match c {
+            Some(c) => (c.label(lang).to_string(), *v, channel_colors[Channel::ALL.iter().position(|x| x == c).unwrap_or(0) % channel_colors.len()]),
+            None => (lang.pick("未注明渠道", "Channel not given").to_string(), *v, GREY),
+        })
+        .collect();
+    if drawn > Fen::ZERO {
+        sources.push((lang.pick("动用其他结余", "Drawn from other balances").to_string(), drawn, PURPLE));
+    }
+    let mut uses: Vec<(String, Fen, crate::chart::Rgb)> = by_category
+        .iter()
+        .map(|(c, v)| match c {
+            Some(Category::Aid) => (Category::Aid.label(lang).to_string(), *v, GREEN),
+            Some(Category::ProjectCost) => (Category::ProjectCost.label(lang).to_string(), *v, AMBER),
+            Some(Category::Management) => (Category::Management.label(lang).to_string(), *v, RED),
+            None => (lang.pick("未分类支出", "Uncategorised spending").to_string(), *v, GREY),
+        })
+        .collect();
+    if unspent > Fen::ZERO {
+        uses.push((lang.pick("未使用（结余）", "Unspent balance").to_string(), unspent, PURPLE));
+    }
+    if pool > Fen::ZERO {
+        for (label, value, color) in sources {
+            nodes.push(FlowNode { label, value, column: 0, color });
+        }
+        let hub = nodes.len();
+        nodes.push(FlowNode { label: hub_label.to_string(), value: pool, column: 1, color: SLATE });
+        for (k, n) in nodes.iter().enumerate().take(hub) {
+            links.push(FlowLink { from: k, to: hub, value: n.value });
+        }
+        for (label, value, color) in uses {
+            links.push(FlowLink { from: hub, to: nodes.len(), value });
+            nodes.push(FlowNode { label, value, column: 2, color });
+        }
+    }
+    let (money_in, money_out) = (crate::format::money(lang, total_in), crate::format::money(lang, total_out));
+    let balance = match (lang, drawn > Fen::ZERO) {
+        (Lang::Zh, false) => "结余为收入减支出".to_string(),
+        (Lang::En, false) => "the balance is received less spent".to_string(),
+        (Lang::Zh, true) => format!("支出多于收入，差额 {} 记为动用其他结余（以前年度或筛选以外的款项）", crate::format::money(lang, drawn)),
+        (Lang::En, true) => {
+            format!(
+                "more was spent than received: the difference, {}, is drawn from other balances (earlier years, or money outside the filter)",
+                crate::format::money(lang, drawn)
+            )
+        }
+    };
+    FlowChart {
+        title: lang.pick("款项流向：收到的捐款用在了哪里", "Follow the money: where the donations went").into(),
+        subtitle: match lang {
+            Lang::Zh => format!(
+                "当前筛选中 {received_n} 笔已到账捐款（{money_in}）按渠道，{spent_n} 笔支出（{money_out}）按类别；{balance}。不含已退回、已取消的捐款和捐赠物资"
+            ),
+            Lang::En => format!(
+                "{received_n} donations received ({money_in}) by channel and {spent_n} disbursements ({money_out}) by category, in the current filter; {balance}. Refunded and cancelled donations and donated goods are not included"
+            ),
+        },
+        source: source.to_string(),
+        sample,
+        nodes,
+        links,
+        lang,
     }
 }
 
@@ -331,5 +441,167 @@ mod goods_tests {
         assert_eq!(c.bars.len(), 1);
         assert_eq!(c.bars[0].color, RED);
         assert!(c.subtitle.contains("2 批物资，显示其中 1 批"), "{}", c.subtitle);
+    }
+}
+
+#[cfg(test)]
+mod flow_tests {
+    use super::*;
+    use crate::ledger::*;
+    use proptest::prelude::*;
+
+    /// `(kind, amount, channel or category, status)`: kind 0 a donation, 1 a disbursement, 2 a
+    /// goods batch.
+    type Spec = (u8, i64, usize, usize);
+
+    fn ledger(specs: &[Spec]) -> Vec<LedgerRow> {
+        let (mut dons, mut outs, mut batches) = (Vec::new(), Vec::new(), Vec::new());
+        for (k, &(kind, amount, which, status)) in specs.iter().enumerate() {
+            match kind {
+                0 => dons.push(RawDonation {
+                    id: Some(format!("D{k}")),
+                    date: Some("2021-03-04".into()),
+                    donor: Some("甲".into()),
+                    donor_kind: Some("individual".into()),
+                    amount_fen: Some(amount.into()),
+                    directed: Some(false),
+                    channel: Some(Channel::ALL[which % Channel::ALL.len()].key().into()),
+                    project: Some("p".into()),
+                    status: Some(["received", "refunded", "cancelled"][status % 3].into()),
+                    origin: Some("sample".into()),
+                    ..Default::default()
+                }),
+                1 => outs.push(RawDisbursement {
+                    id: Some(format!("X{k}")),
+                    date: Some("2021-05".into()),
+                    purpose: Some("用途".into()),
+                    project: Some("p".into()),
+                    recipient: Some("乙".into()),
+                    amount_fen: Some(amount.into()),
+                    category: Some(Category::ALL[which % Category::ALL.len()].key().into()),
+                    origin: Some("sample".into()),
+                    ..Default::default()
+                }),
+                _ => batches.push(RawBatch {
+                    id: Some(format!("B{k}")),
+                    date: Some("2021-01".into()),
+                    donor: Some("丙".into()),
+                    donor_kind: Some("enterprise".into()),
+                    item: Some("口罩".into()),
+                    quantity: Some(10),
+                    unit: Some("个".into()),
+                    value_fen: Some(amount.into()),
+                    origin: Some("sample".into()),
+                    ..Default::default()
+                }),
+            }
+        }
+        let d = validate_donations(RawFile { sample: Some(true), records: dons, ..Default::default() });
+        let x = validate_disbursements(RawFile { sample: Some(true), records: outs, ..Default::default() });
+        let g = validate_goods(RawGoods { sample: Some(true), batches, ..Default::default() });
+        assert!(d.findings.is_empty() && x.findings.is_empty() && g.findings.is_empty(), "{:?} {:?} {:?}", d.findings, x.findings, g.findings);
+        rows::ledger_rows(&d.value, &x.value, &g.value)
+    }
+
+    fn column_total(c: &FlowChart, k: usize) -> i64 {
+        c.column(k).map(|(_, n)| n.value.0).sum()
+    }
+
+    fn named(c: &FlowChart, label: &str) -> Option<Fen> {
+        c.nodes.iter().find(|n| n.label.starts_with(label)).map(|n| n.value)
+    }
+
+    /// What the chart must say of `idx`, from the rows' own fields (not through the builder's maps).
+    fn check(rows: &[LedgerRow], idx: &[u32], c: &FlowChart) {
+        let sum = |keep: &dyn Fn(&LedgerRow) -> bool| idx.iter().map(|i| &rows[*i as usize]).filter(|r| keep(r)).map(|r| r.amount.0).sum::<i64>();
+        let money_in = sum(&|r| r.flow == Flow::MoneyIn && r.status == RowStatus::Received);
+        let money_out = sum(&|r| r.flow == Flow::MoneyOut);
+        assert!(c.imbalances().is_empty(), "{:?}", c.imbalances());
+        let drawn = named(c, "动用其他结余").map_or(0, |f| f.0);
+        let unspent = named(c, "未使用").map_or(0, |f| f.0);
+        assert_eq!(column_total(c, 0), money_in + drawn, "sources = money received (+ what was drawn)");
+        assert_eq!(column_total(c, 2), money_out + unspent, "uses = money spent (+ what is left)");
+        assert_eq!(column_total(c, 1), money_in.max(money_out));
+        assert_eq!(unspent, (money_in - money_out).max(0));
+        assert_eq!(drawn, (money_out - money_in).max(0));
+        for ch in Channel::ALL {
+            let want = sum(&|r| r.flow == Flow::MoneyIn && r.status == RowStatus::Received && r.channel == Some(ch));
+            assert_eq!(named(c, ch.zh()).map_or(0, |f| f.0), want, "{ch:?}");
+        }
+        for cat in Category::ALL {
+            let want = sum(&|r| r.flow == Flow::MoneyOut && r.category == Some(cat));
+            assert_eq!(named(c, cat.zh()).map_or(0, |f| f.0), want, "{cat:?}");
+        }
+        assert!(c.nodes.iter().all(|n| n.value > Fen::ZERO), "no empty node is drawn");
+    }
+
+    #[test]
+    fn an_empty_selection_draws_no_node() {
+        let rows = ledger(&[(0, 100, 0, 0), (1, 50, 0, 0)]);
+        let c = money_flow(&rows, &[], "src", Lang::Zh);
+        assert!(c.nodes.is_empty() && c.links.is_empty());
+        assert!(c.imbalances().is_empty());
+        assert!(crate::chart::Chart::Flow(c).to_svg(390).contains("没有可以画出的款项"));
+    }
+
+    #[test]
+    fn received_more_than_spent_leaves_an_unspent_node() {
+        let rows = ledger(&[(0, 10_000, 0, 0), (0, 2_501, 3, 0), (0, 99_999, 3, 1), (1, 7_000, 0, 0), (1, 1, 2, 0), (2, 50_000, 0, 0)]);
+        let idx: Vec<u32> = (0..rows.len() as u32).collect();
+        let c = money_flow(&rows, &idx, "src", Lang::Zh);
+        check(&rows, &idx, &c);
+        assert_eq!(named(&c, "未使用"), Some(Fen(12_501 - 7_001)));
+        assert_eq!(named(&c, "动用其他结余"), None);
+        assert_eq!(named(&c, "现金"), Some(Fen(2_501)), "the refund is not income");
+        assert_eq!(c.nodes.iter().map(|n| n.column).collect::<Vec<_>>(), vec![0, 0, 1, 2, 2, 2]);
+        assert!(c.subtitle.contains("2 笔已到账捐款") && c.subtitle.contains("2 笔支出"), "{}", c.subtitle);
+        assert!(c.sample);
+    }
+
+    #[test]
+    fn only_disbursements_are_drawn_from_other_balances() {
+        let rows = ledger(&[(0, 10_000, 0, 0), (1, 7_000, 0, 0), (1, 3_000, 2, 0)]);
+        let c = money_flow(&rows, &[1, 2], "src", Lang::Zh);
+        check(&rows, &[1, 2], &c);
+        assert_eq!(named(&c, "动用其他结余"), Some(Fen(10_000)));
+        assert_eq!(c.column(0).count(), 1);
+        let en = money_flow(&rows, &[1, 2], "src", Lang::En);
+        assert!(en.nodes[0].label.starts_with("Drawn from other balances"), "{:?}", en.nodes[0]);
+    }
+
+    #[test]
+    fn spent_more_than_received_has_no_unspent_node() {
+        let rows = ledger(&[(0, 4_000, 1, 0), (1, 7_000, 0, 0), (1, 333, 1, 0)]);
+        let idx = [0, 1, 2];
+        let c = money_flow(&rows, &idx, "src", Lang::Zh);
+        check(&rows, &idx, &c);
+        assert_eq!(named(&c, "动用其他结余"), Some(Fen(3_333)));
+        assert_eq!(named(&c, "未使用"), None);
+        // Received exactly what was spent: neither.
+        let rows = ledger(&[(0, 7_000, 1, 0), (1, 7_000, 0, 0)]);
+        let c = money_flow(&rows, &[0, 1], "src", Lang::Zh);
+        check(&rows, &[0, 1], &c);
+        assert_eq!(c.nodes.len(), 3);
+    }
+
+    #[test]
+    fn goods_never_enter_the_money_flow() {
+        let rows = ledger(&[(2, 50_000, 0, 0), (2, 1, 0, 0)]);
+        let c = money_flow(&rows, &[0, 1], "src", Lang::Zh);
+        assert!(c.nodes.is_empty(), "{:?}", c.nodes);
+        assert!(!c.sample, "only the money rows drawn decide the sample mark");
+    }
+
+    proptest! {
+        #[test]
+        fn every_selection_balances_to_the_fen(
+            specs in proptest::collection::vec((0u8..3, 1i64..=crate::money::MAX_RECORD / 1_000, 0usize..8, 0usize..6), 0..40),
+            keep in proptest::collection::vec(any::<bool>(), 40),
+        ) {
+            let rows = ledger(&specs);
+            let idx: Vec<u32> = (0..rows.len() as u32).filter(|i| keep[*i as usize]).collect();
+            let c = money_flow(&rows, &idx, "src", Lang::Zh);
+            check(&rows, &idx, &c);
+        }
     }
 }
