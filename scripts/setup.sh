@@ -40,7 +40,7 @@ if ! { command -v trunk >/dev/null 2>&1 && trunk --version | grep -q "$TRUNK_VER
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# 4. npm packages (playwright-core, binaryen for wasm-opt), from package-lock.json.
+# 4. npm packages (playwright-core, binaryen for wasm-opt, pinyin-pro for the pinyin test set), from package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"

@@ -11,7 +11,7 @@ use gongshi_core::manifest::{self, RawFileRef, RawManifest};
 use gongshi_core::{privacy, relief, summary};
 use gongshi_publish::check::{self, Report};
 use gongshi_publish::import::{self, Kind, Options};
-use gongshi_publish::{sample, schema};
+use gongshi_publish::{pinyin, sample, schema};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,6 +35,8 @@ pub const USAGE: &str = "用法 / usage:
       为分卷的捐赠台账写出快速加载文件（.pack，JSON 仍是正式发布的数据）
   gongshi schema [--out DIR]
       写出每个数据文件的 JSON Schema（默认 public/schema）
+  gongshi pinyin-table [FILE]
+      写出拼音检索用的拼音表（默认 public/pinyin.txt）：每个音节一行，后列读此音的全部汉字（多音字每个读音都列）
   gongshi build-summary DIR [--out FILE]
       写出概览汇总 DIR/summary.json
   gongshi bulk --rows N --out DIR [--from DIR] [--seed N] [--part-rows N]
@@ -72,6 +74,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("mask") => mask(rest, out),
         Some("manifest") => manifest_cmd(rest, out, err),
         Some("schema") => schema_cmd(rest, out),
+        Some("pinyin-table") => pinyin_table_cmd(rest, out),
         Some("build-summary") => build_summary(rest, out, err),
         Some("bulk") => bulk(rest, out, err),
         Some("release") => crate::history::release_cmd(rest, out, err),
@@ -827,6 +830,25 @@ fn schema_cmd(args: &[String], out: &mut dyn Write) -> CmdResult {
         let path = dir.join(&name);
         write_file(&path, &content)?;
         let _ = writeln!(out, "已写入 wrote {}", path.display());
+    }
+    Ok(0)
+}
+
+// ---------------------------------------------------------------- pinyin-table
+
+fn pinyin_table_cmd(args: &[String], out: &mut dyn Write) -> CmdResult {
+    let a = Args::parse(args, &[], &[])?;
+    let path = PathBuf::from(match a.positional.as_slice() {
+        [] => "public/pinyin.txt",
+        [one] => one,
+        more => return Err(format!("多余的参数：{}", more[1..].join(" "))),
+    });
+    let t = pinyin::table();
+    write_file(&path, &t.text)?;
+    let _ = writeln!(out, "已写入 wrote {}: {} syllables, {} characters, {} bytes", path.display(), t.syllables, t.characters, t.text.len());
+    if !t.dropped.is_empty() {
+        let list: Vec<String> = t.dropped.iter().map(|(c, r)| format!("{c} {r}")).collect();
+        let _ = writeln!(out, "未收录 left out {} readings that are not a–z: {}", t.dropped.len(), list.join(", "));
     }
     Ok(0)
 }

@@ -2,7 +2,7 @@
 //! README's "Publisher toolkit" section.
 //!
 //! ```text
-//! gongshi sample | import | check | mask | manifest | schema | build-summary | help
+//! gongshi sample | import | check | mask | manifest | schema | pinyin-table | build-summary | help
 //! ```
 
 use std::process::ExitCode;

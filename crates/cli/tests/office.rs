@@ -866,6 +866,7 @@ fn p11_help_for_the_tool_and_every_command() {
         ("mask", "gongshi mask FILE"),
         ("manifest", "--source"),
         ("schema", "--out"),
+        ("pinyin-table", "public/pinyin.txt"),
         ("build-summary", "summary.json"),
         ("bulk", "--rows"),
     ] {

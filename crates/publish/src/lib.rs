@@ -4,8 +4,9 @@
 //! Everything here is pure, like the core: the `gongshi` command-line tool reads and writes the
 //! files and passes their bytes in. Checking a data folder ([`check`]), importing spreadsheet
 //! cells ([`import`], with the value parsers of [`parse`]), the sample generator ([`sample`]),
-//! writing packs ([`pack`]), building summary.json ([`summary`]) and the strict file formats the
-//! JSON Schemas are made from ([`schema`]). Whatever the app also reads (models, validation,
+//! writing packs ([`pack`]), building summary.json ([`summary`]), the pinyin table the app's
+//! pinyin search loads ([`pinyin`]) and the strict file formats the JSON Schemas are made from
+//! ([`schema`]). Whatever the app also reads (models, validation,
 //! the privacy gate, pack decoding, the summary's types) stays in the core, so the tool and the
 //! app never disagree.
 
@@ -14,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod pack;
 pub mod parse;
+pub mod pinyin;
 pub mod release;
 pub mod sample;
 pub mod schema;
