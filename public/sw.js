@@ -5,7 +5,8 @@
  *   scope).
  * - Page loads (navigations) go to the network first, so a new deploy is picked up at once; the
  *   cached index.html is used only when the network fails. So do the pages' prerendered first
- *   views (first/PAGE.LANG.html, fetched by index.html): offline, the copy of the last visit.
+ *   views (first/PAGE.LANG.html, fetched by index.html) and the pinyin table (pinyin.txt):
+ *   offline, the copy of the last visit.
  * - Trunk's hashed assets (JS, wasm, CSS) never change under their names: cache first. The hash
  *   is a 64-bit number in hex without leading zeros, so it can be shorter than 16 digits.
  * - Each build has its own caches: BUILD is stamped into dist/sw.js by scripts/stamp-sw.mjs
@@ -31,6 +32,7 @@ const DATA = ROOT + BUILD + '|data';
 const DATA_DIR = new URL('data/', SCOPE).href;
 const MANIFEST = DATA_DIR + 'manifest.json';
 const FIRST_DIR = new URL('first/', SCOPE).href;
+const PINYIN = new URL('pinyin.txt', SCOPE).href;
 const SHA = 'x-gongshi-sha256';
 const LEGACY = /^gongshi-v1-/; // the first worker's cache names (no scope, no build)
 const GONE = (status) => status === 404 || status === 410;
@@ -282,6 +284,9 @@ self.addEventListener('fetch', (event) => {
   let answer;
   if (request.mode === 'navigate') {
     answer = networkFirst(event);
+  } else if (request.url === PINYIN) {
+    // The pinyin table (the app's own file, not hashed): the network first, kept for offline.
+    answer = networkFirst(event, { page: false });
   } else if (request.url.startsWith(FIRST_DIR) && url.pathname.endsWith('.html')) {
     // A page's prerendered first view: like the page itself, the network first (it changes with
     // the data), the copy kept for offline.

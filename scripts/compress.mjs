@@ -1,6 +1,6 @@
 // Writes precompressed copies beside every app asset in DIR, for hosts that serve them
 // (nginx `gzip_static on; brotli_static on;`, Caddy `precompressed`, Netlify/Cloudflare do
-// their own): `X.gz` (gzip -9) and `X.br` (brotli quality 11) for .html .js .mjs .css .wasm .svg.
+// their own): `X.gz` (gzip -9) and `X.br` (brotli quality 11) for .html .js .mjs .css .wasm .svg .txt (the pinyin table).
 //
 // Usage: node scripts/compress.mjs [dist]
 //
@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const EXTENSIONS = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg']);
+const EXTENSIONS = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.txt']);
 const SKIP_DIRS = new Set(['data', 'schema']); // at the top of DIR only; see above
 
 export function gzip(buf) {

@@ -31,7 +31,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt']);
 const MIN_COMPRESS = 1024;
 const CACHE_LIMIT = 512 * 1024 * 1024; // bytes of on-the-fly results kept, oldest dropped first
 
