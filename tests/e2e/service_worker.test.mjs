@@ -131,7 +131,7 @@ test('a file withdrawn from the manifest and deleted is dropped from the cache a
   const { context, page, errors } = await swPage(t);
   await visit(page, `${s.url}?page=relief`);
   await rows(page).first().waitFor();
-  assert.equal(await rows(page).count(), 25);
+  assert.equal(await rows(page).count(), 20);
   await waitCached(page, 'relief.json');
 
   // Emergency withdrawal: the file is deleted and dropped from the manifest.

@@ -318,7 +318,9 @@ pub struct Outcome {
     pub sample_rows: usize,
 }
 
-pub const PAGE_SIZE: usize = 25;
+/// Rows per page: on a phone each is a card of about 150 px, so a page of them is about 3.5
+/// screens, and each keystroke redraws at most this many.
+pub const PAGE_SIZE: usize = 20;
 
 impl Outcome {
     pub fn pages(&self) -> usize {

@@ -1,7 +1,7 @@
 //! A page of table rows as HTML text, for the app to put into a `<tbody>` in one step.
 //!
 //! Creating a page of rows element by element from wasm costs hundreds of calls into the DOM
-//! per keystroke (about 300 elements and text nodes for 25 rows); one string parsed by the
+//! per keystroke (about 250 elements and text nodes for 20 rows); one string parsed by the
 //! browser costs one. Every piece of data is escaped ([`escape_text`]), so data can never become
 //! markup: the markup is the constant tags and classes written here.
 
