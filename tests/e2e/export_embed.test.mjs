@@ -176,3 +176,36 @@ test('with the default header set, other sites cannot frame the app (frame-ances
   assert.match(env.headers['Content-Security-Policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
   assert.equal(env.headers['X-Content-Type-Options'], 'nosniff');
 });
+
+test('the flow chart (款项流向): its numbers as CSV add up to the ledger files to the fen; SVG with title and source', async () => {
+  const { context, page, errors } = await desktopPage(env.browser);
+  await gotoApp(page, `${env.url}?page=donations&year=2021`);
+  const fig = page.locator('figure.chart[data-chart-id="don-flow"]');
+  await fig.waitFor();
+  // Summed here from the published files (received gifts; every disbursement), not read from the app.
+  const gifts = JSON.parse(fs.readFileSync('public/data/donations.json', 'utf8')).records.filter((r) => r.status === 'received' && r.date.startsWith('2021'));
+  const paid = JSON.parse(fs.readFileSync('public/data/disbursements.json', 'utf8')).records.filter((r) => r.date.startsWith('2021'));
+  const inFen = gifts.reduce((s, r) => s + BigInt(r.amount_fen), 0n);
+  const outFen = paid.reduce((s, r) => s + BigInt(r.amount_fen), 0n);
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: '数据' }).click()]);
+  assert.equal(csvDl.suggestedFilename(), '款项流向_数据.csv');
+  const rows = fs.readFileSync(await csvDl.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.match(/("[^"]*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
+  const fen = (label) => {
+    const row = rows.find((r) => r[0] === label);
+    assert.ok(row, `${label} in ${rows.map((r) => r[0])}`);
+    return BigInt(row[2].replace(/,/g, '').replace('.', ''));
+  };
+  assert.equal(fen('款项合计（合计）'), inFen, 'all the money: the received gifts of 2021');
+  const uses = rows.filter((r) => r[0].startsWith('款项合计 → ') && !r[0].includes('未使用'));
+  assert.equal(uses.reduce((s, r) => s + BigInt(r[2].replace(/,/g, '').replace('.', '')), 0n), outFen, 'the uses: every disbursement of 2021');
+  assert.equal(fen('未使用（结余）（合计）'), inFen - outFen, 'the rest, unspent');
+  // Sources add up to the whole.
+  const sources = rows.filter((r) => r[0].endsWith(' → 款项合计'));
+  assert.equal(sources.reduce((s, r) => s + BigInt(r[2].replace(/,/g, '').replace('.', '')), 0n), inFen);
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), fig.getByRole('link', { name: 'SVG' }).click()]);
+  const svg = fs.readFileSync(await svgDl.path(), 'utf8');
+  assert.match(svg, /款项流向/);
+  assert.match(svg, /来源：/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
