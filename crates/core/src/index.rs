@@ -50,6 +50,15 @@ pub struct Index {
 struct Pinyin {
     table: std::sync::Arc<crate::pinyin::Table>,
     initials: Vec<u32>,
+    /// Per row, a 64-bit sketch of the initials of each two Chinese characters side by side
+    /// ([`pair_bit`]): a row without the pair a term needs cannot spell it that way.
+    pairs: Vec<u64>,
+}
+
+/// The sketch bit of two initials side by side (letters 0–25; pairs share the 64 bits).
+#[inline]
+fn pair_bit(a: u32, b: u32) -> u64 {
+    1 << ((a * 26 + b) % 64)
 }
 
 /// Each row's value of one facet, as a position in the facet's distinct values.
@@ -403,8 +412,8 @@ impl Index {
         if self.pinyin.get().is_some() {
             return;
         }
-        let initials = pinyin_initials(&table, &self.search.text, &self.search.starts);
-        if self.pinyin.set(Pinyin { table, initials }).is_ok() {
+        let (initials, pairs) = pinyin_initials(&table, &self.search.text, &self.search.starts);
+        if self.pinyin.set(Pinyin { table, initials, pairs }).is_ok() {
             // Answers kept so far were found without pinyin.
             if let Ok(mut l) = self.last.lock() {
                 *l = None;
@@ -589,23 +598,88 @@ impl Index {
             // A Chinese character first: the rows holding it.
             _ => 0,
         };
+        // One letter: a character spells it exactly when one of its readings starts with it,
+        // which is what the rows' initials say; no need to read the text.
+        if chars.len() == 1 && want != 0 {
+            let hit = |i: &u32| py.initials[*i as usize] & want != 0;
+            return match within {
+                Some(rows) => rows.iter().copied().filter(hit).collect(),
+                None => (0..self.len as u32).filter(hit).collect(),
+            };
+        }
+        let (sure, maybe) = self.spelling_candidates(py, &chars);
         let (text, starts) = (&self.search.text, &self.search.starts);
         let test = |i: u32| {
-            let i = i as usize;
-            let ok = if want != 0 {
-                py.initials[i] & want != 0
-            } else {
-                self.search.postings.get(&chars[0]).is_some_and(|p| match p {
-                    Posting::List(l) => l.binary_search(&(i as u32)).is_ok(),
-                    Posting::Bits(b) => has_bit(b, i as u32),
-                })
-            };
-            ok && py.table.find_in(&chars, &text[starts[i] as usize..starts[i + 1] as usize]).is_some()
+            has_bit(&sure, i) || (has_bit(&maybe, i) && py.table.find_in(&chars, &text[starts[i as usize] as usize..starts[i as usize + 1] as usize]).is_some())
         };
         match within {
             Some(rows) => rows.iter().copied().filter(|i| test(*i)).collect(),
             None => (0..self.len as u32).filter(|i| test(*i)).collect(),
         }
+    }
+
+    /// The rows that spell `term` for sure (they hold a character that takes all of it), and
+    /// those that may (one that starts it and one that can go on from there, side by side in
+    /// the sketch), a bit each ([`crate::pinyin::Table::steps`] over the characters of the
+    /// data, then their postings). Only the second kind's text is read: that is what keeps a
+    /// letter that narrows little cheap.
+    fn spelling_candidates(&self, py: &Pinyin, term: &[char]) -> (Vec<u64>, Vec<u64>) {
+        let words = self.len.div_ceil(64);
+        let or = |acc: &mut Vec<u64>, p: &Posting| match p {
+            Posting::List(l) => l.iter().for_each(|i| acc[(*i / 64) as usize] |= 1 << (*i % 64)),
+            Posting::Bits(b) => acc.iter_mut().zip(b).for_each(|(a, b)| *a |= b),
+        };
+        let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+        let (mut whole, mut start, mut go_on) = (vec![0u64; words], vec![0u64; words], vec![0u64; words]);
+        let mut next = Vec::new();
+        let mut from: Vec<usize> = Vec::new();
+        for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
+            next.clear();
+            if py.table.steps(term, *c, &mut next) {
+                or(&mut whole, p);
+            }
+            if !next.is_empty() {
+                or(&mut start, p);
+                for k in &next {
+                    if !from.contains(k) {
+                        from.push(*k);
+                    }
+                }
+            }
+        }
+        if !from.is_empty() {
+            for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
+                if from.iter().any(|k| {
+                    next.clear();
+                    py.table.steps(&term[*k..], *c, &mut next) || !next.is_empty()
+                }) {
+                    or(&mut go_on, p);
+                }
+            }
+        }
+        // Going on: the term's first letter and the letter it goes on with are the initials of two
+        // characters side by side (a term led by a Chinese character: no such test).
+        let letter = |c: char| c.is_ascii_lowercase().then(|| u32::from(c as u8 - b'a'));
+        let need: u64 = match letter(term[0]) {
+            Some(a) => from.iter().map(|k| letter(term[*k]).map_or(u64::MAX, |b| pair_bit(a, b))).fold(0, |x, y| x | y),
+            None => u64::MAX,
+        };
+        let mut maybe = vec![0u64; words];
+        for (i, (m, (s, g))) in maybe.iter_mut().zip(start.iter().zip(&go_on)).enumerate() {
+            let mut more = s & g & !whole[i];
+            if need != u64::MAX {
+                let mut bits = more;
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    if py.pairs[i * 64 + b] & need == 0 {
+                        more &= !(1 << b);
+                    }
+                    bits &= bits - 1;
+                }
+            }
+            *m = more;
+        }
+        (whole, maybe)
     }
 
     /// The rows of `rows` (each holding the last term, first at `at`) that hold `needle`, the
@@ -965,31 +1039,46 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Each row's pinyin initials ([`crate::pinyin::Table::initials`] of its characters).
+/// Each row's pinyin initials ([`crate::pinyin::Table::initials`] of its characters), and the
+/// sketch of the initials of its characters side by side ([`pair_bit`]).
 #[inline(never)]
-fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) -> Vec<u32> {
-    starts
-        .windows(2)
-        .map(|w| {
-            let row = &text[w[0] as usize..w[1] as usize];
-            let mut m = 0;
-            // Only the CJK Unified Ideographs have readings: 3-byte sequences led by E4–E9.
-            let mut k = 0;
-            while k + 2 < row.len() {
-                let b = row[k];
-                if (0xE4..=0xE9).contains(&b) {
-                    let cp = (u32::from(b & 0x0F) << 12) | (u32::from(row[k + 1] & 0x3F) << 6) | u32::from(row[k + 2] & 0x3F);
-                    if let Some(c) = char::from_u32(cp) {
-                        m |= table.initials(c);
+fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u64>) {
+    let mut initials = Vec::with_capacity(starts.len());
+    let mut pairs = Vec::with_capacity(starts.len());
+    for w in starts.windows(2) {
+        let row = &text[w[0] as usize..w[1] as usize];
+        let (mut m, mut sketch, mut prev) = (0u32, 0u64, 0u32);
+        // Only the CJK Unified Ideographs have readings: 3-byte sequences led by E4–E9.
+        let mut k = 0;
+        while k < row.len() {
+            let b = row[k];
+            if (0xE4..=0xE9).contains(&b) && k + 2 < row.len() {
+                let cp = (u32::from(b & 0x0F) << 12) | (u32::from(row[k + 1] & 0x3F) << 6) | u32::from(row[k + 2] & 0x3F);
+                let here = char::from_u32(cp).map_or(0, |c| table.initials(c));
+                m |= here;
+                let mut a = prev;
+                while a != 0 {
+                    let x = a.trailing_zeros();
+                    let mut bb = here;
+                    while bb != 0 {
+                        let y = bb.trailing_zeros();
+                        sketch |= pair_bit(x, y);
+                        bb &= bb - 1;
                     }
-                    k += 3;
-                } else {
-                    k += 1;
+                    a &= a - 1;
                 }
+                prev = here;
+                k += 3;
+            } else {
+                // Anything else between two characters: they are not side by side.
+                prev = 0;
+                k += 1;
             }
-            m
-        })
-        .collect()
+        }
+        initials.push(m);
+        pairs.push(sketch);
+    }
+    (initials, pairs)
 }
 
 /// Both orders of a number or date column from its (empty?, key, row) triples: ascending, and

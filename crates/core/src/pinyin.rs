@@ -142,6 +142,47 @@ impl Table {
         None
     }
 
+    /// What character `c` can take of `term` as the first character of a match: `true` when it
+    /// takes all of it (the match ends there), and in `next` each position of `term` a match
+    /// can go on from with the character after it. (How the search index narrows the rows to
+    /// read: a row must hold a character that starts the term, and one that can go on.)
+    pub fn steps(&self, term: &[char], c: char, next: &mut Vec<usize>) -> bool {
+        let Some(&q) = term.first() else { return true };
+        let mut done = false;
+        let mut add = |k: usize, next: &mut Vec<usize>| {
+            if k >= term.len() {
+                done = true;
+            } else if !next.contains(&k) {
+                next.push(k);
+            }
+        };
+        if !q.is_ascii_lowercase() {
+            if c == q {
+                add(1, next);
+            }
+            return done;
+        }
+        let run = term.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let letters = &term[..run];
+        let at_end = run == term.len();
+        for r in self.readings(c) {
+            let prefix = r.iter().zip(letters).all(|(a, b)| same(*a, *b));
+            if r.len() <= letters.len() && prefix {
+                add(r.len(), next);
+            }
+            if at_end && letters.len() < r.len() && prefix {
+                add(term.len(), next);
+            }
+            if same(r[0], letters[0]) && r.len() > 1 {
+                add(1, next);
+                if r.len() > 2 && r[1] == b'h' && matches!(r[0], b'z' | b'c' | b's') && letters.get(1) == Some(&'h') {
+                    add(2, next);
+                }
+            }
+        }
+        done
+    }
+
     /// Whether `term` matches somewhere in `text` in pinyin (see [`Table::find`]).
     pub fn matches(&self, term: &[char], text: &str) -> bool {
         self.find(term, text).is_some()
@@ -269,6 +310,21 @@ mod tests {
         // Among other characters of every UTF-8 length.
         let mixed = "d2019·é😀（张先生）";
         assert_eq!(tb.find(&t("zxs"), mixed), Some(("d2019·é😀（".len(), "d2019·é😀（张先生".len())));
+    }
+
+    #[test]
+    fn steps_say_what_a_first_character_takes() {
+        let tb = table();
+        let mut next = Vec::new();
+        // 张 takes all of "zh", "zha", "zhang"; of "zhangx" it takes "zhang" (5) or its initials.
+        assert!(tb.steps(&t("zha"), '张', &mut next));
+        next.clear();
+        assert!(!tb.steps(&t("zhangx"), '张', &mut next));
+        next.sort_unstable();
+        assert_eq!(next, [1, 2, 5]);
+        next.clear();
+        assert!(!tb.steps(&t("xs"), '张', &mut next) && next.is_empty());
+        assert!(tb.steps(&t("张"), '张', &mut next) && !tb.steps(&t("张x"), '先', &mut next));
     }
 
     #[test]

@@ -1,0 +1,39 @@
+//! What pinyin search costs natively, keystroke by keystroke, on a `gongshi bulk` data folder
+//! (the attach, then each prefix of each term, with the engine's own narrowing):
+//! `cargo run --release -p gongshi-core --example pinyintime DIR public/pinyin.txt TERM…`
+use gongshi_core::index::Index;
+use gongshi_core::ledger::rows::{ledger_rows, LedgerCol};
+use gongshi_core::table::{Sort, TableState};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = std::path::PathBuf::from(&args[1]);
+    let manifest = gongshi_core::manifest::load(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap().value;
+    let ds = manifest.dataset("donations").unwrap();
+    let mut donations = Vec::new();
+    for p in &ds.parts {
+        donations.extend(gongshi_core::ledger::load_donations_part(&p.file, &std::fs::read_to_string(dir.join(&p.file)).unwrap()).unwrap().value);
+    }
+    let x = gongshi_core::ledger::load_disbursements(&std::fs::read_to_string(dir.join("disbursements.json")).unwrap()).unwrap().value;
+    let g = gongshi_core::ledger::load_goods(&std::fs::read_to_string(dir.join("goods.json")).unwrap()).unwrap().value;
+    let rows = ledger_rows(&donations, &x, &g);
+    let index = Index::build(&rows);
+    let sort = Sort { column: LedgerCol::Date, descending: true };
+    index.prepare_sort(&rows, sort);
+    let table = gongshi_core::pinyin::Table::parse(&std::fs::read_to_string(&args[2]).unwrap()).unwrap();
+    let t = Instant::now();
+    index.attach_pinyin(std::sync::Arc::new(table));
+    println!("{} rows; attach {:.1} ms", rows.len(), t.elapsed().as_secs_f64() * 1000.0);
+    for term in &args[3..] {
+        let chars: Vec<char> = term.chars().collect();
+        for k in 1..=chars.len() {
+            let q: String = chars[..k].iter().collect();
+            let st = TableState { query: q.clone(), ..Default::default() };
+            let t = Instant::now();
+            let o = index.run(&rows, &st, sort, &Default::default());
+            println!("{q:>16}: {:6.2} ms, {} rows", t.elapsed().as_secs_f64() * 1000.0, o.rows.len());
+        }
+        let _ = index.run(&rows, &TableState::default(), sort, &Default::default());
+    }
+}
