@@ -265,7 +265,7 @@ fn donation_card(f: &Found<'_>, t: &'static crate::i18n::Tr) -> AnyView {
                 }
             })
             .collect_view();
-        view! { <h4>{w.uses_h}</h4><ul class="uses">{rows}</ul> }.into_any()
+        view! { <h3 class="uses-h">{w.uses_h}</h3><ul class="uses">{rows}</ul> }.into_any()
     };
     view! {
         <article class="lookup-card donation" class:sample=sample data-id=d.id.clone()>

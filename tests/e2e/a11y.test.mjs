@@ -19,6 +19,9 @@ const PAGES = [
   ['coverage', 'table.data-table tbody tr'],
   ['rectification', 'li.problem'],
   ['data', 'li.dataset'],
+  // Reached from the footer and the donations page (their own links too).
+  ['history', '.history-ok'],
+  ['lookup&no=XNHH-2019-000002', '.lookup-card'],
 ];
 
 for (const [width, lang] of [[390, ''], [1280, ''], [390, '&lang=en']]) {
