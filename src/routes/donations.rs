@@ -212,6 +212,25 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             later.call(move || charted.set(o));
         }
     });
+    // The flow chart, by channel and category or by project (kept in the address: `flow=project`).
+    let nav = use_nav();
+    let by_project = Memo::new(move |_| nav.view.with(|v| v.flow_by_project));
+    let r4 = r3.clone();
+    let flow_view = move || {
+        let Some(o) = charted.get() else { return ().into_any() };
+        let src = source.get();
+        let project = by_project.get();
+        let chart = if project { charts::money_flow_by_project(&r4, &o.rows, &src, t.lang) } else { charts::money_flow(&r4, &o.rows, &src, t.lang) };
+        let pick = move |p: bool| move |_| nav.edit_push(|v| v.flow_by_project = p);
+        view! {
+            <div class="flow-by" role="group" aria-label=w.flow_by_label>
+                <button type="button" class="chip" aria-pressed=(!project).to_string() on:click=pick(false)>{w.flow_by_channel}</button>
+                <button type="button" class="chip" aria-pressed=project.to_string() on:click=pick(true)>{w.flow_by_project}</button>
+            </div>
+            <ChartView dataset="donations" chart=Chart::Flow(chart) id="don-flow" file_stem=if project { w.flow_project_chart_file } else { w.flow_chart_file } />
+        }
+        .into_any()
+    };
     let chart_views = move || {
         let Some(o) = charted.get() else { return ().into_any() };
         let src = source.get();
@@ -220,7 +239,6 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         let goods_chart =
             (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
         view! {
-            <ChartView dataset="donations" chart=Chart::Flow(charts::money_flow(&r3, &o.rows, &src, t.lang)) id="don-flow" file_stem=w.flow_chart_file />
             <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=w.monthly_chart_file />
             <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=w.directed_chart_file />
             <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=w.channels_chart_file />
@@ -261,6 +279,7 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             totals=Arc::new(move |_: &[LedgerRow], idx: &[u32]| ledger_totals(&tally.totals(idx)))
         />
         <h3 id="ledger-charts">{t.charts_heading}</h3>
+        {flow_view}
         {chart_views}
         <span id="ledger-years"></span>
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />

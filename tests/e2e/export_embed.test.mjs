@@ -209,3 +209,39 @@ test('the flow chart (款项流向): its numbers as CSV add up to the ledger fil
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the flow by project: one tap, kept in the link; each project the money given to it and spent on it, to the fen', async () => {
+  const { context, page, errors } = await desktopPage(env.browser);
+  await gotoApp(page, `${env.url}?page=donations&year=2021`);
+  const fig = page.locator('figure.chart[data-chart-id="don-flow"]');
+  await fig.waitFor();
+  await page.getByRole('button', { name: '按项目', exact: true }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('flow') === 'project');
+  assert.equal(await page.getByRole('button', { name: '按项目', exact: true }).getAttribute('aria-pressed'), 'true');
+  const given = new Map();
+  const spent = new Map();
+  for (const r of JSON.parse(fs.readFileSync('public/data/donations.json', 'utf8')).records) {
+    if (r.status === 'received' && r.date.startsWith('2021')) given.set(r.project, (given.get(r.project) ?? 0n) + BigInt(r.amount_fen));
+  }
+  for (const r of JSON.parse(fs.readFileSync('public/data/disbursements.json', 'utf8')).records) {
+    if (r.date.startsWith('2021')) spent.set(r.project, (spent.get(r.project) ?? 0n) + BigInt(r.amount_fen));
+  }
+  // The link reopens it (a fresh page), and its CSV names the projects with their money.
+  const other = await context.newPage();
+  await gotoApp(other, page.url());
+  const fig2 = other.locator('figure.chart[data-chart-id="don-flow"]');
+  await fig2.waitFor();
+  const [csvDl] = await Promise.all([other.waitForEvent('download'), fig2.getByRole('button', { name: '数据' }).click()]);
+  assert.equal(csvDl.suggestedFilename(), '款项流向_按项目_数据.csv');
+  const rows = fs.readFileSync(await csvDl.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.match(/("[^"]*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
+  const fen = (s) => BigInt(s.replace(/,/g, '').replace('.', ''));
+  let named = 0;
+  for (const [a, , exact] of rows) {
+    const [from, to] = a.split(' → ');
+    if (to === '款项合计' && given.has(from)) { assert.equal(fen(exact), given.get(from), `given to ${from}`); named++; }
+    if (from === '款项合计' && spent.has(to)) { assert.equal(fen(exact), spent.get(to), `spent on ${to}`); named++; }
+  }
+  assert.ok(named >= 6, `${named} projects checked`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

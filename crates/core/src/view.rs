@@ -198,6 +198,8 @@ pub struct View {
     pub lang: Lang,
     /// Large text for older readers (`text=large`): larger type, more line spacing, more contrast.
     pub large: bool,
+    /// The donations page's flow chart by project (`flow=project`) rather than by channel.
+    pub flow_by_project: bool,
 }
 
 impl Default for View {
@@ -211,12 +213,13 @@ impl Default for View {
             embed: Embed::None,
             lang: Lang::Zh,
             large: false,
+            flow_by_project: false,
         }
     }
 }
 
 /// Query keys with a fixed meaning on table pages; every other key is a facet.
-const TABLE_KEYS: [&str; 8] = ["page", "q", "sort", "p", "embed", "chart", "lang", "text"];
+const TABLE_KEYS: [&str; 9] = ["page", "q", "sort", "p", "embed", "chart", "lang", "text", "flow"];
 
 impl View {
     pub fn from_query(query: &str) -> View {
@@ -272,7 +275,8 @@ impl View {
         };
         let lang = get(&pairs, "lang").and_then(Lang::parse).unwrap_or_default();
         let large = get(&pairs, "text") == Some("large");
-        View { page, rect, history, lookup, table, embed, lang, large }
+        let flow_by_project = page == Page::Donations && get(&pairs, "flow") == Some("project");
+        View { page, rect, history, lookup, table, embed, lang, large, flow_by_project }
     }
 
     /// The canonical query string (without `?`); "" for the default view.
@@ -324,6 +328,9 @@ impl View {
             if t.page > 0 {
                 pairs.push(("p", (t.page + 1).to_string()));
             }
+        }
+        if self.page == Page::Donations && self.flow_by_project {
+            pairs.push(("flow", "project".to_string()));
         }
         if self.lang != Lang::Zh {
             pairs.push(("lang", self.lang.key().to_string()));
@@ -461,6 +468,19 @@ mod tests {
         assert_eq!(View::from_query("page=rectification&embed=page").embed, Embed::Page);
         assert_eq!(View::from_query("embed=chart").embed, Embed::Page, "a chart embed without an id shows the page");
         assert_eq!(View::from_query("embed=bogus").embed, Embed::None);
+    }
+
+    #[test]
+    fn the_flow_by_project_round_trips_on_the_donations_page_only() {
+        let v = View::from_query("page=donations&year=2021&flow=project");
+        assert!(v.flow_by_project && !v.table.facets.contains_key("flow"));
+        assert_eq!(v.to_query(), "page=donations&year=2021&flow=project");
+        assert!(!View::from_query("page=donations&flow=channel").flow_by_project);
+        let r = View::from_query("page=relief&flow=project");
+        assert!(!r.flow_by_project && !r.table.facets.contains_key("flow"));
+        assert_eq!(r.to_query(), "page=relief");
+        // A chart's embed keeps it.
+        assert_eq!(v.embedded(Embed::Chart("don-flow".into())).to_query(), "page=donations&year=2021&flow=project&embed=chart&chart=don-flow");
     }
 
     #[test]

@@ -219,6 +219,63 @@ mod ledger_data {
         assert!(all.column(0).count() >= 3 && all.column(2).count() >= 3, "{:?}", all.nodes);
     }
 
+    /// The flow by project likewise: every project named on a side has exactly the money given
+    /// to it (or spent on it), 其他项目 the rest of the side, to the fen; at most
+    /// `FLOW_PROJECTS` projects are named, one colour each on both sides.
+    #[test]
+    fn the_money_flow_by_project_adds_up_to_the_ledger_to_the_fen() {
+        use gongshi_core::ledger::charts::{money_flow_by_project, FLOW_PROJECTS};
+        let rows = rows();
+        let d = ledger::load_donations(&data("donations.json")).unwrap().value;
+        let x = ledger::load_disbursements(&data("disbursements.json")).unwrap().value;
+        let org = gongshi_core::org::Organisation::default();
+        let mut states = vec![TableState::default(), TableState { query: "防汛".into(), ..Default::default() }];
+        for year in ["2019", "2020", "2021", "2022", "2023"] {
+            let mut st = TableState::default();
+            st.toggle("year", year);
+            states.push(st);
+        }
+        for st in &states {
+            let o = run(&rows, st, SORT, &org);
+            let chosen: std::collections::BTreeSet<&str> = o.rows.iter().map(|i| rows[*i as usize].id.as_str()).collect();
+            let c = money_flow_by_project(&rows, &o.rows, "src", gongshi_core::Lang::Zh);
+            assert!(c.imbalances().is_empty(), "{st:?}: {:?}", c.imbalances());
+            for (column, given) in [(0usize, true), (2, false)] {
+                let mut per: std::collections::BTreeMap<&str, i64> = Default::default();
+                if given {
+                    for g in d.iter().filter(|g| g.counts() && chosen.contains(g.id.as_str())) {
+                        *per.entry(&*g.project).or_default() += g.amount.0;
+                    }
+                } else {
+                    for p in x.iter().filter(|p| chosen.contains(p.id.as_str())) {
+                        *per.entry(&*p.project).or_default() += p.amount.0;
+                    }
+                }
+                let nodes: Vec<_> =
+                    c.column(column).map(|(_, n)| n).filter(|n| !n.label.starts_with("未使用") && !n.label.starts_with("动用其他结余")).collect();
+                let named: Vec<_> = nodes.iter().filter(|n| n.label != "其他项目").collect();
+                assert!(named.len() <= FLOW_PROJECTS, "{st:?}");
+                for n in &named {
+                    assert_eq!(Some(&n.value.0), per.get(n.label.as_str()), "{st:?}: {}", n.label);
+                }
+                let rest: i64 = per.iter().filter(|(p, _)| !named.iter().any(|n| n.label == **p)).map(|(_, v)| v).sum();
+                let other = nodes.iter().find(|n| n.label == "其他项目").map_or(0, |n| n.value.0);
+                assert_eq!(other, rest, "{st:?}: 其他项目 is the rest of column {column}");
+            }
+        }
+        // One colour per project on both sides.
+        let all = money_flow_by_project(&rows, &(0..rows.len() as u32).collect::<Vec<_>>(), "src", gongshi_core::Lang::Zh);
+        let mut both = 0;
+        for a in all.column(0).map(|(_, n)| n) {
+            if let Some(b) = all.column(2).map(|(_, n)| n).find(|b| b.label == a.label && a.label != "其他项目") {
+                assert_eq!(a.color, b.color, "{}", a.label);
+                both += 1;
+            }
+        }
+        assert!(both >= 3, "projects named on both sides: {both}");
+        assert!(all.column(0).any(|(_, n)| n.label == "其他项目"), "the shipped ledger has more than {FLOW_PROJECTS} projects");
+    }
+
     #[test]
     fn table_html_marks_sample_rows_and_shows_flags() {
         let rows = rows();

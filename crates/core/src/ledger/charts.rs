@@ -158,43 +158,28 @@ pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> 
 pub fn money_flow(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> FlowChart {
     let mut by_channel: BTreeMap<Option<Channel>, Fen> = BTreeMap::new();
     let mut by_category: BTreeMap<Option<Category>, Fen> = BTreeMap::new();
-    let (mut received_n, mut spent_n, mut sample) = (0usize, 0usize, false);
-    for i in idx {
-        let r = &rows[*i as usize];
-        if received(r) {
-            received_n += 1;
+    let counts = tally_flow(
+        rows,
+        idx,
+        |r, v| {
             let e = by_channel.entry(r.channel).or_default();
-            *e = *e + r.amount;
-        } else if r.flow == Flow::MoneyOut {
-            spent_n += 1;
+            *e = *e + v;
+        },
+        |r, v| {
             let e = by_category.entry(r.category).or_default();
-            *e = *e + r.amount;
-        } else {
-            continue;
-        }
-        sample |= r.origin.is_sample();
-    }
-    let total_in = Fen::checked_sum(by_channel.values().copied()).unwrap_or(Fen::ZERO);
-    let total_out = Fen::checked_sum(by_category.values().copied()).unwrap_or(Fen::ZERO);
-    let (drawn, unspent) = if total_out > total_in { (total_out - total_in, Fen::ZERO) } else { (Fen::ZERO, total_in - total_out) };
-    let pool = total_in + drawn;
-
+            *e = *e + v;
+        },
+    );
     let channel_colors = [BLUE, GREEN, AMBER, GREY, RED];
-    let mut nodes: Vec<FlowNode> = Vec::new();
-    let mut links: Vec<FlowLink> = Vec::new();
-    let hub_label = lang.pick("款项合计", "All the money");
     // Sources, in the channels' order (as in the channel chart, and in its colours).
-    let mut sources: Vec<(String, Fen, crate::chart::Rgb)> = by_channel
+    let sources: Vec<(String, Fen, crate::chart::Rgb)> = by_channel
         .iter()
         .map(|(c, v)| match c {
             Some(c) => (c.label(lang).to_string(), *v, channel_colors[Channel::ALL.iter().position(|x| x == c).unwrap_or(0) % channel_colors.len()]),
             None => (lang.pick("未注明渠道", "Channel not given").to_string(), *v, GREY),
         })
         .collect();
-    if drawn > Fen::ZERO {
-        sources.push((lang.pick("动用其他结余", "Drawn from other balances").to_string(), drawn, PURPLE));
-    }
-    let mut uses: Vec<(String, Fen, crate::chart::Rgb)> = by_category
+    let uses: Vec<(String, Fen, crate::chart::Rgb)> = by_category
         .iter()
         .map(|(c, v)| match c {
             Some(Category::Aid) => (Category::Aid.label(lang).to_string(), *v, GREEN),
@@ -203,6 +188,115 @@ pub fn money_flow(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> 
             None => (lang.pick("未分类支出", "Uncategorised spending").to_string(), *v, GREY),
         })
         .collect();
+    let by = match lang {
+        Lang::Zh => ("按渠道", "按类别"),
+        Lang::En => ("by channel", "by category"),
+    };
+    flow_chart(sources, uses, counts, by, source, lang)
+}
+
+/// How many projects a side of the project flow names before the rest are one node.
+pub const FLOW_PROJECTS: usize = 6;
+
+/// [`money_flow`] by project: the donations received per project they were given to → all the
+/// money → the spending per project it went to, and the balance. The projects with the most money
+/// on either side are named ([`FLOW_PROJECTS`] of them, in one colour on both sides), the rest
+/// summed as 其他项目. Every node's total is the sum of its links, to the fen.
+pub fn money_flow_by_project(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> FlowChart {
+    let mut given: BTreeMap<&str, Fen> = BTreeMap::new();
+    let mut spent: BTreeMap<&str, Fen> = BTreeMap::new();
+    let counts = tally_flow(
+        rows,
+        idx,
+        |r, v| {
+            let e = given.entry(&r.project).or_default();
+            *e = *e + v;
+        },
+        |r, v| {
+            let e = spent.entry(&r.project).or_default();
+            *e = *e + v;
+        },
+    );
+    // The projects by the most money on either side (ties by name), each one colour.
+    let mut rank: Vec<(&str, Fen)> = given
+        .keys()
+        .chain(spent.keys())
+        .map(|p| (*p, std::cmp::max(given.get(p).copied().unwrap_or(Fen::ZERO), spent.get(p).copied().unwrap_or(Fen::ZERO))))
+        .collect();
+    rank.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    rank.dedup_by(|a, b| a.0 == b.0);
+    let named: Vec<&str> = rank.iter().take(FLOW_PROJECTS).map(|x| x.0).collect();
+    let colors = [BLUE, GREEN, AMBER, RED, SLATE, crate::chart::Rgb(0x0e, 0x7c, 0x86)];
+    let other = lang.pick("其他项目", "Other projects");
+    let side = |m: &BTreeMap<&str, Fen>| -> Vec<(String, Fen, crate::chart::Rgb)> {
+        let mut out: Vec<(String, Fen, crate::chart::Rgb)> = named
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| {
+                m.get(p).filter(|v| **v > Fen::ZERO).map(|v| {
+                    (if p.is_empty() { lang.pick("未注明项目", "Project not given").to_string() } else { p.to_string() }, *v, colors[k % colors.len()])
+                })
+            })
+            .collect();
+        let rest = Fen::checked_sum(m.iter().filter(|(p, _)| !named.contains(p)).map(|(_, v)| *v)).unwrap_or(Fen::ZERO);
+        if rest > Fen::ZERO {
+            out.push((other.to_string(), rest, GREY));
+        }
+        out
+    };
+    let by = match lang {
+        Lang::Zh => ("按项目", "按项目"),
+        Lang::En => ("by project", "by project"),
+    };
+    flow_chart(side(&given), side(&spent), counts, by, source, lang)
+}
+
+/// What a money flow counts: received donations and disbursements among `idx` (`into` and
+/// `out` are given each with its amount); (received, spent, any sample).
+fn tally_flow<'a>(
+    rows: &'a [LedgerRow],
+    idx: &[u32],
+    mut into: impl FnMut(&'a LedgerRow, Fen),
+    mut out: impl FnMut(&'a LedgerRow, Fen),
+) -> (usize, usize, bool) {
+    let (mut received_n, mut spent_n, mut sample) = (0usize, 0usize, false);
+    for i in idx {
+        let r = &rows[*i as usize];
+        if received(r) {
+            received_n += 1;
+            into(r, r.amount);
+        } else if r.flow == Flow::MoneyOut {
+            spent_n += 1;
+            out(r, r.amount);
+        } else {
+            continue;
+        }
+        sample |= r.origin.is_sample();
+    }
+    (received_n, spent_n, sample)
+}
+
+/// The flow chart from its sources and uses (label, amount, colour): all the money in the
+/// middle, the balance (unspent, or drawn from other balances) added where it belongs. `by`
+/// says how each side is grouped (for the subtitle).
+fn flow_chart(
+    mut sources: Vec<(String, Fen, crate::chart::Rgb)>,
+    mut uses: Vec<(String, Fen, crate::chart::Rgb)>,
+    (received_n, spent_n, sample): (usize, usize, bool),
+    by: (&str, &str),
+    source: &str,
+    lang: Lang,
+) -> FlowChart {
+    let total_in = Fen::checked_sum(sources.iter().map(|x| x.1)).unwrap_or(Fen::ZERO);
+    let total_out = Fen::checked_sum(uses.iter().map(|x| x.1)).unwrap_or(Fen::ZERO);
+    let (drawn, unspent) = if total_out > total_in { (total_out - total_in, Fen::ZERO) } else { (Fen::ZERO, total_in - total_out) };
+    let pool = total_in + drawn;
+    let mut nodes: Vec<FlowNode> = Vec::new();
+    let mut links: Vec<FlowLink> = Vec::new();
+    let hub_label = lang.pick("款项合计", "All the money");
+    if drawn > Fen::ZERO {
+        sources.push((lang.pick("动用其他结余", "Drawn from other balances").to_string(), drawn, PURPLE));
+    }
     if unspent > Fen::ZERO {
         uses.push((lang.pick("未使用（结余）", "Unspent balance").to_string(), unspent, PURPLE));
     }
@@ -232,14 +326,15 @@ pub fn money_flow(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> 
             )
         }
     };
+    let (by_in, by_out) = by;
     FlowChart {
         title: lang.pick("款项流向：收到的捐款用在了哪里", "Follow the money: where the donations went").into(),
         subtitle: match lang {
             Lang::Zh => format!(
-                "当前筛选中 {received_n} 笔已到账捐款（{money_in}）按渠道，{spent_n} 笔支出（{money_out}）按类别；{balance}。不含已退回、已取消的捐款和捐赠物资"
+                "当前筛选中 {received_n} 笔已到账捐款（{money_in}）{by_in}，{spent_n} 笔支出（{money_out}）{by_out}；{balance}。不含已退回、已取消的捐款和捐赠物资"
             ),
             Lang::En => format!(
-                "{received_n} donations received ({money_in}) by channel and {spent_n} disbursements ({money_out}) by category, in the current filter; {balance}. Refunded and cancelled donations and donated goods are not included"
+                "{received_n} donations received ({money_in}) {by_in} and {spent_n} disbursements ({money_out}) {by_out}, in the current filter; {balance}. Refunded and cancelled donations and donated goods are not included"
             ),
         },
         source: source.to_string(),
