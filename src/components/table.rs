@@ -15,6 +15,9 @@ pub fn DataTable<R>(
     #[prop(into)] caption: String,
     #[prop(into)] sort: Signal<(String, bool)>,
     on_sort: Callback<R::Col>,
+    /// The search, marked in the rows' text (and what it spells in pinyin once the table is in).
+    #[prop(optional, into)]
+    query: Option<Signal<String>>,
 ) -> impl IntoView
 where
     R: Record + Send + Sync + 'static,
@@ -22,7 +25,8 @@ where
     let cols = R::Col::ALL;
     let t = crate::i18n::use_tr();
     // The organisation names its divisions' column.
-    let org = crate::state::use_data().organisation();
+    let data = crate::state::use_data();
+    let org = data.organisation();
     let org2 = org.clone();
     let region_label = caption.clone();
     // 对此有疑问 on each record, when the organisation publishes an address: an e-mail naming
@@ -70,7 +74,16 @@ where
                 // through the app's one Trusted Types policy (see trusted_html).
                 <tbody
                     on:click=move |e| toggle_row(e, t)
-                    prop:innerHTML=move || trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, RowWords { ask: Some(RowAsk { label: t.ask_record, href: &ask_href }), ..RowWords::new(t.sample_badge, t.row_more, &org2) })))
+                    prop:innerHTML=move || {
+                        let q = gongshi_core::search::Query::new(&query.map(|q| q.get()).unwrap_or_default());
+                        let pinyin = if q.is_empty() { None } else { data.pinyin_table() };
+                        let words = RowWords {
+                            ask: Some(RowAsk { label: t.ask_record, href: &ask_href }),
+                            mark: (!q.is_empty()).then_some((&q, pinyin.as_deref())),
+                            ..RowWords::new(t.sample_badge, t.row_more, &org2)
+                        };
+                        trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, words)))
+                    }
                 ></tbody>
             </table>
         </div>

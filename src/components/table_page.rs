@@ -106,7 +106,7 @@ where
                 </div>
                 {move || outcome.with(|o| o.as_ref().map(|o| totals(&rows, &o.rows)))}
                 {move || (count.get().0 == 0).then(|| view! { <p class="empty">{t.no_rows}</p> })}
-                <DataTable rows=table_rows.clone() indices=page_rows caption=caption.clone() sort=sort on_sort=on_sort />
+                <DataTable rows=table_rows.clone() indices=page_rows caption=caption.clone() sort=sort on_sort=on_sort query=Signal::derive(move || state.with(|s| s.query.clone())) />
                 {move || pager.get().map(|(page, pages)| view! { <Pager page=page pages=pages on_page=on_page /> })}
             }
         })

@@ -45,6 +45,8 @@ test(`a donor found in pinyin (${name}: ${syl.join('')}), the table loaded only 
     await box.pressSequentially(alt + syl.slice(1).join(''), { delay: 20 });
     await page.waitForFunction((n) => document.querySelector('table.data-table tbody')?.textContent.includes(n), name, { timeout: 20000 });
   }
+  // What it spells is marked on the Chinese text of the rows.
+  await page.waitForFunction((n) => [...document.querySelectorAll('table.data-table tbody mark')].some((m) => m.textContent === n), name, { timeout: 20000 });
   assert.equal(asked.length, 1, 'the table downloaded once');
   // A link with pinyin in it (as shared): the same rows.
   const other = await context.newPage();

@@ -52,12 +52,15 @@ pub struct RowWords<'a> {
     /// 对此有疑问 on each row that has an id to question it by ([`Record::ask_id`]), when the
     /// organisation publishes an address to write to.
     pub ask: Option<RowAsk<'a>>,
+    /// The search to mark in the rows' text (`<mark>`), with the pinyin table when it is in
+    /// (what a term spells is marked on the Chinese text).
+    pub mark: Option<(&'a crate::search::Query, Option<&'a crate::pinyin::Table>)>,
 }
 
 impl<'a> RowWords<'a> {
     /// Words without a question link.
     pub fn new(sample_badge: &'a str, more: &'a str, org: &'a crate::org::Organisation) -> Self {
-        RowWords { sample_badge, more, org, ask: None }
+        RowWords { sample_badge, more, org, ask: None, mark: None }
     }
 }
 
@@ -127,7 +130,10 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
             out.push_str("\" data-label=\"");
             escape_text(headings[c.index()], &mut out);
             out.push_str("\">");
-            escape_text(&cell_text(cell), &mut out);
+            match (&cell, words.mark) {
+                (Cell::Text(text), Some((q, pinyin))) if !q.is_empty() => marked(text, q, pinyin, &mut out),
+                _ => escape_text(&cell_text(cell), &mut out),
+            }
             if c == notes_col {
                 if sample {
                     out.push_str("<span class=\"badge sample\">");
@@ -161,6 +167,19 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
         out.push_str("</tr>");
     }
     out
+}
+
+/// `text` escaped, with the runs the query matches (or spells in pinyin) in `<mark>`.
+fn marked(text: &str, q: &crate::search::Query, pinyin: Option<&crate::pinyin::Table>, out: &mut String) {
+    for (run, hit) in crate::search::highlight_with(text, q, pinyin) {
+        if hit {
+            out.push_str("<mark>");
+            escape_text(&run, out);
+            out.push_str("</mark>");
+        } else {
+            escape_text(&run, out);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -202,6 +221,18 @@ mod tests {
             assert_eq!(two.matches(&want).count(), 1, "{want} in {two}");
         }
         assert!(!two.contains("<img"), "data never becomes markup, in a link either");
+        // The search marked in the text, escaped; in pinyin too once the table is given.
+        let q = crate::search::Query::new("张");
+        let marked = rows_html(&rows, &[1, 0], Lang::Zh, RowWords { mark: Some((&q, None)), ..RowWords::new("示例", "更多", &org) });
+        assert!(marked.contains("data-label=\"名称\"><mark>张</mark>三</th>"), "{marked}");
+        assert!(marked.contains("&lt;img src=x onerror=alert(1)&gt;</th>"), "unmatched text stays escaped: {marked}");
+        let table = crate::pinyin::Table::parse(&format!("{}\nsan 三\nzhang 张\n", crate::pinyin::HEADER)).unwrap();
+        let zs = crate::search::Query::new("zs");
+        let spelled = rows_html(&rows, &[1], Lang::Zh, RowWords { mark: Some((&zs, Some(&table))), ..RowWords::new("示例", "更多", &org) });
+        assert!(spelled.contains("><mark>张三</mark></th>"), "{spelled}");
+        // Numbers are never marked (a search for 12 does not cut 12,345.00 apart).
+        let n = crate::search::Query::new("12");
+        assert!(!rows_html(&rows, &[0], Lang::Zh, RowWords { mark: Some((&n, None)), ..RowWords::new("示例", "更多", &org) }).contains("<mark>"));
     }
 
     #[test]
