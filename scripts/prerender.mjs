@@ -87,8 +87,10 @@ export function deferApp(html) {
   let out = html.replace(/<link [^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, (tag) => (/\.wasm|\.js/.test(tag) ? '' : tag));
   out = out.replace(/\/\*gongshi-defer\*\/[\s\S]*?\/\*\/gongshi-defer\*\/;?/g, '');
   if (!out.includes(DEFER)) {
-    // After the import of the app's JS: Trunk's own line, or scripts/bundles.mjs's choice.
-    out = out.replace(/(<script type="?module"?>)(import init, \* as bindings from [^;]+;|const gongshiCode=[^;]+;const bindings=[^;]+;)/, `$1$2${DEFER};`);
+    // After the import of the app's JS, as scripts/bundles.mjs writes it (the build for the page).
+    const loader = /(<script type="?module"?>)(const gongshiCode=[^;]+;const bindings=[^;]+;)/;
+    if (!loader.test(out)) throw new Error('index.html: no loader from scripts/bundles.mjs to defer (run it after trunk build)');
+    out = out.replace(loader, `$1$2${DEFER};`);
   }
   return out;
 }

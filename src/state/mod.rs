@@ -178,11 +178,9 @@ impl Data {
     /// Gives `index` the pinyin table once it is in (tracked: a search runs again when it
     /// arrives).
     pub fn pinyin_into(self, index: &gongshi_core::index::Index) {
-        self.pinyin.with(|p| {
-            if let Load::Ready { value, .. } = p {
-                index.attach_pinyin(value.clone());
-            }
-        });
+        if let Some(table) = self.pinyin_table() {
+            index.attach_pinyin(table);
+        }
     }
 
     /// Starts whatever waited for the manifest.

@@ -123,6 +123,8 @@ test('a diff between two releases: field by field, searchable, as CSV, from only
   await page.locator('.diff-controls select').nth(1).selectOption('1');
   await page.locator('.diff-controls select').nth(2).selectOption('2');
   await page.waitForFunction(() => /更改 1/.test(document.querySelector('.diff-counts')?.textContent ?? ''), null, { timeout: 20000 });
+  // The address bar follows once the edits pause (nav::URL_DELAY_MS): wait for it, then check it.
+  await page.waitForFunction(() => /set=donations/.test(location.search) && /from=1/.test(location.search) && /to=2/.test(location.search), null, { timeout: 5000 }).catch(() => {});
   assert.ok(page.url().includes('set=donations') && page.url().includes('from=1') && page.url().includes('to=2'), page.url());
   assert.ok((await page.locator('.diff-table').innerText()).includes(renamed));
   await page.locator('#diff-search').fill('不存在的记录');

@@ -317,17 +317,27 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
     Ok(())
 }
 
-/// Renders `chart` at `width` as a standalone SVG document.
-pub fn to_svg(chart: &BarChart, width: u32) -> String {
+/// A chart as a standalone SVG document: `width` clamped to 280–1600 px, `height(width)` tall,
+/// drawn by `draw` (every kind of chart goes through here).
+pub(crate) fn svg_document(
+    width: u32,
+    height: impl FnOnce(u32) -> u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>, u32) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
+) -> String {
     let width = width.clamp(280, 1600);
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, chart.height(width))).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (width, height(width))).into_drawing_area();
         // Drawing into a String cannot fail for I/O reasons; a failure here is a bug in `draw`.
-        draw(chart, &root, width).expect("drawing a bar chart into a string");
+        draw(&root, width).expect("drawing a chart into a string");
         root.present().expect("finishing the SVG");
     }
     out
+}
+
+/// Renders `chart` at `width` as a standalone SVG document.
+pub fn to_svg(chart: &BarChart, width: u32) -> String {
+    svg_document(width, |w| chart.height(w), |root, w| draw(chart, root, w))
 }
 
 // ---------------------------------------------------------------- column charts (time series)
@@ -627,16 +637,7 @@ impl Chart {
     pub fn to_svg(&self, width: u32) -> String {
         match self {
             Chart::Bars(c) => to_svg(c, width),
-            Chart::Columns(c) => {
-                let width = width.clamp(280, 1600);
-                let mut out = String::new();
-                {
-                    let root = SVGBackend::with_string(&mut out, (width, c.height(width))).into_drawing_area();
-                    draw_columns(c, &root, width).expect("drawing a column chart into a string");
-                    root.present().expect("finishing the SVG");
-                }
-                out
-            }
+            Chart::Columns(c) => svg_document(width, |w| c.height(w), |root, w| draw_columns(c, root, w)),
             Chart::Flow(c) => flow_to_svg(c, width),
         }
     }

@@ -631,28 +631,22 @@ impl Index {
         };
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
         let (mut whole, mut start, mut go_on) = (vec![0u64; words], vec![0u64; words], vec![0u64; words]);
-        let mut next = Vec::new();
-        let mut from: Vec<usize> = Vec::new();
+        // Where a match can go on from, after its first character (bit k: position k).
+        let mut from = 0u8;
         for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
-            next.clear();
-            if py.table.steps(term, *c, &mut next) {
+            let s = py.table.steps(term, *c);
+            if s.done {
                 or(&mut whole, p);
             }
-            if !next.is_empty() {
+            if s.next != 0 {
                 or(&mut start, p);
-                for k in &next {
-                    if !from.contains(k) {
-                        from.push(*k);
-                    }
-                }
+                from |= s.next;
             }
         }
+        let from: Vec<usize> = crate::pinyin::Steps { done: false, next: from }.offsets().collect();
         if !from.is_empty() {
             for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
-                if from.iter().any(|k| {
-                    next.clear();
-                    py.table.steps(&term[*k..], *c, &mut next) || !next.is_empty()
-                }) {
+                if from.iter().any(|k| py.table.steps(&term[*k..], *c).any()) {
                     or(&mut go_on, p);
                 }
             }
@@ -1048,32 +1042,25 @@ fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) ->
     for w in starts.windows(2) {
         let row = &text[w[0] as usize..w[1] as usize];
         let (mut m, mut sketch, mut prev) = (0u32, 0u64, 0u32);
-        // Only the CJK Unified Ideographs have readings: 3-byte sequences led by E4–E9.
         let mut k = 0;
         while k < row.len() {
-            let b = row[k];
-            if (0xE4..=0xE9).contains(&b) && k + 2 < row.len() {
-                let cp = (u32::from(b & 0x0F) << 12) | (u32::from(row[k + 1] & 0x3F) << 6) | u32::from(row[k + 2] & 0x3F);
-                let here = char::from_u32(cp).map_or(0, |c| table.initials(c));
-                m |= here;
-                let mut a = prev;
-                while a != 0 {
-                    let x = a.trailing_zeros();
-                    let mut bb = here;
-                    while bb != 0 {
-                        let y = bb.trailing_zeros();
-                        sketch |= pair_bit(x, y);
-                        bb &= bb - 1;
-                    }
-                    a &= a - 1;
+            let (c, len) = crate::pinyin::decode(row, k);
+            // Characters without a reading (anything but a CJK Unified Ideograph) have no
+            // initials: the characters on either side of one are not side by side.
+            let here = table.initials(c);
+            m |= here;
+            let mut a = prev;
+            while a != 0 {
+                let x = a.trailing_zeros();
+                let mut bb = here;
+                while bb != 0 {
+                    sketch |= pair_bit(x, bb.trailing_zeros());
+                    bb &= bb - 1;
                 }
-                prev = here;
-                k += 3;
-            } else {
-                // Anything else between two characters: they are not side by side.
-                prev = 0;
-                k += 1;
+                a &= a - 1;
             }
+            prev = here;
+            k += len;
         }
         initials.push(m);
         pairs.push(sketch);
@@ -1217,6 +1204,32 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A row that is only its search text (normalised as the app's records write theirs).
+    struct R(String);
+    impl Record for R {
+        type Col = crate::table::tests::RowCol;
+        type Facet = crate::table::tests::RowFacet;
+        fn cell(&self, _: Self::Col) -> Cell<'_> {
+            Cell::Empty
+        }
+        fn facet_value(&self, _: Self::Facet) -> u32 {
+            0
+        }
+        fn facet_label(_: Self::Facet, _: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
+            String::new()
+        }
+        fn facet_key(_: Self::Facet, _: u32, _: &Organisation) -> String {
+            String::new()
+        }
+        fn parse_facet_key(_: Self::Facet, _: &str, _: &Organisation) -> Option<u32> {
+            None
+        }
+        fn write_haystack(&self, out: &mut String) {
+            crate::search::normalize_into(&self.0, out);
+            out.push('\n');
+        }
+    }
+
     proptest! {
         // Failures are recorded in, and replayed from, proptest-regressions/index.txt (the default
         // persistence; `None` would never replay one).
@@ -1271,31 +1284,6 @@ mod tests {
 
     #[test]
     fn postings_switch_to_bits_for_common_characters() {
-        struct R(String);
-        use crate::table::tests::{RowCol, RowFacet};
-        impl Record for R {
-            type Col = RowCol;
-            type Facet = RowFacet;
-            fn cell(&self, _: RowCol) -> Cell<'_> {
-                Cell::Empty
-            }
-            fn facet_value(&self, _: RowFacet) -> u32 {
-                0
-            }
-            fn facet_label(_: RowFacet, _: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
-                String::new()
-            }
-            fn facet_key(_: RowFacet, _: u32, _: &Organisation) -> String {
-                String::new()
-            }
-            fn parse_facet_key(_: RowFacet, _: &str, _: &Organisation) -> Option<u32> {
-                None
-            }
-            fn write_haystack(&self, out: &mut String) {
-                out.push_str(&self.0);
-                out.push('\n');
-            }
-        }
         // "a" in every row, "z" in one of 100: bits for "a", a list for "z".
         let rows: Vec<R> = (0..100).map(|i| R(if i == 7 { "az".into() } else { format!("a{i}") })).collect();
         let index = Index::build(&rows);
@@ -1315,31 +1303,6 @@ mod tests {
     #[test]
     fn pinyin_finds_what_a_plain_scan_finds_keystroke_by_keystroke() {
         use crate::pinyin::{Table, HEADER};
-        use crate::table::tests::{RowCol, RowFacet};
-        struct R(String);
-        impl Record for R {
-            type Col = RowCol;
-            type Facet = RowFacet;
-            fn cell(&self, _: RowCol) -> Cell<'_> {
-                Cell::Empty
-            }
-            fn facet_value(&self, _: RowFacet) -> u32 {
-                0
-            }
-            fn facet_label(_: RowFacet, _: u32, _: crate::i18n::Lang, _: &Organisation) -> String {
-                String::new()
-            }
-            fn facet_key(_: RowFacet, _: u32, _: &Organisation) -> String {
-                String::new()
-            }
-            fn parse_facet_key(_: RowFacet, _: &str, _: &Organisation) -> Option<u32> {
-                None
-            }
-            fn write_haystack(&self, out: &mut String) {
-                crate::search::normalize_into(&self.0, out);
-                out.push('\n');
-            }
-        }
         let table = std::sync::Arc::new(
             Table::parse(&format!("{HEADER}\nan 安\nceng 曾\nhang 行\nmou 某\nnv 女\nsheng 生\nshi 士石\nxian 先县\nzeng 曾\nzhang 张章\nzhi 支\n")).unwrap(),
         );

@@ -58,8 +58,8 @@ impl Table {
                 continue;
             }
             let (syl, chars) = line.split_once(' ').ok_or_else(|| format!("pinyin table: line {line_no} has no space after its syllable"))?;
-            if syl.is_empty() || !syl.bytes().all(|b| b.is_ascii_lowercase()) {
-                return Err(format!("pinyin table: line {line_no}: \"{syl}\" is not a syllable of letters a–z"));
+            if syl.is_empty() || syl.len() > 6 || !syl.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(format!("pinyin table: line {line_no}: \"{syl}\" is not a syllable (1 to 6 letters a–z)"));
             }
             let id = u16::try_from(syllables.len()).map_err(|_| "pinyin table: more than 65,535 syllables".to_string())?;
             syllables.push(syl.as_bytes().into());
@@ -142,45 +142,53 @@ impl Table {
         None
     }
 
-    /// What character `c` can take of `term` as the first character of a match: `true` when it
-    /// takes all of it (the match ends there), and in `next` each position of `term` a match
-    /// can go on from with the character after it. (How the search index narrows the rows to
-    /// read: a row must hold a character that starts the term, and one that can go on.)
-    pub fn steps(&self, term: &[char], c: char, next: &mut Vec<usize>) -> bool {
-        let Some(&q) = term.first() else { return true };
-        let mut done = false;
-        let mut add = |k: usize, next: &mut Vec<usize>| {
+    /// What character `c` can take of `term` as the first character of a match: the one place
+    /// the rules are written (a whole reading, its initial — the first letter, or zh / ch /
+    /// sh —, or, at the end of the term, the start of a reading; a Chinese character of the term
+    /// takes only itself). The matcher follows these steps character by character, and the
+    /// search index uses them to narrow the rows it reads.
+    pub fn steps(&self, term: &[char], c: char) -> Steps {
+        let mut s = Steps::default();
+        let Some(&q) = term.first() else {
+            s.done = true;
+            return s;
+        };
+        let mut add = |k: usize| {
             if k >= term.len() {
-                done = true;
-            } else if !next.contains(&k) {
-                next.push(k);
+                s.done = true;
+            } else {
+                s.next |= 1 << k;
             }
         };
         if !q.is_ascii_lowercase() {
             if c == q {
-                add(1, next);
+                add(1);
             }
-            return done;
+            return s;
         }
+        // The letters from here to the next Chinese character of the term (or its end).
         let run = term.iter().take_while(|c| c.is_ascii_lowercase()).count();
         let letters = &term[..run];
         let at_end = run == term.len();
         for r in self.readings(c) {
             let prefix = r.iter().zip(letters).all(|(a, b)| same(*a, *b));
+            // The whole reading.
             if r.len() <= letters.len() && prefix {
-                add(r.len(), next);
+                add(r.len());
             }
+            // Being typed: the term ends within this reading.
             if at_end && letters.len() < r.len() && prefix {
-                add(term.len(), next);
+                add(term.len());
             }
+            // Its initial.
             if same(r[0], letters[0]) && r.len() > 1 {
-                add(1, next);
+                add(1);
                 if r.len() > 2 && r[1] == b'h' && matches!(r[0], b'z' | b'c' | b's') && letters.get(1) == Some(&'h') {
-                    add(2, next);
+                    add(2);
                 }
             }
         }
-        done
+        s
     }
 
     /// Whether `term` matches somewhere in `text` in pinyin (see [`Table::find`]).
@@ -188,7 +196,8 @@ impl Table {
         self.find(term, text).is_some()
     }
 
-    /// Matches `term[qi..]` from byte `p` of `text` on; the byte after the match.
+    /// Matches `term[qi..]` from byte `p` of `text` on, by [`Table::steps`]; the byte after
+    /// the match.
     fn match_at(&self, term: &[char], qi: usize, text: &[u8], p: usize, budget: &mut u32) -> Option<usize> {
         if qi == term.len() {
             return Some(p);
@@ -198,46 +207,40 @@ impl Table {
         }
         *budget -= 1;
         let (c, len) = decode(text, p);
-        let next = p + len;
-        let q = term[qi];
-        if !q.is_ascii_lowercase() {
-            return if c == q { self.match_at(term, qi + 1, text, next, budget) } else { None };
+        let s = self.steps(&term[qi..], c);
+        if s.done {
+            return Some(p + len);
         }
-        // The letters from here to the next Chinese character of the term (or its end).
-        let run = term[qi..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-        let letters = &term[qi..qi + run];
-        let at_end = qi + run == term.len();
-        for r in self.readings(c) {
-            // The whole reading.
-            if r.len() <= letters.len() && r.iter().zip(letters).all(|(a, b)| same(*a, *b)) {
-                if let Some(e) = self.match_at(term, qi + r.len(), text, next, budget) {
-                    return Some(e);
-                }
-            }
-            // Being typed: the term ends within this reading.
-            if at_end && letters.len() < r.len() && r.iter().zip(letters).all(|(a, b)| same(*a, *b)) {
-                return Some(next);
-            }
-            // Its initial: the first letter, or zh / ch / sh.
-            if same(r[0], letters[0]) && r.len() > 1 {
-                if let Some(e) = self.match_at(term, qi + 1, text, next, budget) {
-                    return Some(e);
-                }
-                if r.len() > 2 && r[1] == b'h' && matches!(r[0], b'z' | b'c' | b's') && letters.get(1) == Some(&'h') {
-                    if let Some(e) = self.match_at(term, qi + 2, text, next, budget) {
-                        return Some(e);
-                    }
-                }
-            }
-        }
-        None
+        s.offsets().find_map(|k| self.match_at(term, qi + k, text, p + len, budget))
+    }
+}
+
+/// What one character takes of a term ([`Table::steps`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Steps {
+    /// It takes all of it: the match ends with this character.
+    pub done: bool,
+    /// Bit `k`: it takes the first `k` letters, and the match can go on from there. A reading
+    /// is at most 6 letters, so `k` is at most 6.
+    pub next: u8,
+}
+
+impl Steps {
+    /// The positions the match can go on from, smallest first.
+    pub fn offsets(self) -> impl Iterator<Item = usize> {
+        (1..8).filter(move |k| self.next >> k & 1 == 1)
+    }
+
+    /// Whether the character can start the term at all.
+    pub fn any(self) -> bool {
+        self.done || self.next != 0
     }
 }
 
 /// The character starting at byte `i` of UTF-8 `text`, and its length in bytes. `text` is known
 /// to be UTF-8 (`i` at a character boundary); anything else reads as U+FFFD, one byte at a time.
 #[inline]
-fn decode(text: &[u8], i: usize) -> (char, usize) {
+pub(crate) fn decode(text: &[u8], i: usize) -> (char, usize) {
     let b = text[i];
     let (len, init) = match b {
         0x00..=0x7F => return (char::from(b), 1),
@@ -315,16 +318,13 @@ mod tests {
     #[test]
     fn steps_say_what_a_first_character_takes() {
         let tb = table();
-        let mut next = Vec::new();
         // 张 takes all of "zh", "zha", "zhang"; of "zhangx" it takes "zhang" (5) or its initials.
-        assert!(tb.steps(&t("zha"), '张', &mut next));
-        next.clear();
-        assert!(!tb.steps(&t("zhangx"), '张', &mut next));
-        next.sort_unstable();
-        assert_eq!(next, [1, 2, 5]);
-        next.clear();
-        assert!(!tb.steps(&t("xs"), '张', &mut next) && next.is_empty());
-        assert!(tb.steps(&t("张"), '张', &mut next) && !tb.steps(&t("张x"), '先', &mut next));
+        assert!(tb.steps(&t("zha"), '张').done);
+        let s = tb.steps(&t("zhangx"), '张');
+        assert!(!s.done);
+        assert_eq!(s.offsets().collect::<Vec<_>>(), [1, 2, 5]);
+        assert!(!tb.steps(&t("xs"), '张').any());
+        assert!(tb.steps(&t("张"), '张').done && !tb.steps(&t("张x"), '先').any());
     }
 
     #[test]
@@ -356,6 +356,7 @@ mod tests {
         assert!(Table::parse(&format!("{HEADER}\nzhang张")).unwrap_err().contains("line 2"));
         assert!(Table::parse(&format!("{HEADER}\nZh 张")).unwrap_err().contains("line 2"));
         assert!(Table::parse(&format!("{HEADER}\nzhang 张\nx a")).unwrap_err().contains("line 3"));
+        assert!(Table::parse(&format!("{HEADER}\nzhuangg 张")).unwrap_err().contains("line 2"));
         assert_eq!(table().characters(), 13);
     }
 

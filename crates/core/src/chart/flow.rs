@@ -483,15 +483,7 @@ pub fn draw_flow<DB: DrawingBackend>(chart: &FlowChart, area: &DrawingArea<DB, S
 
 /// Renders `chart` at `width` as a standalone SVG document.
 pub fn flow_to_svg(chart: &FlowChart, width: u32) -> String {
-    let width = width.clamp(280, 1600);
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, chart.height(width))).into_drawing_area();
-        // Drawing into a String cannot fail for I/O reasons; a failure here is a bug in `draw_flow`.
-        draw_flow(chart, &root, width).expect("drawing a flow chart into a string");
-        root.present().expect("finishing the SVG");
-    }
-    out
+    super::svg_document(width, |w| chart.height(w), |root, w| draw_flow(chart, root, w))
 }
 
 /// The widest line of `lines` at `size` px, estimated as [`wrap`] does.
