@@ -1,13 +1,14 @@
-// The app is built as two wasm files (src/routes/mod.rs): `gongshi-web` draws every page but the
-// history, `gongshi-history` only the history. Trunk builds both (index.html links both; the
-// second as a "worker", so Trunk only builds it, under its plain name). This step, run right after
-// `trunk build`:
-//   1. names the second build's files by their content, like Trunk's own
+// The app is built as several wasm files (src/routes/mod.rs: BUILDS): `gongshi-web` draws the
+// overview, the rectification report and the data page, and every other build the pages listed
+// below. Trunk builds them all (index.html links each; all but the main one as a "worker", so
+// Trunk only builds it, under its plain name). This step, run right after `trunk build`:
+//   1. names each other build's files by their content, like Trunk's own
 //      (`gongshi-history-HASH.js`, `gongshi-history-HASH_bg.wasm`: cached for good by the service
 //      worker and any host, replaced by a new name when they change), and points its JS at its
 //      wasm;
 //   2. rewrites Trunk's loader in index.html so that it starts the build that draws the page the
-//      address asks for: `?page=history` gets the history's, every other address the main one.
+//      address asks for: `?page=history` gets the history's, and so on; every other address
+//      (no page, or one of the main build's) the main one.
 //      (scripts/prerender.mjs then inserts its wait for a first interaction after the import.)
 // Idempotent: a second run finds the loader already rewritten and the files already named.
 //
@@ -17,7 +18,12 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 /** Build name → the pages it draws (every other page: the main build). */
-export const BUNDLES = { 'gongshi-history': ['history'] };
+export const BUNDLES = {
+  'gongshi-ledger': ['donations'],
+  'gongshi-lookup': ['lookup'],
+  'gongshi-tables': ['relief', 'coverage'],
+  'gongshi-history': ['history'],
+};
 
 const hash = (buf) => crypto.createHash('sha256').update(buf).digest('hex').slice(0, 16);
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// The shell around `routes`, the pages this build draws.
 #[component]
 pub fn App(routes: Routes) -> impl IntoView {
-    let data = Data::new();
+    let data = Data::new(routes.reads);
     provide_context(data);
     data.load_all();
     let nav = Nav::install(routes.pages);

@@ -1,4 +1,4 @@
-//! The app's main build: every page but the history (`routes::MAIN`).
+//! The app's main build (`routes::MAIN`): the overview, the rectification report, the data page.
 fn main() {
     gongshi::start(gongshi::routes::MAIN);
 }

@@ -14,7 +14,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 mod load;
+pub mod reads;
 pub use load::Progress;
+pub use reads::{Reader, Reads};
 
 /// A dataset as the UI sees it.
 pub enum Load<T> {
@@ -117,20 +119,32 @@ pub struct Data {
     pending: StoredValue<Vec<DataFile>>,
     /// The pinyin table: `Idle` until a search holds a Latin letter ([`Data::want_pinyin`]).
     pub pinyin: RwSignal<Load<gongshi_core::pinyin::Table>>,
+    /// The data files this build of the app reads, each with its reader (see [`Reads`]).
+    reads: Reads,
 }
 
 impl Data {
-    pub fn new() -> Self {
+    /// The app's data, for a build that reads `reads` (the manifest is always read).
+    pub fn new(reads: Reads) -> Self {
+        // What `load_all` starts is loading from the first render (when this build reads it).
+        fn first<T>(reads: Reads, d: DataFile) -> Load<T> {
+            if reads.get(d).is_some() {
+                Load::Loading
+            } else {
+                Load::Idle
+            }
+        }
         Data {
+            reads,
             manifest: RwSignal::new(Load::Loading),
-            rectification: RwSignal::new(Load::Loading),
-            figures: RwSignal::new(Load::Loading),
+            rectification: RwSignal::new(first(reads, DataFile::Rectification)),
+            figures: RwSignal::new(first(reads, DataFile::Figures)),
             donations: RwSignal::new(Load::Idle),
             disbursements: RwSignal::new(Load::Idle),
             goods: RwSignal::new(Load::Idle),
             relief: RwSignal::new(Load::Idle),
             coverage: RwSignal::new(Load::Idle),
-            summary: RwSignal::new(Load::Loading),
+            summary: RwSignal::new(first(reads, DataFile::Summary)),
             pinyin: RwSignal::new(Load::Idle),
             donations_progress: RwSignal::new(Default::default()),
             ledger_years: StoredValue::new(Vec::new()),
@@ -141,7 +155,8 @@ impl Data {
     /// Starts loading: the manifest first (it holds each file's checksum), then the datasets
     /// every page needs; each arrives (or fails) on its own.
     pub fn load_all(self) {
-        self.pending.update_value(|p| p.extend([DataFile::Rectification, DataFile::Figures, DataFile::Summary]));
+        let first = [DataFile::Rectification, DataFile::Figures, DataFile::Summary].into_iter().filter(|d| self.reads.get(*d).is_some());
+        self.pending.update_value(|p| p.extend(first));
         self.load(DataFile::Manifest);
     }
 
@@ -236,7 +251,14 @@ impl Data {
             DataFile::Goods => self.goods.with_untracked(|l| matches!(l, Load::Idle)),
             _ => false,
         };
-        if idle {
+        if idle && self.reads.get(which).is_none() {
+            // A page asked for a file its build does not read (`routes::Routes::reads`): a
+            // mistake in the build's declaration, said plainly rather than a page that waits.
+            self.set_failed(
+                which,
+                Diagnostic::error(which.file(), "", format!("this build of the app does not read {} (src/routes/mod.rs: the build's `reads`)", which.file())),
+            );
+        } else if idle {
             if self.manifest.with_untracked(|m| matches!(m, Load::Idle | Load::Loading)) {
                 // Mark it as requested, and start it when the manifest (and its checksums) is in.
                 self.set_loading(which);
@@ -258,6 +280,21 @@ impl Data {
             DataFile::Disbursements => self.disbursements.set(Load::Unpublished),
             DataFile::Goods => self.goods.set(Load::Unpublished),
             DataFile::Manifest | DataFile::Summary => {}
+        }
+    }
+
+    fn set_failed(self, which: DataFile, d: Diagnostic) {
+        let d = Arc::new(d);
+        match which {
+            DataFile::Rectification => self.rectification.set(Load::Failed(d)),
+            DataFile::Figures => self.figures.set(Load::Failed(d)),
+            DataFile::Relief => self.relief.set(Load::Failed(d)),
+            DataFile::Coverage => self.coverage.set(Load::Failed(d)),
+            DataFile::Donations => self.donations.set(Load::Failed(d)),
+            DataFile::Disbursements => self.disbursements.set(Load::Failed(d)),
+            DataFile::Goods => self.goods.set(Load::Failed(d)),
+            DataFile::Summary => self.summary.set(Load::Failed(d)),
+            DataFile::Manifest => self.manifest.set(Load::Failed(d)),
         }
     }
 
@@ -294,55 +331,28 @@ impl Data {
         }
     }
 
-    /// (Re)loads one dataset: used at start and by the retry button.
+    /// (Re)loads one dataset: used at start and by the retry button. A file this build does not
+    /// read is left as it is.
     pub fn load(self, which: DataFile) {
-        let f = which.file();
-        let e = if which == DataFile::Manifest { None } else { self.expected(f) };
-        let check = e.as_ref().map(|d| (d.sha256.clone(), d.bytes)).unwrap_or_default();
+        if which == DataFile::Manifest {
+            let then: Box<dyn FnOnce()> = Box::new(move || self.manifest_settled());
+            load::load_into(manifest::FILE, self.manifest, |t, _| manifest::load(t), Default::default(), (None, None), Some(then));
+            return;
+        }
+        let Some(read) = self.reads.get(which) else { return };
+        let e = self.expected(which.file());
         // A dataset the (loaded) manifest does not list is not fetched: the organisation does not
         // publish it. (With no manifest, every file is tried, unchecked.)
-        let dataset = !matches!(which, DataFile::Manifest | DataFile::Summary);
-        if dataset && e.is_none() && self.manifest.with_untracked(|m| m.value().is_some()) {
+        if which != DataFile::Summary && e.is_none() && self.manifest.with_untracked(|m| m.value().is_some()) {
             self.set_unpublished(which);
             return;
         }
-        match which {
-            DataFile::Manifest => {
-                load::load_into(f, self.manifest, |t, _| manifest::load(t), Default::default(), check, Some(Box::new(move || self.manifest_settled())))
-            }
-            DataFile::Rectification => load::load_into(f, self.rectification, |t, _| rectification::load(t), Default::default(), check, None),
-            DataFile::Figures => load::load_into(f, self.figures, |t, _| figures::load(t), Default::default(), check, None),
-            DataFile::Donations => match e {
-                Some(ds) if !ds.parts.is_empty() => load::load_donation_parts(ds, self.ledger_years.get_value(), self.donations, self.donations_progress),
-                _ => load::load_into(f, self.donations, |t, _| ledger::load_donations(t), Default::default(), check, None),
-            },
-            DataFile::Disbursements => load::load_into(f, self.disbursements, |t, _| ledger::load_disbursements(t), Default::default(), check, None),
-            DataFile::Goods => load::load_into(f, self.goods, |t, _| ledger::load_goods(t), Default::default(), check, None),
-            DataFile::Relief => {
-                let org = self.organisation();
-                load::load_into(f, self.relief, relief::load, org, check, None)
-            }
-            DataFile::Coverage => {
-                let org = self.organisation();
-                load::load_into(f, self.coverage, coverage::load, org, check, None)
-            }
-            // Listed apart from the datasets: loaded when the manifest names it (checked against
-            // its entry), or unchecked when the manifest itself failed (as every file is then).
-            DataFile::Summary => match self.manifest.with_untracked(|m| m.value().map(|m| m.summary.clone())) {
-                Some(None) => self.summary.set(Load::Idle),
-                Some(Some(r)) => {
-                    let org = self.organisation();
-                    load::load_into(summary::FILE, self.summary, summary::load, org, (r.sha256, r.bytes), None)
-                }
-                None => load::load_into(summary::FILE, self.summary, summary::load, Default::default(), (None, None), None),
-            },
-        }
+        read(self, e);
     }
-}
 
-impl Default for Data {
-    fn default() -> Self {
-        Self::new()
+    /// The ledger years to load (empty: all), for the donations' reader.
+    fn ledger_years(self) -> Vec<u16> {
+        self.ledger_years.get_value()
     }
 }
 

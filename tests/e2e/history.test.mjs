@@ -82,16 +82,16 @@ test('the history page: the chain checks out, every release with the fingerprint
   // Reached from the footer of any page.
   wasm.length = 0;
   await gotoApp(page, `${base}?page=donations`);
-  assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-web-[0-9a-f]+_bg\.wasm$/.test(f)), `donations page: ${wasm}`);
+  assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-ledger-[0-9a-f]+_bg\.wasm$/.test(f)), `donations page: ${wasm}`);
   wasm.length = 0;
   await page.locator('footer.site a', { hasText: '更新记录' }).click();
   await page.locator('.history-ok').waitFor();
   assert.ok(wasm.length > 0 && wasm.every((f) => /^gongshi-history-/.test(f)), `from the footer: ${wasm}`);
-  // And back: the donations page again, drawn by the main build.
+  // And back: the donations page again, drawn by the ledger's build.
   wasm.length = 0;
   await page.goBack();
   await page.locator('section.ledger').first().waitFor({ timeout: 20000 });
-  assert.ok(wasm.every((f) => /^gongshi-web-/.test(f)), `back: ${wasm}`);
+  assert.ok(wasm.every((f) => /^gongshi-ledger-/.test(f)), `back: ${wasm}`);
   await page.goForward();
   await page.locator('.history-ok').waitFor({ timeout: 20000 });
   assert.equal(await horizontalOverflow(page), 0, 'no sideways scrolling at 390 px');
