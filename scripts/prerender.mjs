@@ -75,8 +75,12 @@ export function stripPrerender(html) {
 // once, with its own progress, instead of leaving old figures on screen while the new load. A tap on one of the
 // view's buttons (chart downloads) is replayed on the app's button once it has taken over.
 // When the manifest is the one the view was made from, it marks `gongshi:view-current` (the
-// loader has checked and waits for an interaction: what the tests wait for).
-const DEFER = '/*gongshi-defer*/if(!document.documentElement.classList.contains("no-prerender")){await new Promise(go=>{let done=false;const ev=["pointerdown","keydown","wheel","touchstart","scroll","focusin"];const start=e=>{if(done)return;done=true;ev.forEach(t=>removeEventListener(t,start,true));const b=e&&e.target&&e.target.closest&&e.target.closest("#prerender button");if(b)window.gongshiReplay=[...document.querySelectorAll("#prerender button")].indexOf(b);go()};window.gongshiStart=start;ev.forEach(t=>addEventListener(t,start,{capture:true,passive:true}));const want=(document.querySelector("meta[name=gongshi-prerender]")||{}).content||"";fetch("data/manifest.json",{cache:"no-cache"}).then(r=>r.arrayBuffer()).then(b=>crypto.subtle.digest("SHA-256",b)).then(d=>{const hex=[...new Uint8Array(d)].map(x=>x.toString(16).padStart(2,"0")).join("");if("manifest-sha256="+hex!==want){document.documentElement.classList.add("prerender-stale");start()}else performance.mark("gongshi:view-current")}).catch(()=>start())})}/*/gongshi-defer*/';
+// loader has checked and waits for an interaction: what the tests wait for). The listeners are
+// set before the app's JS is imported; the loader waits for them after the import.
+const DEFER = '/*gongshi-defer*/const gongshiWait=document.documentElement.classList.contains("no-prerender")?null:new Promise(go=>{let done=false;const ev=["pointerdown","keydown","wheel","touchstart","scroll","focusin"];const start=e=>{if(done)return;done=true;ev.forEach(t=>removeEventListener(t,start,true));const b=e&&e.target&&e.target.closest&&e.target.closest("#prerender button");if(b)window.gongshiReplay=[...document.querySelectorAll("#prerender button")].indexOf(b);go()};window.gongshiStart=start;ev.forEach(t=>addEventListener(t,start,{capture:true,passive:true}));const want=(document.querySelector("meta[name=gongshi-prerender]")||{}).content||"";fetch("data/manifest.json",{cache:"no-cache"}).then(r=>r.arrayBuffer()).then(b=>crypto.subtle.digest("SHA-256",b)).then(d=>{const hex=[...new Uint8Array(d)].map(x=>x.toString(16).padStart(2,"0")).join("");if("manifest-sha256="+hex!==want){document.documentElement.classList.add("prerender-stale");start()}else performance.mark("gongshi:view-current")}).catch(()=>start())})/*/gongshi-defer*/';
+// After the import of the app's JS: the app starts once the visitor has interacted (the listeners
+// are in place from the start, so a touch while the JS downloads is not lost).
+const AWAIT = '/*gongshi-defer*/await gongshiWait/*/gongshi-defer*/';
 
 /**
  * With a static first view on screen, the app's code is not urgent: it should not compete with
@@ -87,10 +91,10 @@ export function deferApp(html) {
   let out = html.replace(/<link [^>]*rel=(?:"?modulepreload"?|"?preload"?)[^>]*>/g, (tag) => (/\.wasm|\.js/.test(tag) ? '' : tag));
   out = out.replace(/\/\*gongshi-defer\*\/[\s\S]*?\/\*\/gongshi-defer\*\/;?/g, '');
   if (!out.includes(DEFER)) {
-    // After the import of the app's JS, as scripts/bundles.mjs writes it (the build for the page).
+    // Around the import of the app's JS, as scripts/bundles.mjs writes it (the build for the page).
     const loader = /(<script type="?module"?>)(const gongshiCode=[^;]+;const bindings=[^;]+;)/;
     if (!loader.test(out)) throw new Error('index.html: no loader from scripts/bundles.mjs to defer (run it after trunk build)');
-    out = out.replace(loader, `$1$2${DEFER};`);
+    out = out.replace(loader, `$1${DEFER};$2${AWAIT};`);
   }
   return out;
 }

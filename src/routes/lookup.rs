@@ -142,6 +142,20 @@ pub fn LookupPage() -> impl IntoView {
     // Every question, however it arrives (the link, the form, back and forward), reads what it
     // needs.
     Effect::new(move |_| read_for(&ask_of(&asked.get())));
+    // A directed donation that shared a disbursement with donations of years not read: their
+    // amounts decide its share, so every year is read and the answer given again.
+    Effect::new(move |_| {
+        let ask = ask_of(&asked.get());
+        if ask.is_empty() || !data.donations_progress.with(|p| p.partial()) {
+            return;
+        }
+        let (Some(d), Some(x), Some(g)) = (data.donations.with(Load::value), data.disbursements.with(Load::value), data.goods.with(Load::value)) else {
+            return;
+        };
+        if matches!(lookup(&ask, &d, &x, &g), Answer::Donations(found) if found.iter().any(|f| f.sources_missing)) {
+            data.load_all_years();
+        }
+    });
 
     // The form edits a draft; 查询 puts it in the URL (a new history entry: back returns).
     let draft = RwSignal::new(asked.get_untracked());

@@ -147,3 +147,33 @@ test('the data page lists each part with its download link and checksum', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a lookup whose donation shared a disbursement with a donation of another year reads that year too, for the exact share', async () => {
+  const { context, page, errors, requested } = await bulkPage();
+  // A 2021 disbursement paid from one 2021 directed donation; a 2019 directed donation is added
+  // as its second source. The 2021 donation's share then depends on the 2019 donation's amount.
+  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  const disbursements = read('disbursements.json');
+  const x = disbursements.records.find((r) => r.from_donations?.length === 1 && r.from_donations[0].startsWith('D2021-'));
+  const partOf = (year) => parts().filter((p) => p.year === year).flatMap((p) => read(p.file).records);
+  const own = partOf(2021).find((r) => r.id === x.from_donations[0]);
+  const other = partOf(2019).find((r) => r.directed && r.status === 'received');
+  assert.ok(own?.receipt && other, 'the data has a directed donation in 2019 and a 2021 disbursement paid from one 2021 donation');
+  x.from_donations = [own.id, other.id];
+  await page.route('**/data/disbursements.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(disbursements) }));
+  const m = read('manifest.json');
+  const entry = m.datasets.find((d) => d.id === 'disbursements');
+  delete entry.sha256;
+  delete entry.bytes;
+  await page.route('**/data/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(m) }));
+  // The share in proportion to the two amounts, to the fen; the remainder fen to the first source.
+  const [a, b, amount] = [BigInt(own.amount_fen), BigInt(other.amount_fen), BigInt(x.amount_fen)];
+  const base = [amount * a / (a + b), amount * b / (a + b)];
+  const share = base[0] + (amount - base[0] - base[1] > 0n ? 1n : 0n);
+  assert.ok(share < amount);
+  await gotoApp(page, `${env.url}?page=lookup&no=${encodeURIComponent(own.receipt)}`);
+  await page.locator(`.lookup-card[data-id="${own.id}"] li.use[data-id="${x.id}"][data-fen="${share}"]`).waitFor({ timeout: 60000 });
+  assert.ok(requested.includes(parts().find((p) => p.year === 2019).pack.file), `the 2019 part was read: ${requested}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -62,6 +62,10 @@ pub struct Found<'a> {
     pub uses: Vec<Use<'a>>,
     /// Directed and received: the amount not yet used (never below zero).
     pub unused: Option<Fen>,
+    /// A disbursement it shared names a source donation that is not among the donations given
+    /// (a ledger read by year: a source of another year). Its share, and so `unused`, then
+    /// cannot be exact: read every year and ask again.
+    pub sources_missing: bool,
 }
 
 /// A goods batch found, with every movement out and write-off.
@@ -93,6 +97,7 @@ fn key(s: &str) -> String {
 /// Where `donation` went: the disbursements whose funding names it, with its share of each.
 pub fn uses<'a>(donation: &'a Donation, donations: &'a [Donation], disbursements: &'a [Disbursement]) -> Found<'a> {
     let mut uses = Vec::new();
+    let mut sources_missing = false;
     for x in disbursements {
         let Funding::Directed(ids) = &x.funding else { continue };
         let Some(pos) = ids.iter().position(|i| *i == donation.id) else { continue };
@@ -100,7 +105,9 @@ pub fn uses<'a>(donation: &'a Donation, donations: &'a [Donation], disbursements
             x.amount
         } else {
             // In proportion to the sources' amounts; the remainder fen to the first sources.
-            let amounts: Vec<i64> = ids.iter().map(|i| donations.iter().find(|d| d.id == *i).map_or(0, |d| d.amount.0)).collect();
+            let found: Vec<Option<i64>> = ids.iter().map(|i| donations.iter().find(|d| d.id == *i).map(|d| d.amount.0)).collect();
+            sources_missing |= found.contains(&None);
+            let amounts: Vec<i64> = found.into_iter().map(|a| a.unwrap_or(0)).collect();
             let total: i64 = amounts.iter().sum();
             if total <= 0 {
                 Fen(0)
@@ -114,7 +121,7 @@ pub fn uses<'a>(donation: &'a Donation, donations: &'a [Donation], disbursements
     }
     uses.sort_by_key(|u| u.disbursement.date);
     let unused = (donation.directed && donation.counts()).then(|| Fen((donation.amount.0 - uses.iter().map(|u| u.share.0).sum::<i64>()).max(0)));
-    Found { donation, uses, unused }
+    Found { donation, uses, unused, sources_missing }
 }
 
 /// Answers `ask` over the ledger.
@@ -223,6 +230,15 @@ mod tests {
         assert_eq!(other[0].uses[0].share, Fen(200_000));
         assert_eq!(other[0].uses[2].share, Fen(66), "the two shares make the 100 fen");
         assert_eq!(other[0].unused, Some(Fen((20_000 - 2_000 - 500) * 100 - 66)));
+        assert!(!f.sources_missing && !other[0].sources_missing);
+        // Read without the other source (a ledger read by year, the source of another year):
+        // the shares of P3 and P5 are not known, and the answer says so.
+        let alone = [ds[0].clone()];
+        let Answer::Donations(partial) = lookup(&ask, &alone, &xs, &g) else { panic!() };
+        assert!(partial[0].sources_missing);
+        let only_own = [paid("P1", "2019-02-01", 4_000, &["D2019-00002"])];
+        let Answer::Donations(whole) = lookup(&ask, &alone, &only_own, &g) else { panic!() };
+        assert!(!whole[0].sources_missing, "a use it paid alone needs no other donation");
     }
 
     #[test]
