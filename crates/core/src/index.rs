@@ -88,7 +88,7 @@ impl Codes {
 /// character then checks the bytes after that occurrence instead of searching every row again.
 #[derive(Clone)]
 struct Last {
-    terms: Vec<String>,
+    query: Query,
     matches: std::sync::Arc<Vec<u32>>,
     at: Option<std::sync::Arc<Vec<u32>>>,
 }
@@ -432,28 +432,28 @@ impl Index {
             return None;
         }
         let py = self.pinyin.get();
-        let spelled = |t: &str| py.is_some() && crate::pinyin::is_pinyin_term(t);
+        let spelled = |t: &str| py.is_some() && q.spells(t);
         // The same query again (a facet click, a sort, a page): its matches as they were.
         // Typing usually extends the last query: start from its matches when it can only narrow.
         let last = self.last.lock().ok().and_then(|l| l.clone());
         if let Some(l) = &last {
-            if l.terms.as_slice() == q.terms() {
+            if l.query == *q {
                 return Some(l.matches.clone());
             }
             // One term, extended at its end: only the rows that held it can hold the longer one,
             // and where it first occurs, the longer one does too, or later in the row.
-            if let ([old], [term], Some(at)) = (l.terms.as_slice(), q.terms(), &l.at) {
+            if let ([old], [term], Some(at)) = (l.query.terms(), q.terms(), &l.at) {
                 if term.len() > old.len() && term.starts_with(old.as_str()) && !spelled(term) {
                     let (matches, at) = self.extend(&l.matches, at, old.len(), term.as_bytes());
                     let matches = std::sync::Arc::new(matches);
                     if let Ok(mut slot) = self.last.lock() {
-                        *slot = Some(Last { terms: q.terms().to_vec(), matches: matches.clone(), at: Some(std::sync::Arc::new(at)) });
+                        *slot = Some(Last { query: q.clone(), matches: matches.clone(), at: Some(std::sync::Arc::new(at)) });
                     }
                     return Some(matches);
                 }
             }
         }
-        let previous = last.filter(|l| narrows(&l.terms, q.terms(), py.is_some())).map(|l| l.matches);
+        let previous = last.filter(|l| narrows(&l.query, q, py.is_some())).map(|l| l.matches);
         let single = q.terms().len() == 1;
         let mut first_at: Option<Vec<u32>> = None;
         let mut current: Option<Vec<u32>> = previous.map(|m| m.as_ref().clone());
@@ -583,7 +583,7 @@ impl Index {
         }
         let result = std::sync::Arc::new(current.unwrap_or_default());
         if let Ok(mut l) = self.last.lock() {
-            *l = Some(Last { terms: q.terms().to_vec(), matches: result.clone(), at: first_at.map(std::sync::Arc::new) });
+            *l = Some(Last { query: q.clone(), matches: result.clone(), at: first_at.map(std::sync::Arc::new) });
         }
         Some(result)
     }
@@ -1002,9 +1002,21 @@ impl std::hash::Hasher for MulHasher {
 /// Whether every row matching `new` matches `old`: each old term is in a new one. With pinyin,
 /// a term spelled in pinyin only when the new one starts with it (`zh` → `zha` narrows, but
 /// `hang` → `zhang` does not: 张 spells the second only).
-fn narrows(old: &[String], new: &[String], pinyin: bool) -> bool {
+/// A term of letters typed in capitals (a code, matched literally only) narrows only to terms
+/// matched literally too: `XN` → `xnh` does not (the second is also spelled in pinyin).
+fn narrows(old: &Query, new: &Query, pinyin: bool) -> bool {
     !old.is_empty()
-        && old.iter().all(|o| new.iter().any(|n| if pinyin && crate::pinyin::is_pinyin_term(o) { n.starts_with(o.as_str()) } else { n.contains(o.as_str()) }))
+        && old.terms().iter().all(|o| {
+            new.terms().iter().any(|n| {
+                if pinyin && old.spells(o) {
+                    n.starts_with(o.as_str())
+                } else if pinyin && crate::pinyin::is_pinyin_term(o) {
+                    !new.spells(n) && n.contains(o.as_str())
+                } else {
+                    n.contains(o.as_str())
+                }
+            })
+        })
 }
 
 /// Two ascending row lists joined, ascending, without repeats.
@@ -1314,10 +1326,7 @@ mod tests {
                 .filter(|i| {
                     let mut hay = String::new();
                     rows[*i as usize].write_haystack(&mut hay);
-                    query
-                        .terms()
-                        .iter()
-                        .all(|t| hay.contains(t.as_str()) || (crate::pinyin::is_pinyin_term(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay)))
+                    query.terms().iter().all(|t| hay.contains(t.as_str()) || (query.spells(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay)))
                 })
                 .collect()
         };
@@ -1377,7 +1386,20 @@ mod tests {
             "zhang",
             "zhang2",
             "zhang20",
+            // Typed in capitals: a code, matched as typed; the same letters in small ones are
+            // pinyin again (not the code's rows from the cache, nor narrowed from them).
+            "ZXS",
+            "zxs",
+            "ZH",
+            "zhan",
+            "ZHAN",
+            "Zhang",
+            "ＺＸ",
+            "zx",
         ];
+        assert_eq!(oracle("ZXS"), Vec::<u32>::new(), "a code is not initials");
+        assert!(!oracle("zxs").is_empty() && !oracle("Zhang").is_empty());
+        assert!(oracle("zhan").len() > oracle("ZHAN").len());
         let fresh = |s: &str| {
             let i = Index::build(&rows);
             i.attach_pinyin(table.clone());

@@ -44,12 +44,33 @@ pub fn normalize_into(s: &str, out: &mut String) {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<String>,
+    /// The terms typed in capitals (`XNHH`, `DX`): codes — a receipt number's or an id's prefix —
+    /// matched as typed, never as pinyin initials.
+    codes: Vec<String>,
 }
 
 impl Query {
     pub fn new(raw: &str) -> Self {
-        let terms = raw.split(|c: char| c.is_whitespace() || c == '\u{3000}').map(normalize).filter(|t| !t.is_empty()).collect();
-        Self { terms }
+        let mut terms = Vec::new();
+        let mut codes = Vec::new();
+        for piece in raw.split(|c: char| c.is_whitespace() || c == '\u{3000}') {
+            let t = normalize(piece);
+            if t.is_empty() {
+                continue;
+            }
+            if is_code(piece) {
+                codes.push(t.clone());
+            }
+            terms.push(t);
+        }
+        Self { terms, codes }
+    }
+
+    /// Whether `term` (one of [`Query::terms`]) is matched in pinyin as well as literally: a term
+    /// of letters (and Chinese characters, `张xs`) not typed in capitals
+    /// ([`crate::pinyin::is_pinyin_term`]).
+    pub fn spells(&self, term: &str) -> bool {
+        crate::pinyin::is_pinyin_term(term) && !self.codes.iter().any(|c| c == term)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -68,8 +89,16 @@ impl Query {
     /// [`Query::matches`], where a term of letters may also be spelled in pinyin
     /// ([`crate::pinyin`]) when a table is given.
     pub fn matches_with(&self, haystack: &str, pinyin: Option<&crate::pinyin::Table>) -> bool {
-        self.terms.iter().all(|t| haystack.contains(t.as_str()) || spelled_in(pinyin, t, haystack).is_some())
+        self.terms.iter().all(|t| haystack.contains(t.as_str()) || (self.spells(t) && spelled_in(pinyin, t, haystack).is_some()))
     }
+}
+
+/// A term typed in capitals: two or more capital Latin letters (ASCII or full-width) and no small
+/// one. Phones capitalise a field's first letter (`Zhang`), so one capital is not a code.
+fn is_code(raw: &str) -> bool {
+    let capital = |c: &char| c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(c);
+    let small = |c: &char| c.is_ascii_lowercase() || ('ａ'..='ｚ').contains(c);
+    raw.chars().filter(capital).count() >= 2 && !raw.chars().any(|c| small(&c))
 }
 
 /// Where `term` is first spelled in pinyin in `hay` (byte range), when a table is given and the
@@ -116,7 +145,7 @@ pub fn highlight_with(text: &str, query: &Query, pinyin: Option<&crate::pinyin::
             start = b;
         }
         let mut start = 0;
-        while let Some((a, b)) = spelled_in(pinyin, term, &norm[start..]) {
+        while let Some((a, b)) = query.spells(term).then(|| spelled_in(pinyin, term, &norm[start..])).flatten() {
             let (first, last) = (owner[start + a], owner[start + b - 1]);
             for m in marked.iter_mut().take(last + 1).skip(first) {
                 *m = true;
@@ -136,6 +165,16 @@ pub fn highlight_with(text: &str, query: &Query, pinyin: Option<&crate::pinyin::
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_typed_in_capitals_are_codes_not_pinyin() {
+        let q = Query::new("XNHH zhang Zhang ＤＸ D x2 张xs");
+        assert_eq!(q.terms(), ["xnhh", "zhang", "zhang", "dx", "d", "x2", "张xs"]);
+        assert!(!q.spells("xnhh") && !q.spells("dx"), "two capitals or more: a code");
+        assert!(q.spells("zhang") && q.spells("d") && q.spells("张xs"), "one capital (a phone's first letter) is still pinyin");
+        assert!(!q.spells("x2"), "a digit: never pinyin");
+    }
     use super::*;
 
     #[test]
