@@ -143,7 +143,7 @@ export async function throttledVisits(browser, siteUrl, log = console.log) {
 
 /**
  * The app's code (wasm + JS, brotli 11) that a page loads once the visitor interacts. The app is
- * two builds (scripts/bundles.mjs): each page loads one, so what one page needs is the larger.
+ * several builds (scripts/bundles.mjs): each page loads one, so what one page needs is the largest.
  */
 export function codeSizes(distDir) {
   const files = fs.readdirSync(distDir).filter((f) => /^gongshi-[a-z]+-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f));
