@@ -175,7 +175,6 @@ mod tests {
         assert!(q.spells("zhang") && q.spells("d") && q.spells("张xs"), "one capital (a phone's first letter) is still pinyin");
         assert!(!q.spells("x2"), "a digit: never pinyin");
     }
-    use super::*;
 
     #[test]
     fn normalisation_folds_width_case_and_space() {
