@@ -21,7 +21,8 @@ import crypto from 'node:crypto';
 export const BUNDLES = {
   'gongshi-ledger': ['donations'],
   'gongshi-lookup': ['lookup'],
-  'gongshi-tables': ['relief', 'coverage'],
+  'gongshi-relief': ['relief'],
+  'gongshi-coverage': ['coverage'],
   'gongshi-history': ['history'],
 };
 

@@ -1,8 +1,8 @@
 //! One page per file. Each page declares what it reads first, then renders.
 //!
-//! The app is built five times (five binaries, five wasm files; see ARCHITECTURE.md), so that a
+//! The app is built six times (six binaries, six wasm files; see ARCHITECTURE.md), so that a
 //! visitor downloads the code of the page they open and not of every page: [`MAIN`] (overview,
-//! rectification, data), [`LEDGER`] (donations), [`LOOKUP`], [`TABLES`] (relief, coverage) and
+//! rectification, data), [`LEDGER`] (donations), [`LOOKUP`], [`RELIEF`], [`COVERAGE`] and
 //! [`HISTORY`]. Each binary names its routes and the data files they read, so the linker keeps
 //! only their code; a link to a page the running build does not draw is a page load
 //! (`nav::Nav::go`), and the loader in `index.html` starts the build that draws it.
@@ -63,15 +63,24 @@ pub const LOOKUP: Routes = Routes {
     reads: Reads(&[reads::DISBURSEMENTS, reads::GOODS, reads::DONATIONS]),
 };
 
-/// Relief and coverage (the `gongshi-tables` binary).
-pub const TABLES: Routes = Routes {
-    pages: &[Page::Relief, Page::Coverage],
+/// Relief (the `gongshi-relief` binary).
+pub const RELIEF: Routes = Routes {
+    pages: &[Page::Relief],
     render: |page| match page {
         Page::Relief => view! { <relief::ReliefPage /> }.into_any(),
+        _ => ().into_any(),
+    },
+    reads: Reads(&[reads::FIGURES, reads::RELIEF]),
+};
+
+/// Coverage (the `gongshi-coverage` binary).
+pub const COVERAGE: Routes = Routes {
+    pages: &[Page::Coverage],
+    render: |page| match page {
         Page::Coverage => view! { <coverage::CoveragePage /> }.into_any(),
         _ => ().into_any(),
     },
-    reads: Reads(&[reads::FIGURES, reads::RELIEF, reads::COVERAGE]),
+    reads: Reads(&[reads::FIGURES, reads::COVERAGE]),
 };
 
 /// The history page alone (the `gongshi-history` binary): it reads the publication log itself.
@@ -85,5 +94,11 @@ pub const HISTORY: Routes = Routes {
 };
 
 /// Every build, by binary name (the names `index.html` and `scripts/bundles.mjs` use).
-pub const BUILDS: [(&str, Routes); 5] =
-    [("gongshi-web", MAIN), ("gongshi-ledger", LEDGER), ("gongshi-lookup", LOOKUP), ("gongshi-tables", TABLES), ("gongshi-history", HISTORY)];
+pub const BUILDS: [(&str, Routes); 6] = [
+    ("gongshi-web", MAIN),
+    ("gongshi-ledger", LEDGER),
+    ("gongshi-lookup", LOOKUP),
+    ("gongshi-relief", RELIEF),
+    ("gongshi-coverage", COVERAGE),
+    ("gongshi-history", HISTORY),
+];

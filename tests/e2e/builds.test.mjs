@@ -1,4 +1,4 @@
-// The app is five builds (src/routes/mod.rs: BUILDS): a page opened by its own link downloads the
+// The app is six builds (src/routes/mod.rs: BUILDS): a page opened by its own link downloads the
 // one build that draws it, and no other; moving to a page of another build loads that build.
 // The table below is written here, not read from scripts/bundles.mjs, so that a page moved to
 // another build in one place only fails here.
@@ -12,8 +12,8 @@ const BUILD_OF = {
   data: 'gongshi-web',
   donations: 'gongshi-ledger',
   lookup: 'gongshi-lookup',
-  relief: 'gongshi-tables',
-  coverage: 'gongshi-tables',
+  relief: 'gongshi-relief',
+  coverage: 'gongshi-coverage',
   history: 'gongshi-history',
 };
 
@@ -69,7 +69,7 @@ test('a tab to a page of another build opens it with that build, and back return
   await page.waitForURL((u) => new URL(u).searchParams.get('page') === 'relief');
   await startApp(page);
   await page.locator(CONTENT.relief).first().waitFor({ timeout: 30000 });
-  assert.deepEqual([...new Set(wasm)], ['gongshi-tables'], `back to relief: ${wasm.join(', ')}`);
+  assert.deepEqual([...new Set(wasm)], ['gongshi-relief'], `back to relief: ${wasm.join(', ')}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
