@@ -29,69 +29,43 @@ pub struct Routes {
     pub reads: Reads,
 }
 
+/// A build's [`Routes`] from its pages, each with its component, and the files they read: each
+/// page is named once, so the pages a build says it draws are the pages it renders.
+macro_rules! routes {
+    ($($page:ident => $module:ident :: $component:ident),+ ; reads [$($read:ident),*]) => {
+        Routes {
+            pages: &[$(Page::$page),+],
+            render: |page| match page {
+                $(Page::$page => view! { <$module::$component /> }.into_any(),)+
+                _ => ().into_any(),
+            },
+            reads: Reads(&[$(reads::$read),*]),
+        }
+    };
+}
+
 /// The overview, the rectification report and the data page (the `gongshi-web` binary, the
 /// build every address without a page of another build starts).
-pub const MAIN: Routes = Routes {
-    pages: &[Page::Overview, Page::Rectification, Page::Data],
-    render: |page| match page {
-        Page::Overview => view! { <overview::Overview /> }.into_any(),
-        Page::Rectification => view! { <rectification::RectificationPage /> }.into_any(),
-        Page::Data => view! { <data::DataPage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[reads::RECTIFICATION, reads::FIGURES, reads::SUMMARY]),
-};
+pub const MAIN: Routes = routes!(
+    Overview => overview::Overview, Rectification => rectification::RectificationPage, Data => data::DataPage;
+    reads [RECTIFICATION, FIGURES, SUMMARY]
+);
 
 /// The donations ledger: its table, charts and pinyin search (the `gongshi-ledger` binary).
-pub const LEDGER: Routes = Routes {
-    pages: &[Page::Donations],
-    render: |page| match page {
-        Page::Donations => view! { <donations::DonationsPage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[reads::FIGURES, reads::DISBURSEMENTS, reads::GOODS, reads::DONATIONS]),
-};
+pub const LEDGER: Routes = routes!(Donations => donations::DonationsPage; reads [FIGURES, DISBURSEMENTS, GOODS, DONATIONS]);
 
 /// The donor's lookup: one donation or batch and where it went, without the ledger's table,
 /// charts or search index (the `gongshi-lookup` binary; a donor's link opens it).
-pub const LOOKUP: Routes = Routes {
-    pages: &[Page::Lookup],
-    render: |page| match page {
-        Page::Lookup => view! { <lookup::LookupPage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[reads::DISBURSEMENTS, reads::GOODS, reads::DONATIONS]),
-};
+pub const LOOKUP: Routes = routes!(Lookup => lookup::LookupPage; reads [DISBURSEMENTS, GOODS, DONATIONS]);
 
 /// Relief (the `gongshi-relief` binary).
-pub const RELIEF: Routes = Routes {
-    pages: &[Page::Relief],
-    render: |page| match page {
-        Page::Relief => view! { <relief::ReliefPage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[reads::FIGURES, reads::RELIEF]),
-};
+pub const RELIEF: Routes = routes!(Relief => relief::ReliefPage; reads [FIGURES, RELIEF]);
 
 /// Coverage (the `gongshi-coverage` binary).
-pub const COVERAGE: Routes = Routes {
-    pages: &[Page::Coverage],
-    render: |page| match page {
-        Page::Coverage => view! { <coverage::CoveragePage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[reads::FIGURES, reads::COVERAGE]),
-};
+pub const COVERAGE: Routes = routes!(Coverage => coverage::CoveragePage; reads [FIGURES, COVERAGE]);
 
 /// The history page alone (the `gongshi-history` binary): it reads the publication log itself.
-pub const HISTORY: Routes = Routes {
-    pages: &[Page::History],
-    render: |page| match page {
-        Page::History => view! { <history::HistoryPage /> }.into_any(),
-        _ => ().into_any(),
-    },
-    reads: Reads(&[]),
-};
+pub const HISTORY: Routes = routes!(History => history::HistoryPage; reads []);
 
 /// Every build, by binary name (the names `index.html` and `scripts/bundles.mjs` use).
 pub const BUILDS: [(&str, Routes); 6] = [

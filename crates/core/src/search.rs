@@ -89,7 +89,7 @@ impl Query {
     /// [`Query::matches`], where a term of letters may also be spelled in pinyin
     /// ([`crate::pinyin`]) when a table is given.
     pub fn matches_with(&self, haystack: &str, pinyin: Option<&crate::pinyin::Table>) -> bool {
-        self.terms.iter().all(|t| haystack.contains(t.as_str()) || (self.spells(t) && spelled_in(pinyin, t, haystack).is_some()))
+        self.terms.iter().all(|t| haystack.contains(t.as_str()) || spelled_in(self, pinyin, t, haystack).is_some())
     }
 }
 
@@ -101,13 +101,10 @@ fn is_code(raw: &str) -> bool {
     raw.chars().filter(capital).count() >= 2 && !raw.chars().any(|c| small(&c))
 }
 
-/// Where `term` is first spelled in pinyin in `hay` (byte range), when a table is given and the
-/// term is one to spell.
-fn spelled_in(pinyin: Option<&crate::pinyin::Table>, term: &str, hay: &str) -> Option<(usize, usize)> {
-    let table = pinyin?;
-    if !crate::pinyin::is_pinyin_term(term) {
-        return None;
-    }
+/// Where `term`, one of `query`'s, is first spelled in pinyin in `hay` (byte range), when a table
+/// is given and the query spells the term ([`Query::spells`]).
+fn spelled_in(query: &Query, pinyin: Option<&crate::pinyin::Table>, term: &str, hay: &str) -> Option<(usize, usize)> {
+    let table = pinyin.filter(|_| query.spells(term))?;
     table.find(&term.chars().collect::<Vec<_>>(), hay)
 }
 
@@ -145,7 +142,7 @@ pub fn highlight_with(text: &str, query: &Query, pinyin: Option<&crate::pinyin::
             start = b;
         }
         let mut start = 0;
-        while let Some((a, b)) = query.spells(term).then(|| spelled_in(pinyin, term, &norm[start..])).flatten() {
+        while let Some((a, b)) = spelled_in(query, pinyin, term, &norm[start..]) {
             let (first, last) = (owner[start + a], owner[start + b - 1]);
             for m in marked.iter_mut().take(last + 1).skip(first) {
                 *m = true;
