@@ -43,6 +43,7 @@ lint:
 	cargo fmt --all --check
 	node scripts/check-layers.mjs
 	node scripts/check-org-neutral.mjs
+	node scripts/check-invariants.mjs
 	cargo clippy --workspace --all-targets -- -D warnings
 
 ## Check the shipped data like a publisher would (schema, sums, checksums, privacy).

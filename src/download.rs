@@ -9,9 +9,9 @@ pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| "无法生成文件")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "无法生成下载链接")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "无法生成下载链接")?.unchecked_into();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| "could not make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the download link")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "could not make the download link")?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.set_attribute("hidden", "").ok();
@@ -32,8 +32,8 @@ pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), String> {
 /// hands the PNG blob to `then` (download, clipboard…).
 fn svg_to_png(svg: &str, width: u32, height: u32, then: impl FnOnce(web_sys::Blob) + 'static) -> Result<(), String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let img = web_sys::HtmlImageElement::new().map_err(|_| "无法生成图片")?;
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|_| "无法生成图片")?.unchecked_into();
+    let img = web_sys::HtmlImageElement::new().map_err(|_| "could not make the image")?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(|_| "could not make the image")?.unchecked_into();
     canvas.set_width(width * 2);
     canvas.set_height(height * 2);
     let img2 = img.clone();

@@ -290,6 +290,17 @@ impl Tr {
     }
 
     /// A list as written in each language: "甲、乙、丙" / "A, B and C".
+    /// A finding as one line: "file (place): reason", in the UI's punctuation; a reason the core
+    /// has only in Chinese is followed, in English, by [`Tr::in_chinese`].
+    pub fn problem_line(&self, file: &str, place: &str, reason: &str, translated: bool) -> String {
+        match (place.is_empty(), self.zh()) {
+            (true, true) => format!("{file}：{reason}"),
+            (false, true) => format!("{file}（{place}）：{reason}"),
+            (true, false) => format!("{file}: {reason}{}", if translated { "" } else { self.in_chinese }),
+            (false, false) => format!("{file} ({place}): {reason}{}", if translated { "" } else { self.in_chinese }),
+        }
+    }
+
     pub fn list(&self, items: &[String]) -> String {
         if self.zh() {
             return items.join("、");

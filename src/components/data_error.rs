@@ -58,12 +58,5 @@ pub fn ValidationNotice(findings: Arc<Vec<Diagnostic>>) -> impl IntoView {
 /// "donations.json (at records[3].date): reason" in the UI's language where the core has it.
 fn problem_line(p: &Diagnostic, t: &crate::i18n::Tr) -> String {
     let (reason, translated) = p.message_in(t.lang);
-    let loc = p.location_in(t.lang);
-    let tail = if translated { "" } else { t.in_chinese };
-    match (loc.is_empty(), t.lang) {
-        (true, gongshi_core::Lang::Zh) => format!("{}：{reason}", p.file),
-        (false, gongshi_core::Lang::Zh) => format!("{}（{loc}）：{reason}", p.file),
-        (true, _) => format!("{}: {reason}{tail}", p.file),
-        (false, _) => format!("{} ({loc}): {reason}{tail}", p.file),
-    }
+    t.problem_line(&p.file, &p.location_in(t.lang), reason, translated)
 }

@@ -148,7 +148,7 @@ fn RealRelief() -> impl IntoView {
                     quotes.push(fig.quote.clone());
                 }
             }
-            let said = quotes.join("；");
+            let said = quotes.join(words::QUOTES_JOINED_BY);
             let related: Vec<_> = f.figures.iter().filter(|x| x.problem.is_some_and(|p| p == 5) || x.id == "undisclosed-temporary-relief").cloned().collect();
             view! {
                 <section class="real" aria-labelledby="relief-real">

@@ -3,6 +3,10 @@
 use crate::i18n::{tr, Tr};
 use gongshi_core::Lang;
 
+/// The report's own words are quoted as published, in Chinese in both languages: several quotes
+/// are joined with the Chinese semicolon.
+pub const QUOTES_JOINED_BY: &str = "；";
+
 pub struct Words {
     pub lang: Lang,
     pub loading: &'static str,
