@@ -44,6 +44,8 @@ pub fn ChartView(
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_some_and(|w| w < 600.0);
     let width = if narrow { chart::NARROW } else { chart::WIDE };
     let svg = chart.to_svg(width);
+    // Each drawing leaves a mark (`gongshi:chart:ID`): the bench and the tests count redraws.
+    crate::perf::mark(&format!("gongshi:chart:{id}"), None);
     let height = chart.height(width);
     let src = format!("data:image/svg+xml;charset=utf-8,{}", encode(&svg));
     let (head, rows) = chart.table();

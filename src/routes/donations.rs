@@ -182,6 +182,18 @@ fn RealFigures() -> impl IntoView {
 /// How long the charts wait after the last change of the filters before redrawing.
 const CHART_DELAY_MS: u64 = 250;
 
+/// The ledger's charts: the flow, by month, directed by year, by channel, goods issued.
+const CHARTS: usize = 5;
+
+/// Which rows the charts show: the search and the facets (not the sort or the page), and how
+/// many rows matched (a guard for the ledger itself changing under the same filters).
+#[derive(Clone, PartialEq)]
+struct ChartedRows {
+    query: String,
+    facets: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    count: usize,
+}
+
 #[component]
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
@@ -197,27 +209,39 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     // would cost more than the search itself on a large ledger.
     // They also come after the table on a page's first view: below it, and not worth holding
     // the rows back for (five charts over a large ledger take a while to draw).
-    let charted = RwSignal::new(None);
+    // They follow which rows match, not their order: a sort or a page leaves them as they are.
+    // Each is drawn in a task of its own (`staged`, in page order), so that at a million rows
+    // the browser can paint and answer a tap between two charts.
+    let staged: [RwSignal<Option<Arc<Outcome>>>; CHARTS] = std::array::from_fn(|_| RwSignal::new(None));
+    let charted = StoredValue::new(None::<ChartedRows>);
     let later = crate::debounce::Debounce::new(std::time::Duration::from_millis(CHART_DELAY_MS));
     Effect::new(move |_| {
-        let o = outcome.get();
-        let same = charted.with_untracked(|c| match (c, &o) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        });
-        if same {
+        let Some(o) = outcome.get() else { return };
+        let rows = state.with(|s| ChartedRows { query: s.query.clone(), facets: s.facets.clone(), count: o.rows.len() });
+        if charted.with_value(|c| c.as_ref() == Some(&rows)) {
             later.cancel();
-        } else {
-            later.call(move || charted.set(o));
+            return;
         }
+        later.call(move || {
+            charted.set_value(Some(rows.clone()));
+            leptos::task::spawn_local(async move {
+                for stage in staged {
+                    // A newer set of rows has taken over: it draws every chart itself.
+                    if charted.with_value(|c| c.as_ref() != Some(&rows)) {
+                        return;
+                    }
+                    stage.set(Some(o.clone()));
+                    crate::perf::yield_now().await;
+                }
+            });
+        });
     });
     // The flow chart, by channel and category or by project (kept in the address: `flow=project`).
     let nav = use_nav();
     let by_project = Memo::new(move |_| nav.view.with(|v| v.flow_by_project));
     let r4 = r3.clone();
     let flow_view = move || {
-        let Some(o) = charted.get() else { return ().into_any() };
+        let Some(o) = staged[0].get() else { return ().into_any() };
         let src = source.get();
         let project = by_project.get();
         let chart = if project { charts::money_flow_by_project(&r4, &o.rows, &src, t.lang) } else { charts::money_flow(&r4, &o.rows, &src, t.lang) };
@@ -231,20 +255,33 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         }
         .into_any()
     };
-    let chart_views = move || {
-        let Some(o) = charted.get() else { return ().into_any() };
-        let src = source.get();
+    let r5 = r3.clone();
+    let r6 = r3.clone();
+    let monthly = move || {
+        staged[1].get().map(|o| {
+            view! { <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &source.get(), t.lang)) id="don-monthly" file_stem=w.monthly_chart_file /> }
+        })
+    };
+    let directed = move || {
+        staged[2].get().map(|o| {
+            view! { <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r5, &o.rows, &source.get(), t.lang)) id="don-directed" file_stem=w.directed_chart_file /> }
+        })
+    };
+    let r7 = r6.clone();
+    let channels = move || {
+        staged[3].get().map(|o| {
+            view! { <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r6, &o.rows, &source.get(), t.lang)) id="don-channel" file_stem=w.channels_chart_file /> }
+        })
+    };
+    let goods_issued = move || {
+        let o = staged[4].get()?;
         let batch_ids: std::collections::BTreeSet<&str> =
-            o.rows.iter().map(|i| &r3[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
-        let goods_chart =
-            (!batch_ids.is_empty()).then(|| charts::goods_issued(&goods, &batch_ids, &src, t.lang, if crate::components::narrow_screen() { 12 } else { 60 }));
-        view! {
-            <ChartView dataset="donations" chart=Chart::Columns(charts::monthly(&r3, &o.rows, &src, t.lang)) id="don-monthly" file_stem=w.monthly_chart_file />
-            <ChartView dataset="donations" chart=Chart::Columns(charts::directed_by_year(&r3, &o.rows, &src, t.lang)) id="don-directed" file_stem=w.directed_chart_file />
-            <ChartView dataset="donations" chart=Chart::Bars(charts::by_channel(&r3, &o.rows, &src, t.lang)) id="don-channel" file_stem=w.channels_chart_file />
-            {goods_chart.map(|c| view! { <ChartView dataset="goods" chart=Chart::Bars(c) id="don-goods" file_stem=w.goods_chart_file /> })}
-        }
-        .into_any()
+            o.rows.iter().map(|i| &r7[*i as usize]).filter(|r| r.flow == Flow::GoodsIn).map(|r| r.id.as_str()).collect();
+        let narrow = crate::components::narrow_screen();
+        (!batch_ids.is_empty()).then(|| {
+            let c = charts::goods_issued(&goods, &batch_ids, &source.get(), t.lang, if narrow { 12 } else { 60 });
+            view! { <ChartView dataset="goods" chart=Chart::Bars(c) id="don-goods" file_stem=w.goods_chart_file /> }
+        })
     };
 
     let n = rows.len();
@@ -280,7 +317,10 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
         />
         <h3 id="ledger-charts">{t.charts_heading}</h3>
         {flow_view}
-        {chart_views}
+        {monthly}
+        {directed}
+        {channels}
+        {goods_issued}
         <span id="ledger-years"></span>
         <YearTable donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />
         <DirectedUse donations=ledger.donations.clone() disbursements=ledger.disbursements.clone() />

@@ -119,3 +119,25 @@ test('sample rows are labelled on screen and in the data file', async () => {
   assert.ok(doc.records.every((r) => r.origin === 'sample'));
   await context.close();
 });
+
+test('the charts follow which rows match, not their order: a sort leaves them, a search redraws each', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  await gotoApp(page, url());
+  const ids = ['don-flow', 'don-monthly', 'don-directed', 'don-channel', 'don-goods'];
+  // How many times each chart was drawn (ChartView marks gongshi:chart:ID each time).
+  const drawn = () => page.evaluate((ids) => ids.map((id) => performance.getEntriesByName(`gongshi:chart:${id}`).length), ids);
+  await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] img`)), ids);
+  const src = (id) => page.locator(`figure.chart[data-chart-id="${id}"] img`).getAttribute('src');
+  const first = await drawn();
+  assert.ok(first.every((n) => n >= 1), `every chart drawn: ${first}`);
+  const monthly = await src('don-monthly');
+  await page.locator('th.col-amount button.sort').click();
+  await page.waitForURL(/sort=/);
+  await page.waitForTimeout(1000); // the charts' pause (250 ms), and more
+  assert.deepEqual(await drawn(), first, 'a sort redraws no chart');
+  await page.getByLabel('搜索捐赠方、项目、物资、用途、收据号').pressSequentially('防汛', { delay: 30 });
+  await page.waitForFunction(([ids, first]) => ids.every((id, i) => performance.getEntriesByName(`gongshi:chart:${id}`).length > first[i]), [ids.slice(0, 4), first]);
+  assert.notEqual(await src('don-monthly'), monthly, 'the monthly chart shows the rows found');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

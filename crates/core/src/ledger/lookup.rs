@@ -6,7 +6,7 @@
 use super::{Batch, Disbursement, Donation, Funding, Goods, Movement, WriteOff};
 use crate::date::PartialDate;
 use crate::money::Fen;
-use crate::search::normalize;
+use crate::search::{normalize, normalize_into};
 
 /// What the donor typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -94,6 +94,15 @@ fn key(s: &str) -> String {
     normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether `raw` (a record's id or receipt number) reads as `key`, normalised into `buf` (reused
+/// from record to record: a year of a large ledger is tens of thousands of records).
+/// [`normalize_into`] drops every space, as [`key`] does.
+fn reads_as(raw: &str, key: &str, buf: &mut String) -> bool {
+    buf.clear();
+    normalize_into(raw, buf);
+    buf == key
+}
+
 /// Where `donation` went: the disbursements whose funding names it, with its share of each.
 pub fn uses<'a>(donation: &'a Donation, donations: &'a [Donation], disbursements: &'a [Disbursement]) -> Found<'a> {
     let mut uses = Vec::new();
@@ -131,11 +140,13 @@ pub fn lookup<'a>(ask: &Ask, donations: &'a [Donation], disbursements: &'a [Disb
     }
     let number = key(&ask.number);
     if !number.is_empty() {
-        let hits: Vec<&Donation> = donations.iter().filter(|d| key(&d.id) == number || d.receipt.as_deref().is_some_and(|r| key(r) == number)).collect();
+        let mut buf = String::new();
+        let hits: Vec<&Donation> =
+            donations.iter().filter(|d| reads_as(&d.id, &number, &mut buf) || d.receipt.as_deref().is_some_and(|r| reads_as(r, &number, &mut buf))).collect();
         if !hits.is_empty() {
             return Answer::Donations(hits.into_iter().map(|d| uses(d, donations, disbursements)).collect());
         }
-        if let Some(batch) = goods.batches.iter().find(|b| key(&b.id) == number) {
+        if let Some(batch) = goods.batches.iter().find(|b| reads_as(&b.id, &number, &mut buf)) {
             let movements: Vec<&Movement> = goods.movements.iter().filter(|m| m.batch == batch.id).collect();
             let writeoffs: Vec<&WriteOff> = goods.writeoffs.iter().filter(|w| w.batch == batch.id).collect();
             let remaining = batch.quantity - movements.iter().map(|m| m.quantity).sum::<i64>() - writeoffs.iter().map(|w| w.quantity).sum::<i64>();
