@@ -7,7 +7,7 @@ use gongshi_core::cadence;
 use gongshi_core::date::PartialDate;
 use gongshi_core::diag::Severity;
 use gongshi_core::integrity::sha256_hex;
-use gongshi_core::manifest::{self, RawFileRef, RawManifest};
+use gongshi_core::manifest::{self, RawDataset, RawFileRef, RawManifest, RawPart};
 use gongshi_core::{privacy, relief, summary};
 use gongshi_publish::check::{self, Report};
 use gongshi_publish::import::{self, Kind, Options};
@@ -382,33 +382,82 @@ fn init_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdRes
     Ok(0)
 }
 
+/// `gongshi import`'s arguments.
+struct ImportArgs {
+    file: PathBuf,
+    kind: Kind,
+    sheet: Option<String>,
+    map: Option<String>,
+    out: Option<String>,
+    manifest: Option<String>,
+    /// Import the good rows when some are in error.
+    skip_bad: bool,
+    /// Totals rows that do not add up are accepted.
+    accept_totals: bool,
+}
+
+impl ImportArgs {
+    fn parse(args: &[String]) -> Result<ImportArgs, String> {
+        let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out", "--manifest"], &["--skip-bad", "--accept-totals"])?;
+        let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
+        let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
+        let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
+        let owned = |name: &str| a.get(name).map(String::from);
+        Ok(ImportArgs {
+            file,
+            kind,
+            sheet: owned("--sheet"),
+            map: owned("--map"),
+            out: owned("--out"),
+            manifest: owned("--manifest"),
+            skip_bad: a.flags.contains("--skip-bad"),
+            accept_totals: a.flags.contains("--accept-totals"),
+        })
+    }
+}
+
+/// `gongshi import FILE --dataset KIND`: the first sheet that imports, reported on standard
+/// error, merged with what the file imported over keeps, written to `--out` or standard output.
 fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--dataset", "--sheet", "--map", "--out", "--manifest"], &["--skip-bad", "--accept-totals"])?;
-    let file = PathBuf::from(a.one_positional("要导入的文件 FILE.xlsx 或 FILE.csv")?);
-    let kind_key = a.get("--dataset").ok_or_else(|| format!("缺少 --dataset（{}）", Kind::ALL.map(Kind::key).join("|")))?;
-    let kind = Kind::parse(kind_key).ok_or_else(|| format!("--dataset “{kind_key}”无法识别（应为 {}）", Kind::ALL.map(Kind::key).join("、")))?;
-    let (mapping, values) = a.get("--map").map(|m| read_mapping(Path::new(m))).transpose()?.unwrap_or_default();
-    let skip_bad = a.flags.contains("--skip-bad");
-    let source = file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
-    let tables = sheet::read(&file, a.get("--sheet"))?;
-    let org = import_org(kind, a.get("--manifest"), a.get("--out"))?;
-    let opts = Options { kind, source: source.clone(), mapping, org, accept_totals: a.flags.contains("--accept-totals"), values };
+    let a = ImportArgs::parse(args)?;
+    let (mapping, values) = a.map.as_deref().map(|m| read_mapping(Path::new(m))).transpose()?.unwrap_or_default();
+    let source = a.file.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+    let tables = sheet::read(&a.file, a.sheet.as_deref())?;
+    let org = import_org(a.kind, a.manifest.as_deref(), a.out.as_deref())?;
+    let opts = Options { kind: a.kind, source: source.clone(), mapping, org, accept_totals: a.accept_totals, values };
+    let (table, (output, report)) = first_importable(&tables, &opts)?;
+    print_import_report(err, a.kind, &source, table, &report);
+    let bad = report.errors.len();
+    if let Some(code) = refuse_import(err, bad, a.skip_bad, &output) {
+        return Ok(code);
+    }
+    let output = link_receipts(output, a.out.as_deref(), err)?;
+    let output = keep_coverage_not_in_sheet(output, a.out.as_deref(), err)?;
+    let output = keep_other_relief_sheet(output, a.out.as_deref(), err)?;
+    write_import(&output, a.out.as_deref(), out, err)?;
+    if bad > 0 {
+        let _ = writeln!(err, "import: 按 --skip-bad 跳过了 {bad} 行有错误的记录（见上），其余已写入");
+    }
+    Ok(0)
+}
+
+/// The first table (sheet) that imports, with what it gave; else the first table's error.
+fn first_importable<'t>(tables: &'t [import::Table], opts: &Options) -> Result<(&'t import::Table, (import::Output, import::Report)), String> {
     let mut first_err = None;
-    let mut found = None;
-    for t in &tables {
-        match import::import(t, &opts) {
-            Ok(r) => {
-                found = Some((t, r));
-                break;
-            }
+    for t in tables {
+        match import::import(t, opts) {
+            Ok(r) => return Ok((t, r)),
             Err(e) => {
                 first_err.get_or_insert(e);
             }
         }
     }
-    let Some((table, (output, report))) = found else {
-        return Err(first_err.unwrap_or_else(|| format!("{source}：表格是空的")));
-    };
+    Err(first_err.unwrap_or_else(|| format!("{}：表格是空的", opts.source)))
+}
+
+/// What the import read, on standard error: the header row, each column's field, the rows
+/// skipped, notes, masked names and the rows in error.
+fn print_import_report(err: &mut dyn Write, kind: Kind, source: &str, table: &import::Table, report: &import::Report) {
     let sheet_label = table.sheet.as_ref().map(|s| format!(" 工作表“{s}”")).unwrap_or_default();
     let _ = writeln!(err, "import: {source}{sheet_label}，表头在第 {} 行", report.header_row);
     // Each column with the field it was read as, by the field's Chinese name (not the file
@@ -431,114 +480,127 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
     for e in &report.errors {
         let _ = writeln!(err, "error: {e}");
     }
-    let bad = report.errors.len();
+}
+
+/// The exit code when nothing is to be written: rows in error (without --skip-bad), or no
+/// record at all.
+fn refuse_import(err: &mut dyn Write, bad: usize, skip_bad: bool, output: &import::Output) -> Option<u8> {
     if bad > 0 && !skip_bad {
         let _ = writeln!(err, "import: {bad} 行有错误，没有写入任何文件（修正后重新导入，或用 --skip-bad 只导入正确的行）");
-        return Ok(1);
+        return Some(1);
     }
     if output.records() == 0 {
         let _ = writeln!(err, "import: 没有可导入的记录，没有写入任何文件");
-        return Ok(1);
+        return Some(1);
     }
-    // Offices link spending to donations by receipt number (收据号): resolved to the donations'
-    // ids from the folder's ledger, when there is one.
-    let output = match (output, a.get("--out").map(Path::new).and_then(|p| p.parent()).filter(|d| d.join(gongshi_core::manifest::FILE).exists())) {
-        (import::Output::Disbursements(mut file), Some(folder)) => {
-            let (loaded, _) = check::load_folder(&read_folder(folder)?);
-            let donations = loaded.donations.unwrap_or_default();
-            let ids: std::collections::HashSet<&str> = donations.iter().map(|d| d.id.as_str()).collect();
-            let by_receipt: std::collections::HashMap<&str, &str> = donations.iter().filter_map(|d| d.receipt.as_deref().map(|r| (r, d.id.as_str()))).collect();
-            let mut resolved = 0;
-            let mut unknown: BTreeSet<String> = BTreeSet::new();
-            for r in &mut file.records {
-                for x in &mut r.from_donations {
-                    match (ids.contains(x.as_str()), by_receipt.get(x.trim())) {
-                        (true, _) => {}
-                        (false, Some(id)) => {
-                            *x = id.to_string();
-                            resolved += 1;
-                        }
-                        (false, None) => {
-                            unknown.insert(x.clone());
-                        }
-                    }
+    None
+}
+
+/// Offices link spending to donations by receipt number (收据号): resolved to the donations'
+/// ids from the folder's ledger, when there is one (`--out` in a folder with a manifest).
+fn link_receipts(output: import::Output, out_path: Option<&str>, err: &mut dyn Write) -> Result<import::Output, String> {
+    let folder = out_path.map(Path::new).and_then(|p| p.parent()).filter(|d| d.join(gongshi_core::manifest::FILE).exists());
+    let (mut file, folder) = match (output, folder) {
+        (import::Output::Disbursements(file), Some(folder)) => (file, folder),
+        (o, _) => return Ok(o),
+    };
+    let (loaded, _) = check::load_folder(&read_folder(folder)?);
+    let donations = loaded.donations.unwrap_or_default();
+    let ids: std::collections::HashSet<&str> = donations.iter().map(|d| d.id.as_str()).collect();
+    let by_receipt: std::collections::HashMap<&str, &str> = donations.iter().filter_map(|d| d.receipt.as_deref().map(|r| (r, d.id.as_str()))).collect();
+    let mut resolved = 0;
+    let mut unknown: BTreeSet<String> = BTreeSet::new();
+    for r in &mut file.records {
+        for x in &mut r.from_donations {
+            match (ids.contains(x.as_str()), by_receipt.get(x.trim())) {
+                (true, _) => {}
+                (false, Some(id)) => {
+                    *x = id.to_string();
+                    resolved += 1;
+                }
+                (false, None) => {
+                    unknown.insert(x.clone());
                 }
             }
-            if !unknown.is_empty() {
-                let _ = writeln!(
-                    err,
-                    "  注意 note: 来源捐赠 {} 在 {} 中既不是捐赠编号也不是收据号：先导入这些捐赠，否则 gongshi check 会报错",
-                    unknown.iter().map(|u| format!("“{u}”")).collect::<Vec<_>>().join(""),
-                    folder.join("donations.json").display()
-                );
-            }
-            if resolved > 0 {
-                let _ = writeln!(err, "  注意 note: {resolved} 个来源捐赠按收据号找到了对应的捐赠编号（{}）", folder.join("donations.json").display());
-            }
-            import::Output::Disbursements(file)
         }
-        (o, _) => o,
+    }
+    if !unknown.is_empty() {
+        let _ = writeln!(
+            err,
+            "  注意 note: 来源捐赠 {} 在 {} 中既不是捐赠编号也不是收据号：先导入这些捐赠，否则 gongshi check 会报错",
+            unknown.iter().map(|u| format!("“{u}”")).collect::<Vec<_>>().join(""),
+            folder.join("donations.json").display()
+        );
+    }
+    if resolved > 0 {
+        let _ = writeln!(err, "  注意 note: {resolved} 个来源捐赠按收据号找到了对应的捐赠编号（{}）", folder.join("donations.json").display());
+    }
+    Ok(import::Output::Disbursements(file))
+}
+
+/// A coverage sheet holds the county rows only: what the file imported over has besides them
+/// (the city's figures, the volunteer teams, the report's quotes) is kept, and said to be
+/// hand-entered.
+fn keep_coverage_not_in_sheet(output: import::Output, out_path: Option<&str>, err: &mut dyn Write) -> Result<import::Output, String> {
+    let (new, path) = match (output, out_path.map(Path::new).filter(|p| p.exists())) {
+        (import::Output::Coverage(new), Some(path)) => (new, path),
+        (o, _) => return Ok(o),
     };
-    // A coverage sheet holds the county rows only: what the file has besides them (the city's
-    // figures, the volunteer teams, the report's quotes) is kept, and said to be hand-entered.
-    let output = match (output, a.get("--out").map(Path::new).filter(|p| p.exists())) {
-        (import::Output::Coverage(new), Some(path)) => {
-            let old: gongshi_core::coverage::RawCoverage =
-                serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
-                    .map_err(|e| format!("{}：{e}", path.display()))?;
-            let kept: Vec<&str> = [
-                (old.city != Default::default(), "全市数字（city）"),
-                (old.teams_after_total.is_some() || !old.teams_after.is_empty() || old.teams_before != Default::default(), "志愿服务队（teams_*）"),
-                (!old.facts.is_empty(), "报告原文（facts）"),
-            ]
-            .into_iter()
-            .filter_map(|(has, what)| has.then_some(what))
-            .collect();
-            if !kept.is_empty() {
-                let _ = writeln!(err, "  注意 note: 表中只有各县（市、区）的行：保留了 {} 中的{}，它们仍需手工维护", path.display(), kept.join("、"));
-            }
-            if kept.len() < 3 {
-                let _ = writeln!(
-                    err,
-                    "  注意 note: 全市数字（city）、志愿服务队（teams_*）和报告原文（facts）不从表格导入：要公布时，请在 {} 中手工填写",
-                    path.display()
-                );
-            }
-            // Sample team kinds do not stay beside real county rows; the old note described the old rows.
-            let mut merged = gongshi_core::coverage::RawCoverage { counties: new.counties, schema: new.schema, sample: new.sample, note: None, ..old };
-            let before = merged.teams_after.len();
-            merged.teams_after.retain(|t| t.origin.as_deref() != Some("sample"));
-            if merged.teams_after.len() < before {
-                let _ = writeln!(err, "  注意 note: 删去了 {} 类示例的志愿服务队（真实的各类队数请手工填写）", before - merged.teams_after.len());
-            }
-            import::Output::Coverage(merged)
+    let old: gongshi_core::coverage::RawCoverage = serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
+        .map_err(|e| format!("{}：{e}", path.display()))?;
+    let kept: Vec<&str> = [
+        (old.city != Default::default(), "全市数字（city）"),
+        (old.teams_after_total.is_some() || !old.teams_after.is_empty() || old.teams_before != Default::default(), "志愿服务队（teams_*）"),
+        (!old.facts.is_empty(), "报告原文（facts）"),
+    ]
+    .into_iter()
+    .filter_map(|(has, what)| has.then_some(what))
+    .collect();
+    if !kept.is_empty() {
+        let _ = writeln!(err, "  注意 note: 表中只有各县（市、区）的行：保留了 {} 中的{}，它们仍需手工维护", path.display(), kept.join("、"));
+    }
+    if kept.len() < 3 {
+        let _ =
+            writeln!(err, "  注意 note: 全市数字（city）、志愿服务队（teams_*）和报告原文（facts）不从表格导入：要公布时，请在 {} 中手工填写", path.display());
+    }
+    // Sample team kinds do not stay beside real county rows; the old note described the old rows.
+    let mut merged = gongshi_core::coverage::RawCoverage { counties: new.counties, schema: new.schema, sample: new.sample, note: None, ..old };
+    let before = merged.teams_after.len();
+    merged.teams_after.retain(|t| t.origin.as_deref() != Some("sample"));
+    if merged.teams_after.len() < before {
+        let _ = writeln!(err, "  注意 note: 删去了 {} 类示例的志愿服务队（真实的各类队数请手工填写）", before - merged.teams_after.len());
+    }
+    Ok(import::Output::Coverage(merged))
+}
+
+/// Relief is published as a list (records) and as totals (aggregates), which offices keep in
+/// two sheets: importing one keeps the other from the file it is imported over.
+fn keep_other_relief_sheet(output: import::Output, out_path: Option<&str>, err: &mut dyn Write) -> Result<import::Output, String> {
+    let (mut new, path) = match (output, out_path.map(Path::new).filter(|p| p.exists())) {
+        (import::Output::Relief(new), Some(path)) => (new, path),
+        (o, _) => return Ok(o),
+    };
+    let old: relief::RawReliefFile = serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
+        .map_err(|e| format!("{}：{e}", path.display()))?;
+    let real = |o: &Option<String>| o.as_deref() != Some("sample");
+    if new.aggregates.is_empty() {
+        new.aggregates = old.aggregates.into_iter().filter(|x| real(&x.origin)).collect();
+        if !new.aggregates.is_empty() {
+            let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 个汇总格子（aggregates）", path.display(), new.aggregates.len());
         }
-        (o, _) => o,
-    };
-    // Relief is published as a list (records) and as totals (aggregates), which offices keep in
-    // two sheets: importing one keeps the other from the file it is imported over.
-    let output = match (output, a.get("--out").map(Path::new).filter(|p| p.exists())) {
-        (import::Output::Relief(mut new), Some(path)) => {
-            let old: relief::RawReliefFile = serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?)
-                .map_err(|e| format!("{}：{e}", path.display()))?;
-            let real = |o: &Option<String>| o.as_deref() != Some("sample");
-            if new.aggregates.is_empty() {
-                new.aggregates = old.aggregates.into_iter().filter(|x| real(&x.origin)).collect();
-                if !new.aggregates.is_empty() {
-                    let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 个汇总格子（aggregates）", path.display(), new.aggregates.len());
-                }
-            } else if new.records.is_empty() {
-                new.records = old.records.into_iter().filter(|x| real(&x.origin)).collect();
-                if !new.records.is_empty() {
-                    let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 条逐人记录（records）", path.display(), new.records.len());
-                }
-            }
-            import::Output::Relief(new)
+    } else if new.records.is_empty() {
+        new.records = old.records.into_iter().filter(|x| real(&x.origin)).collect();
+        if !new.records.is_empty() {
+            let _ = writeln!(err, "  注意 note: 保留了 {} 中原有的 {} 条逐人记录（records）", path.display(), new.records.len());
         }
-        (o, _) => o,
-    };
-    let text = render_output(&output);
-    match a.get("--out") {
+    }
+    Ok(import::Output::Relief(new))
+}
+
+/// Writes the imported file to `--out`, or to standard output.
+fn write_import(output: &import::Output, out_path: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let text = render_output(output);
+    match out_path {
         Some(path) => {
             write_file(Path::new(path), &text)?;
             let _ = writeln!(out, "import: 导入 {} 条记录 → {path}（{} 字节）", output.records(), text.len());
@@ -548,10 +610,7 @@ fn import_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdR
             let _ = writeln!(err, "import: 导入 {} 条记录", output.records());
         }
     }
-    if bad > 0 {
-        let _ = writeln!(err, "import: 按 --skip-bad 跳过了 {bad} 行有错误的记录（见上），其余已写入");
-    }
-    Ok(0)
+    Ok(())
 }
 
 // ---------------------------------------------------------------- check
@@ -686,34 +745,126 @@ fn unknown_keys(original: &serde_json::Value, reparsed: &serde_json::Value, path
 
 // ---------------------------------------------------------------- manifest
 
+/// `gongshi manifest`'s arguments.
+struct ManifestArgs {
+    dir: PathBuf,
+    /// The datasets whose date (and, with `source`, source) this run sets: ids, or `all`.
+    touch: Vec<String>,
+    today: Option<String>,
+    source: Option<String>,
+    no_pack: bool,
+}
+
+impl ManifestArgs {
+    fn parse(args: &[String]) -> Result<ManifestArgs, String> {
+        let a = Args::parse(args, &["--touch", "--today", "--source"], &["--no-pack"])?;
+        let no_pack = a.flags.contains("--no-pack");
+        let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
+        let touch = a.all("--touch").into_iter().map(String::from).collect();
+        Ok(ManifestArgs { dir, touch, today: a.get("--today").map(String::from), source: a.get("--source").map(String::from), no_pack })
+    }
+
+    fn touches(&self, id: &str) -> bool {
+        self.touch.iter().any(|t| t == id || t == "all")
+    }
+}
+
+/// `gongshi manifest DIR`: every dataset's entry updated from the folder (packs written for
+/// donation parts), then manifest.json rewritten; nothing rewritten when a listed file is missing.
 fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult {
-    let a = Args::parse(args, &["--touch", "--today", "--source"], &["--no-pack"])?;
-    let no_pack = a.flags.contains("--no-pack");
-    let mut packs = 0;
-    let dir = PathBuf::from(a.one_positional("数据目录 DIR")?);
-    let path = dir.join(manifest::FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}（先写好 manifest.json 的机构和数据集标题）", path.display()))?;
-    let mut raw: RawManifest = gongshi_core::json::parse(manifest::FILE, &text).map_err(|d| d.to_string())?;
-    let touch: Vec<&str> = a.all("--touch");
-    for t in &touch {
-        if *t != "all" && !raw.datasets.iter().any(|d| d.id.as_deref() == Some(*t)) {
+    let a = ManifestArgs::parse(args)?;
+    let path = a.dir.join(manifest::FILE);
+    let mut raw = read_raw_manifest(&path)?;
+    check_touched_ids(&raw, &a.touch)?;
+    let today = if a.touch.is_empty() { None } else { Some(today(a.today.as_deref())?) };
+    let files = read_folder(&a.dir)?;
+    let (loaded, problems) = check::load_folder(&files);
+    let org = raw.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
+    let folder = ManifestFolder { args: &a, today, files: &files, loaded: &loaded, org };
+    let mut done = ManifestDone::default();
+    for d in &mut raw.datasets {
+        folder.update_dataset(d, &mut done, err)?;
+    }
+    if !done.missing.is_empty() {
+        return Err(format!("清单列出的文件不存在：{}，没有改写 manifest.json", done.missing.join("、")));
+    }
+    raw.summary =
+        files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
+    write_file(&path, &(serde_json::to_string_pretty(&raw).expect("plain data") + "\n"))?;
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    print_manifest_written(out, err, &raw, done.packs, &path, &a.dir, errors);
+    Ok(0)
+}
+
+fn read_raw_manifest(path: &Path) -> Result<RawManifest, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}（先写好 manifest.json 的机构和数据集标题）", path.display()))?;
+    gongshi_core::json::parse(manifest::FILE, &text).map_err(|d| d.to_string())
+}
+
+/// Every `--touch` names a dataset of the manifest, or is `all`.
+fn check_touched_ids(raw: &RawManifest, touch: &[String]) -> Result<(), String> {
+    for t in touch {
+        if t != "all" && !raw.datasets.iter().any(|d| d.id.as_deref() == Some(t.as_str())) {
             let ids: Vec<&str> = raw.datasets.iter().filter_map(|d| d.id.as_deref()).collect();
             return Err(format!("--touch “{t}”：清单中没有这个数据集（有：{}，或 all）", ids.join("、")));
         }
     }
-    let today = if touch.is_empty() { None } else { Some(today(a.get("--today"))?) };
-    let files = read_folder(&dir)?;
-    let (loaded, problems) = check::load_folder(&files);
-    let mut missing = Vec::new();
-    for d in &mut raw.datasets {
-        let (Some(id), Some(file)) = (d.id.clone(), d.file.clone()) else { continue };
-        let Some(bytes) = files.get(&file) else {
-            missing.push(file);
-            continue;
+    Ok(())
+}
+
+/// What the manifest's entries are updated from: the arguments and the data folder as read.
+struct ManifestFolder<'a> {
+    args: &'a ManifestArgs,
+    /// The date touched datasets get (`None` when none is touched).
+    today: Option<PartialDate>,
+    files: &'a BTreeMap<String, Vec<u8>>,
+    loaded: &'a check::Loaded,
+    /// The organisation's name (a real dataset's source when the sample's is left).
+    org: String,
+}
+
+/// What updating the entries found: files the manifest lists that do not exist, packs written.
+#[derive(Default)]
+struct ManifestDone {
+    missing: Vec<String>,
+    packs: usize,
+}
+
+impl ManifestFolder<'_> {
+    /// One dataset's entry: its file's checksum, size, record count and date range, its legal
+    /// cadence when it has none, its parts, sample or real as its files say, and (touched) its
+    /// date and source.
+    fn update_dataset(&self, d: &mut RawDataset, done: &mut ManifestDone, err: &mut dyn Write) -> Result<(), String> {
+        let (Some(id), Some(file)) = (d.id.clone(), d.file.clone()) else { return Ok(()) };
+        let Some(bytes) = self.files.get(&file) else {
+            done.missing.push(file);
+            return Ok(());
         };
         d.sha256 = Some(sha256_hex(bytes));
         d.bytes = Some(bytes.len() as u64);
-        match loaded.stats.get(&id) {
+        self.record_stats(d, &id, &file, err);
+        if d.cadence.is_none() {
+            d.cadence = cadence::legal_default(&id);
+        }
+        // A dataset in parts: each part's checksum, size and count, and (donations) its pack.
+        for p in d.parts.iter_mut().flatten() {
+            self.update_part(p, &id, done, err)?;
+        }
+        let touched = self.args.touches(&id);
+        if let Some(t) = self.today.filter(|_| touched) {
+            d.last_updated = Some(t.to_string());
+        }
+        self.follow_sample_flag(d, &id, &file, touched, err);
+        if let (true, Some(src)) = (touched, &self.args.source) {
+            d.source = Some(src.clone());
+        }
+        Ok(())
+    }
+
+    /// The record count and date range, as check::load_folder read them; kept as they were
+    /// (with a warning for a known dataset) when the file could not be read.
+    fn record_stats(&self, d: &mut RawDataset, id: &str, file: &str, err: &mut dyn Write) {
+        match self.loaded.stats.get(id) {
             Some(s) => {
                 d.records = Some(s.records);
                 d.date_range = s.date_range.map(|(x, y)| vec![x.to_string(), y.to_string()]);
@@ -723,80 +874,71 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
             }
             None => {}
         }
-        if d.cadence.is_none() {
-            d.cadence = cadence::legal_default(&id);
+    }
+
+    /// One part: its checksum and size; for donations its record count and its pack, written
+    /// beside it unless `--no-pack` or the part has problems.
+    fn update_part(&self, p: &mut RawPart, id: &str, done: &mut ManifestDone, err: &mut dyn Write) -> Result<(), String> {
+        let Some(file) = p.file.clone() else { return Ok(()) };
+        let Some(bytes) = self.files.get(&file) else {
+            done.missing.push(file);
+            return Ok(());
+        };
+        p.sha256 = Some(sha256_hex(bytes));
+        p.bytes = Some(bytes.len() as u64);
+        p.pack = None;
+        if id != "donations" {
+            return Ok(());
         }
-        // A dataset in parts: each part's checksum, size and count, and (donations) its pack.
-        for p in d.parts.iter_mut().flatten() {
-            let Some(file) = p.file.clone() else { continue };
-            let Some(bytes) = files.get(&file) else {
-                missing.push(file);
-                continue;
-            };
-            p.sha256 = Some(sha256_hex(bytes));
-            p.bytes = Some(bytes.len() as u64);
-            p.pack = None;
-            if id != "donations" {
-                continue;
-            }
-            // As check::load_folder read it (each part is parsed once).
-            match loaded.part(&file) {
-                Some((records, part_problems)) => {
-                    p.records = Some(records.len() as u64);
-                    if !no_pack && !part_problems.is_empty() {
-                        // A pack is trusted no further than its JSON: the app validates its
-                        // records and refuses it on any problem, so a part with problems has none.
-                        let _ = writeln!(err, "note: {file} 有 {} 处问题，没有为它写快速加载文件（网页读取 JSON）", part_problems.len());
-                    } else if !no_pack {
-                        let name = gongshi_core::pack::pack_name(&file);
-                        let sample = records.iter().any(|d| d.origin.is_sample());
-                        let pack = gongshi_publish::pack::encode_donations(&file, bytes, sample, records);
-                        write_bytes(&dir.join(&name), &pack)?;
-                        p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
-                        packs += 1;
-                    }
-                }
-                None => {
-                    let _ = writeln!(err, "warning: {file} 无法读取，没有为它写快速加载文件（运行 gongshi check 查看原因）");
+        // As check::load_folder read it (each part is parsed once).
+        match self.loaded.part(&file) {
+            Some((records, part_problems)) => {
+                p.records = Some(records.len() as u64);
+                if !self.args.no_pack && !part_problems.is_empty() {
+                    // A pack is trusted no further than its JSON: the app validates its
+                    // records and refuses it on any problem, so a part with problems has none.
+                    let _ = writeln!(err, "note: {file} 有 {} 处问题，没有为它写快速加载文件（网页读取 JSON）", part_problems.len());
+                } else if !self.args.no_pack {
+                    let name = gongshi_core::pack::pack_name(&file);
+                    let sample = records.iter().any(|d| d.origin.is_sample());
+                    let pack = gongshi_publish::pack::encode_donations(&file, bytes, sample, records);
+                    write_bytes(&self.args.dir.join(&name), &pack)?;
+                    p.pack = Some(RawFileRef { file: Some(name), sha256: Some(sha256_hex(&pack)), bytes: Some(pack.len() as u64) });
+                    done.packs += 1;
                 }
             }
+            None => {
+                let _ = writeln!(err, "warning: {file} 无法读取，没有为它写快速加载文件（运行 gongshi check 查看原因）");
+            }
         }
-        let touched = touch.contains(&id.as_str()) || touch.contains(&"all");
-        if let Some(t) = today.filter(|_| touched) {
-            d.last_updated = Some(t.to_string());
-        }
-        // Sample or real, as the file itself says (all its parts, for a dataset in parts): real
-        // data that replaced the sample is never called sample, nor sourced to the generator.
-        let flags: Vec<Option<bool>> = std::iter::once(&file)
-            .chain(d.parts.iter().flatten().filter_map(|p| p.file.as_ref()))
-            .filter_map(|f| files.get(f))
+        Ok(())
+    }
+
+    /// Sample or real, as the file itself says (all its parts, for a dataset in parts): real
+    /// data that replaced the sample is never called sample, nor sourced to the generator.
+    fn follow_sample_flag(&self, d: &mut RawDataset, id: &str, file: &str, touched: bool, err: &mut dyn Write) {
+        let flags: Vec<Option<bool>> = std::iter::once(file)
+            .chain(d.parts.iter().flatten().filter_map(|p| p.file.as_deref()))
+            .filter_map(|f| self.files.get(f))
             .map(|b| serde_json::from_slice::<serde_json::Value>(b).ok().and_then(|v| v.get("sample").and_then(serde_json::Value::as_bool)))
             .collect();
-        if let Some(sample) = flags.iter().flatten().copied().reduce(|x, y| x || y) {
-            if d.sample != Some(sample) {
-                let _ = writeln!(err, "note: {file} 的 sample 改为 {sample}（以数据文件为准）");
-                d.sample = Some(sample);
-            }
-            let generated = d.source.as_deref().is_some_and(|s| s.contains("示例") || s.to_lowercase().contains("sample"));
-            if !sample && generated && !(touched && a.get("--source").is_some()) {
-                let org = raw.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
-                let source = format!("{org}发布");
-                let _ = writeln!(err, "note: {file} 已是真实数据，来源原为示例数据的说明，改为“{source}”（请核对；可用 --touch {id} --source \"…\" 指定）");
-                d.source = Some(source);
-            }
+        let Some(sample) = flags.iter().flatten().copied().reduce(|x, y| x || y) else { return };
+        if d.sample != Some(sample) {
+            let _ = writeln!(err, "note: {file} 的 sample 改为 {sample}（以数据文件为准）");
+            d.sample = Some(sample);
         }
-        if let (true, Some(src)) = (touched, a.get("--source")) {
-            d.source = Some(src.to_string());
+        let generated = d.source.as_deref().is_some_and(|s| s.contains("示例") || s.to_lowercase().contains("sample"));
+        if !sample && generated && !(touched && self.args.source.is_some()) {
+            let source = format!("{}发布", self.org);
+            let _ = writeln!(err, "note: {file} 已是真实数据，来源原为示例数据的说明，改为“{source}”（请核对；可用 --touch {id} --source \"…\" 指定）");
+            d.source = Some(source);
         }
     }
-    if !missing.is_empty() {
-        return Err(format!("清单列出的文件不存在：{}，没有改写 manifest.json", missing.join("、")));
-    }
-    raw.summary =
-        files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
-    let content = serde_json::to_string_pretty(&raw).expect("plain data") + "\n";
-    write_file(&path, &content)?;
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+}
+
+/// What `gongshi manifest` wrote: a line per dataset, the packs, the file; and a warning when
+/// the data has errors (the counts are of the usable records).
+fn print_manifest_written(out: &mut dyn Write, err: &mut dyn Write, raw: &RawManifest, packs: usize, path: &Path, dir: &Path, errors: usize) {
     for d in &raw.datasets {
         let range = d.date_range.as_ref().map(|r| format!("，{} 至 {}", r[0], r[1])).unwrap_or_default();
         let _ = writeln!(
@@ -815,7 +957,6 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
     if errors > 0 {
         let _ = writeln!(err, "warning: 数据中有 {errors} 处错误，记录数只计可用的记录；运行 gongshi check {} 查看", dir.display());
     }
-    Ok(0)
 }
 
 // ---------------------------------------------------------------- schema

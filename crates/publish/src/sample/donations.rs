@@ -87,98 +87,130 @@ struct Draft {
     raw: RawDonation,
 }
 
+/// `n` sample donations in date order, numbered per year, and each one's day. The draws from
+/// `rng` are the sample: [`draft`] makes them in a fixed order, one donation after another.
 pub(super) fn gen_donations(rng: &mut Rng, n: usize) -> (Vec<RawDonation>, Vec<u32>) {
-    let mut drafts = Vec::with_capacity(n);
-    for seq in 0..n {
-        // Donor kind first: individual 60, enterprise 25, organisation 6, government 6, anonymous 3.
-        let kind = KINDS[rng.weighted(&[600, 250, 60, 60, 30])];
-        let campaign = if kind == "government" {
-            [Campaign::OneDay, Campaign::Covid, Campaign::Flood, Campaign::Background][rng.weighted(&[70, 18, 7, 5])]
-        } else {
-            [Campaign::Covid, Campaign::Flood, Campaign::RedCrossDay, Campaign::SpringFestival, Campaign::Background][rng.weighted(&[24, 7, 13, 10, 46])]
-        };
-        let year = rng.range(FIRST_YEAR as i64, LAST_YEAR as i64) as u16;
-        let (day, project, mut directed_to, nd_per_mille): (u32, &str, Option<&str>, u64) = match campaign {
-            Campaign::Covid => (day_in(rng, (2020, 1, 23), (2020, 3, 31)), "新冠肺炎疫情防控", Some(*rng.pick(COVID_TO)), 30),
-            Campaign::Flood => (day_in(rng, (2020, 7, 1), (2020, 7, 31)), "防汛救灾", Some(*rng.pick(FLOOD_TO)), 50),
-            Campaign::RedCrossDay => (day_in(rng, (year, 5, 1), (year, 5, 20)), "5·8人道公益项目", Some(*rng.pick(RED_CROSS_DAY_TO)), 150),
-            Campaign::SpringFestival => (day_in(rng, (year, 1, 5), (year, 2, 20)), "博爱送万家", Some(*rng.pick(SPRING_TO)), 150),
-            Campaign::OneDay => (day_in(rng, (year, 9, 1), (year, 9, 30)), "慈善一日捐", Some(*rng.pick(ONE_DAY_TO)), 400),
-            Campaign::Background => {
-                let i = rng.weighted(&BACKGROUND.iter().map(|b| b.2).collect::<Vec<_>>());
-                let (p, to, _) = BACKGROUND[i];
-                (day_in(rng, (year, 1, 1), (year, 12, 31)), p, to, 0)
-            }
-        };
-        if directed_to.is_some() && rng.chance(nd_per_mille) {
-            directed_to = None;
-        }
-        let y = year_of(day);
-        let large = campaign == Campaign::Covid;
-        let amount = amount_fen(rng, kind, large);
-        let online_ok = y >= FIRST_ONLINE_YEAR;
-        let small = matches!(kind, "individual" | "anonymous");
-        let online_per_mille = match (online_ok, small, campaign) {
-            (false, _, _) => 0,
-            (true, true, Campaign::RedCrossDay) => 750,
-            (true, true, _) => 250,
-            (true, false, Campaign::RedCrossDay) => 200,
-            (true, false, _) => 30,
-        };
-        let channel = if rng.chance(online_per_mille) {
-            "online_platform"
-        } else {
-            match kind {
-                "individual" => ["wechat", "bank_transfer", "cash"][rng.weighted(&[50, 25, 25])],
-                "anonymous" => ["wechat", "cash"][rng.weighted(&[45, 55])],
-                "enterprise" => ["bank_transfer", "cash", "other"][rng.weighted(&[94, 3, 3])],
-                "organisation" => "bank_transfer",
-                _ => ["bank_transfer", "cash"][rng.weighted(&[70, 30])],
-            }
-        };
-        let status = match rng.below(1000) {
-            0..=9 => "refunded",
-            10..=14 => "cancelled",
-            _ => "received",
-        };
-        let donor = donor_name(rng, kind);
-        let mut corrections = Vec::new();
-        if rng.chance(10) {
-            let when = day + rng.range(2, 60) as u32;
-            let text = match rng.below(3) {
-                0 if kind != "anonymous" => "更正捐赠方名称".to_string(),
-                1 => format!("金额录入错误，已更正为{}元", Fen(amount).yuan_decimal()),
-                _ => "更正捐赠日期（原录为到账次日）".to_string(),
-            };
-            corrections.push(RawCorrection { date: Some(day_str(when)), text: Some(text) });
-        }
-        drafts.push(Draft {
-            day,
-            seq,
-            raw: RawDonation {
-                id: None,
-                date: Some(day_str(day)),
-                donor: Some(donor),
-                donor_kind: Some(kind.to_string()),
-                amount_fen: Some(amount.into()),
-                directed: Some(directed_to.is_some()),
-                directed_to: directed_to.map(str::to_string),
-                channel: Some(channel.to_string()),
-                platform: (channel == "online_platform").then(|| ONLINE_PLATFORM.to_string()),
-                project: Some(project.to_string()),
-                receipt: None,
-                status: Some(status.to_string()),
-                corrections,
-                origin: Some("sample".to_string()),
-                problem: None,
-            },
-        });
-    }
+    let mut drafts: Vec<Draft> = (0..n).map(|seq| draft(rng, seq)).collect();
     drafts.sort_by_key(|d| (d.day, d.seq));
+    number_by_year(drafts)
+}
+
+/// Donation `seq`, not yet numbered: donor kind, campaign, year, day and project, whether it is
+/// directed, amount, channel, status, donor and corrections, drawn in that order.
+fn draft(rng: &mut Rng, seq: usize) -> Draft {
+    // Donor kind first: individual 60, enterprise 25, organisation 6, government 6, anonymous 3.
+    let kind = KINDS[rng.weighted(&[600, 250, 60, 60, 30])];
+    let campaign = pick_campaign(rng, kind);
+    let year = rng.range(FIRST_YEAR as i64, LAST_YEAR as i64) as u16;
+    let (day, project, mut directed_to, nd_per_mille) = day_and_project(rng, campaign, year);
+    if directed_to.is_some() && rng.chance(nd_per_mille) {
+        directed_to = None;
+    }
+    let amount = amount_fen(rng, kind, campaign == Campaign::Covid);
+    let channel = pick_channel(rng, kind, campaign, year_of(day));
+    let status = match rng.below(1000) {
+        0..=9 => "refunded",
+        10..=14 => "cancelled",
+        _ => "received",
+    };
+    let donor = donor_name(rng, kind);
+    let corrections = maybe_correction(rng, kind, day, amount);
+    Draft {
+        day,
+        seq,
+        raw: RawDonation {
+            id: None,
+            date: Some(day_str(day)),
+            donor: Some(donor),
+            donor_kind: Some(kind.to_string()),
+            amount_fen: Some(amount.into()),
+            directed: Some(directed_to.is_some()),
+            directed_to: directed_to.map(str::to_string),
+            channel: Some(channel.to_string()),
+            platform: (channel == "online_platform").then(|| ONLINE_PLATFORM.to_string()),
+            project: Some(project.to_string()),
+            receipt: None,
+            status: Some(status.to_string()),
+            corrections,
+            origin: Some("sample".to_string()),
+            problem: None,
+        },
+    }
+}
+
+/// The campaign a donor of `kind` gave to (government units mostly to the one-day giving).
+fn pick_campaign(rng: &mut Rng, kind: &str) -> Campaign {
+    if kind == "government" {
+        [Campaign::OneDay, Campaign::Covid, Campaign::Flood, Campaign::Background][rng.weighted(&[70, 18, 7, 5])]
+    } else {
+        [Campaign::Covid, Campaign::Flood, Campaign::RedCrossDay, Campaign::SpringFestival, Campaign::Background][rng.weighted(&[24, 7, 13, 10, 46])]
+    }
+}
+
+/// The campaign's day (in `year`, for the yearly ones), project, what it is directed to, and
+/// the chance in 1000 that a gift to it is not directed after all.
+fn day_and_project(rng: &mut Rng, campaign: Campaign, year: u16) -> (u32, &'static str, Option<&'static str>, u64) {
+    match campaign {
+        Campaign::Covid => (day_in(rng, (2020, 1, 23), (2020, 3, 31)), "新冠肺炎疫情防控", Some(*rng.pick(COVID_TO)), 30),
+        Campaign::Flood => (day_in(rng, (2020, 7, 1), (2020, 7, 31)), "防汛救灾", Some(*rng.pick(FLOOD_TO)), 50),
+        Campaign::RedCrossDay => (day_in(rng, (year, 5, 1), (year, 5, 20)), "5·8人道公益项目", Some(*rng.pick(RED_CROSS_DAY_TO)), 150),
+        Campaign::SpringFestival => (day_in(rng, (year, 1, 5), (year, 2, 20)), "博爱送万家", Some(*rng.pick(SPRING_TO)), 150),
+        Campaign::OneDay => (day_in(rng, (year, 9, 1), (year, 9, 30)), "慈善一日捐", Some(*rng.pick(ONE_DAY_TO)), 400),
+        Campaign::Background => {
+            let i = rng.weighted(&BACKGROUND.iter().map(|b| b.2).collect::<Vec<_>>());
+            let (p, to, _) = BACKGROUND[i];
+            (day_in(rng, (year, 1, 1), (year, 12, 31)), p, to, 0)
+        }
+    }
+}
+
+/// How the gift arrived: online (from FIRST_ONLINE_YEAR, mostly small gifts and the 5·8
+/// campaign), else by the donor kind's usual means.
+fn pick_channel(rng: &mut Rng, kind: &str, campaign: Campaign, year: u16) -> &'static str {
+    let online_ok = year >= FIRST_ONLINE_YEAR;
+    let small = matches!(kind, "individual" | "anonymous");
+    let online_per_mille = match (online_ok, small, campaign) {
+        (false, _, _) => 0,
+        (true, true, Campaign::RedCrossDay) => 750,
+        (true, true, _) => 250,
+        (true, false, Campaign::RedCrossDay) => 200,
+        (true, false, _) => 30,
+    };
+    if rng.chance(online_per_mille) {
+        "online_platform"
+    } else {
+        match kind {
+            "individual" => ["wechat", "bank_transfer", "cash"][rng.weighted(&[50, 25, 25])],
+            "anonymous" => ["wechat", "cash"][rng.weighted(&[45, 55])],
+            "enterprise" => ["bank_transfer", "cash", "other"][rng.weighted(&[94, 3, 3])],
+            "organisation" => "bank_transfer",
+            _ => ["bank_transfer", "cash"][rng.weighted(&[70, 30])],
+        }
+    }
+}
+
+/// One correction note in a hundred, dated 2 to 60 days after the gift.
+fn maybe_correction(rng: &mut Rng, kind: &str, day: u32, amount: i64) -> Vec<RawCorrection> {
+    let mut corrections = Vec::new();
+    if rng.chance(10) {
+        let when = day + rng.range(2, 60) as u32;
+        let text = match rng.below(3) {
+            0 if kind != "anonymous" => "更正捐赠方名称".to_string(),
+            1 => format!("金额录入错误，已更正为{}元", Fen(amount).yuan_decimal()),
+            _ => "更正捐赠日期（原录为到账次日）".to_string(),
+        };
+        corrections.push(RawCorrection { date: Some(day_str(when)), text: Some(text) });
+    }
+    corrections
+}
+
+/// Ids (`D2020-00001`) and, for donations received, receipts (`XNHH-2020-000001`), numbered per
+/// year in the drafts' order; and each donation's day.
+fn number_by_year(drafts: Vec<Draft>) -> (Vec<RawDonation>, Vec<u32>) {
     let mut ids: BTreeMap<u16, usize> = BTreeMap::new();
     let mut receipts: BTreeMap<u16, usize> = BTreeMap::new();
-    let mut days = Vec::with_capacity(n);
-    let mut out = Vec::with_capacity(n);
+    let mut days = Vec::with_capacity(drafts.len());
+    let mut out = Vec::with_capacity(drafts.len());
     for mut d in drafts {
         let y = year_of(d.day);
         let i = ids.entry(y).or_default();
