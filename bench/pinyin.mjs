@@ -118,6 +118,9 @@ try {
   const ratio = p(py, 0.95, (x) => x.ms) / p(zh, 0.95, (x) => x.ms);
   const ratioW = p(py, 0.95, (x) => x.workMs) / p(zh, 0.95, (x) => x.workMs);
   console.log(`  pinyin ÷ Chinese p95: ${ratio.toFixed(2)}× to the DOM, ${ratioW.toFixed(2)}× to the next frame (target ≤ 1.5×: ${ratio <= 1.5 ? 'PASS' : 'FAIL'})`);
+  // Where the pinyin time goes: the slowest keystrokes (median over the repeats) of each set.
+  const slowest = (xs) => Object.entries(xs.reduce((g, x) => ((g[x.key] ||= []).push(x), g), {})).map(([k, v]) => [k, percentile(v.map((x) => x.ms), 0.5)]).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `“${k}” ${v.toFixed(1)}`).join(', ');
+  console.log(`  slowest keystrokes to the DOM (median ms): Chinese ${slowest(zh)}; pinyin ${slowest(py)}`);
   console.log(`  the first Latin letter on a fresh page (table downloaded, parsed, rows' initials, answer shown): ${first.map(fmt).join(', ')}`);
   console.log('  found: ' + Object.entries(found).map(([k, v]) => `${k} → ${v}`).join('; '));
   const inconsistent = [...zh, ...py].filter((x) => !x.consistent).length;

@@ -106,7 +106,9 @@ pub fn ChartView(
     let figure_title = title.clone();
     view! {
         <figure class="chart" class:chart-target=is_target data-chart-id=id.clone()>
-            <img src=src alt=chart.description() width=width height=height />
+            // Lazy: a chart below the fold is not decoded (an SVG image is parsed on the main
+            // thread) until the reader scrolls near it; in a static first view that was the longest task.
+            <img src=src alt=chart.description() width=width height=height loading="lazy" />
             <p class="chart-source">{chart.source_line()}</p>
             <figcaption>
                 <div class="chart-tools" role="group" aria-label=t.chart_tools_label(&figure_title)>

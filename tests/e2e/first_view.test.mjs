@@ -93,11 +93,15 @@ test('every page by its own link paints its own static view, with no app code an
       boot: getComputedStyle(document.getElementById('boot')).display,
       lang: document.documentElement.lang,
       waiting: document.documentElement.classList.contains('prerender-wait'),
+      eager: [...document.querySelectorAll('#prerender figure.chart img')].filter((i) => i.loading !== 'lazy').length,
     }), [sel]);
     assert.ok(seen.n >= atLeast, `${q}: ${seen.n} × ${sel}`);
     assert.ok(seen.h.includes(heading), `${q}: the page's own view (headings: ${seen.h})`);
     assert.equal(seen.boot, 'none', `${q}: the boot message is gone`);
     assert.equal(seen.waiting, false);
+    // A chart is an SVG image, parsed on the main thread when it loads: none before the reader
+    // scrolls near it (on the donations view, five charts were the longest task on a phone).
+    assert.equal(seen.eager, 0, `${q}: chart images load lazily`);
     assert.equal(seen.lang, q.includes('lang=en') ? 'en' : 'zh-CN', q);
     assert.equal(await booted(page), false, `${q}: the app has not started`);
     assert.ok(!requests.some((p) => p.endsWith('.wasm')), `${q}: no wasm downloaded`);
