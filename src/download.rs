@@ -4,28 +4,11 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a download named `name`. Returns a readable error on failure.
 pub fn save_text(name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| "could not make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the download link")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "could not make the download link")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_attribute("hidden", "").ok();
-    if let Some(body) = document.body() {
-        body.append_child(&a).ok();
-        a.click();
-        body.remove_child(&a).ok();
-    }
-    // Revoke later: some browsers read the blob after the click returns.
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30_000);
-    Ok(())
+    save_blob(name, &blob)
 }
 
 /// Renders `svg` (of `width` × `height` CSS pixels) onto a white canvas at 2× pixel density and
@@ -55,31 +38,36 @@ fn svg_to_png(svg: &str, width: u32, height: u32, then: impl FnOnce(web_sys::Blo
     Ok(())
 }
 
-fn save_blob(name: &str, blob: &web_sys::Blob) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&url);
-        a.set_download(name);
-        if let Some(body) = document.body() {
-            body.append_child(&a).ok();
-            a.click();
-            body.remove_child(&a).ok();
-        }
+/// Offers `blob` as a download named `name` (a hidden link clicked once).
+fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "could not make the download link")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "could not make the download link")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").ok();
+    if let Some(body) = document.body() {
+        body.append_child(&a).ok();
+        a.click();
+        body.remove_child(&a).ok();
     }
+    // Revoke later: some browsers read the blob after the click returns.
     let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30_000);
-    }
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 30_000);
+    Ok(())
 }
 
 /// Downloads the chart as a PNG at 2× pixel density on white.
 pub fn save_png(name: &str, svg: &str, width: u32, height: u32) -> Result<(), String> {
     let name = name.to_string();
-    svg_to_png(svg, width, height, move |blob| save_blob(&name, &blob))
+    svg_to_png(svg, width, height, move |blob| {
+        if let Err(e) = save_blob(&name, &blob) {
+            leptos::logging::warn!("PNG download failed: {e}");
+        }
+    })
 }
 
 /// Whether this browser lets a page put an image on the clipboard.

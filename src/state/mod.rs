@@ -99,6 +99,9 @@ impl DataFile {
     }
 }
 
+/// How many rows' pinyin initials one task computes (about 20 ms on a phone).
+const PINYIN_ROWS_PER_TASK: usize = 32_768;
+
 #[derive(Clone, Copy)]
 pub struct Data {
     pub manifest: RwSignal<Load<Manifest>>,
@@ -119,6 +122,8 @@ pub struct Data {
     pending: StoredValue<Vec<DataFile>>,
     /// The pinyin table: `Idle` until a search holds a Latin letter ([`Data::want_pinyin`]).
     pub pinyin: RwSignal<Load<gongshi_core::pinyin::Table>>,
+    /// Bumped each time an index has the pinyin table attached ([`Data::pinyin_into`]).
+    pinyin_attached: RwSignal<u32>,
     /// The data files this build of the app reads, each with its reader (see [`Reads`]).
     reads: Reads,
 }
@@ -146,6 +151,7 @@ impl Data {
             coverage: RwSignal::new(Load::Idle),
             summary: RwSignal::new(first(reads, DataFile::Summary)),
             pinyin: RwSignal::new(Load::Idle),
+            pinyin_attached: RwSignal::new(0),
             donations_progress: RwSignal::new(Default::default()),
             ledger_years: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
@@ -190,12 +196,26 @@ impl Data {
         })
     }
 
-    /// Gives `index` the pinyin table once it is in (tracked: a search runs again when it
-    /// arrives).
-    pub fn pinyin_into(self, index: &gongshi_core::index::Index) {
-        if let Some(table) = self.pinyin_table() {
-            index.attach_pinyin(table);
+    /// Gives `index` the pinyin table once it is in (tracked: a search runs again when it is
+    /// attached). The rows' initials are computed a part per task: at a million rows, all at
+    /// once was a task of half a second. Until the last part, searches match the text as typed.
+    pub fn pinyin_into(self, index: &Arc<gongshi_core::index::Index>) {
+        self.pinyin_attached.track();
+        let Some(table) = self.pinyin_table() else { return };
+        // A small ledger is attached in this task, and this search already finds pinyin.
+        if !index.begin_pinyin(table) || index.pinyin_step(PINYIN_ROWS_PER_TASK) {
+            return;
         }
+        let index = index.clone();
+        leptos::task::spawn_local(async move {
+            loop {
+                crate::perf::yield_now().await;
+                if index.pinyin_step(PINYIN_ROWS_PER_TASK) {
+                    break;
+                }
+            }
+            self.pinyin_attached.update(|n| *n += 1);
+        });
     }
 
     /// Starts whatever waited for the manifest.

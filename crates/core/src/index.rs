@@ -43,6 +43,8 @@ pub struct Index {
     all_counts: std::sync::OnceLock<Vec<Vec<usize>>>,
     /// Pinyin search, once the table is attached ([`Index::attach_pinyin`]).
     pinyin: std::sync::OnceLock<Pinyin>,
+    /// The rows' initials while they are computed a part at a time ([`Index::begin_pinyin`]).
+    pinyin_building: Mutex<Option<Pinyin>>,
 }
 
 /// The pinyin table and, per row, the first letters of its characters' readings (a row whose
@@ -382,6 +384,7 @@ impl Index {
             unfiltered: Mutex::new(None),
             all_counts: std::sync::OnceLock::new(),
             pinyin: std::sync::OnceLock::new(),
+            pinyin_building: Mutex::new(None),
         }
     }
 
@@ -407,18 +410,51 @@ impl Index {
 
     /// From now on, a term of Latin letters (with or without Chinese characters) also finds the
     /// rows it spells in pinyin ([`crate::pinyin`]). Once per index; the first table stays.
-    /// Costs one pass over the rows' text (each row's initials).
+    /// Costs one pass over the rows' text (each row's initials); [`Index::begin_pinyin`] and
+    /// [`Index::pinyin_step`] make the same pass a part at a time.
     pub fn attach_pinyin(&self, table: std::sync::Arc<crate::pinyin::Table>) {
+        self.begin_pinyin(table);
+        while !self.pinyin_step(usize::MAX) {}
+    }
+
+    /// Starts attaching `table` a part at a time (a million rows' initials take a few hundred
+    /// milliseconds: too long for one task of a page). `false` when it is attached or being
+    /// attached already. Searches match without pinyin until [`Index::pinyin_step`] says done.
+    pub fn begin_pinyin(&self, table: std::sync::Arc<crate::pinyin::Table>) -> bool {
         if self.pinyin.get().is_some() {
-            return;
+            return false;
         }
-        let (initials, pairs) = pinyin_initials(&table, &self.search.text, &self.search.starts);
-        if self.pinyin.set(Pinyin { table, initials, pairs }).is_ok() {
+        let Ok(mut building) = self.pinyin_building.lock() else { return false };
+        if building.is_some() {
+            return false;
+        }
+        let rows = self.search.starts.len().saturating_sub(1);
+        *building = Some(Pinyin { table, initials: Vec::with_capacity(rows), pairs: Vec::with_capacity(rows) });
+        true
+    }
+
+    /// Computes the initials of up to `rows` more rows of the table [`Index::begin_pinyin`]
+    /// started; `true` once every row has them and the table is attached (also when nothing
+    /// was begun).
+    pub fn pinyin_step(&self, rows: usize) -> bool {
+        let Ok(mut building) = self.pinyin_building.lock() else { return true };
+        let Some(b) = building.as_mut() else { return true };
+        let (from, all) = (b.initials.len(), self.search.starts.len().saturating_sub(1));
+        let to = from.saturating_add(rows).min(all);
+        if from < to {
+            pinyin_initials(&b.table, &self.search.text, &self.search.starts[from..=to], &mut b.initials, &mut b.pairs);
+        }
+        if b.initials.len() < all {
+            return false;
+        }
+        let Some(done) = building.take() else { return true };
+        if self.pinyin.set(done).is_ok() {
             // Answers kept so far were found without pinyin.
             if let Ok(mut l) = self.last.lock() {
                 *l = None;
             }
         }
+        true
     }
 
     /// Whether a pinyin table is attached.
@@ -1048,14 +1084,18 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// Each row's pinyin initials ([`crate::pinyin::Table::initials`] of its characters), and the
 /// sketch of the initials of its characters side by side ([`pair_bit`]).
 #[inline(never)]
-fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u64>) {
-    let mut initials = Vec::with_capacity(starts.len());
-    let mut pairs = Vec::with_capacity(starts.len());
+fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32], initials: &mut Vec<u32>, pairs: &mut Vec<u64>) {
     for w in starts.windows(2) {
         let row = &text[w[0] as usize..w[1] as usize];
         let (mut m, mut sketch, mut prev) = (0u32, 0u64, 0u32);
         let mut k = 0;
         while k < row.len() {
+            // ASCII (ids, receipt numbers, dates) has no reading: nothing to decode or look up.
+            if row[k] < 0x80 {
+                prev = 0;
+                k += 1;
+                continue;
+            }
             let (c, len) = crate::pinyin::decode(row, k);
             // Characters without a reading (anything but a CJK Unified Ideograph) have no
             // initials: the characters on either side of one are not side by side.
@@ -1077,7 +1117,6 @@ fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) ->
         initials.push(m);
         pairs.push(sketch);
     }
-    (initials, pairs)
 }
 
 /// Both orders of a number or date column from its (empty?, key, row) triples: ascending, and
@@ -1107,18 +1146,7 @@ fn both_orders(mut keyed: Vec<(u8, i64, u32)>) -> (Vec<u32>, Vec<u32>) {
 /// Two rows compared on `col` as `table::run` sorts them: by value (reversed when `desc`), empty
 /// cells last whichever the direction.
 fn cmp_rows<R: Record>(rows: &[R], col: R::Col, desc: bool, a: u32, b: u32) -> std::cmp::Ordering {
-    let (ca, cb) = (rows[a as usize].cell(col), rows[b as usize].cell(col));
-    match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
-        (false, false) => {
-            let o = ca.cmp_value(&cb);
-            if desc {
-                o.reverse()
-            } else {
-                o
-            }
-        }
-        (x, y) => x.cmp(&y),
-    }
+    crate::table::cmp_cells(&rows[a as usize].cell(col), &rows[b as usize].cell(col), desc)
 }
 
 /// The rows whose bit is set, ascending.
@@ -1312,6 +1340,35 @@ mod tests {
     /// With a pinyin table attached, a term of letters finds what it spells as well as what it
     /// says; typed one key at a time (the answers narrowed from the last), in any order, and
     /// fresh, the answers are those of a plain scan of every row.
+    #[test]
+    fn pinyin_attached_a_part_at_a_time_is_the_same_as_at_once() {
+        use crate::pinyin::{Table, HEADER};
+        let table = std::sync::Arc::new(Table::parse(&format!("{HEADER}\nceng 曾\nsheng 生\nshi 士\nxian 先\nzeng 曾\nzhang 张\n")).unwrap());
+        let names = ["张先生", "曾女士", "D2019-00017 张", "zhang", "", "先张曾生"];
+        let rows: Vec<R> = (0..97).map(|i| R(format!("{}{i}", names[i % names.len()]))).collect();
+        let whole = Index::build(&rows);
+        whole.attach_pinyin(table.clone());
+        let want = whole.pinyin.get().map(|p| (p.initials.clone(), p.pairs.clone())).unwrap();
+        assert!(want.0.iter().any(|m| *m != 0) && want.1.iter().any(|m| *m != 0));
+        for step in [1, 2, 10, 96, 97, 1000] {
+            let index = Index::build(&rows);
+            assert!(index.begin_pinyin(table.clone()));
+            assert!(!index.begin_pinyin(table.clone()), "begun once");
+            let mut steps = 0;
+            while !index.pinyin_step(step) {
+                steps += 1;
+                // Until the last part, searches match the text as typed.
+                assert!(!index.has_pinyin());
+                assert_eq!(index.text_matches(&Query::new("zxs")).map(|m| m.len()), Some(0));
+            }
+            assert_eq!(steps, 97usize.div_ceil(step) - 1, "parts of {step}");
+            let got = index.pinyin.get().map(|p| (p.initials.clone(), p.pairs.clone())).unwrap();
+            assert_eq!(got, want, "parts of {step}");
+            assert!(index.text_matches(&Query::new("zxs")).is_some_and(|m| !m.is_empty()));
+            assert!(!index.begin_pinyin(table.clone()), "attached already");
+        }
+    }
+
     #[test]
     fn pinyin_finds_what_a_plain_scan_finds_keystroke_by_keystroke() {
         use crate::pinyin::{Table, HEADER};

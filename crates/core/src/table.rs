@@ -318,6 +318,16 @@ pub struct Outcome {
     pub sample_rows: usize,
 }
 
+/// Two cells in a table's sort order: by value (reversed when `desc`), empty cells last whichever
+/// the direction. The one comparison of [`run`] and of `index::Index`'s orders.
+pub(crate) fn cmp_cells(a: &Cell<'_>, b: &Cell<'_>, desc: bool) -> std::cmp::Ordering {
+    match (matches!(a, Cell::Empty), matches!(b, Cell::Empty)) {
+        (false, false) if desc => a.cmp_value(b).reverse(),
+        (false, false) => a.cmp_value(b),
+        (x, y) => x.cmp(&y),
+    }
+}
+
 /// Rows per page: on a phone each is a card of about 150 px, so a page of them is about 3.5
 /// screens, and each keystroke redraws at most this many.
 pub const PAGE_SIZE: usize = 20;
@@ -392,21 +402,7 @@ pub fn run_with<R: Record>(rows: &[R], state: &TableState, default_sort: Sort<R:
     }
     if let (Some(col), desc) = state.sort_column(default_sort) {
         // The core's one sort (compiled once, not per call site: the 整改 page runs this in the app).
-        crate::sort::sort_by(&mut hits, |a, b| {
-            let (ca, cb) = (rows[*a as usize].cell(col), rows[*b as usize].cell(col));
-            // Empty cells stay last whichever the direction.
-            match (matches!(ca, Cell::Empty), matches!(cb, Cell::Empty)) {
-                (false, false) => {
-                    let o = ca.cmp_value(&cb);
-                    if desc {
-                        o.reverse()
-                    } else {
-                        o
-                    }
-                }
-                (x, y) => x.cmp(&y),
-            }
-        });
+        crate::sort::sort_by(&mut hits, |a, b| cmp_cells(&rows[*a as usize].cell(col), &rows[*b as usize].cell(col), desc));
     }
     let facets = defs
         .iter()
