@@ -75,14 +75,16 @@ function measure() {
   };
 }
 
-for (const width of [390, 320]) {
+// Chinese at both widths; English (longer words, more wrapping) at 390.
+for (const [width, lang] of [[390, 'zh'], [320, 'zh'], [390, 'en']]) {
   for (const name of PAGES) {
-    test(`${name} at ${width} px: fits the screen, nothing squashed, every target at least 24 px`, async () => {
+    const en = lang === 'en' ? '&lang=en' : '';
+    test(`${name} at ${width} px${en ? ' in English' : ''}: fits the screen, nothing squashed, every target at least 24 px`, async () => {
       const { context, page, errors } = await phone(width);
       // First the prerendered static view a shared link opens, then the app that replaces it
       // (the history and a lookup have no static view: the app starts at once).
       const prerendered = !/^(history|lookup)/.test(name);
-      await page.goto(`${env.url}?page=${name}`);
+      await page.goto(`${env.url}?page=${name}${en}`);
       if (prerendered) await page.locator('#prerender main').waitFor({ timeout: 10000 });
       await ready(page, name);
       for (const which of prerendered ? ['static view', 'app'] : ['app']) {
@@ -96,7 +98,7 @@ for (const width of [390, 320]) {
         assert.deepEqual(m.squashed, [], `${which}: no cell squashed to a character a line`);
         assert.deepEqual(m.small, [], `${which}: no target under 24 × 24 px`);
         assert.ok(m.screens <= 12, `${which}: ${name} is ${m.screens.toFixed(1)} screens tall at ${width} px`);
-        if (width === 390 && which === 'app') await page.screenshot({ path: `${OUT}phone-${name}-${width}.png`, fullPage: true });
+        if (width === 390 && which === 'app') await page.screenshot({ path: `${OUT}phone-${name}-${width}${en ? '-en' : ''}.png`, fullPage: true });
       }
       assert.deepEqual(errors, []);
       await context.close();
