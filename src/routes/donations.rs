@@ -226,11 +226,12 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
             charted.set_value(Some(rows.clone()));
             leptos::task::spawn_local(async move {
                 for stage in staged {
-                    // A newer set of rows has taken over: it draws every chart itself.
-                    if charted.with_value(|c| c.as_ref() != Some(&rows)) {
+                    // A newer set of rows has taken over (it draws every chart itself), or the
+                    // page is gone (another page, another language): stop.
+                    if charted.try_with_value(|c| c.as_ref() == Some(&rows)) != Some(true) {
                         return;
                     }
-                    stage.set(Some(o.clone()));
+                    let _ = stage.try_set(Some(o.clone()));
                     crate::perf::yield_now().await;
                 }
             });
