@@ -1,4 +1,4 @@
-// Two of ARCHITECTURE.md's invariants that no compiler checks, read from the sources. Run by
+// Three of ARCHITECTURE.md's invariants that no compiler checks, read from the sources. Run by
 // `make lint`.
 //
 // 1. Money is i64 fen end to end: no `f32`/`f64` in any Rust source of the app or the crates

@@ -289,7 +289,6 @@ impl Tr {
         }
     }
 
-    /// A list as written in each language: "甲、乙、丙" / "A, B and C".
     /// A finding as one line: "file (place): reason", in the UI's punctuation; a reason the core
     /// has only in Chinese is followed, in English, by [`Tr::in_chinese`].
     pub fn problem_line(&self, file: &str, place: &str, reason: &str, translated: bool) -> String {
@@ -301,6 +300,7 @@ impl Tr {
         }
     }
 
+    /// A list as written in each language: "甲、乙、丙" / "A, B and C".
     pub fn list(&self, items: &[String]) -> String {
         if self.zh() {
             return items.join("、");

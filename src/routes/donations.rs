@@ -185,15 +185,6 @@ const CHART_DELAY_MS: u64 = 250;
 /// The ledger's charts: the flow, by month, directed by year, by channel, goods issued.
 const CHARTS: usize = 5;
 
-/// Which rows the charts show: the search and the facets (not the sort or the page), and how
-/// many rows matched (a guard for the ledger itself changing under the same filters).
-#[derive(Clone, PartialEq)]
-struct ChartedRows {
-    query: String,
-    facets: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
-    count: usize,
-}
-
 #[component]
 fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<Outcome>>>, source: Signal<String>) -> impl IntoView {
     let rows = ledger.rows.clone();
@@ -213,11 +204,13 @@ fn LedgerView(ledger: Ledger, state: Memo<TableState>, outcome: Memo<Option<Arc<
     // Each is drawn in a task of its own (`staged`, in page order), so that at a million rows
     // the browser can paint and answer a tap between two charts.
     let staged: [RwSignal<Option<Arc<Outcome>>>; CHARTS] = std::array::from_fn(|_| RwSignal::new(None));
-    let charted = StoredValue::new(None::<ChartedRows>);
+    // Which rows the charts show: the table's state without its sort and page, and how many rows
+    // matched (a guard for the ledger itself changing under the same filters).
+    let charted = StoredValue::new(None::<(TableState, usize)>);
     let later = crate::debounce::Debounce::new(std::time::Duration::from_millis(CHART_DELAY_MS));
     Effect::new(move |_| {
         let Some(o) = outcome.get() else { return };
-        let rows = state.with(|s| ChartedRows { query: s.query.clone(), facets: s.facets.clone(), count: o.rows.len() });
+        let rows = state.with(|s| (TableState { sort: None, page: 0, ..s.clone() }, o.rows.len()));
         if charted.with_value(|c| c.as_ref() == Some(&rows)) {
             later.cancel();
             return;

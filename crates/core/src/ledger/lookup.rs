@@ -89,14 +89,14 @@ pub enum Answer<'a> {
     NotFound,
 }
 
-/// Receipt numbers and ids compared as typed by a person: width, case and spaces ignored.
+/// Receipt numbers and ids compared as typed by a person: width, case and spaces ignored
+/// ([`normalize`] drops every space).
 fn key(s: &str) -> String {
-    normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
+    normalize(s)
 }
 
 /// Whether `raw` (a record's id or receipt number) reads as `key`, normalised into `buf` (reused
 /// from record to record: a year of a large ledger is tens of thousands of records).
-/// [`normalize_into`] drops every space, as [`key`] does.
 fn reads_as(raw: &str, key: &str, buf: &mut String) -> bool {
     buf.clear();
     normalize_into(raw, buf);
