@@ -24,6 +24,10 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   await page.waitForFunction(() => /Xianning Red Cross Society/.test(document.querySelector('header h1').innerText));
   assert.match(await page.locator('.totals').innerText(), /CNY/);
   assert.match(await page.locator('.result-count').innerText(), /\d+ records/);
+  // A row's notes too: where a disbursement's money came from, in English.
+  const notes = (await page.locator('table.data-table .row-notes').allInnerTexts()).join('\n');
+  assert.match(notes, /Paid from (directed donations? D\d{4}|non-directed funds)/);
+  assert.doesNotMatch(notes, /资金来源|定向捐赠|非定向资金|计入|更正/);
   assert.match(await page.title(), /Donations/);
   assert.equal(await horizontalOverflow(page), 0);
   await page.screenshot({ path: `${OUT}donations-en-390.png` });

@@ -75,8 +75,8 @@ function measure() {
   };
 }
 
-// Chinese at both widths; English (longer words, more wrapping) at 390.
-for (const [width, lang] of [[390, 'zh'], [320, 'zh'], [390, 'en']]) {
+// Chinese and English (longer words, more wrapping) at both widths.
+for (const [width, lang] of [[390, 'zh'], [320, 'zh'], [390, 'en'], [320, 'en']]) {
   for (const name of PAGES) {
     const en = lang === 'en' ? '&lang=en' : '';
     test(`${name} at ${width} px${en ? ' in English' : ''}: fits the screen, nothing squashed, every target at least 24 px`, async () => {
@@ -117,6 +117,12 @@ test('a ledger row on a phone: the first fields at once, the rest on a tap; sort
   assert.equal(await row.locator('.col-id').isVisible(), false, 'the id waits for a tap');
   const more = row.getByRole('button', { name: '详情' });
   assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  // Closed, the type and status say what they are without their labels ("捐款收入 已到账"),
+  // so 详情 fits on their line.
+  const before = (col) => row.locator(`.col-${col}`).evaluate((e) => getComputedStyle(e, '::before').content);
+  assert.deepEqual([await before('flow'), await before('status')], ['none', 'none']);
+  const top = async (l) => Math.round((await l.boundingBox()).y + (await l.boundingBox()).height / 2);
+  assert.ok(Math.abs((await top(more)) - (await top(row.locator('.col-status')))) < 12, '详情 on the status line');
   await more.click();
   assert.ok(await row.locator('.col-id').isVisible(), 'the id after a tap');
   assert.match(await row.locator('.col-id').innerText(), /^[A-Z]\d{4}-\d+/);
@@ -124,6 +130,7 @@ test('a ledger row on a phone: the first fields at once, the rest on a tap; sort
   // Every field is labelled on the card.
   const label = await row.locator('.col-id').evaluate((e) => getComputedStyle(e, '::before').content);
   assert.equal(label, '"编号"');
+  assert.equal(await before('flow'), '"类型"', 'open, the type has its label');
   // Sort by amount, largest first, from the chips.
   const amountChip = page.locator('table.data-table thead button.sort', { hasText: '金额' });
   assert.ok((await amountChip.boundingBox()).height >= 24);

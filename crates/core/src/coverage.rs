@@ -383,7 +383,7 @@ impl Record for CountyRow {
     fn is_sample(&self) -> bool {
         self.origin.is_sample()
     }
-    fn notes(&self) -> Vec<String> {
+    fn notes(&self, _: Lang) -> Vec<String> {
         self.note.iter().cloned().collect()
     }
 }

@@ -48,13 +48,18 @@ pub fn money_zh(fen: Fen) -> String {
     }
 }
 
-/// Money for reading in English: ≥ 1万元 (CNY 10,000) as "CNY 12.82 million" / "CNY 14,700",
-/// below as "CNY 600" / "CNY 0.5". Amounts of at least a million yuan are in millions (2 decimals).
+/// Money for reading in English: at least a million yuan in millions ("CNY 12.82 million", at
+/// most 2 decimals); below, whole yuan as "CNY 14,700", and an amount with fen with both
+/// decimals, as English writes money: "CNY 780,932.50", "CNY 0.50".
 pub fn money_en(fen: Fen) -> String {
     if fen.0.unsigned_abs() >= 100_000_000 {
         format!("CNY {} million", scaled(fen.0, 8, 2))
+    } else if fen.0 % 100 == 0 {
+        format!("CNY {}", scaled(fen.0, 2, 0))
     } else {
-        format!("CNY {}", scaled(fen.0, 2, 2))
+        let sign = if fen.0 < 0 { "-" } else { "" };
+        let v = fen.0.unsigned_abs();
+        format!("CNY {sign}{}.{:02}", group_thousands(v / 100), v % 100)
     }
 }
 
@@ -129,7 +134,10 @@ mod tests {
         assert_eq!(money_total(Lang::En, Fen(1_282_400_000)), "CNY 12,824,000");
         assert_eq!(money_en(Fen(1_470_000)), "CNY 14,700");
         assert_eq!(money_en(Fen(60_000)), "CNY 600");
-        assert_eq!(money_en(Fen(50)), "CNY 0.5");
+        assert_eq!(money_en(Fen(50)), "CNY 0.50");
+        assert_eq!(money_en(Fen(78_093_250)), "CNY 780,932.50");
+        assert_eq!(money_en(Fen(3_525_512)), "CNY 35,255.12");
+        assert_eq!(money_en(Fen(-50)), "CNY -0.50");
         assert_eq!(money_en(Fen(-162_000_000)), "CNY -1.62 million");
         assert_eq!(money(Lang::Zh, Fen(1_470_000)), "1.47万元");
         assert_eq!(date(Lang::En, PartialDate { year: 2023, month: Some(9), day: Some(18) }), "18 Sep 2023");

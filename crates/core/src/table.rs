@@ -208,8 +208,8 @@ pub trait Record {
             None => c.index() < 4,
         }
     }
-    /// Notes shown with the row: flags, corrections (plain text).
-    fn notes(&self) -> Vec<String> {
+    /// Notes shown with the row, in the reader's language: flags, corrections (plain text).
+    fn notes(&self, _lang: crate::i18n::Lang) -> Vec<String> {
         Vec::new()
     }
     /// The id a reader can question this row by (对此有疑问: the e-mail names it, and its link

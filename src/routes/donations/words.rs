@@ -127,15 +127,15 @@ const ZH: Words = Words {
 const EN: Words = Words {
     lang: Lang::En,
     loading: "Loading the donations ledger…",
-    heading: "Donations of money and goods",
-    lead: "Where every donation of money and every batch of donated goods came from and where it went.",
+    heading: "Donated money and goods",
+    lead: "Where every donation of money or goods came from, and where it went.",
     sample_data_badge: "Sample data",
     related_figures: "All figures in the report on donations",
     related_figures_caption: "Figures in problems 2, 7, 8, 9 and 14",
     flow_chart_file: "where_the_money_went",
     flow_project_chart_file: "where_the_money_went_by_project",
     flow_by_label: "How the flow is grouped",
-    flow_by_channel: "By channel and category",
+    flow_by_channel: "By channel & use",
     flow_by_project: "By project",
     monthly_chart_file: "monthly_in_out",
     directed_chart_file: "directed_non_directed",
@@ -143,7 +143,7 @@ const EN: Words = Words {
     goods_chart_file: "goods_issued",
     records_noun: "ledger records",
     dataset_name: "donations",
-    search_label: "Search donors, projects, goods, purposes, receipt numbers",
+    search_label: "Search donors, projects, goods",
     search_placeholder: "e.g. 防汛 or fangxun (pinyin)",
     table_caption: "Donations ledger (this page)",
     jump_ledger: "Ledger",
@@ -155,12 +155,12 @@ const EN: Words = Words {
     money_out: "Money spent",
     goods_value: "Donated goods (valued)",
     years_table_label: "Yearly summary table",
-    years_table_caption: "By year: income, spending and the 6.5% project-cost cap",
-    col_non_directed: "Non-directed (share)",
-    col_online: "Online fundraising (share)",
+    years_table_caption: "By year: income, spending and the project-cost cap (6.5% of non-directed income)",
+    col_non_directed: "Non-directed",
+    col_online: "Online fundraising",
     col_spent: "Spent",
     col_project_costs: "Project costs",
-    col_cap: "Cap (non-directed × 6.5%)",
+    col_cap: "Cap (6.5%)",
     col_over: "Over the cap?",
     within_cap: "Within the cap",
     directed_table_label: "Directed donations use table",
@@ -282,7 +282,7 @@ impl Words {
         if self.zh() {
             format!("捐赠物资结存（{n} 批，其中 {flagged} 批有需要说明的情况）")
         } else {
-            format!("Donated goods in stock ({n} batches, {flagged} with something to explain)")
+            format!("Goods in stock ({n} batches, {flagged} flagged)")
         }
     }
 
@@ -307,7 +307,7 @@ impl Words {
         if self.zh() {
             format!("关于 6.5% 项目费用上限：见整改报告问题 {problem}")
         } else {
-            format!("On the 6.5% project-cost cap: see problem {problem} of the report")
+            format!("The 6.5% cap: problem {problem} of the report")
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The 捐赠 page's table: money in, money out and goods in, as one searchable list of rows.
 
 use super::*;
+use crate::i18n::Lang;
 use crate::org::Organisation;
 use crate::table::{Cell, Record, NOT_APPLICABLE};
 use std::borrow::Cow;
@@ -57,8 +58,8 @@ struct RowExtra {
     flags: Vec<GoodsFlag>,
     /// Correction notes: (date, text).
     corrections: Vec<Correction>,
-    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
-    funding: Option<String>,
+    /// Funding of a disbursement: the directed donations it was paid from, or the pool.
+    funding: Option<Funding>,
     /// Searchable text that is not a column: a donation's platform, a goods batch's note.
     search_extra: Option<Box<str>>,
 }
@@ -78,9 +79,16 @@ impl LedgerRow {
     pub fn corrections(&self) -> &[Correction] {
         self.extra.as_ref().map_or(&[], |e| &e.corrections)
     }
-    /// Funding of a disbursement: "定向捐赠 D…" or "非定向资金".
-    pub fn funding(&self) -> Option<&str> {
-        self.extra.as_ref().and_then(|e| e.funding.as_deref())
+    /// Funding of a disbursement, as the language says it: "定向捐赠 D…、D…" or "非定向资金";
+    /// "directed donations D…, D…" or "non-directed funds".
+    pub fn funding(&self, lang: Lang) -> Option<String> {
+        let f = self.extra.as_ref()?.funding.as_ref()?;
+        Some(match (f, lang) {
+            (Funding::Pool, Lang::Zh) => "非定向资金".to_string(),
+            (Funding::Pool, Lang::En) => "non-directed funds".to_string(),
+            (Funding::Directed(ids), Lang::Zh) => format!("定向捐赠 {}", ids.join("、")),
+            (Funding::Directed(ids), Lang::En) => format!("directed donation{} {}", if ids.len() == 1 { "" } else { "s" }, ids.join(", ")),
+        })
     }
     fn search_extra(&self) -> &str {
         self.extra.as_ref().and_then(|e| e.search_extra.as_deref()).unwrap_or("")
@@ -234,7 +242,7 @@ impl Record for LedgerRow {
                 crate::search::normalize_into(extra, out);
                 out.push('\n');
             }
-            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding().unwrap_or("")]),
+            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding(Lang::Zh).as_deref().unwrap_or("")]),
             Flow::GoodsIn => {
                 // The item is the start of `detail` ("口罩 1,000个"), so it needs no field of its own.
                 let directed = if self.directed == Some(true) { &*self.project } else { "" };
@@ -251,16 +259,16 @@ impl Record for LedgerRow {
     fn phone_columns() -> Option<&'static [LedgerCol]> {
         Some(&[LedgerCol::Date, LedgerCol::Party, LedgerCol::Amount, LedgerCol::Flow, LedgerCol::Status])
     }
-    fn notes(&self) -> Vec<String> {
-        let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.zh())).collect();
+    fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.label(lang))).collect();
         for c in self.corrections() {
-            n.push(format!("更正（{}）：{}", c.date, c.text));
+            n.push(lang.pick(format!("更正（{}）：{}", c.date, c.text), format!("Correction ({}): {}", c.date, c.text)));
         }
-        if let Some(f) = self.funding() {
-            n.push(format!("资金来源：{f}"));
+        if let Some(f) = self.funding(lang) {
+            n.push(lang.pick(format!("资金来源：{f}"), format!("Paid from {f}")));
         }
         if self.category == Some(Category::ProjectCost) {
-            n.push("计入 6.5% 项目费用上限".to_string());
+            n.push(lang.pick("计入 6.5% 项目费用上限", "Counts toward the 6.5% project-cost cap").to_string());
         }
         n
     }
@@ -306,12 +314,8 @@ pub fn ledger_rows(donations: &[Donation], disbursements: &[Disbursement], goods
         });
     }
     for x in disbursements {
-        let funding = match &x.funding {
-            Funding::Pool => "非定向资金".to_string(),
-            Funding::Directed(ids) => format!("定向捐赠 {}", ids.join("、")),
-        };
         rows.push(LedgerRow {
-            extra: RowExtra { funding: Some(funding), ..Default::default() }.boxed(),
+            extra: RowExtra { funding: Some(x.funding.clone()), ..Default::default() }.boxed(),
             id: x.id.clone(),
             flow: Flow::MoneyOut,
             date: x.date,

@@ -326,3 +326,38 @@ fn a_year_is_complete_only_when_published_after_its_end() {
     assert!(!is_complete_year(2024, d("2024-12")));
     assert!(!is_complete_year(2025, d("2024-12-31")));
 }
+
+#[test]
+fn a_rows_notes_are_in_the_readers_language() {
+    use crate::i18n::Lang;
+    use crate::table::Record;
+    let x = |id: &str, from: &[&str], category: &str| RawDisbursement {
+        id: Some(id.into()),
+        date: Some("2020-02-01".into()),
+        purpose: Some("救助".into()),
+        project: Some("防汛".into()),
+        recipient: Some("某村".into()),
+        amount_fen: Some(100.into()),
+        from_donations: from.iter().map(|s| s.to_string()).collect(),
+        category: Some(category.into()),
+        origin: Some("sample".into()),
+        ..Default::default()
+    };
+    let xs = validate_disbursements(file(vec![x("X1", &["D1", "D2"], "aid"), x("X2", &[], "project_cost"), x("X3", &["D1"], "aid")])).value;
+    let rows = crate::ledger::rows::ledger_rows(&[], &xs, &Goods::default());
+    let notes = |lang| rows.iter().map(|r| r.notes(lang)).collect::<Vec<_>>();
+    assert_eq!(
+        notes(Lang::En),
+        vec![
+            vec!["Paid from directed donations D1, D2".to_string()],
+            vec!["Paid from non-directed funds".to_string(), "Counts toward the 6.5% project-cost cap".to_string()],
+            vec!["Paid from directed donation D1".to_string()],
+        ]
+    );
+    assert_eq!(notes(Lang::Zh)[0], vec!["资金来源：定向捐赠 D1、D2".to_string()]);
+    assert_eq!(notes(Lang::Zh)[1], vec!["资金来源：非定向资金".to_string(), "计入 6.5% 项目费用上限".to_string()]);
+    // The search still finds a disbursement by the donations that paid for it, in Chinese.
+    let mut hay = String::new();
+    rows[0].write_haystack(&mut hay);
+    assert!(hay.contains("定向捐赠") && hay.contains("d2"), "{hay}");
+}

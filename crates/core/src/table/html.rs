@@ -106,7 +106,7 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
         let r = &rows[*i as usize];
         let sample = r.is_sample();
         out.push_str(if sample { "<tr class=\"sample\">" } else { "<tr>" });
-        let notes = r.notes();
+        let notes = r.notes(lang);
         for &c in cols {
             let col = c.def();
             let (tag, scope) = if c == header { ("th", " scope=\"row\"") } else { ("td", "") };
