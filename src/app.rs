@@ -176,25 +176,28 @@ fn Header() -> impl IntoView {
                 <a class="text-size" href=text_href role="button" aria-pressed=large.to_string() title=t.text_size_label on:click=text_size>{t.text_large}</a>
                 <a class="lang-switch" href=switch_href hreflang=other.html() lang=other.html() aria-label=t.lang_switch_label on:click=switch>{t.lang_switch}</a>
             </div>
-            <nav aria-label=t.main_nav>
-                <ul>
-                    // A page whose dataset the organisation does not publish has no tab (a
-                    // shared link to it still opens, and says so).
-                    {move || {
-                        let listed = |p: Page| data.manifest.with(|m| m.value().is_none_or(|m| p.dataset().is_none_or(|id| m.dataset(id).is_some())));
-                        Page::ALL
-                            .into_iter()
-                            // The history is reached from the footer and the data page, not a tab.
-                            .filter(|p| (listed(*p) && !matches!(p, Page::History | Page::Lookup)) || nav.view.with_untracked(|v| v.page == *p))
-                            .map(|p| {
-                                let current = Signal::derive(move || nav.view.with(|v| v.page == p));
-                                view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </nav>
         </header>
+        // The tabs stay at the top of the screen as the page scrolls; the organisation's name
+        // and the buttons above them scroll away (on a phone in large text they were a third
+        // of the screen).
+        <nav class="site" aria-label=t.main_nav>
+            <ul>
+                // A page whose dataset the organisation does not publish has no tab (a
+                // shared link to it still opens, and says so).
+                {move || {
+                    let listed = |p: Page| data.manifest.with(|m| m.value().is_none_or(|m| p.dataset().is_none_or(|id| m.dataset(id).is_some())));
+                    Page::ALL
+                        .into_iter()
+                        // The history is reached from the footer and the data page, not a tab.
+                        .filter(|p| (listed(*p) && !matches!(p, Page::History | Page::Lookup)) || nav.view.with_untracked(|v| v.page == *p))
+                        .map(|p| {
+                            let current = Signal::derive(move || nav.view.with(|v| v.page == p));
+                            view! { <li><ViewLink view=View::page_in(p, t.lang) current=current class="tab">{p.label(t.lang)}</ViewLink></li> }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
     }
 }
 

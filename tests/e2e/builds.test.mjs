@@ -57,7 +57,7 @@ test('a tab to a page of another build opens it with that build, and back return
   await page.locator(CONTENT.rectification).first().waitFor();
   for (const [label, p] of [['捐赠', 'donations'], ['救助', 'relief'], ['整改', 'rectification']]) {
     wasm.length = 0;
-    await page.locator('header.site nav a', { hasText: label }).first().click();
+    await page.locator('nav.site a', { hasText: label }).first().click();
     await page.waitForURL((u) => (new URL(u).searchParams.get('page') || 'overview') === p);
     // A page of another build is a page load: its static view, then the app on a first touch.
     await startApp(page);

@@ -74,7 +74,7 @@ const VIEWS = [
   ['?page=coverage', '.col-county', 3, '覆盖'],
   ['?page=data', '.dataset.card', 5, '数据下载'],
   ['?lang=en', '.card', 3, 'Inspection'],
-  ['?page=donations&lang=en', 'table.data-table tbody tr', 10, 'Donations'],
+  ['?page=donations&lang=en', 'table.data-table tbody tr', 10, 'Donated money and goods'],
 ];
 
 test('every page by its own link paints its own static view, with no app code and no data request', async () => {

@@ -16,7 +16,7 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.locator('table.data-table tbody tr').first().waitFor();
 
-  const nav = await page.locator('header.site nav').innerText();
+  const nav = await page.locator('nav.site').innerText();
   assert.match(nav, /Donations/);
   assert.doesNotMatch(nav, /捐赠/);
   await page.waitForURL(/[?&]lang=en(&|$)/);
@@ -33,19 +33,19 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   await page.screenshot({ path: `${OUT}donations-en-390.png` });
 
   // Page links keep the language.
-  await page.locator('header.site nav a', { hasText: 'Relief' }).click();
+  await page.locator('nav.site a', { hasText: 'Relief' }).click();
   await page.waitForURL(/page=relief/);
   await page.waitForURL(/lang=en/);
 
   await page.reload();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(await page.locator('header.site nav').innerText(), /Donations/);
+  assert.match(await page.locator('nav.site').innerText(), /Donations/);
 
   // And back to Chinese.
   await page.locator('a.lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.doesNotMatch(page.url(), /lang=/);
-  assert.match(await page.locator('header.site nav').innerText(), /捐赠/);
+  assert.match(await page.locator('nav.site').innerText(), /捐赠/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -55,7 +55,7 @@ test('a fresh load without lang is Chinese', async () => {
   await gotoApp(page, `${env.url}?page=donations`);
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  const nav = await page.locator('header.site nav').innerText();
+  const nav = await page.locator('nav.site').innerText();
   assert.match(nav, /捐赠/);
   assert.doesNotMatch(nav, /Donations/);
   assert.match(await page.locator('.result-count').innerText(), /共 \d+ 条记录/);
