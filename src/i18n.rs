@@ -280,6 +280,16 @@ impl Tr {
         format::money_total(self.lang, fen)
     }
 
+    /// An exact sum's reading aid, the size at a glance: 万元 in Chinese ("4,271.20万元"); in
+    /// English millions from a million yuan ("CNY 42.71 million"), and none below, where the
+    /// exact sum reads as it is (whole yuan would only repeat it).
+    pub fn reading(&self, fen: Fen) -> Option<String> {
+        match self.lang {
+            Lang::Zh => Some(format::money_total(self.lang, fen)),
+            Lang::En => (fen.0.unsigned_abs() >= 100_000_000).then(|| format::money_en(fen)),
+        }
+    }
+
     /// Exact amount: "12,345.00 元" / "CNY 12,345.00".
     pub fn yuan(&self, fen: Fen) -> String {
         if self.zh() {

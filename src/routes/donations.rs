@@ -334,9 +334,9 @@ fn ledger_totals(s: &Totals) -> AnyView {
     let w = words(t.lang);
     view! {
         <dl class="totals" aria-label=t.totals_label>
-            <div><dt>{w.money_in}</dt><dd>{w.count_money(s.money_in_rows, s.money_in)}<span class="wan">{t.money_total(s.money_in)}</span></dd></div>
-            <div><dt>{w.money_out}</dt><dd>{w.count_money(s.money_out_rows, s.money_out)}<span class="wan">{t.money_total(s.money_out)}</span></dd></div>
-            <div><dt>{w.goods_value}</dt><dd>{w.batches_money(s.goods_rows, s.goods_value)}<span class="wan">{t.money_total(s.goods_value)}</span></dd></div>
+            <div><dt>{w.money_in}</dt><dd>{w.count_money(s.money_in_rows, s.money_in)}{t.reading(s.money_in).map(|r| view! { <span class="wan">{r}</span> })}</dd></div>
+            <div><dt>{w.money_out}</dt><dd>{w.count_money(s.money_out_rows, s.money_out)}{t.reading(s.money_out).map(|r| view! { <span class="wan">{r}</span> })}</dd></div>
+            <div><dt>{w.goods_value}</dt><dd>{w.batches_money(s.goods_rows, s.goods_value)}{t.reading(s.goods_value).map(|r| view! { <span class="wan">{r}</span> })}</dd></div>
         </dl>
     }
     .into_any()

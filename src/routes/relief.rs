@@ -25,7 +25,7 @@ fn totals(rows: &[ReliefRecord], idx: &[u32]) -> AnyView {
     view! {
         <dl class="totals" aria-label=t.totals_label>
             <div><dt>{w.total_cases}</dt><dd>{idx.len()}</dd></div>
-            <div><dt>{w.total_paid}</dt><dd>{t.yuan(sum)}<span class="wan">{t.money_total(sum)}</span></dd></div>
+            <div><dt>{w.total_paid}</dt><dd>{t.yuan(sum)}{t.reading(sum).map(|r| view! { <span class="wan">{r}</span> })}</dd></div>
             <div><dt>{w.total_with_goods}</dt><dd>{w.cases(goods)}</dd></div>
         </dl>
     }

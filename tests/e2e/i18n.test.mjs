@@ -23,6 +23,9 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   await page.waitForURL(/year=2020/);
   await page.waitForFunction(() => /Xianning Red Cross Society/.test(document.querySelector('header h1').innerText));
   assert.match(await page.locator('.totals').innerText(), /CNY/);
+  // Beside an exact sum, its size at a glance (as 万元 is in Chinese), not the sum again in whole yuan.
+  const readings = await page.locator('.totals .wan').allInnerTexts();
+  assert.ok(readings.length >= 1 && readings.every((r) => /^CNY [\d.]+ million$/.test(r)), `readings: ${readings}`);
   assert.match(await page.locator('.result-count').innerText(), /\d+ records/);
   // A row's notes too: where a disbursement's money came from, in English.
   const notes = (await page.locator('table.data-table .row-notes').allInnerTexts()).join('\n');
