@@ -92,10 +92,7 @@ pub fn ReliefPage() -> impl IntoView {
                     default_sort=DEFAULT_SORT
                     dataset=w.dataset_name
                     search_label=w.search_label(&division)
-                    placeholder=w.search_placeholder(
-                        value.records.first().map(|r| r.programme.label(t.lang)),
-                        value.records.first().map(|r| r.county.name.as_str()),
-                    )
+                    placeholder=w.search_placeholder(value.records.first().map(|r| r.county.name.as_str()))
                     caption=w.table_caption
                     totals=Arc::new(totals)
                 />

@@ -66,11 +66,19 @@ function measure() {
   const small = [...document.querySelectorAll('a[href], button, input, select, summary, textarea, [role="button"]')].filter(visible)
     .filter((e) => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
     .map((e) => `${e.tagName}.${e.className} "${(e.innerText || e.getAttribute('aria-label') || '').slice(0, 20)}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+  // A search box's example is read whole, not cut off at the box's edge.
+  const ctx = document.createElement('canvas').getContext('2d');
+  const cut = [...document.querySelectorAll('input[placeholder]')].filter(visible).filter((el) => {
+    const cs = getComputedStyle(el);
+    ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+    return ctx.measureText(el.placeholder).width > el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 0.5;
+  }).map((el) => el.placeholder);
   return {
     overflow: document.documentElement.scrollWidth - vw,
     wideTables,
     squashed,
     small,
+    cut,
     screens: document.documentElement.scrollHeight / innerHeight,
   };
 }
@@ -97,6 +105,7 @@ for (const [width, lang] of [[390, 'zh'], [320, 'zh'], [390, 'en'], [320, 'en']]
         assert.deepEqual(m.wideTables, [], `${which}: no table wider than the screen`);
         assert.deepEqual(m.squashed, [], `${which}: no cell squashed to a character a line`);
         assert.deepEqual(m.small, [], `${which}: no target under 24 × 24 px`);
+        assert.deepEqual(m.cut, [], `${which}: no search example cut off`);
         assert.ok(m.screens <= 12, `${which}: ${name} is ${m.screens.toFixed(1)} screens tall at ${width} px`);
         if (width === 390 && which === 'app') await page.screenshot({ path: `${OUT}phone-${name}-${width}${en ? '-en' : ''}.png`, fullPage: true });
       }

@@ -102,9 +102,11 @@ impl Words {
         }
     }
 
-    /// The relief search box's examples, from the data: a programme, a county and a masked name.
-    pub fn search_placeholder(&self, programme: Option<&str>, county: Option<&str>) -> String {
-        let mut words: Vec<&str> = programme.into_iter().chain(county).collect();
+    /// The relief search box's examples, from the data: a county and a masked name (with a
+    /// programme's name as well the examples did not fit a 320 px phone's box, in either
+    /// language; the label names programmes).
+    pub fn search_placeholder(&self, county: Option<&str>) -> String {
+        let mut words: Vec<&str> = county.into_iter().collect();
         words.push("张某");
         if self.zh() {
             format!("例如：{}", words.join("、"))
