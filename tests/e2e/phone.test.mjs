@@ -158,8 +158,8 @@ test('a ledger row on a phone: the first fields at once, the rest on a tap; sort
   // so 详情 fits on their line.
   const before = (col) => row.locator(`.col-${col}`).evaluate((e) => getComputedStyle(e, '::before').content);
   assert.deepEqual([await before('flow'), await before('status')], ['none', 'none']);
-  const top = async (l) => Math.round((await l.boundingBox()).y + (await l.boundingBox()).height / 2);
-  assert.ok(Math.abs((await top(more)) - (await top(row.locator('.col-status')))) < 12, '详情 on the status line');
+  const middle = async (l) => { const b = await l.boundingBox(); return Math.round(b.y + b.height / 2); };
+  assert.ok(Math.abs((await middle(more)) - (await middle(row.locator('.col-status')))) < 12, '详情 on the status line');
   await more.click();
   assert.ok(await row.locator('.col-id').isVisible(), 'the id after a tap');
   assert.match(await row.locator('.col-id').innerText(), /^[A-Z]\d{4}-\d+/);

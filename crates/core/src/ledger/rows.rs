@@ -262,10 +262,16 @@ impl Record for LedgerRow {
     fn notes(&self, lang: Lang) -> Vec<String> {
         let mut n: Vec<String> = self.flags().iter().map(|f| format!("⚠ {}", f.label(lang))).collect();
         for c in self.corrections() {
-            n.push(lang.pick(format!("更正（{}）：{}", c.date, c.text), format!("Correction ({}): {}", c.date, c.text)));
+            n.push(match lang {
+                Lang::Zh => format!("更正（{}）：{}", c.date, c.text),
+                Lang::En => format!("Correction ({}): {}", c.date, c.text),
+            });
         }
         if let Some(f) = self.funding(lang) {
-            n.push(lang.pick(format!("资金来源：{f}"), format!("Paid from {f}")));
+            n.push(match lang {
+                Lang::Zh => format!("资金来源：{f}"),
+                Lang::En => format!("Paid from {f}"),
+            });
         }
         if self.category == Some(Category::ProjectCost) {
             n.push(lang.pick("计入 6.5% 项目费用上限", "Counts toward the 6.5% project-cost cap").to_string());
