@@ -15,6 +15,8 @@ use leptos::prelude::*;
 use words::words;
 
 /// Today, from the browser's clock (the data page's freshness badges, the history's calendar).
+/// What is worded from it carries `data-today`: a static first view leaves it out
+/// (scripts/prerender.mjs), since it would go stale the day after `make dist`.
 pub(crate) fn today() -> PartialDate {
     let d = js_sys::Date::new_0();
     PartialDate { year: d.get_full_year() as u16, month: Some(d.get_month() as u8 + 1), day: Some(d.get_date() as u8) }
@@ -85,9 +87,9 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
                     <dd>
                         {t.date(next)}
                         {if late {
-                            view! { <span class="badge overdue">{w.overdue(-days)}</span> }.into_any()
+                            view! { <span class="badge overdue">{w.overdue()}<span data-today="">{w.overdue_days(-days)}</span></span> }.into_any()
                         } else {
-                            view! { <span class="badge ontime">{w.days_left(days)}</span> }.into_any()
+                            view! { <span class="badge ontime" data-today="">{w.days_left(days)}</span> }.into_any()
                         }}
                         <details class="basis"><summary>{w.legal_basis}</summary><p>{c.basis.clone()}</p>
                             {c.emergency_every_days.map(|n| view! { <p>{w.emergency_cadence(n)}</p> })}

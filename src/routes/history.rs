@@ -596,7 +596,7 @@ fn Calendar(log: Arc<Checked<Log>>) -> impl IntoView {
                 .collect_view();
             let open = late + missed > 0;
             Some(view! {
-                <details class="calendar-set" data-dataset=ds.id.clone() open=open>
+                <details class="calendar-set" data-dataset=ds.id.clone() open=open data-today="">
                     <summary>{summary}</summary>
                     <table class="calendar">
                         <thead><tr><th scope="col">{w.due}</th><th scope="col">{w.outcome}</th></tr></thead>

@@ -168,6 +168,27 @@ test('the data page\'s citations carry the address the site is deployed at, not 
   await context.close();
 });
 
+test('a static view says nothing that goes stale with the date: the data page\'s badges say "overdue", the app says by how many days', async () => {
+  // The views are made by `make dist`; "overdue by 977 days" in one would be wrong the next day
+  // (and a re-run of scripts/prerender.mjs on another day would write a different file).
+  for (const lang of ['zh', 'en']) {
+    const html = fs.readFileSync(`dist/first/data.${lang}.html`, 'utf8');
+    assert.ok(!/data-today|逾期 \d|还有 \d|\d+ days (overdue|left)|by \d+ days/.test(html), `data.${lang}: a day count in the static view`);
+  }
+  const { context, page, errors } = await phonePage(env.browser);
+  await page.goto(env.url + '?page=data');
+  await page.locator('#prerender .badge.overdue').first().waitFor();
+  const before = await page.locator('#prerender .badge.overdue').allTextContents();
+  assert.ok(before.length >= 1 && before.every((t) => t === '已逾期'), before.join(' | '));
+  await page.locator('#prerender textarea').first().focus(); // starts the app
+  await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('#app .badge.overdue'), null, { timeout: 30000 });
+  const now = await page.locator('#app .badge.overdue').allTextContents();
+  assert.equal(now.length, before.length);
+  assert.ok(now.every((t) => /^已逾期 \d+ 天$/.test(t)), now.join(' | '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a page whose static view cannot be fetched starts the app at once', async () => {
   // Failing before the app's loader has run (it then starts at once), and after it has begun
   // to wait for an interaction (the failure must wake it).

@@ -106,11 +106,22 @@ impl Words {
         }
     }
 
-    pub fn overdue(&self, days: i64) -> String {
+    /// The overdue badge's word, which stays true until the data is replaced (a static first view
+    /// keeps it); [`Self::overdue_days`] follows it in the app.
+    pub fn overdue(&self) -> &'static str {
         if self.zh() {
-            format!("已逾期 {days} 天")
+            "已逾期"
         } else {
-            format!("{days} days overdue")
+            "Overdue"
+        }
+    }
+
+    /// How long overdue, as of the reader's today (the app's view only).
+    pub fn overdue_days(&self, days: i64) -> String {
+        if self.zh() {
+            format!(" {days} 天")
+        } else {
+            format!(" by {days} days")
         }
     }
 
