@@ -192,6 +192,21 @@ async fn read_json(p: &Part, download: Download) -> Result<(usize, Checked<Vec<D
     gongshi_core::ledger::load_donations_part(&p.file, &text).map(|c| (n, c))
 }
 
+/// 捐赠查询's shard for `number` (`core::ledger::shard`): the one small file whose bucket the
+/// number falls in, read and checked against what the manifest says it must have been made from
+/// (`buckets`, `sources`); any problem is an error, and the caller reads the ledger instead.
+pub async fn lookup_shard(
+    number: &str,
+    buckets: u32,
+    sources: &std::collections::BTreeMap<String, String>,
+) -> Result<gongshi_core::ledger::shard::Shard, Diagnostic> {
+    use gongshi_core::ledger::shard;
+    let b = shard::bucket(number, buckets);
+    let file = shard::file_name(b);
+    let bytes = start(&file).verified(None, None).await?;
+    shard::read(&file, &utf8_text(&file, bytes)?, b, buckets, sources)
+}
+
 /// `DATA_DIR/file` asked afresh of the host (the browser's cache may answer only once the host
 /// says it is unchanged): what the history's checks read, so that no cached copy can hide an
 /// alarm. `Ok(None)` when the host has no such file (404).

@@ -2,16 +2,20 @@
 //! or goods batch id, or by name with the date and the amount; the answer (`core::ledger::lookup`)
 //! shows the donation and, for a directed one, every disbursement it paid for and what is not yet
 //! used; a batch, every movement out. The question is in the URL, so the answer has its own
-//! permalink; a ledger published by year loads only the year the question names.
+//! permalink; a ledger published by year loads only the year the question names, or, when the
+//! publisher wrote lookup files (`core::ledger::shard`), only the one file a number falls in.
 
 use crate::nav::use_nav;
 use crate::state::{use_data, Load};
 use gongshi_core::date::PartialDate;
 use gongshi_core::i18n::Lang;
 use gongshi_core::ledger::lookup::{lookup, Answer, Ask, Found, FoundBatch};
+use gongshi_core::ledger::shard::Shard;
+use gongshi_core::ledger::Goods;
 use gongshi_core::money::Fen;
 use gongshi_core::view::{LookupView, Page, View};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The page's own words.
 struct Words {
@@ -139,9 +143,48 @@ pub fn LookupPage() -> impl IntoView {
         }
         asked_before.set_value(true);
     };
+    // A number asked of a ledger whose publisher wrote the lookup's shards reads the one shard
+    // its bucket names (and the goods file, when no donation has the number: a batch id); any
+    // other question, or a shard that cannot be used, reads the ledger.
+    let from_shard = RwSignal::new(FromShard::No);
     // Every question, however it arrives (the link, the form, back and forward), reads what it
-    // needs.
-    Effect::new(move |_| read_for(&ask_of(&asked.get())));
+    // needs, once the manifest says whether there are shards.
+    Effect::new(move |_| {
+        let ask = ask_of(&asked.get());
+        let m = data.manifest.get();
+        if ask.is_empty() || !m.is_settled() {
+            return;
+        }
+        let number = ask.number.trim().to_string();
+        let Some((buckets, sources)) = m.value().and_then(|m| m.lookup_sources()).filter(|_| !number.is_empty()) else {
+            from_shard.set(FromShard::No);
+            read_for(&ask);
+            return;
+        };
+        if from_shard.with_untracked(|s| s.number() == Some(number.as_str())) {
+            return;
+        }
+        from_shard.set(FromShard::Loading(number.clone()));
+        leptos::task::spawn_local(async move {
+            let read = crate::api::lookup_shard(&number, buckets, &sources).await;
+            if !from_shard.with_untracked(|s| matches!(s, FromShard::Loading(n) if *n == number)) {
+                return; // another question since
+            }
+            match read {
+                Ok(shard) => {
+                    if lookup(&ask, &shard.donations, &shard.disbursements, &Goods::default()) == Answer::NotFound {
+                        data.ensure(crate::state::DataFile::Goods);
+                    }
+                    from_shard.set(FromShard::Ready(number, Arc::new(shard)));
+                }
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("gongshi: 捐赠查询 reads the ledger: {}", e.message).into());
+                    from_shard.set(FromShard::Failed(number));
+                    read_for(&ask);
+                }
+            }
+        });
+    });
     // A directed donation that shared a disbursement with donations of years not read: their
     // amounts decide its share, so every year is read and the answer given again.
     Effect::new(move |_| {
@@ -179,6 +222,24 @@ pub fn LookupPage() -> impl IntoView {
         if ask.is_empty() {
             return None;
         }
+        let loading = move || view! { <p class="loading" aria-busy="true">{w.loading}</p> }.into_any();
+        match from_shard.get() {
+            FromShard::Loading(_) => return Some(loading()),
+            FromShard::Ready(n, _) | FromShard::Failed(n) if n != ask.number.trim() => return Some(loading()),
+            FromShard::Ready(_, shard) => {
+                return Some(match lookup(&ask, &shard.donations, &shard.disbursements, &Goods::default()) {
+                    // No donation has the number (its shard holds every one that could): a goods
+                    // batch id, or nothing.
+                    Answer::NotFound => match data.goods.get() {
+                        Load::Ready { value: g, .. } => show(lookup(&ask, &[], &[], &g), &v, t),
+                        g if g.is_settled() => crate::components::loaded(g, crate::state::DataFile::Goods, None, |_, _| ().into_any()),
+                        _ => loading(),
+                    },
+                    found => show(found, &v, t),
+                });
+            }
+            FromShard::No | FromShard::Failed(_) => {}
+        }
         let (d, x, g) = (data.donations.get(), data.disbursements.get(), data.goods.get());
         let (Load::Ready { value: d, .. }, Load::Ready { value: x, .. }, Load::Ready { value: g, .. }) = (&d, &x, &g) else {
             let failed = [d.is_settled(), x.is_settled(), g.is_settled()].iter().all(|s| *s);
@@ -188,13 +249,7 @@ pub fn LookupPage() -> impl IntoView {
                 view! { <p class="loading" aria-busy="true">{w.loading}</p> }.into_any()
             });
         };
-        let answer = lookup(&ask, d, x, g);
-        Some(match answer {
-            Answer::Empty => ().into_any(),
-            Answer::NotFound => not_found(&v, t),
-            Answer::Donations(found) => found.iter().map(|f| donation_card(f, t)).collect_view().into_any(),
-            Answer::Batch(b) => batch_card(&b, t),
-        })
+        Some(show(lookup(&ask, d, x, g), &v, t))
     };
 
     view! {
@@ -216,6 +271,36 @@ pub fn LookupPage() -> impl IntoView {
             </form>
             <div class="lookup-answer" role="status" aria-live="polite">{answer}</div>
         </section>
+    }
+}
+
+/// Where the lookup's shard for the number asked stands (keyed by the number, trimmed).
+#[derive(Clone)]
+enum FromShard {
+    /// No shards, or not a question by number: the ledger answers.
+    No,
+    Loading(String),
+    Ready(String, Arc<Shard>),
+    /// It could not be used (missing, stale, invalid): the ledger answers.
+    Failed(String),
+}
+
+impl FromShard {
+    fn number(&self) -> Option<&str> {
+        match self {
+            FromShard::No => None,
+            FromShard::Loading(n) | FromShard::Ready(n, _) | FromShard::Failed(n) => Some(n),
+        }
+    }
+}
+
+/// The answer, shown.
+fn show(answer: Answer<'_>, v: &LookupView, t: &'static crate::i18n::Tr) -> AnyView {
+    match answer {
+        Answer::Empty => ().into_any(),
+        Answer::NotFound => not_found(v, t),
+        Answer::Donations(found) => found.iter().map(|f| donation_card(f, t)).collect_view().into_any(),
+        Answer::Batch(b) => batch_card(&b, t),
     }
 }
 

@@ -788,12 +788,49 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
     if !done.missing.is_empty() {
         return Err(format!("清单列出的文件不存在：{}，没有改写 manifest.json", done.missing.join("、")));
     }
+    let shards = write_shards(&a, &files, &problems, &mut raw, err)?;
     raw.summary =
         files.get(summary::FILE).map(|b| RawFileRef { file: Some(summary::FILE.to_string()), sha256: Some(sha256_hex(b)), bytes: Some(b.len() as u64) });
     write_file(&path, &(serde_json::to_string_pretty(&raw).expect("plain data") + "\n"))?;
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     print_manifest_written(out, err, &raw, done.packs, &path, &a.dir, errors);
+    if shards > 0 {
+        let _ = writeln!(out, "已为捐赠查询写出 {shards} 个查询文件（lookup-*.json）");
+    }
     Ok(0)
+}
+
+/// 捐赠查询's shards for a donations ledger in parts (`gongshi_publish::shard`), written beside
+/// the parts after the old ones are removed; the donations entry records how many. None with
+/// `--no-pack`, without parts, or when a part or the disbursements file has an error (the app
+/// then reads the year the question names). Returns how many were written.
+fn write_shards(
+    a: &ManifestArgs,
+    files: &BTreeMap<String, Vec<u8>>,
+    problems: &[gongshi_core::diag::Diagnostic],
+    raw: &mut RawManifest,
+    err: &mut dyn Write,
+) -> Result<usize, String> {
+    for name in files.keys().filter(|n| gongshi_core::ledger::shard::is_file_name(n)) {
+        std::fs::remove_file(a.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+    }
+    let disbursements = raw.datasets.iter().find(|d| d.id.as_deref() == Some("disbursements")).and_then(|d| Some((d.file.clone()?, d.sha256.clone()?)));
+    let Some(d) = raw.datasets.iter_mut().find(|d| d.id.as_deref() == Some("donations")) else { return Ok(0) };
+    d.lookup = None;
+    let parts: Option<Vec<(String, String)>> = d.parts.iter().flatten().map(|p| Some((p.file.clone()?, p.sha256.clone()?))).collect();
+    let (Some(parts), Some((xfile, xsha)), false) = (parts.filter(|p| !p.is_empty()), disbursements, a.no_pack) else { return Ok(0) };
+    let bad: BTreeSet<&str> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && (p.file == xfile || parts.iter().any(|(f, _)| *f == p.file)))
+        .map(|p| p.file.as_str())
+        .collect();
+    if !bad.is_empty() {
+        let _ = writeln!(err, "note: {} 有错误，没有写捐赠查询文件（网页读取问题所属的年度）", bad.into_iter().collect::<Vec<_>>().join("、"));
+        return Ok(0);
+    }
+    let buckets = gongshi_publish::shard::for_folder(&parts, (&xfile, &xsha), files, |name, text| write_file(&a.dir.join(name), &text))?;
+    d.lookup = Some(manifest::RawLookup { buckets: Some(buckets) });
+    Ok(buckets as usize)
 }
 
 fn read_raw_manifest(path: &Path) -> Result<RawManifest, String> {

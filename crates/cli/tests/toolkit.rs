@@ -530,3 +530,67 @@ fn small_cells_are_refused_by_check_and_withheld_by_mask() {
     assert_eq!(gongshi(&["manifest", dir.to_str().unwrap()], &dir).code, 0);
     assert_eq!(check_json(&dir).0, 0, "{:#?}", check_json(&dir).1);
 }
+
+#[test]
+fn manifest_writes_lookup_files_that_answer_as_the_ledger_and_check_holds_them_to_it() {
+    use gongshi_core::ledger::lookup::{lookup, Answer, Ask};
+    use gongshi_core::ledger::shard;
+    let out = scratch("shards").join("data");
+    let r = gongshi(
+        &["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        out.parent().unwrap(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = read(&out.join("manifest.json"));
+    schema::strict_parse("manifest", &text).unwrap_or_else(|e| panic!("the manifest with lookup files follows its schema: {e}"));
+    let m = manifest::load(&text).unwrap().value;
+    let (buckets, sources) = m.lookup_sources().expect("lookup files for a ledger in parts");
+    assert_eq!(buckets, shard::buckets_for(1500));
+    let ask_of = |number: &str| -> Option<String> {
+        let b = shard::bucket(number, buckets);
+        let file = shard::file_name(b);
+        let s = shard::read(&file, &read(&out.join(&file)), b, buckets, &sources).unwrap();
+        match lookup(&Ask { number: number.into(), ..Default::default() }, &s.donations, &s.disbursements, &Default::default()) {
+            Answer::Donations(f) => Some(f[0].donation.id.clone()),
+            _ => None,
+        }
+    };
+    // A receipt number of the last part, typed in lower case, is in its file.
+    let last = &m.dataset("donations").unwrap().parts.last().unwrap().file;
+    let part: serde_json::Value = serde_json::from_str(&read(&out.join(last))).unwrap();
+    let d = part["records"].as_array().unwrap().iter().find(|d| d["receipt"].is_string()).unwrap();
+    assert_eq!(ask_of(&d["receipt"].as_str().unwrap().to_lowercase()).as_deref(), d["id"].as_str());
+    let check = |what: &str| {
+        let r = gongshi(&["check", out.to_str().unwrap(), "--today", "2024-01-15"], &out);
+        (r.code, format!("{what}: {}{}", r.stdout, r.stderr))
+    };
+    let (code, said) = check("as written");
+    assert_eq!(code, 0, "{said}");
+    // A lookup file altered: check says which, and what to run.
+    let f3 = out.join(shard::file_name(3));
+    let good = read(&f3);
+    std::fs::write(&f3, good.replacen("\"donor\":\"", "\"donor\":\"改", 1)).unwrap();
+    let (code, said) = check("an altered lookup file");
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("lookup-0003.json") && said.contains("gongshi manifest"), "{said}");
+    // The data changed and gongshi manifest run again: the files follow it (a new receipt number
+    // is found), and check is clean.
+    let p0 = &m.dataset("donations").unwrap().parts[0].file;
+    let json = read(&out.join(p0));
+    let old: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = old["records"].as_array().unwrap().iter().find(|d| d["receipt"].is_string()).unwrap();
+    let (old_receipt, id) = (first["receipt"].as_str().unwrap().to_string(), first["id"].as_str().unwrap().to_string());
+    std::fs::write(out.join(p0), json.replacen(&format!("\"{old_receipt}\""), "\"NEW-2019-777777\"", 1)).unwrap();
+    assert_eq!(gongshi(&["manifest", out.to_str().unwrap()], &out).code, 0);
+    let (code, said) = check("after gongshi manifest");
+    assert_eq!(code, 0, "{said}");
+    let (buckets2, sources2) = manifest::load(&read(&out.join("manifest.json"))).unwrap().value.lookup_sources().unwrap();
+    assert_eq!(buckets2, buckets);
+    assert_ne!(sources2, sources, "made from the new part");
+    let b = shard::bucket("new-2019-777777", buckets);
+    let s = shard::read(&shard::file_name(b), &read(&out.join(shard::file_name(b))), b, buckets, &sources2).unwrap();
+    assert!(s.donations.iter().any(|d| d.id == id && d.receipt.as_deref() == Some("NEW-2019-777777")));
+    // --no-pack: no lookup files, none listed, check clean.
+    assert_eq!(gongshi(&["manifest", "--no-pack", out.to_str().unwrap()], &out).code, 0);
+    assert!(!out.join(shard::file_name(0)).exists() && !read(&out.join("manifest.json")).contains("\"lookup\""));
+}

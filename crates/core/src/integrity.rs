@@ -81,6 +81,7 @@ mod tests {
             date_range: None,
             cadence: None,
             parts: Vec::new(),
+            lookup_buckets: None,
         }
     }
 

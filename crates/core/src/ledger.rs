@@ -963,6 +963,7 @@ pub fn donation_haystack(d: &Donation) -> String {
 pub mod charts;
 pub mod lookup;
 pub mod rows;
+pub mod shard;
 
 #[cfg(test)]
 mod tests;

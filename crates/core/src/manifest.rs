@@ -61,6 +61,17 @@ pub struct RawDataset {
     /// needs instead of `file`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<RawPart>>,
+    /// 捐赠查询's answer shards of a ledger in parts ([`crate::ledger::shard`]), written by
+    /// `gongshi manifest`: how many buckets (files `lookup-0000.json` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lookup: Option<RawLookup>,
+}
+
+/// The donations' lookup shards: `{"buckets": 1024}`.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+#[serde(default)]
+pub struct RawLookup {
+    pub buckets: Option<u32>,
 }
 
 /// One part of a partitioned dataset.
@@ -133,6 +144,8 @@ pub struct Dataset {
     pub cadence: Option<Cadence>,
     /// The dataset's parts, when it is published in parts (empty otherwise).
     pub parts: Vec<Part>,
+    /// How many lookup shards there are ([`crate::ledger::shard`]), when the publisher wrote them.
+    pub lookup_buckets: Option<u32>,
 }
 
 impl Dataset {
@@ -161,6 +174,21 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// What 捐赠查询's shards must have been made from, with how many buckets there are: the
+    /// SHA-256 of every donations part and of the disbursements file, by file name
+    /// ([`crate::ledger::shard::read`]). `None` without shards, or when a checksum is missing.
+    pub fn lookup_sources(&self) -> Option<(u32, std::collections::BTreeMap<String, String>)> {
+        let d = self.dataset("donations")?;
+        let buckets = d.lookup_buckets?;
+        let x = self.dataset("disbursements")?;
+        let mut sources = std::collections::BTreeMap::new();
+        for p in &d.parts {
+            sources.insert(p.file.clone(), p.sha256.clone()?);
+        }
+        sources.insert(x.file.clone(), x.sha256.clone()?);
+        (!d.parts.is_empty()).then_some((buckets, sources))
+    }
+
     pub fn dataset(&self, id: &str) -> Option<&Dataset> {
         self.datasets.iter().find(|d| d.id == id)
     }
@@ -250,7 +278,20 @@ fn dataset(ctx: &mut Ctx, at: &Item, d: RawDataset, earlier: &[Dataset]) -> Opti
     for (j, p) in d.parts.into_iter().flatten().enumerate() {
         parts.extend(part(ctx, &Item::new(&parts_list, j), p));
     }
+    let lookup_buckets = match d.lookup {
+        None => None,
+        Some(RawLookup { buckets: Some(n) }) if (1..=crate::ledger::shard::MAX_BUCKETS).contains(&n) => Some(n),
+        Some(_) => {
+            ctx.warning_en(
+                &at.field("lookup"),
+                format!("捐赠查询文件的组数应为 1 至 {}；网页将读取整个年度", crate::ledger::shard::MAX_BUCKETS),
+                format!("the number of lookup buckets must be 1 to {}; the app reads the whole year", crate::ledger::shard::MAX_BUCKETS),
+            );
+            None
+        }
+    };
     Some(Dataset {
+        lookup_buckets,
         parts,
         title: d.title.unwrap_or_else(|| id.clone()),
         id,

@@ -246,6 +246,18 @@ pub struct ManifestDataset {
     /// 分卷发布（目前用于捐赠台账）：每卷一个文件，格式与整个文件相同；网页只下载所需年度的分卷。A dataset published in parts (donations): one file per part, in the same format as the whole file; the app downloads only the years it needs.
     #[serde(default)]
     pub parts: Option<Vec<ManifestPart>>,
+    /// 捐赠查询文件（lookup-0000.json …）：按收据号和捐赠编号分组，每组一个小文件，含该组的捐赠、它们支付的支出和共同支付的其他捐赠；由 gongshi manifest 为分卷的捐赠台账写出，网页查询时只读一个文件；与现在的分卷或支出文件不对应时网页读取所属年度。The lookup files (lookup-0000.json …): donations grouped by receipt number and id, one small file per bucket with its donations, what they paid for and the donations that shared it; written by `gongshi manifest` for a donations ledger in parts, so a lookup reads one file; when they do not match the current parts or disbursements, the app reads the year.
+    #[serde(default)]
+    pub lookup: Option<ManifestLookup>,
+}
+
+/// 捐赠查询文件的组数。How many lookup buckets (files) there are.
+#[derive(Deserialize, JsonSchema, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestLookup {
+    /// 组数（文件 lookup-0000.json 至 lookup-{组数-1}.json）。The number of buckets (files lookup-0000.json to lookup-{n-1}.json).
+    #[schemars(range(min = 1, max = 4096))]
+    pub buckets: u32,
 }
 
 /// 一个分卷。One part of a dataset published in parts.

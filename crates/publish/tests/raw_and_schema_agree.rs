@@ -100,6 +100,7 @@ fn every_raw_type_and_its_schema_name_the_same_fields() {
         same::<man::RawManifest, s::Manifest>(),
         same::<man::RawDataset, s::ManifestDataset>(),
         same::<man::RawPart, s::ManifestPart>(),
+        same::<man::RawLookup, s::ManifestLookup>(),
         same::<man::RawFileRef, s::FileRef>(),
         same::<core::cadence::Cadence, s::Cadence>(),
         same::<core::org::Organisation, s::Organisation>(),

@@ -33,8 +33,59 @@ impl Folder<'_> {
             self.dataset(&format!("datasets[{i}]"), d, &mut out);
         }
         self.summary_listed(m, &mut out);
+        self.lookup_shards(m, &mut out);
         self.unlisted_files(m, &mut out);
         out
+    }
+
+    /// 捐赠查询's shards, when the manifest says there are some: each one exactly what
+    /// `gongshi manifest` would write from the parts and the disbursements as they are now (a
+    /// stale shard is not used by the app, which then reads the year; an error here says so).
+    fn lookup_shards(&self, m: &Manifest, out: &mut Vec<Diagnostic>) {
+        let path = "datasets[donations].lookup";
+        let again = "（运行 gongshi manifest 重新生成；在此之前网页读取问题所属的年度）";
+        let again_en = " (run gongshi manifest to write them again; until then the app reads the year a question names)";
+        let Some(buckets) = m.dataset("donations").and_then(|d| d.lookup_buckets) else { return };
+        let Some((_, sources)) = m.lookup_sources() else {
+            out.push(
+                Diagnostic::error(manifest::FILE, path, format!("捐赠查询文件需要捐赠分卷和支出文件的校验值{again}"))
+                    .en(format!("the lookup files need the checksums of the donations parts and of the disbursements file{again_en}")),
+            );
+            return;
+        };
+        let x = m.dataset("disbursements").map(|x| x.file.as_str()).unwrap_or_default();
+        let parts: Vec<(String, String)> = sources.iter().filter(|(f, _)| f.as_str() != x).map(|(f, s)| (f.clone(), s.clone())).collect();
+        // In the manifest's part order (the records' order in the shards).
+        let order = |f: &str| m.dataset("donations").and_then(|d| d.parts.iter().position(|p| p.file == f));
+        let mut parts = parts;
+        parts.sort_by_key(|(f, _)| order(f));
+        let mut wrong = Vec::new();
+        let compare = |name: String, text: String| {
+            if self.files.get(&name).is_none_or(|b| b != text.as_bytes()) {
+                wrong.push(name);
+            }
+            Ok(())
+        };
+        match crate::shard::for_folder(&parts, (x, &sources[x]), self.files, compare) {
+            Ok(n) if n == buckets => {}
+            Ok(n) => {
+                out.push(
+                    Diagnostic::error(manifest::FILE, path, format!("捐赠查询文件应分 {n} 组，清单记录 {buckets} 组{again}"))
+                        .en(format!("the lookup files should be {n} buckets, the manifest says {buckets}{again_en}")),
+                );
+                return;
+            }
+            Err(e) => {
+                out.push(Diagnostic::error(manifest::FILE, path, format!("无法计算捐赠查询文件：{e}")).en(format!("the lookup files cannot be computed: {e}")));
+                return;
+            }
+        }
+        if let Some(first) = wrong.first() {
+            out.push(
+                Diagnostic::error(first, "", format!("{} 个捐赠查询文件缺失或与现在的捐赠、支出文件不一致{again}", wrong.len()))
+                    .en(format!("{} lookup files are missing or differ from the current donations and disbursements{again_en}", wrong.len())),
+            );
+        }
     }
 
     /// One listed dataset (`path`: its place in the manifest); nothing more once its file is missing.
@@ -159,8 +210,10 @@ impl Folder<'_> {
             .chain(m.summary.as_ref().map(|s| s.file.as_str()))
             .chain(m.organisation.logo.as_deref())
             .collect();
+        let shards = m.dataset("donations").and_then(|d| d.lookup_buckets).unwrap_or(0);
+        let is_shard = |name: &str| (0..shards).any(|b| gongshi_core::ledger::shard::file_name(b) == name);
         for name in self.files.keys() {
-            if name != manifest::FILE && name != summary::FILE && !listed.contains(&name.as_str()) {
+            if name != manifest::FILE && name != summary::FILE && !listed.contains(&name.as_str()) && !is_shard(name) {
                 out.push(Diagnostic::warning(name, "", "这个文件没有列在 manifest.json 中，网页不会读取它"));
             }
         }
