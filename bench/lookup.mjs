@@ -84,10 +84,16 @@ try {
           });
           document.querySelector('.lookup-form button[type=submit]').addEventListener('click', () => { window.__tap = performance.now(); }, { capture: true, once: true });
         }, pick.id);
+        // Measured twice: by the page's clock (the tap's event to the frame after the card is in
+        // the DOM), and from outside by this script's clock (the click sent to Playwright seeing
+        // the card visible, its own round trips included).
+        const w0 = Date.now();
         await t.page.locator('.lookup-form button[type=submit]').click();
+        await t.page.locator(`.lookup-card[data-id="${pick.id}"]`).waitFor({ timeout: 600000 });
+        const wall = Date.now() - w0;
         const typed = await t.page.evaluate(async () => (await window.__shown) - window.__tap);
-        out[profile + 'Typed'] = [...(out[profile + 'Typed'] || []), { ms: typed, bytes: typedBytes }];
-        console.log(`  ${profile}, typed: ${pick.receipt} answered ${typed.toFixed(0)} ms after the tap, to the frame (${(typedBytes / 1e3).toFixed(1)} kB transferred)`);
+        out[profile + 'Typed'] = [...(out[profile + 'Typed'] || []), { ms: typed, wall, bytes: typedBytes }];
+        console.log(`  ${profile}, typed: ${pick.receipt} answered ${typed.toFixed(0)} ms after the tap, to the frame (outside: ${wall} ms; ${(typedBytes / 1e3).toFixed(1)} kB transferred)`);
         await t.context.close();
       }
     }
@@ -100,6 +106,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const p of ['fast', 'phone']) {
   const ms = median(out[p].map((x) => x.ms));
   const typed = out[p + 'Typed'].map((x) => x.ms);
-  console.log(`lookup bench, ${rows} rows, ${p === 'fast' ? 'fast network' : 'throttled network'}, 4× CPU, typed into the open lookup page: median ${median(typed).toFixed(0)} ms from the tap to the frame with the answer, max ${Math.max(...typed).toFixed(0)} ms; median ${(median(out[p + 'Typed'].map((x) => x.bytes)) / 1e3).toFixed(1)} kB transferred — ${median(typed) <= 1000 ? 'PASS' : 'FAIL'} ≤ 1 s`);
+  console.log(`lookup bench, ${rows} rows, ${p === 'fast' ? 'fast network' : 'throttled network'}, 4× CPU, typed into the open lookup page: median ${median(typed).toFixed(0)} ms from the tap to the frame with the answer, max ${Math.max(...typed).toFixed(0)} ms (measured from outside: median ${median(out[p + 'Typed'].map((x) => x.wall))} ms); median ${(median(out[p + 'Typed'].map((x) => x.bytes)) / 1e3).toFixed(1)} kB transferred — ${median(typed) <= 1000 ? 'PASS' : 'FAIL'} ≤ 1 s`);
   console.log(`lookup bench, ${rows} rows (${parts.length} parts, ${(ledgerBytes / 1e6).toFixed(1)} MB of donations JSON), ${p === 'fast' ? 'fast network' : `throttled network (${THROTTLE.downKbps} kbps, ${THROTTLE.latencyMs} ms)`}, 4× CPU: median ${ms.toFixed(0)} ms to the answer, max ${Math.max(...out[p].map((x) => x.ms)).toFixed(0)} ms; median ${(median(out[p].map((x) => x.bytes)) / 1e6).toFixed(2)} MB transferred — ${ms <= 1000 ? 'PASS' : 'FAIL'} ≤ 1 s`);
 }

@@ -405,6 +405,16 @@ impl Tr {
         }
     }
 
+    /// The CSV button's words without the count (a phone shows the count beside it, in the
+    /// result line; the button's name keeps it, [`Tr::download_csv`]).
+    pub fn download_csv_short(&self) -> &'static str {
+        if self.zh() {
+            "下载 CSV"
+        } else {
+            "Download CSV"
+        }
+    }
+
     pub fn selected(&self, n: usize) -> String {
         if self.zh() {
             format!("（已选 {n}）")

@@ -38,7 +38,7 @@ pub fn FigureTable(figures: Vec<Figure>, #[prop(into)] caption: String) -> impl 
                         .map(|f| {
                             let value = f.value.display(t.lang);
                             let label = f.label_in(t.lang).to_string();
-                            let period = f.period.clone().unwrap_or_default();
+                            let period = f.period.as_deref().map(|p| gongshi_core::format::period(t.lang, p)).unwrap_or_default();
                             let quote = f.quote.clone();
                             let note = f.note.clone();
                             view! {
@@ -66,7 +66,7 @@ pub fn FigureCard(figure: Figure) -> impl IntoView {
         <li class="card">
             <span class="card-label">{figure.label_in(t.lang).to_string()}</span>
             <span class="card-value">{value}</span>
-            <span class="card-period">{figure.period.clone().unwrap_or_default()}</span>
+            <span class="card-period">{figure.period.as_deref().map(|p| gongshi_core::format::period(t.lang, p)).unwrap_or_default()}</span>
             <FigureSource figure=figure />
         </li>
     }

@@ -102,7 +102,13 @@ where
                         {move || t.count_rows(count.get().0)}
                         {move || (count.get().1 > 0).then(|| view! { <span class="muted">{t.sample_rows(count.get().1)}</span> })}
                     </p>
-                    <button type="button" class="btn small" on:click=download.clone()>{move || t.download_csv(count.get().0)}</button>
+                    // The count is in the result line beside it, so on a phone the button says
+                    // only what it does (it wrapped to three lines in English); its name keeps
+                    // the count.
+                    <button type="button" class="btn small csv" aria-label=move || t.download_csv(count.get().0) on:click=download.clone()>
+                        <span class="csv-long">{move || t.download_csv(count.get().0)}</span>
+                        <span class="csv-short" aria-hidden="true">{t.download_csv_short()}</span>
+                    </button>
                 </div>
                 {move || outcome.with(|o| o.as_ref().map(|o| totals(&rows, &o.rows)))}
                 {move || (count.get().0 == 0).then(|| view! { <p class="empty">{t.no_rows}</p> })}

@@ -64,7 +64,7 @@ pub fn CoveragePage() -> impl IntoView {
     // The manifest's source line for the coverage file, else the file itself.
     let source = move || {
         data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("coverage").map(|d| t.source_of(&d.source))))
+            .with(|m| m.value().and_then(|m| m.dataset("coverage").map(|d| t.source_of(d.source_in(t.lang)))))
             .unwrap_or_else(|| t.source_of(&format!("data/{}", coverage::FILE)))
     };
 

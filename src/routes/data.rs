@@ -127,7 +127,7 @@ fn DatasetCard(d: Dataset, org: String, today: PartialDate) -> impl IntoView {
                 <div><dt>{w.updated_label}</dt><dd>{updated.clone()}</dd></div>
                 {d.date_range.map(|(a, b)| view! { <div><dt>{w.date_range_label}</dt><dd>{w.date_span(&a.to_string(), &b.to_string())}</dd></div> })}
                 {due}
-                <div><dt>{w.source_label}</dt><dd>{d.source.clone()}</dd></div>
+                <div><dt>{w.source_label}</dt><dd>{d.source_in(t.lang).to_string()}</dd></div>
                 {d.sha256.clone().map(|h| view! { <div><dt>"SHA-256"</dt><dd><code class="hash">{h}</code></dd></div> })}
             </dl>
             {(!d.parts.is_empty()).then(|| {

@@ -103,7 +103,9 @@ pub fn DonationsPage() -> impl IntoView {
     let source = move || {
         data.manifest
             .with(|m| {
-                m.value().and_then(|m| m.dataset("donations").map(|d| w.source_dated(&d.source, &d.last_updated.map(|x| x.to_string()).unwrap_or_default())))
+                m.value().and_then(|m| {
+                    m.dataset("donations").map(|d| w.source_dated(d.source_in(t.lang), &d.last_updated.map(|x| x.to_string()).unwrap_or_default()))
+                })
             })
             .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::ledger::DONATIONS)))
     };

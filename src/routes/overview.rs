@@ -19,7 +19,7 @@ pub fn Overview() -> impl IntoView {
     let w = words(t.lang);
     // The manifest's source line, else the report's own title.
     let source = move |title: &str| {
-        data.manifest.with(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| title.to_string())
+        data.manifest.with(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source_in(t.lang).to_string()))).unwrap_or_else(|| title.to_string())
     };
 
     let progress = move || {

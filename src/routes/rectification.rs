@@ -42,8 +42,10 @@ fn Tracker(
     let data = use_data();
     let t = crate::i18n::use_tr();
     let w = words(t.lang);
-    let source =
-        data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source.clone()))).unwrap_or_else(|| rect.title.clone());
+    let source = data
+        .manifest
+        .with_untracked(|m| m.value().and_then(|m| m.dataset("rectification").map(|d| d.source_in(t.lang).to_string())))
+        .unwrap_or_else(|| rect.title.clone());
     let total = rect.problems.len();
     // The one table engine answers the search and the facets.
     let r = rect.clone();

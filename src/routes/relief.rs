@@ -51,7 +51,7 @@ pub fn ReliefPage() -> impl IntoView {
     let outcome = use_outcome(rows.into(), state, DEFAULT_SORT);
     let source = move || {
         data.manifest
-            .with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(&d.source))))
+            .with(|m| m.value().and_then(|m| m.dataset("relief").map(|d| t.source_of(d.source_in(t.lang)))))
             .unwrap_or_else(|| t.source_of(&format!("data/{}", gongshi_core::relief::FILE)))
     };
 
@@ -135,7 +135,8 @@ fn RealRelief() -> impl IntoView {
     move || {
         loaded(data.figures.get(), DataFile::Figures, None, |f, _| {
             // The report's source line (the manifest's, else the figures' own source section).
-            let report = data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("figures").map(|d| d.source.clone()))).unwrap_or_default();
+            let report =
+                data.manifest.with_untracked(|m| m.value().and_then(|m| m.dataset("figures").map(|d| d.source_in(t.lang).to_string()))).unwrap_or_default();
             let src = w.source_of_problem(&report, 5);
             let chart = relief::application_gap_chart(&f, &src, t.lang);
             // The report's own words for problem 5, as published (data text is never translated).

@@ -187,7 +187,7 @@ test('a ledger row on a phone: the first fields at once, the rest on a tap; sort
   await context.close();
 });
 
-test('large text: one tap from the header, kept in the address and in links, every page still fits at 390 px', async () => {
+test('large text: one tap from the header, kept in the address and in links, every page still fits at 390 px, in both languages', async () => {
   const { context, page, errors } = await phone(390);
   await gotoApp(page, `${env.url}?page=relief`);
   await ready(page, 'relief');
@@ -206,15 +206,18 @@ test('large text: one tap from the header, kept in the address and in links, eve
   // The tabs carry it to the next page.
   await page.locator('nav a.tab', { hasText: '组织覆盖' }).click();
   await page.waitForURL(/page=coverage.*text=large|text=large.*page=coverage/);
-  for (const name of PAGES) {
-    await gotoApp(page, `${env.url}?page=${name}&text=large`);
-    await ready(page, name);
-    const m = await page.evaluate(measure);
-    assert.equal(m.overflow, 0, `${name}: no sideways scrolling`);
-    assert.deepEqual(m.wideTables, [], `${name}: no table wider than the screen`);
-    assert.deepEqual(m.squashed, [], `${name}: nothing squashed`);
-    assert.deepEqual(m.small, [], `${name}: targets`);
-    await page.screenshot({ path: `${OUT}phone-large-${name}.png`, fullPage: true });
+  for (const en of ['', '&lang=en']) {
+    for (const name of PAGES) {
+      await gotoApp(page, `${env.url}?page=${name}&text=large${en}`);
+      await ready(page, name);
+      const m = await page.evaluate(measure);
+      assert.equal(m.overflow, 0, `${name}${en}: no sideways scrolling`);
+      assert.deepEqual(m.wideTables, [], `${name}${en}: no table wider than the screen`);
+      assert.deepEqual(m.squashed, [], `${name}${en}: nothing squashed`);
+      assert.deepEqual(m.small, [], `${name}${en}: targets`);
+      assert.deepEqual(m.cut, [], `${name}${en}: no search example cut off`);
+      await page.screenshot({ path: `${OUT}phone-large-${name}${en ? '-en' : ''}.png`, fullPage: true });
+    }
   }
   assert.deepEqual(errors, []);
   await context.close();

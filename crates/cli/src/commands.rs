@@ -780,7 +780,8 @@ fn manifest_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Cm
     let files = read_folder(&a.dir)?;
     let (loaded, problems) = check::load_folder(&files);
     let org = raw.organisation.as_ref().map(|o| o.name.clone()).unwrap_or_default();
-    let folder = ManifestFolder { args: &a, today, files: &files, loaded: &loaded, org };
+    let org_en = raw.organisation.as_ref().and_then(|o| o.name_en.clone());
+    let folder = ManifestFolder { args: &a, today, files: &files, loaded: &loaded, org, org_en };
     let mut done = ManifestDone::default();
     for d in &mut raw.datasets {
         folder.update_dataset(d, &mut done, err)?;
@@ -856,8 +857,9 @@ struct ManifestFolder<'a> {
     today: Option<PartialDate>,
     files: &'a BTreeMap<String, Vec<u8>>,
     loaded: &'a check::Loaded,
-    /// The organisation's name (a real dataset's source when the sample's is left).
+    /// The organisation's name (a real dataset's source when the sample's is left), and in English.
     org: String,
+    org_en: Option<String>,
 }
 
 /// What updating the entries found: files the manifest lists that do not exist, packs written.
@@ -894,6 +896,7 @@ impl ManifestFolder<'_> {
         self.follow_sample_flag(d, &id, &file, touched, err);
         if let (true, Some(src)) = (touched, &self.args.source) {
             d.source = Some(src.clone());
+            d.source_en = None; // it said something else: the English pages show the new one
         }
         Ok(())
     }
@@ -969,6 +972,7 @@ impl ManifestFolder<'_> {
             let source = format!("{}发布", self.org);
             let _ = writeln!(err, "note: {file} 已是真实数据，来源原为示例数据的说明，改为“{source}”（请核对；可用 --touch {id} --source \"…\" 指定）");
             d.source = Some(source);
+            d.source_en = self.org_en.as_ref().map(|n| format!("Published by {n}"));
         }
     }
 }

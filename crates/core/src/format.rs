@@ -90,6 +90,73 @@ pub fn date(lang: Lang, d: PartialDate) -> String {
     d.label(lang)
 }
 
+/// A figure's period as the report words it ("2019年至2021年", "2020年9月至2021年2月", "2023年底"),
+/// in `lang`: English writes its years and months as English dates ("2019–2021",
+/// "Sep 2020 – Feb 2021", "end of 2023"); anything else is shown as published.
+pub fn period(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => text.to_string(),
+        Lang::En => period_en(text).unwrap_or_else(|| text.to_string()),
+    }
+}
+
+fn period_en(text: &str) -> Option<String> {
+    // Points joined by 至 (a range) or 、 (and); a point is a year, with 年 (the first point of
+    // "2019至2020年" has none), a month, and 底 (the end of it).
+    let mut out = String::new();
+    let mut rest = text.trim();
+    let mut spaced = false;
+    let mut joins = Vec::new();
+    let mut points = Vec::new();
+    loop {
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let n = digits(rest);
+        if n != 4 {
+            return None;
+        }
+        let year: u16 = rest[..4].parse().ok()?;
+        rest = rest[4..].strip_prefix('年').unwrap_or(&rest[4..]);
+        let m = digits(rest);
+        let month = if (1..=2).contains(&m) && rest[m..].starts_with('月') {
+            let month: u8 = rest[..m].parse().ok().filter(|m| (1..=12).contains(m))?;
+            rest = &rest[m + '月'.len_utf8()..];
+            Some(month)
+        } else {
+            None
+        };
+        let end = rest.starts_with('底');
+        if end {
+            rest = &rest['底'.len_utf8()..];
+        }
+        let d = crate::date::PartialDate { year, month, day: None };
+        let label = d.label(Lang::En);
+        spaced |= month.is_some() || end;
+        points.push(if end { format!("end of {label}") } else { label });
+        if rest.is_empty() {
+            break;
+        }
+        let sep = rest.chars().next()?;
+        joins.push(match sep {
+            '至' => '–',
+            '、' => '&',
+            _ => return None,
+        });
+        rest = &rest[sep.len_utf8()..];
+    }
+    for (i, p) in points.iter().enumerate() {
+        if i > 0 {
+            out.push_str(match (joins[i - 1], spaced) {
+                ('–', false) => "–",
+                ('–', true) => " – ",
+                _ if i + 1 == points.len() => " and ",
+                _ => ", ",
+            });
+        }
+        out.push_str(p);
+    }
+    Some(out)
+}
+
 /// Basis points as a percentage (same in both languages).
 pub fn percent(_lang: Lang, bp: i64) -> String {
     percent_bp(bp)
@@ -114,6 +181,25 @@ pub fn percent_bp(bp: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_periods_years_and_months_in_english() {
+        let en = |t: &str| period(Lang::En, t);
+        assert_eq!(en("2019年至2021年"), "2019–2021");
+        assert_eq!(en("2019至2020年"), "2019–2020");
+        assert_eq!(en("2019年、2021年"), "2019 and 2021");
+        assert_eq!(en("2021年"), "2021");
+        assert_eq!(en("2020年1月"), "Jan 2020");
+        assert_eq!(en("2020年9月至2021年2月"), "Sep 2020 – Feb 2021");
+        assert_eq!(en("2022年12月底"), "end of Dec 2022");
+        assert_eq!(en("2023年底"), "end of 2023");
+        // Anything else as published; Chinese unchanged.
+        assert_eq!(en("整改期间"), "整改期间");
+        assert_eq!(en("2023年13月"), "2023年13月");
+        assert_eq!(en("2023年第三季度"), "2023年第三季度");
+        assert_eq!(period(Lang::Zh, "2019年至2021年"), "2019年至2021年");
+    }
+
     use super::*;
 
     #[test]

@@ -74,6 +74,7 @@ mod tests {
             title_en: None,
             last_updated: None,
             source: String::new(),
+            source_en: None,
             records: None,
             sample: false,
             sha256,

@@ -42,6 +42,9 @@ pub struct RawDataset {
     pub title_en: Option<String>,
     pub last_updated: Option<String>,
     pub source: Option<String>,
+    /// The source in English, for the English pages and charts (the Chinese when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
     pub records: Option<u64>,
     pub sample: Option<bool>,
     /// SHA-256 of the file's bytes, lowercase hex (64 characters).
@@ -121,6 +124,11 @@ impl Dataset {
     pub fn title_in(&self, lang: crate::i18n::Lang) -> &str {
         in_lang(lang, &self.title, self.title_en.as_deref())
     }
+
+    /// The source in `lang` (`source_en` when the manifest gives one).
+    pub fn source_in(&self, lang: crate::i18n::Lang) -> &str {
+        in_lang(lang, &self.source, self.source_en.as_deref())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,6 +139,7 @@ pub struct Dataset {
     pub title_en: Option<String>,
     pub last_updated: Option<PartialDate>,
     pub source: String,
+    pub source_en: Option<String>,
     pub records: Option<u64>,
     /// Generated records, not real ones. Always shown as such.
     pub sample: bool,
@@ -299,6 +308,7 @@ fn dataset(ctx: &mut Ctx, at: &Item, d: RawDataset, earlier: &[Dataset]) -> Opti
         title_en: d.title_en,
         last_updated,
         source: d.source.unwrap_or_default(),
+        source_en: d.source_en,
         records: d.records,
         sample,
         sha256,

@@ -83,6 +83,7 @@ pub fn organisation(i: &Init) -> Result<Organisation, String> {
 pub fn files(i: &Init) -> Result<Vec<(String, String)>, String> {
     let org = organisation(i)?;
     let source = format!("{}发布", org.name);
+    let source_en = org.name_en.as_ref().map(|n| format!("Published by {n}"));
     let dataset = |id: &str, title: &str, title_en: &str| RawDataset {
         id: Some(id.into()),
         file: Some(format!("{id}.json")),
@@ -90,6 +91,7 @@ pub fn files(i: &Init) -> Result<Vec<(String, String)>, String> {
         title_en: Some(title_en.into()),
         last_updated: Some(i.today.clone()),
         source: Some(source.clone()),
+        source_en: source_en.clone(),
         records: Some(0),
         sample: Some(false),
         ..Default::default()

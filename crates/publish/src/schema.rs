@@ -225,6 +225,9 @@ pub struct ManifestDataset {
     /// 数据来源说明；示例数据必须写明“示例数据”。Where the data comes from; sample data must say so.
     #[serde(default)]
     pub source: Option<String>,
+    /// 数据来源说明（英文），用于英文页面和图表；缺少时显示中文。The source in English, for the English pages and charts (the Chinese is shown when absent).
+    #[serde(default)]
+    pub source_en: Option<String>,
     /// 记录数（按加载器计算），由 gongshi manifest 写入。Record count as the loader counts it, written by `gongshi manifest`.
     #[serde(default)]
     pub records: Option<u64>,

@@ -144,7 +144,7 @@ const EN: Words = Words {
     records_noun: "ledger records",
     dataset_name: "donations",
     search_label: "Search donors, projects, goods",
-    search_placeholder: "e.g. 防汛 or fangxun (pinyin)",
+    search_placeholder: "e.g. 防汛 or fangxun",
     table_caption: "Donations ledger (this page)",
     jump_ledger: "Ledger",
     jump_charts: "Charts",

@@ -62,7 +62,7 @@ const EN: Words = Words {
     print_all: "Print / save as PDF (all problems and measures)",
     progress_label: "Rectification progress",
     search_label: "Search problems, findings and measures",
-    search_placeholder: "e.g. 募捐, 手套, or pinyin: baomi",
+    search_placeholder: "e.g. 募捐 or baomi",
     filters_label: "Filter by aspect and status",
     no_problems: "No matching problems. Try another word or clear the filters.",
     progress_chart_heading: "Progress chart",

@@ -21,6 +21,35 @@ pub fn cell_text(c: Cell<'_>) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Appends a row's note, escaped as [`escape_text`], with each hyphenated code in it (a record
+/// id `D2023-00089`, a receipt number: letters, digits and an inner hyphen) kept on one line (`<span class="nobr">`): a narrow card
+/// broke them at the hyphen.
+pub fn escape_note(s: &str, out: &mut String) {
+    let code = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    let bytes = s.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !code(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && code(bytes[i]) {
+            i += 1;
+        }
+        let run = &s[start..i];
+        if run.trim_matches('-').contains('-') && run.bytes().any(|b| b.is_ascii_digit()) {
+            escape_text(&s[last..start], out);
+            out.push_str("<span class=\"nobr\">");
+            out.push_str(run); // letters, digits and hyphens: nothing to escape
+            out.push_str("</span>");
+            last = i;
+        }
+    }
+    escape_text(&s[last..], out);
+}
+
 /// Appends `s` with `& < > " '` escaped (safe as a text node and as a quoted attribute).
 pub fn escape_text(s: &str, out: &mut String) {
     let mut last = 0;
@@ -144,7 +173,7 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
                     out.push_str("<ul class=\"row-notes\">");
                     for n in &notes {
                         out.push_str(if n.starts_with('⚠') { "<li class=\"flag\">" } else { "<li>" });
-                        escape_text(n, &mut out);
+                        escape_note(n, &mut out);
                         out.push_str("</li>");
                     }
                     out.push_str("</ul>");
@@ -195,6 +224,16 @@ mod tests {
         let mut out = String::new();
         escape_text("", &mut out);
         assert_eq!(out, "");
+    }
+
+    #[test]
+    fn a_notes_codes_stay_whole_and_the_rest_is_escaped() {
+        let mut out = String::new();
+        escape_note("资金来源：定向捐赠 D2023-00089、D2023-00090 <b>&", &mut out);
+        assert_eq!(out, "资金来源：定向捐赠 <span class=\"nobr\">D2023-00089</span>、<span class=\"nobr\">D2023-00090</span> &lt;b&gt;&amp;");
+        let mut out = String::new();
+        escape_note("Paid from non-directed funds - 6.5% cap, 2023-", &mut out);
+        assert_eq!(out, "Paid from non-directed funds - 6.5% cap, 2023-", "a lone or trailing hyphen is not a code");
     }
 
     #[test]
