@@ -31,6 +31,13 @@ test('the English switch translates the UI, stays in the URL and survives a relo
   const notes = (await page.locator('table.data-table .row-notes').allInnerTexts()).join('\n');
   assert.match(notes, /Paid from (directed donations? D\d{4}|non-directed funds)/);
   assert.doesNotMatch(notes, /资金来源|定向捐赠|非定向资金|计入|更正/);
+  // The charts' source lines: the manifest's English source (source_en), not the Chinese.
+  await page.locator('.chart-source').first().waitFor(); // the charts are drawn after the table
+  const sources = await page.locator('.chart-source').allInnerTexts();
+  assert.ok(sources.length >= 1 && sources.every((s) => /Sample data: generated/.test(s) && !/示例数据/.test(s)), sources.join(' | '));
+  // The report's figures: periods as English dates ("2019 and 2021", "2019–2021").
+  const periods = await page.locator('.card-period').allInnerTexts();
+  assert.ok(periods.some((p) => /^20\d\d(–| and )20\d\d$/.test(p)) && !periods.some((p) => /年/.test(p)), periods.join(' | '));
   assert.match(await page.title(), /Donations/);
   assert.equal(await horizontalOverflow(page), 0);
   await page.screenshot({ path: `${OUT}donations-en-390.png` });
