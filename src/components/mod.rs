@@ -12,6 +12,7 @@ pub mod loaded;
 pub mod qr;
 pub mod table;
 pub mod table_page;
+pub mod table_rows;
 
 pub use chart::ChartView;
 pub use data_error::{DataError, ValidationNotice};

@@ -1,4 +1,4 @@
-use gongshi_core::table::html::{rows_html, RowAsk, RowWords};
+use gongshi_core::table::html::{rows_html_spans, RowAsk, RowWords};
 use gongshi_core::table::{ColKind, Column, Record, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -62,6 +62,30 @@ where
             })
             .collect_view()
     };
+    // The rows: one string per page of rows, every piece of data escaped (see rows_html), set
+    // through the app's one Trusted Types policy (see trusted_html); only the rows and cells
+    // that differ from those on screen are changed (super::table_rows).
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let html = move || {
+        let q = gongshi_core::search::Query::new(&query.map(|q| q.get()).unwrap_or_default());
+        let pinyin = if q.is_empty() { None } else { data.pinyin_table() };
+        let words = RowWords {
+            ask: Some(RowAsk { label: t.ask_record, href: &ask_href }),
+            mark: (!q.is_empty()).then_some((&q, pinyin.as_deref())),
+            ..RowWords::new(t.sample_badge, t.row_more, &org2)
+        };
+        indices.with(|ix| rows_html_spans(&rows, ix, t.lang, words))
+    };
+    // The first rows are in the body as it is built (as the page first shows); then each change
+    // is patched in.
+    let first = untrack(&html);
+    let first_html = trusted_html(first.html.clone());
+    let shown = StoredValue::new_local(super::table_rows::Shown::of(first));
+    Effect::new(move |_| {
+        let next = html();
+        let Some(tbody) = body.get() else { return };
+        shown.update_value(|s| super::table_rows::show(&tbody, s, next, |h| trusted_html(h.to_string())));
+    });
     view! {
         <div class="table-wrap data" tabindex="0" role="region" aria-label=region_label>
             <table class="data-table">
@@ -70,21 +94,7 @@ where
                     // On phones the header is a row of sort chips, introduced by this label.
                     <tr data-sort-label=t.sort_by>{header}</tr>
                 </thead>
-                // One string per page of rows, every piece of data escaped (see rows_html), set
-                // through the app's one Trusted Types policy (see trusted_html).
-                <tbody
-                    on:click=move |e| toggle_row(e, t)
-                    prop:innerHTML=move || {
-                        let q = gongshi_core::search::Query::new(&query.map(|q| q.get()).unwrap_or_default());
-                        let pinyin = if q.is_empty() { None } else { data.pinyin_table() };
-                        let words = RowWords {
-                            ask: Some(RowAsk { label: t.ask_record, href: &ask_href }),
-                            mark: (!q.is_empty()).then_some((&q, pinyin.as_deref())),
-                            ..RowWords::new(t.sample_badge, t.row_more, &org2)
-                        };
-                        trusted_html(indices.with(|ix| rows_html(&rows, ix, t.lang, words)))
-                    }
-                ></tbody>
+                <tbody node_ref=body on:click=move |e| toggle_row(e, t) prop:innerHTML=first_html></tbody>
             </table>
         </div>
     }

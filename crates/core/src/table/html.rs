@@ -121,6 +121,40 @@ impl std::fmt::Debug for RowAsk<'_> {
 /// such cells ends with a cell holding the button that opens it (`row-more`; hidden on wide
 /// screens).
 pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowWords<'_>) -> String {
+    rows_html_spans(rows, indices, lang, words).html
+}
+
+/// [`rows_html`] with where each row and each of its cells is in it: what the app needs to
+/// change only the rows and cells that differ from the ones on screen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowsHtml {
+    pub html: String,
+    pub rows: Vec<RowSpan>,
+}
+
+/// One row of a [`RowsHtml`]: its row number (into the rows), its `<tr>…</tr>` and each cell's
+/// `<td>…</td>` (or `<th>`) as byte ranges of the HTML, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowSpan {
+    pub index: u32,
+    pub range: std::ops::Range<usize>,
+    pub cells: Vec<std::ops::Range<usize>>,
+}
+
+impl RowsHtml {
+    /// Row `i`'s HTML.
+    pub fn row(&self, i: usize) -> &str {
+        &self.html[self.rows[i].range.clone()]
+    }
+
+    /// Cell `c` of row `i`.
+    pub fn cell(&self, i: usize, c: usize) -> &str {
+        &self.html[self.rows[i].cells[c].clone()]
+    }
+}
+
+/// [`rows_html`], with the rows' and cells' places ([`RowsHtml`]).
+pub fn rows_html_spans<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowWords<'_>) -> RowsHtml {
     let cols = R::Col::ALL;
     let header = cols[0];
     let notes_col = R::notes_column();
@@ -131,12 +165,16 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
     // Each column's label, once per page of rows (not once per cell).
     let headings: Vec<&str> = cols.iter().map(|c| c.def().heading(lang, words.org)).collect();
     let mut out = String::with_capacity(indices.len() * 600);
+    let mut spans = Vec::with_capacity(indices.len());
     for i in indices {
         let r = &rows[*i as usize];
         let sample = r.is_sample();
+        let row_start = out.len();
+        let mut cells = Vec::with_capacity(cols.len() + 1);
         out.push_str(if sample { "<tr class=\"sample\">" } else { "<tr>" });
         let notes = r.notes(lang);
         for &c in cols {
+            let cell_start = out.len();
             let col = c.def();
             let (tag, scope) = if c == header { ("th", " scope=\"row\"") } else { ("td", "") };
             let cell = r.cell_lang(c, lang);
@@ -187,15 +225,19 @@ pub fn rows_html<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words: RowW
                 }
             }
             let _ = write!(out, "</{tag}>");
+            cells.push(cell_start..out.len());
         }
         if any_more {
+            let cell_start = out.len();
             out.push_str("<td class=\"row-open\"><button type=\"button\" class=\"row-more\" aria-expanded=\"false\">");
             escape_text(words.more, &mut out);
             out.push_str("</button></td>");
+            cells.push(cell_start..out.len());
         }
         out.push_str("</tr>");
+        spans.push(RowSpan { index: *i, range: row_start..out.len(), cells });
     }
-    out
+    RowsHtml { html: out, rows: spans }
 }
 
 /// `text` escaped, with the runs the query matches (or spells in pinyin) in `<mark>`.
@@ -224,6 +266,24 @@ mod tests {
         let mut out = String::new();
         escape_text("", &mut out);
         assert_eq!(out, "");
+    }
+
+    #[test]
+    fn the_spans_are_each_row_and_cell_of_the_html() {
+        let rows = vec![Row::new("<b>", 2020, 0, 12_345), Row::new("张三", 2021, 1, -5)];
+        let org = crate::org::Organisation::default();
+        let words = RowWords::new("示例", "更多", &org);
+        let h = rows_html_spans(&rows, &[1, 0], Lang::Zh, words);
+        assert_eq!(h.html, rows_html(&rows, &[1, 0], Lang::Zh, words));
+        assert_eq!(h.rows.iter().map(|r| r.index).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(h.rows.iter().map(|r| h.html[r.range.clone()].to_string()).collect::<String>(), h.html, "the rows tile the HTML");
+        for (i, r) in h.rows.iter().enumerate() {
+            assert!(h.row(i).starts_with("<tr") && h.row(i).ends_with("</tr>"));
+            assert_eq!(r.cells.len(), 3);
+            let inner: String = (0..3).map(|c| h.cell(i, c)).collect();
+            assert_eq!(format!("<tr>{inner}</tr>"), h.row(i), "the cells tile the row");
+        }
+        assert_eq!(h.cell(1, 0), "<th scope=\"row\" class=\"col-name\" data-label=\"名称\">&lt;b&gt;</th>");
     }
 
     #[test]
