@@ -8,7 +8,6 @@
 //! escaped), parsed through the app's one Trusted Types policy as before.
 
 use gongshi_core::table::html::RowsHtml;
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What is on screen: the HTML the body was last given (rows and cells by place).
@@ -39,8 +38,8 @@ pub fn show(tbody: &web_sys::Element, shown: &mut Shown, next: RowsHtml, trusted
 fn patch(tbody: &web_sys::Element, prev: &RowsHtml, old_rows: &[web_sys::Element], next: &RowsHtml, trusted: &impl Fn(&str) -> JsValue) {
     // Which rows stay: of the rows still shown, the longest run in their old order (the rest
     // would have to move, which costs as much as new ones).
-    let old_at: HashMap<u32, usize> = prev.rows.iter().enumerate().map(|(p, r)| (r.index, p)).collect();
-    let was: Vec<Option<usize>> = next.rows.iter().map(|r| old_at.get(&r.index).copied()).collect();
+    // (A page is at most a hundred rows: a scan, not a hash map and its code.)
+    let was: Vec<Option<usize>> = next.rows.iter().map(|r| prev.rows.iter().position(|o| o.index == r.index)).collect();
     let keep = longest_increasing(&was);
     let mut kept_old = vec![false; old_rows.len()];
     for (j, k) in keep.iter().enumerate() {
