@@ -127,20 +127,16 @@ fn Accounts(summary: Arc<Summary>) -> impl IntoView {
         }
     };
     let money_sample = summary.money_sample;
+    // A card's figure is read at a glance: 万元 in Chinese, millions in English from a million
+    // yuan ("CNY 42.71 million", as the report's figures; whole yuan split over two lines).
+    let headline = |fen: Fen| t.reading(fen).unwrap_or_else(|| t.money_total(fen));
     let mut cards = Vec::new();
     if let (false, Some(received), Some(disbursed)) = (years.is_empty(), received, disbursed) {
-        cards.push(card(w.received, t.money_total(received), span.clone(), money_sample, Page::Donations, w.open_donations));
-        cards.push(card(w.disbursed, t.money_total(disbursed), span, money_sample, Page::Donations, w.open_donations));
+        cards.push(card(w.received, headline(received), span.clone(), money_sample, Page::Donations, w.open_donations));
+        cards.push(card(w.disbursed, headline(disbursed), span, money_sample, Page::Donations, w.open_donations));
     }
     if let (false, Some(fen)) = (relief.is_empty(), relief_fen) {
-        cards.push(card(
-            w.relief,
-            w.people_helped(people),
-            format!("{} · {relief_span}", t.money_total(fen)),
-            summary.relief_sample,
-            Page::Relief,
-            w.open_relief,
-        ));
+        cards.push(card(w.relief, w.people_helped(people), format!("{} · {relief_span}", headline(fen)), summary.relief_sample, Page::Relief, w.open_relief));
     }
     // No card for coverage the organisation has not filled in yet.
     if let Some(c) = summary.coverage.as_ref().filter(|c| c.units > 0 || c.village_coverage_bp.is_some()) {
