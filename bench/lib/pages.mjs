@@ -113,7 +113,7 @@ export async function throttledVisits(browser, siteUrl, log = console.log) {
     try {
       await openWatching(s, siteUrl, MAIN_CONTENT.overview);
       await prepare(s);
-      const link = s.page.locator('header nav a[href*="page=donations"]').first();
+      const link = s.page.locator('nav.site a[href*="page=donations"]').first();
       const box = await link.boundingBox();
       await s.page.addInitScript((selector) => { window.__watch = selector; }, MAIN_CONTENT.donations);
       await s.page.evaluate((selector) => { window.__watch = selector; window.__seen = null; }, MAIN_CONTENT.donations);
