@@ -79,12 +79,12 @@ where
     // The first rows are in the body as it is built (as the page first shows); then each change
     // is patched in.
     let first = untrack(&html);
-    let first_html = trusted_html(first.html.clone());
+    let first_html = trusted_html(&first.html);
     let shown = StoredValue::new_local(super::table_rows::Shown::of(first));
     Effect::new(move |_| {
         let next = html();
         let Some(tbody) = body.get() else { return };
-        shown.update_value(|s| super::table_rows::show(&tbody, s, next, |h| trusted_html(h.to_string())));
+        shown.update_value(|s| super::table_rows::show(&tbody, s, next, trusted_html));
     });
     view! {
         <div class="table-wrap data" tabindex="0" role="region" aria-label=region_label>
@@ -124,8 +124,8 @@ thread_local! {
 }
 
 /// `html` as a TrustedHTML from the rows' policy, or the plain string without Trusted Types.
-fn trusted_html(html: String) -> JsValue {
-    POLICY.with(|p| p.apply(&html))
+fn trusted_html(html: &str) -> JsValue {
+    POLICY.with(|p| p.apply(html))
 }
 
 /// Previous / next with the page position.

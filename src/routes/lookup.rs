@@ -243,11 +243,7 @@ pub fn LookupPage() -> impl IntoView {
         let (d, x, g) = (data.donations.get(), data.disbursements.get(), data.goods.get());
         let (Load::Ready { value: d, .. }, Load::Ready { value: x, .. }, Load::Ready { value: g, .. }) = (&d, &x, &g) else {
             let failed = [d.is_settled(), x.is_settled(), g.is_settled()].iter().all(|s| *s);
-            return Some(if failed {
-                crate::components::loaded(d.clone(), crate::state::DataFile::Donations, None, |_, _| ().into_any())
-            } else {
-                view! { <p class="loading" aria-busy="true">{w.loading}</p> }.into_any()
-            });
+            return Some(if failed { crate::components::loaded(d.clone(), crate::state::DataFile::Donations, None, |_, _| ().into_any()) } else { loading() });
         };
         Some(show(lookup(&ask, d, x, g), &v, t))
     };

@@ -40,6 +40,8 @@ async function bulkPage() {
   return { context, page, errors, requested };
 }
 
+/** A file of the bulk directory, parsed. */
+const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 const parts = () => manifest.datasets.find((d) => d.id === 'donations').parts;
 /** What the app downloads for each part: its pack (written by gongshi manifest). */
 const partFiles = () => parts().map((p) => p.pack.file);
@@ -152,7 +154,6 @@ test('a receipt number reads one small lookup file, not the ledger, and answers 
   // gongshi manifest wrote the lookup's shards (the manifest says how many buckets).
   const buckets = manifest.datasets.find((d) => d.id === 'donations').lookup?.buckets;
   assert.ok(buckets >= 2, `shards written: ${buckets}`);
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const all = parts().flatMap((p) => read(p.file).records);
   const byId = new Map(all.map((d) => [d.id, d]));
   const paid = read('disbursements.json').records;
@@ -189,7 +190,6 @@ test('a receipt number reads one small lookup file, not the ledger, and answers 
 
 test('a lookup file that does not match the data (replaced since) is not used: the answer comes from the ledger', async () => {
   const { context, page, errors, requested } = await bulkPage();
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const pick = read(parts()[0].file).records.find((d) => d.receipt);
   // Every shard served as if made from other files.
   await page.route('**/data/lookup-*.json', async (route) => {
@@ -213,7 +213,6 @@ test('a lookup whose donation shared a disbursement with a donation of another y
   const { context, page, errors, requested } = await bulkPage();
   // A 2021 disbursement paid from one 2021 directed donation; a 2019 directed donation is added
   // as its second source. The 2021 donation's share then depends on the 2019 donation's amount.
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const disbursements = read('disbursements.json');
   const x = disbursements.records.find((r) => r.from_donations?.length === 1 && r.from_donations[0].startsWith('D2021-'));
   const partOf = (year) => parts().filter((p) => p.year === year).flatMap((p) => read(p.file).records);

@@ -312,14 +312,20 @@ fn schemas_are_valid_json_shipped_and_agree_with_the_data() {
     }
 }
 
-#[test]
-fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
-    let out = scratch("bulk").join("data");
+/// A scratch folder `name/data` written by `gongshi bulk` from the shipped data.
+fn bulk_folder(name: &str, rows: &str, part_rows: &str) -> PathBuf {
+    let out = scratch(name).join("data");
     let r = gongshi(
-        &["bulk", "--rows", "3000", "--part-rows", "800", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &["bulk", "--rows", rows, "--part-rows", part_rows, "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
         out.parent().unwrap(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+#[test]
+fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
+    let out = bulk_folder("bulk", "3000", "800");
     let m = manifest::load(&read(&out.join("manifest.json"))).unwrap();
     assert!(m.findings.is_empty(), "{:?}", m.findings);
     let ds = m.value.dataset("donations").unwrap();
@@ -356,12 +362,7 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
 
 #[test]
 fn manifest_writes_a_pack_per_part_that_check_holds_to_its_json() {
-    let out = scratch("packs").join("data");
-    let r = gongshi(
-        &["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
-        out.parent().unwrap(),
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = bulk_folder("packs", "1500", "600");
     let text = read(&out.join("manifest.json"));
     schema::strict_parse("manifest", &text).unwrap_or_else(|e| panic!("the manifest with parts and packs follows its schema: {e}"));
     let ds = manifest::load(&text).unwrap().value.dataset("donations").unwrap().clone();
@@ -535,12 +536,7 @@ fn small_cells_are_refused_by_check_and_withheld_by_mask() {
 fn manifest_writes_lookup_files_that_answer_as_the_ledger_and_check_holds_them_to_it() {
     use gongshi_core::ledger::lookup::{lookup, Answer, Ask};
     use gongshi_core::ledger::shard;
-    let out = scratch("shards").join("data");
-    let r = gongshi(
-        &["bulk", "--rows", "1500", "--part-rows", "600", "--from", shipped_dir().to_str().unwrap(), "--out", out.to_str().unwrap()],
-        out.parent().unwrap(),
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = bulk_folder("shards", "1500", "600");
     let text = read(&out.join("manifest.json"));
     schema::strict_parse("manifest", &text).unwrap_or_else(|e| panic!("the manifest with lookup files follows its schema: {e}"));
     let m = manifest::load(&text).unwrap().value;

@@ -45,7 +45,7 @@ impl Folder<'_> {
         let path = "datasets[donations].lookup";
         let again = "（运行 gongshi manifest 重新生成；在此之前网页读取问题所属的年度）";
         let again_en = " (run gongshi manifest to write them again; until then the app reads the year a question names)";
-        let Some(buckets) = m.dataset("donations").and_then(|d| d.lookup_buckets) else { return };
+        let Some((d, buckets)) = m.dataset("donations").and_then(|d| Some((d, d.lookup_buckets?))) else { return };
         let Some((_, sources)) = m.lookup_sources() else {
             out.push(
                 Diagnostic::error(manifest::FILE, path, format!("捐赠查询文件需要捐赠分卷和支出文件的校验值{again}"))
@@ -54,11 +54,8 @@ impl Folder<'_> {
             return;
         };
         let x = m.dataset("disbursements").map(|x| x.file.as_str()).unwrap_or_default();
-        let parts: Vec<(String, String)> = sources.iter().filter(|(f, _)| f.as_str() != x).map(|(f, s)| (f.clone(), s.clone())).collect();
         // In the manifest's part order (the records' order in the shards).
-        let order = |f: &str| m.dataset("donations").and_then(|d| d.parts.iter().position(|p| p.file == f));
-        let mut parts = parts;
-        parts.sort_by_key(|(f, _)| order(f));
+        let parts: Vec<(String, String)> = d.parts.iter().map(|p| (p.file.clone(), sources[&p.file].clone())).collect();
         let mut wrong = Vec::new();
         let compare = |name: String, text: String| {
             if self.files.get(&name).is_none_or(|b| b != text.as_bytes()) {
