@@ -52,15 +52,63 @@ pub struct Index {
 struct Pinyin {
     table: std::sync::Arc<crate::pinyin::Table>,
     initials: Vec<u32>,
-    /// Per row, a 64-bit sketch of the initials of each two Chinese characters side by side
-    /// ([`pair_bit`]): a row without the pair a term needs cannot spell it that way.
-    pairs: Vec<u64>,
+    /// Which pairs of initials side by side each row has ([`Pairs`]): a row without the pair a
+    /// term needs cannot spell it that way.
+    pairs: Vec<[u64; 2]>,
+    layout: Pairs,
 }
 
-/// The sketch bit of two initials side by side (letters 0–25; pairs share the 64 bits).
-#[inline]
-fn pair_bit(a: u32, b: u32) -> u64 {
-    1 << ((a * 26 + b) % 64)
+/// Where a pair of initials side by side (letters 0–25) is kept in a row's two words: the 64
+/// pairs most common in the data have a bit each in the first (exact), the others share the
+/// bits of the second (a sketch: a bit set may be another pair's).
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Pairs {
+    /// Per pair `a * 26 + b`: its bit in the first word, or `NOT_TOP`.
+    top: Vec<u8>,
+}
+
+const NOT_TOP: u8 = u8::MAX;
+
+/// The letters a–z as 0–25.
+const LETTERS: [u32; 26] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25];
+
+impl Pairs {
+    /// The pairs of the rows `starts` delimits in `text`, counted in at most 4,096 of them
+    /// spread over all, ranked by how many rows have them (ties: the smaller pair).
+    fn ranked(table: &crate::pinyin::Table, text: &[u8], starts: &[u32]) -> Pairs {
+        let rows = starts.len().saturating_sub(1);
+        let every = (rows / 4096).max(1);
+        let mut count = vec![0u32; 26 * 26];
+        for i in (0..rows).step_by(every) {
+            let mut seen = [0u64; 11];
+            for_each_pair(table, &text[starts[i] as usize..starts[i + 1] as usize], |k| seen[k / 64] |= 1 << (k % 64));
+            for (k, n) in count.iter_mut().enumerate() {
+                *n += (seen[k / 64] >> (k % 64) & 1) as u32;
+            }
+        }
+        let mut order: Vec<usize> = (0..26 * 26).filter(|k| count[*k] > 0).collect();
+        crate::sort::sort_by_key(&mut order, |k| (std::cmp::Reverse(count[*k]), *k));
+        let mut top = vec![NOT_TOP; 26 * 26];
+        for (bit, k) in order.into_iter().take(64).enumerate() {
+            top[k] = bit as u8;
+        }
+        Pairs { top }
+    }
+
+    /// The two words' bits of pair `a`, `b`.
+    #[inline]
+    fn bits(&self, a: u32, b: u32) -> [u64; 2] {
+        let k = (a * 26 + b) as usize;
+        match self.top[k] {
+            NOT_TOP => [0, 1 << (k % 64)],
+            bit => [1 << bit, 0],
+        }
+    }
+
+    /// Whether pair `a`, `b` has its own bit (a row has the pair exactly when the bit is set).
+    fn exact(&self, a: u32, b: u32) -> bool {
+        self.top[(a * 26 + b) as usize] != NOT_TOP
+    }
 }
 
 /// Each row's value of one facet, as a position in the facet's distinct values.
@@ -429,7 +477,8 @@ impl Index {
             return false;
         }
         let rows = self.search.starts.len().saturating_sub(1);
-        *building = Some(Pinyin { table, initials: Vec::with_capacity(rows), pairs: Vec::with_capacity(rows) });
+        let layout = Pairs::ranked(&table, &self.search.text, &self.search.starts);
+        *building = Some(Pinyin { table, initials: Vec::with_capacity(rows), pairs: Vec::with_capacity(rows), layout });
         true
     }
 
@@ -442,7 +491,7 @@ impl Index {
         let (from, all) = (b.initials.len(), self.search.starts.len().saturating_sub(1));
         let to = from.saturating_add(rows).min(all);
         if from < to {
-            pinyin_initials(&b.table, &self.search.text, &self.search.starts[from..=to], &mut b.initials, &mut b.pairs);
+            pinyin_initials(&b.table, &b.layout, &self.search.text, &self.search.starts[from..=to], &mut b.initials, &mut b.pairs);
         }
         if b.initials.len() < all {
             return false;
@@ -645,8 +694,18 @@ impl Index {
         }
         let (sure, maybe) = self.spelling_candidates(py, &chars);
         let (text, starts) = (&self.search.text, &self.search.starts);
-        let test = |i: u32| {
-            has_bit(&sure, i) || (has_bit(&maybe, i) && py.table.find_in(&chars, &text[starts[i as usize] as usize..starts[i as usize + 1] as usize]).is_some())
+        // Rows that may spell it are read once each, by one speller (what each character takes
+        // of the term is then worked out once, not once per row).
+        let mut speller = (chars.len() <= crate::pinyin::Speller::MAX_TERM).then(|| crate::pinyin::Speller::new(&py.table, &chars));
+        let mut test = |i: u32| {
+            has_bit(&sure, i)
+                || has_bit(&maybe, i) && {
+                    let row = &text[starts[i as usize] as usize..starts[i as usize + 1] as usize];
+                    match &mut speller {
+                        Some(s) => s.spells(row),
+                        None => py.table.find_in(&chars, row).is_some(),
+                    }
+                }
         };
         match within {
             Some(rows) => rows.iter().copied().filter(|i| test(*i)).collect(),
@@ -654,11 +713,13 @@ impl Index {
         }
     }
 
-    /// The rows that spell `term` for sure (they hold a character that takes all of it), and
-    /// those that may (one that starts it and one that can go on from there, side by side in
-    /// the sketch), a bit each ([`crate::pinyin::Table::steps`] over the characters of the
-    /// data, then their postings). Only the second kind's text is read: that is what keeps a
-    /// letter that narrows little cheap.
+    /// The rows that spell `term` for sure (they hold a character that takes all of it, or,
+    /// for two letters, two side by side that start with them, when that pair has a bit of its
+    /// own), and those that may (one that starts it and one that can go on from there, with the
+    /// pairs of initials the first two or three characters of a match would make among the
+    /// row's [`Pairs`]), a bit each ([`crate::pinyin::Table::steps`] over the characters of the
+    /// data, then their postings). Only the second kind's text is read, by a
+    /// [`crate::pinyin::Speller`]: that is what keeps a letter that narrows little cheap.
     fn spelling_candidates(&self, py: &Pinyin, term: &[char]) -> (Vec<u64>, Vec<u64>) {
         let words = self.len.div_ceil(64);
         let or = |acc: &mut Vec<u64>, p: &Posting| match p {
@@ -666,48 +727,98 @@ impl Index {
             Posting::Bits(b) => acc.iter_mut().zip(b).for_each(|(a, b)| *a |= b),
         };
         let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
-        let (mut whole, mut start, mut go_on) = (vec![0u64; words], vec![0u64; words], vec![0u64; words]);
-        // Where a match can go on from, after its first character (bit k: position k).
+        let (mut whole, mut go_on) = (vec![0u64; words], vec![0u64; words]);
+        // Per position a match can go on from after its first character: the rows with a
+        // character that can leave it there.
+        let mut starts: [Vec<u64>; 8] = Default::default();
         let mut from = 0u8;
         for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
             let s = py.table.steps(term, *c);
             if s.done {
                 or(&mut whole, p);
             }
-            if s.next != 0 {
-                or(&mut start, p);
-                from |= s.next;
+            for k in s.offsets() {
+                if starts[k].is_empty() {
+                    starts[k] = vec![0u64; words];
+                }
+                or(&mut starts[k], p);
             }
+            from |= s.next;
         }
         let from: Vec<usize> = crate::pinyin::Steps { done: false, next: from }.offsets().collect();
+        // Per position the first character can leave the match at: what a second character can
+        // take from there (over every character of the data).
+        let mut second = vec![crate::pinyin::Steps::default(); from.len()];
         if !from.is_empty() {
             for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
-                if from.iter().any(|k| py.table.steps(&term[*k..], *c).any()) {
+                let mut any = false;
+                for (k, s2) in from.iter().zip(second.iter_mut()) {
+                    let s = py.table.steps(&term[*k..], *c);
+                    any |= s.any();
+                    s2.done |= s.done;
+                    s2.next |= s.next;
+                }
+                if any {
                     or(&mut go_on, p);
                 }
             }
         }
-        // Going on: the term's first letter and the letter it goes on with are the initials of two
-        // characters side by side (a term led by a Chinese character: no such test).
-        let letter = |c: char| c.is_ascii_lowercase().then(|| u32::from(c as u8 - b'a'));
-        let need: u64 = match letter(term[0]) {
-            Some(a) => from.iter().map(|k| letter(term[*k]).map_or(u64::MAX, |b| pair_bit(a, b))).fold(0, |x, y| x | y),
-            None => u64::MAX,
-        };
-        let mut maybe = vec![0u64; words];
-        for (i, (m, (s, g))) in maybe.iter_mut().zip(start.iter().zip(&go_on)).enumerate() {
-            let mut more = s & g & !whole[i];
-            if need != u64::MAX {
-                let mut bits = more;
-                while bits != 0 {
-                    let b = bits.trailing_zeros() as usize;
-                    if py.pairs[i * 64 + b] & need == 0 {
-                        more &= !(1 << b);
-                    }
-                    bits &= bits - 1;
-                }
+        // Going on: the letters the first character and the second start with are the initials
+        // of two characters side by side in the row, and unless the second can end the match,
+        // so are the second's and the third's (a term led by a Chinese character: no such test).
+        // A typed letter stands for itself, and u also for ü (v).
+        let letters = |c: char| -> Option<&'static [u32]> {
+            match c {
+                'u' => Some(&[20, 21]),
+                'a'..='z' => Some(&LETTERS[(c as u8 - b'a') as usize..][..1]),
+                _ => None,
             }
-            *m = more;
+        };
+        let pairs = |a: char, b: char| letters(a).zip(letters(b)).map(|(x, y)| x.iter().flat_map(move |a| y.iter().map(move |b| (*a, *b))));
+        // The bits of any of the pairs of `a` and each of `bs`; `None` when one is not two letters.
+        let bits = |a: char, bs: &[char]| -> Option<[u64; 2]> {
+            bs.iter().try_fold([0, 0], |n: [u64; 2], b| {
+                pairs(a, *b).map(|ps| {
+                    ps.fold(n, |n, (a, b)| {
+                        let x = py.layout.bits(a, b);
+                        [n[0] | x[0], n[1] | x[1]]
+                    })
+                })
+            })
+        };
+        // Per position: its rows, the first pair's bits (`None`: no test) and the second's.
+        let paths: Vec<(&[u64], Option<[u64; 2]>, Option<[u64; 2]>)> = from
+            .iter()
+            .zip(&second)
+            .map(|(k, s2)| {
+                let first = bits(term[0], &[term[*k]]);
+                let then = if s2.done { None } else { bits(term[*k], &s2.offsets().map(|j| term[k + j]).collect::<Vec<_>>()) };
+                (&starts[*k][..], first, then)
+            })
+            .collect();
+        let hit = |row: &[u64; 2], need: &[u64; 2]| row[0] & need[0] != 0 || row[1] & need[1] != 0;
+        // Two letters whose pairs have bits of their own: a row with one spells them (the first
+        // character takes the first letter, the second starts with the other): no need to read it.
+        let sure_pair = matches!(term, [a, b] if pairs(*a, *b).is_some_and(|mut ps| ps.all(|(a, b)| py.layout.exact(a, b))));
+        let mut maybe = vec![0u64; words];
+        for (i, (m, g)) in maybe.iter_mut().zip(&go_on).enumerate() {
+            let start = paths.iter().fold(0, |a, (rows, _, _)| a | rows.get(i).copied().unwrap_or(0));
+            let mut more = start & g & !whole[i];
+            let mut bits = more;
+            while bits != 0 {
+                let b = bits.trailing_zeros() as usize;
+                let row = &py.pairs[i * 64 + b];
+                let on = |need: &Option<[u64; 2]>| need.as_ref().is_none_or(|n| hit(row, n));
+                if !paths.iter().any(|(rows, first, then)| rows.get(i).is_some_and(|r| r >> b & 1 == 1) && on(first) && on(then)) {
+                    more &= !(1 << b);
+                }
+                bits &= bits - 1;
+            }
+            if sure_pair {
+                whole[i] |= more;
+            } else {
+                *m = more;
+            }
         }
         (whole, maybe)
     }
@@ -1081,39 +1192,50 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Each row's pinyin initials ([`crate::pinyin::Table::initials`] of its characters), and the
-/// sketch of the initials of its characters side by side ([`pair_bit`]).
-#[inline(never)]
-fn pinyin_initials(table: &crate::pinyin::Table, text: &[u8], starts: &[u32], initials: &mut Vec<u32>, pairs: &mut Vec<u64>) {
-    for w in starts.windows(2) {
-        let row = &text[w[0] as usize..w[1] as usize];
-        let (mut m, mut sketch, mut prev) = (0u32, 0u64, 0u32);
-        let mut k = 0;
-        while k < row.len() {
-            // ASCII (ids, receipt numbers, dates) has no reading: nothing to decode or look up.
-            if row[k] < 0x80 {
-                prev = 0;
-                k += 1;
-                continue;
-            }
-            let (c, len) = crate::pinyin::decode(row, k);
-            // Characters without a reading (anything but a CJK Unified Ideograph) have no
-            // initials: the characters on either side of one are not side by side.
-            let here = table.initials(c);
-            m |= here;
-            let mut a = prev;
-            while a != 0 {
-                let x = a.trailing_zeros();
-                let mut bb = here;
-                while bb != 0 {
-                    sketch |= pair_bit(x, bb.trailing_zeros());
-                    bb &= bb - 1;
-                }
-                a &= a - 1;
-            }
-            prev = here;
-            k += len;
+/// Calls `each(a * 26 + b)` for every two characters side by side in `row`
+/// whose readings can start with letters `a` and `b` (characters without a reading — anything but
+/// a CJK Unified Ideograph — are side by side with none). Returns the initials of all.
+#[inline]
+fn for_each_pair(table: &crate::pinyin::Table, row: &[u8], mut each: impl FnMut(usize)) -> u32 {
+    let (mut m, mut prev) = (0u32, 0u32);
+    let mut k = 0;
+    while k < row.len() {
+        // ASCII (ids, receipt numbers, dates) has no reading: nothing to decode or look up.
+        if row[k] < 0x80 {
+            prev = 0;
+            k += 1;
+            continue;
         }
+        let (c, len) = crate::pinyin::decode(row, k);
+        let here = table.initials(c);
+        m |= here;
+        let mut a = prev;
+        while a != 0 {
+            let x = a.trailing_zeros() as usize;
+            let mut bb = here;
+            while bb != 0 {
+                each(x * 26 + bb.trailing_zeros() as usize);
+                bb &= bb - 1;
+            }
+            a &= a - 1;
+        }
+        prev = here;
+        k += len;
+    }
+    m
+}
+
+/// Each row's initials (one bit per letter a reading of one of its characters starts with) and
+/// pairs of initials side by side ([`Pairs`]).
+#[inline(never)]
+fn pinyin_initials(table: &crate::pinyin::Table, layout: &Pairs, text: &[u8], starts: &[u32], initials: &mut Vec<u32>, pairs: &mut Vec<[u64; 2]>) {
+    for w in starts.windows(2) {
+        let mut sketch = [0u64; 2];
+        let m = for_each_pair(table, &text[w[0] as usize..w[1] as usize], |k| {
+            let x = layout.bits((k / 26) as u32, (k % 26) as u32);
+            sketch[0] |= x[0];
+            sketch[1] |= x[1];
+        });
         initials.push(m);
         pairs.push(sketch);
     }
@@ -1349,7 +1471,7 @@ mod tests {
         let whole = Index::build(&rows);
         whole.attach_pinyin(table.clone());
         let want = whole.pinyin.get().map(|p| (p.initials.clone(), p.pairs.clone())).unwrap();
-        assert!(want.0.iter().any(|m| *m != 0) && want.1.iter().any(|m| *m != 0));
+        assert!(want.0.iter().any(|m| *m != 0) && want.1.iter().any(|m| *m != [0, 0]));
         for step in [1, 2, 10, 96, 97, 1000] {
             let index = Index::build(&rows);
             assert!(index.begin_pinyin(table.clone()));
@@ -1474,5 +1596,70 @@ mod tests {
         }
         assert!(has("zeng", "曾某") && has("ceng", "曾某") && has("zhang", "zhang公司"));
         assert!(!has("zxs", "石先生") && !has("hang", "张先生"));
+    }
+
+    /// Rows with more pairs of initials side by side than have a bit of their own: the common
+    /// ones answered from their bits (two letters: without reading the rows), the rare ones
+    /// through the shared bits and the text; both as a plain scan finds them.
+    #[test]
+    fn pinyin_with_more_pairs_than_bits_finds_what_a_plain_scan_finds() {
+        use crate::pinyin::{Table, HEADER};
+        // One character per letter (read as that letter and "ao", 安 also as "an"), so that
+        // every pair of letters can occur.
+        let chars: Vec<char> = (0..26u32).map(|i| char::from_u32(0x4E00 + i * 7).unwrap()).collect();
+        let mut spec = format!("{HEADER}\n");
+        for (i, c) in chars.iter().enumerate() {
+            spec.push_str(&format!("{}ao {c}\n", (b'a' + i as u8) as char));
+        }
+        spec.push_str(&format!("an {}\n", chars[3]));
+        let table = std::sync::Arc::new(Table::parse(&spec).unwrap());
+        // Rows of 2 to 9 characters drawn by a fixed generator; common letters more often.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let rows: Vec<R> = (0..600)
+            .map(|_| {
+                let len = 2 + next(8);
+                let mut s: String = (0..len).map(|_| chars[if next(3) == 0 { next(26) } else { next(6) } as usize]).collect();
+                s.push_str(&format!(" {}", next(1000)));
+                s
+            })
+            .map(R)
+            .collect();
+        let index = Index::build(&rows);
+        index.attach_pinyin(table.clone());
+        let layout = &index.pinyin.get().unwrap().layout;
+        let shared = (0..26u32).flat_map(|a| (0..26u32).map(move |b| (a, b))).filter(|(a, b)| !layout.exact(*a, *b)).count();
+        assert!(shared > 600, "most pairs share bits ({shared})");
+        let oracle = |q: &str| -> Vec<u32> {
+            let t: Vec<char> = Query::new(q).terms()[0].chars().collect();
+            (0..rows.len() as u32).filter(|i| table.matches(&t, &rows[*i as usize].0)).collect()
+        };
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        let mut terms: Vec<String> = Vec::new();
+        for a in letters.chars() {
+            for b in letters.chars() {
+                terms.push(format!("{a}{b}"));
+            }
+        }
+        for t in ["abc", "aab", "aoab", "baoc", "daf", "anb", "aob", "xyz", "fa", "faob", "aaa", "dan", "daoa"] {
+            terms.push(t.to_string());
+        }
+        let mut found = 0;
+        for t in &terms {
+            let got = index.text_matches(&Query::new(t)).map(|m| m.as_ref().clone()).unwrap_or_default();
+            let want = oracle(t);
+            found += usize::from(!want.is_empty());
+            assert_eq!(got, want, "{t:?}");
+            if found % 16 != 0 {
+                continue;
+            }
+            let i = Index::build(&rows);
+            i.attach_pinyin(table.clone());
+            assert_eq!(i.text_matches(&Query::new(t)).map(|m| m.as_ref().clone()).unwrap_or_default(), want, "fresh: {t:?}");
+        }
+        assert!(found > 400, "{found} terms found rows");
     }
 }

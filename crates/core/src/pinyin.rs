@@ -215,6 +215,95 @@ impl Table {
     }
 }
 
+/// A term compiled for reading many rows: whether a row spells it, reading the row once, a
+/// character at a time. Where a match can stand in the term after each character is a set of
+/// positions (not a search over the ways to split the term), and what a character takes of the
+/// term from a position ([`Table::steps`]) is computed once and kept.
+pub struct Speller<'a> {
+    table: &'a Table,
+    term: &'a [char],
+    /// Per position of the term and character of the table (`k * SPAN + i`): its steps from
+    /// there, once known (bit 15 set; bit 8: done; bits 0–7: next).
+    memo: Vec<u16>,
+}
+
+impl<'a> Speller<'a> {
+    /// Longest term a speller takes (positions are the bits of a u64); longer ones are read by
+    /// [`Table::find_in`].
+    pub const MAX_TERM: usize = 63;
+
+    /// `term` as for [`Table::find`], at most [`Speller::MAX_TERM`] characters.
+    pub fn new(table: &'a Table, term: &'a [char]) -> Self {
+        debug_assert!(term.len() <= Self::MAX_TERM);
+        Speller { table, term, memo: vec![0; term.len() * SPAN] }
+    }
+
+    /// Whether `text` (UTF-8, as for [`Table::find_in`]) spells the term.
+    pub fn spells(&mut self, text: &[u8]) -> bool {
+        if self.term.is_empty() {
+            return true;
+        }
+        // Bit k: a match can go on from position k of the term with the next character.
+        let mut at = 0u64;
+        let mut p = 0;
+        let n = text.len();
+        while p < n {
+            let b = text[p];
+            if b < 0x80 {
+                // ASCII has no reading and is in no term that is spelled: skipped a word at a time.
+                at = 0;
+                p += 1;
+                while p + 8 <= n && u64::from_le_bytes(text[p..p + 8].try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 == 0 {
+                    p += 8;
+                }
+                continue;
+            }
+            // The CJK Unified Ideographs are the three-byte sequences led by E4–E9.
+            let ci = if (0xE4..=0xE9).contains(&b) && p + 2 < n {
+                let cp = (u32::from(b & 0x0F) << 12) | (u32::from(text[p + 1] & 0x3F) << 6) | u32::from(text[p + 2] & 0x3F);
+                p += 3;
+                match cp.checked_sub(FIRST) {
+                    Some(i) => i as usize,
+                    None => {
+                        at = 0;
+                        continue;
+                    }
+                }
+            } else {
+                // Every other character: no reading, and in no term that is spelled.
+                p += decode(text, p).1;
+                at = 0;
+                continue;
+            };
+            // Every character may also start a match.
+            let (mut from, mut next) = (at | 1, 0u64);
+            while from != 0 {
+                let k = from.trailing_zeros() as usize;
+                from &= from - 1;
+                let s = self.step(ci, k);
+                if s & 0x100 != 0 {
+                    return true;
+                }
+                next |= u64::from(s as u8) << k;
+            }
+            at = next;
+        }
+        false
+    }
+
+    /// Character `FIRST + ci`'s steps from position `k`, as kept in `memo`.
+    #[inline]
+    fn step(&mut self, ci: usize, k: usize) -> u16 {
+        let slot = &mut self.memo[k * SPAN + ci];
+        if *slot == 0 {
+            let c = char::from_u32(FIRST + ci as u32).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let s = self.table.steps(&self.term[k..], c);
+            *slot = 0x8000 | u16::from(s.done) << 8 | u16::from(s.next);
+        }
+        *slot
+    }
+}
+
 /// What one character takes of a term ([`Table::steps`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Steps {
@@ -358,6 +447,41 @@ mod tests {
         assert!(Table::parse(&format!("{HEADER}\nzhang 张\nx a")).unwrap_err().contains("line 3"));
         assert!(Table::parse(&format!("{HEADER}\nzhuangg 张")).unwrap_err().contains("line 2"));
         assert_eq!(table().characters(), 13);
+    }
+
+    #[test]
+    fn a_speller_reads_a_row_as_find_does() {
+        let tb = table();
+        let texts = ["张先生", "捐赠人张先生等", "d2019·é😀（张先生）", "章 先生", "曾单解查仇", "吕女士安", "", "zhang", "张之石先"];
+        let terms = [
+            "zhangxiansheng",
+            "zxs",
+            "zhangxs",
+            "张xs",
+            "xs",
+            "zx",
+            "z",
+            "zh",
+            "zhi",
+            "zs",
+            "zengdan",
+            "cdxzq",
+            "chouan",
+            "lv",
+            "lu",
+            "an",
+            "zhangzhi",
+            "zzs",
+            "x",
+            "sx",
+        ];
+        for q in terms {
+            let term = t(q);
+            let mut sp = Speller::new(&tb, &term);
+            for text in texts {
+                assert_eq!(sp.spells(text.as_bytes()), tb.matches(&term, text), "{q} in {text}");
+            }
+        }
     }
 
     #[test]
