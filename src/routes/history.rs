@@ -193,14 +193,15 @@ async fn read_log() -> State {
 }
 
 /// The check of every visit: the index, the latest release's file and the manifest, read afresh
-/// ([`history::verify::check_head`]). `None` when they match, or when the site has no history;
-/// else what did not match, in the UI language.
+/// ([`history::verify::check_head`]). `None` when they match, or when the site has no history
+/// or no release in it yet (a folder `gongshi init` made); else what did not match, in the UI
+/// language.
 pub async fn check_visit(lang: Lang) -> Option<String> {
     let index = api::fetch_fresh(history::INDEX).await.ok()??;
-    let last = history::load_index(&index).ok().and_then(|i| i.releases.last().map(|e| e.number));
-    let Some(last) = last else {
+    let Ok(read) = history::load_index(&index) else {
         return Some(lang.pick("发布记录的索引无法读取", "the publication index cannot be read").to_string());
     };
+    let last = read.releases.last()?.number;
     let head = api::fetch_fresh(&history::release_path(last)).await.ok().flatten().unwrap_or_default();
     let manifest = api::fetch_fresh(gongshi_core::manifest::FILE).await.ok().flatten().unwrap_or_default();
     let c = history::verify::check_head(&index, &head, &manifest);

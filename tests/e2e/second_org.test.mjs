@@ -229,3 +229,16 @@ test('what the organisation does not publish: no tab, and its page says so when 
   assert.equal(await page.locator('.notice.unpublished').count(), 0);
   await context.close();
 });
+
+test('a folder with no release yet (as gongshi init makes it): no alarm about the history, and the history page says nothing is published', async () => {
+  const { context, page } = await phonePage(env.browser);
+  await page.goto(`${base}?page=donations`);
+  await startApp(page);
+  await page.waitForFunction(() => performance.getEntriesByName('gongshi:history-checked').length > 0, null, { timeout: 20000 });
+  assert.equal(await page.locator('.history-alarm').count(), 0, await page.locator('.history-alarm').allInnerTexts().then((t) => t.join(' | ')));
+  await page.goto(`${base}?page=history`);
+  await startApp(page);
+  await page.locator('section.history .notice').waitFor();
+  assert.equal(await page.locator('.history-alarm').count(), 0);
+  await context.close();
+});

@@ -232,6 +232,10 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     for (name, bytes) in &files {
         std::fs::write(dir.join(name), bytes).map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
     }
+    // A publication history with no release yet, as `gongshi init` makes it (the history of
+    // --from is that data's, not this).
+    let history = gongshi_core::history::Index { schema: gongshi_core::history::INDEX_SCHEMA.into(), releases: Vec::new() };
+    write_file(&dir.join(gongshi_core::history::INDEX), &(serde_json::to_string_pretty(&history).expect("plain data") + "\n"))?;
     // Donations and the disbursements drawn on them, from one generation, so they reconcile.
     let ledger = sample::generate(seed, rows);
     let disbursements = crate::render_ledger(&ledger.disbursements);

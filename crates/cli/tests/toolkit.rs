@@ -344,6 +344,9 @@ fn bulk_writes_a_partitioned_ledger_whose_parts_verify_and_load() {
         total += loaded.value.len();
     }
     assert_eq!((total, ids.len()), (3000, 3000), "every row once, ids unique across parts");
+    // A history with no release yet, as `gongshi init` writes it (not the shipped data's).
+    let h = gongshi_core::history::load_index(&std::fs::read(out.join(gongshi_core::history::INDEX)).unwrap()).unwrap();
+    assert!(h.releases.is_empty());
     // Only the years asked for.
     assert!(ds.parts_for(&[2021]).iter().all(|p| p.year == Some(2021)) && !ds.parts_for(&[2021]).is_empty());
     // The publisher's check covers the parts: clean as written…
