@@ -86,7 +86,16 @@ try {
   console.log(`  ${bundle.files.length} responses, ${(bundle.total / 1024).toFixed(1)} KiB transferred`);
 
   step('every page by its own link, first visit on a throttled phone (default data, plain host)');
-  pages.visits = await throttledVisits(browser, plainServer.url);
+  // In a browser of their own: one that crashes there (seen once, on a tap) takes only these
+  // figures with it.
+  const visitBrowser = await launch();
+  try {
+    pages.visits = await throttledVisits(visitBrowser, plainServer.url);
+  } catch (e) {
+    console.log(`  ERROR throttled visits: ${String(e.message || e).split('\n')[0]}`);
+  } finally {
+    await visitBrowser.close().catch(() => {});
+  }
 
   for (const r of runs) {
     const label = r.n === 'default' ? `default (${r.records})` : rowsLabel(r.n);

@@ -109,8 +109,9 @@ export async function throttledVisits(browser, siteUrl, log = console.log) {
 
   const taps = [];
   const tap = async (label, prepare) => {
-    const s = await phone(browser);
+    let s = null;
     try {
+      s = await phone(browser);
       await openWatching(s, siteUrl, MAIN_CONTENT.overview);
       await prepare(s);
       const link = s.page.locator('nav.site a[href*="page=donations"]').first();
@@ -128,7 +129,7 @@ export async function throttledVisits(browser, siteUrl, log = console.log) {
       taps.push({ label, error: String(e.message || e).split('\n')[0] });
       log(`  tap ${label}: ${taps.at(-1).error}`);
     } finally {
-      await s.context.close();
+      await s?.context.close().catch(() => {});
     }
   };
   await tap('on the static overview', async () => {});

@@ -1604,8 +1604,8 @@ mod tests {
     #[test]
     fn pinyin_with_more_pairs_than_bits_finds_what_a_plain_scan_finds() {
         use crate::pinyin::{Table, HEADER};
-        // One character per letter (read as that letter and "ao", 安 also as "an"), so that
-        // every pair of letters can occur.
+        // One character per letter, read as that letter and "ao" (the fourth also as "an"), so
+        // that every pair of letters can occur.
         let chars: Vec<char> = (0..26u32).map(|i| char::from_u32(0x4E00 + i * 7).unwrap()).collect();
         let mut spec = format!("{HEADER}\n");
         for (i, c) in chars.iter().enumerate() {
