@@ -234,8 +234,8 @@ fn bulk(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> CmdResult 
     }
     // A publication history with no release yet, as `gongshi init` makes it (the history of
     // --from is that data's, not this).
-    let history = gongshi_core::history::Index { schema: gongshi_core::history::INDEX_SCHEMA.into(), releases: Vec::new() };
-    write_file(&dir.join(gongshi_core::history::INDEX), &(serde_json::to_string_pretty(&history).expect("plain data") + "\n"))?;
+    let history = serde_json::to_string_pretty(&gongshi_core::history::Index::empty()).expect("plain data");
+    write_file(&dir.join(gongshi_core::history::INDEX), &(history + "\n"))?;
     // Donations and the disbursements drawn on them, from one generation, so they reconcile.
     let ledger = sample::generate(seed, rows);
     let disbursements = crate::render_ledger(&ledger.disbursements);

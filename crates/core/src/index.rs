@@ -695,16 +695,17 @@ impl Index {
         let (sure, maybe) = self.spelling_candidates(py, &chars);
         let (text, starts) = (&self.search.text, &self.search.starts);
         // Rows that may spell it are read once each, by one speller (what each character takes
-        // of the term is then worked out once, not once per row).
-        let mut speller = (chars.len() <= crate::pinyin::Speller::MAX_TERM).then(|| crate::pinyin::Speller::new(&py.table, &chars));
+        // of the term is then worked out once, not once per row), made when the first such row
+        // comes (often none does).
+        let mut speller = None;
         let mut test = |i: u32| {
             has_bit(&sure, i)
                 || has_bit(&maybe, i) && {
                     let row = &text[starts[i as usize] as usize..starts[i as usize + 1] as usize];
-                    match &mut speller {
-                        Some(s) => s.spells(row),
-                        None => py.table.find_in(&chars, row).is_some(),
+                    if chars.len() > crate::pinyin::Speller::MAX_TERM {
+                        return py.table.find_in(&chars, row).is_some();
                     }
+                    speller.get_or_insert_with(|| crate::pinyin::Speller::new(&py.table, &chars)).spells(row)
                 }
         };
         match within {

@@ -122,7 +122,7 @@ pub fn files(i: &Init) -> Result<Vec<(String, String)>, String> {
         ("relief.json".into(), to(&relief)),
         ("coverage.json".into(), to(&coverage)),
         // The publication history, with no release yet (`gongshi release` records the first).
-        (gongshi_core::history::INDEX.into(), to(&gongshi_core::history::Index { schema: gongshi_core::history::INDEX_SCHEMA.into(), releases: Vec::new() })),
+        (gongshi_core::history::INDEX.into(), to(&gongshi_core::history::Index::empty())),
     ])
 }
 

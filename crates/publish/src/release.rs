@@ -13,7 +13,7 @@ use gongshi_core::diag::{Checked, Diagnostic, Severity};
 use gongshi_core::history::diff::{self, DatasetDiff};
 use gongshi_core::history::{
     self, datasets_at, object_path, published_files, read_at, release_path, At, Change, Corrected, FileEntry, Index, IndexEntry, Options, Release, Store,
-    INDEX, INDEX_SCHEMA, RELEASE_SCHEMA,
+    INDEX, RELEASE_SCHEMA,
 };
 use gongshi_core::integrity::sha256_hex;
 use gongshi_core::manifest;
@@ -92,7 +92,7 @@ fn check_note_and_date(note: &str, date: PartialDate) -> Result<(), Vec<Diagnost
 /// release). Refused with the log's errors when it does not verify.
 fn log_so_far(store: &dyn Store) -> Result<(Index, Option<Release>), Vec<Diagnostic>> {
     if !store.exists(INDEX) {
-        return Ok((Index { schema: INDEX_SCHEMA.to_string(), releases: Vec::new() }, None));
+        return Ok((Index::empty(), None));
     }
     let log = history::verify(store, Options { objects: false, current: history::Current::Skip });
     if log.has_errors() {

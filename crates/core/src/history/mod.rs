@@ -66,6 +66,13 @@ pub struct Index {
     pub releases: Vec<IndexEntry>,
 }
 
+impl Index {
+    /// An index with no release yet (what `gongshi init` and `gongshi bulk` write).
+    pub fn empty() -> Index {
+        Index { schema: INDEX_SCHEMA.into(), releases: Vec::new() }
+    }
+}
+
 /// One release as the index lists it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct IndexEntry {

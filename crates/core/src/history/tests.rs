@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 /// file k % files), with the current folder equal to the last release.
 fn log(n: u32, files: usize) -> BTreeMap<String, Vec<u8>> {
     let mut store = BTreeMap::new();
-    let mut index = Index { schema: INDEX_SCHEMA.into(), releases: Vec::new() };
+    let mut index = Index::empty();
     let mut current: Vec<(String, Vec<u8>)> = (0..files).map(|i| (format!("f{i:02}.json"), format!("{{\"v\":0,\"f\":{i}}}").into_bytes())).collect();
     current.insert(0, ("manifest.json".into(), b"{}".to_vec()));
     for k in 1..=n {
