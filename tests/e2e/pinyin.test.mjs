@@ -37,6 +37,20 @@ test(`a donor found in pinyin (${name}: ${syl.join('')}), the table loaded only 
     await page.waitForFunction((n) => document.querySelector('table.data-table tbody')?.textContent.includes(n), name, { timeout: 20000 });
     const n = await count(page);
     assert.ok(n >= literal, `${typed}: ${n} rows, at least the ${literal} that say ${name}`);
+    // Every row found shows why: what it spells is marked in it (a channel's name such as
+    // 银行转账, or a code, is not spelled: "zhang" once found every bank transfer by its 账).
+    const unmarked = await page.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => !tr.querySelector('mark')).map((tr) => tr.textContent.slice(0, 60)));
+    assert.deepEqual(unmarked, [], `${typed}: rows without a mark`);
+  }
+  // Syllables alone, by their own links (in English too, where a channel's name is translated):
+  // only rows that show them (not every 银行转账 row for "zhang", nor what paid for a row).
+  for (const q of [`${syl[0]}&lang=en`, 'zhang&lang=en', 'zhuan', 'zeng']) {
+    const p = await context.newPage();
+    await gotoApp(p, `${env.url}?page=donations&q=${q}`);
+    await p.waitForFunction(() => document.querySelector('table.data-table tbody mark'), null, { timeout: 20000 });
+    const unmarked = await p.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => !tr.querySelector('mark')).map((tr) => tr.textContent.slice(0, 60)));
+    assert.deepEqual(unmarked, [], `${q}: rows without a mark`);
+    await p.close();
   }
   // A surname with another reading is found by it too (曾 zeng / ceng, 单 shan / dan, …).
   const alt = { 曾: 'ceng', 单: 'dan', 解: 'jie', 查: 'cha', 仇: 'chou' }[[...name][0]];

@@ -56,6 +56,11 @@ struct Pinyin {
     /// term needs cannot spell it that way.
     pairs: Vec<[u64; 2]>,
     layout: Pairs,
+    /// Per Chinese character that some row holds after its spelled part ([`TextIndex::unspelled`]:
+    /// a channel's name), the rows that hold it in their spelled part: for such a character its
+    /// postings over the whole text would say too much. Lists while they are made; bits, once
+    /// done, for a character in more than one row in 32.
+    spelled_rows: HashMap<char, Posting, FastHash>,
 }
 
 /// Where a pair of initials side by side (letters 0–25) is kept in a row's two words: the 64
@@ -81,7 +86,7 @@ impl Pairs {
         let mut count = vec![0u32; 26 * 26];
         for i in (0..rows).step_by(every) {
             let mut seen = [0u64; 11];
-            for_each_pair(table, &text[starts[i] as usize..starts[i + 1] as usize], |k| seen[k / 64] |= 1 << (k % 64));
+            for_each_pair(table, &text[starts[i] as usize..starts[i + 1] as usize], |k| seen[k / 64] |= 1 << (k % 64), |_| {});
             for (k, n) in count.iter_mut().enumerate() {
                 *n += (seen[k / 64] >> (k % 64) & 1) as u32;
             }
@@ -183,12 +188,24 @@ struct TextIndex {
     /// of the rows containing them, keyed by `(first * 128 + second) * 128 + third`. Only such
     /// common triples are kept (a few bytes per row), so a triple missing here says nothing.
     triples: HashMap<u32, Vec<u64>, FastHash>,
-    /// Which ASCII characters are common (their postings are bits; never `'\n'`, which no query
-    /// contains): the pairs and triples above are made of these.
+    /// Which ASCII characters are common (their postings are bits; never `'\n'` or the end of the
+    /// spelled part, which no query contains): the pairs and triples above are made of these.
     common: [bool; 128],
+    /// The CJK characters that some row holds after [`crate::pinyin::END`] (a bit per character
+    /// from U+4E00), where pinyin does not read.
+    unspelled: Vec<u64>,
 }
 
+/// Words of [`TextIndex::unspelled`]: the CJK Unified Ideographs U+4E00–U+9FFF.
+const UNSPELLED_WORDS: usize = 0x5200 / 64;
+
 impl TextIndex {
+    /// Whether some row holds `c` after its spelled part.
+    #[inline]
+    fn is_unspelled(&self, c: char) -> bool {
+        (c as usize).checked_sub(0x4E00).is_some_and(|k| k < UNSPELLED_WORDS * 64 && self.unspelled[k / 64] >> (k % 64) & 1 == 1)
+    }
+
     /// `write(i, out)` appends row `i`'s normalised search text to `out`.
     #[inline(never)]
     fn build(n: usize, write: &mut dyn FnMut(usize, &mut String)) -> TextIndex {
@@ -249,7 +266,7 @@ impl TextIndex {
         // searched for).
         let mut common = [false; 128];
         for (c, slot) in common.iter_mut().enumerate() {
-            *slot = c != usize::from(b'\n') && matches!(by_slot[c], Some(Posting::Bits(_)));
+            *slot = c != usize::from(b'\n') && c != usize::from(crate::pinyin::END) && matches!(by_slot[c], Some(Posting::Bits(_)));
         }
         let mut pair_lists: Vec<Option<Posting>> =
             pair_count.iter().enumerate().map(|(k, (c, _))| (*c > 0 && common[k / 128] && common[k % 128]).then(|| make(*c))).collect();
@@ -267,13 +284,22 @@ impl TextIndex {
         // Pass 2: the text itself; the character and pair postings; rows per triple.
         let mut text = String::with_capacity(total + PAD);
         let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
+        let mut unspelled = vec![0u64; UNSPELLED_WORDS];
         for i in 0..n {
             let start = text.len();
             starts.push(start as u32);
             write(i, &mut text);
             let i = i as u32;
+            let mut spelled = true;
             for ch in text[start..].chars() {
                 add(by_slot[slots.of(ch)].as_mut().expect("counted"), i);
+                if ch as u32 == u32::from(crate::pinyin::END) {
+                    spelled = false;
+                } else if !spelled {
+                    if let Some(k) = (ch as usize).checked_sub(0x4E00).filter(|k| *k < UNSPELLED_WORDS * 64) {
+                        unspelled[k / 64] |= 1 << (k % 64);
+                    }
+                }
             }
             // Pairs and triples of common characters, in one scan: `ia`, `ib` are the dense
             // numbers of the two bytes before (u8::MAX: not a common character).
@@ -326,7 +352,7 @@ impl TextIndex {
             .collect();
         let mut text = text.into_bytes();
         text.extend_from_slice(&[0; PAD]);
-        TextIndex { text, starts, postings, pairs, triples, common }
+        TextIndex { text, starts, postings, pairs, triples, common, unspelled }
     }
 }
 
@@ -478,7 +504,8 @@ impl Index {
         }
         let rows = self.search.starts.len().saturating_sub(1);
         let layout = Pairs::ranked(&table, &self.search.text, &self.search.starts);
-        *building = Some(Pinyin { table, initials: Vec::with_capacity(rows), pairs: Vec::with_capacity(rows), layout });
+        let spelled_rows = HashMap::default();
+        *building = Some(Pinyin { table, initials: Vec::with_capacity(rows), pairs: Vec::with_capacity(rows), layout, spelled_rows });
         true
     }
 
@@ -491,12 +518,23 @@ impl Index {
         let (from, all) = (b.initials.len(), self.search.starts.len().saturating_sub(1));
         let to = from.saturating_add(rows).min(all);
         if from < to {
-            pinyin_initials(&b.table, &b.layout, &self.search.text, &self.search.starts[from..=to], &mut b.initials, &mut b.pairs);
+            pinyin_initials(&b.table, &b.layout, &self.search, from, to, &mut b.initials, &mut b.pairs, &mut b.spelled_rows);
         }
         if b.initials.len() < all {
             return false;
         }
-        let Some(done) = building.take() else { return true };
+        let Some(mut done) = building.take() else { return true };
+        for p in done.spelled_rows.values_mut() {
+            if let Posting::List(l) = p {
+                if l.len() * 32 > all {
+                    let mut bits = vec![0u64; all.div_ceil(64)];
+                    l.iter().for_each(|i| bits[(*i / 64) as usize] |= 1 << (*i % 64));
+                    *p = Posting::Bits(bits);
+                } else {
+                    l.shrink_to_fit();
+                }
+            }
+        }
         if self.pinyin.set(done).is_ok() {
             // Answers kept so far were found without pinyin.
             if let Ok(mut l) = self.last.lock() {
@@ -736,7 +774,12 @@ impl Index {
         for (c, p) in self.search.postings.iter().filter(|(c, _)| han(c)) {
             let s = py.table.steps(term, *c);
             if s.done {
-                or(&mut whole, p);
+                match py.spelled_rows.get(c) {
+                    // Also after the spelled part of some rows: only the rows that hold it before.
+                    Some(rows) => or(&mut whole, rows),
+                    None if self.search.is_unspelled(*c) => {}
+                    None => or(&mut whole, p),
+                }
             }
             for k in s.offsets() {
                 if starts[k].is_empty() {
@@ -1197,17 +1240,21 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// whose readings can start with letters `a` and `b` (characters without a reading — anything but
 /// a CJK Unified Ideograph — are side by side with none). Returns the initials of all.
 #[inline]
-fn for_each_pair(table: &crate::pinyin::Table, row: &[u8], mut each: impl FnMut(usize)) -> u32 {
+fn for_each_pair(table: &crate::pinyin::Table, row: &[u8], mut each: impl FnMut(usize), mut each_char: impl FnMut(char)) -> u32 {
     let (mut m, mut prev) = (0u32, 0u32);
     let mut k = 0;
     while k < row.len() {
         // ASCII (ids, receipt numbers, dates) has no reading: nothing to decode or look up.
         if row[k] < 0x80 {
+            if row[k] == crate::pinyin::END {
+                break;
+            }
             prev = 0;
             k += 1;
             continue;
         }
         let (c, len) = crate::pinyin::decode(row, k);
+        each_char(c);
         let here = table.initials(c);
         m |= here;
         let mut a = prev;
@@ -1226,17 +1273,42 @@ fn for_each_pair(table: &crate::pinyin::Table, row: &[u8], mut each: impl FnMut(
     m
 }
 
-/// Each row's initials (one bit per letter a reading of one of its characters starts with) and
-/// pairs of initials side by side ([`Pairs`]).
+/// Rows `from..to`'s initials (one bit per letter a reading of one of its characters starts
+/// with) and pairs of initials side by side ([`Pairs`]), in their spelled part; and, per
+/// character some row holds after its spelled part, the rows holding it before.
 #[inline(never)]
-fn pinyin_initials(table: &crate::pinyin::Table, layout: &Pairs, text: &[u8], starts: &[u32], initials: &mut Vec<u32>, pairs: &mut Vec<[u64; 2]>) {
-    for w in starts.windows(2) {
+#[allow(clippy::too_many_arguments)]
+fn pinyin_initials(
+    table: &crate::pinyin::Table,
+    layout: &Pairs,
+    search: &TextIndex,
+    from: usize,
+    to: usize,
+    initials: &mut Vec<u32>,
+    pairs: &mut Vec<[u64; 2]>,
+    spelled_rows: &mut HashMap<char, Posting, FastHash>,
+) {
+    let (text, starts) = (&search.text, &search.starts);
+    for i in from..to {
         let mut sketch = [0u64; 2];
-        let m = for_each_pair(table, &text[w[0] as usize..w[1] as usize], |k| {
-            let x = layout.bits((k / 26) as u32, (k % 26) as u32);
-            sketch[0] |= x[0];
-            sketch[1] |= x[1];
-        });
+        let m = for_each_pair(
+            table,
+            &text[starts[i] as usize..starts[i + 1] as usize],
+            |k| {
+                let x = layout.bits((k / 26) as u32, (k % 26) as u32);
+                sketch[0] |= x[0];
+                sketch[1] |= x[1];
+            },
+            |c| {
+                if search.is_unspelled(c) {
+                    if let Posting::List(rows) = spelled_rows.entry(c).or_insert_with(|| Posting::List(Vec::new())) {
+                        if rows.last() != Some(&(i as u32)) {
+                            rows.push(i as u32);
+                        }
+                    }
+                }
+            },
+        );
         initials.push(m);
         pairs.push(sketch);
     }
@@ -1367,7 +1439,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A row that is only its search text (normalised as the app's records write theirs).
+    /// A row that is only its search text (normalised as the app's records write theirs); what
+    /// follows a `|` is written after the spelled part's end, as a channel's name is.
     struct R(String);
     impl Record for R {
         type Col = crate::table::tests::RowCol;
@@ -1388,8 +1461,14 @@ mod tests {
             None
         }
         fn write_haystack(&self, out: &mut String) {
-            crate::search::normalize_into(&self.0, out);
+            let (spelled, rest) = self.0.split_once('|').unwrap_or((&self.0, ""));
+            crate::search::normalize_into(spelled, out);
             out.push('\n');
+            if !rest.is_empty() {
+                out.push(char::from(crate::pinyin::END));
+                crate::search::normalize_into(rest, out);
+                out.push('\n');
+            }
         }
     }
 
@@ -1496,9 +1575,14 @@ mod tests {
     fn pinyin_finds_what_a_plain_scan_finds_keystroke_by_keystroke() {
         use crate::pinyin::{Table, HEADER};
         let table = std::sync::Arc::new(
-            Table::parse(&format!("{HEADER}\nan 安\nceng 曾\nhang 行\nmou 某\nnv 女\nsheng 生\nshi 士石\nxian 先县\nzeng 曾\nzhang 张章\nzhi 支\n")).unwrap(),
+            Table::parse(&format!(
+                "{HEADER}\nan 安\nceng 曾\nfang 房\nhang 行\nmou 某\nnv 女\nsheng 生\nshi 士石\nxian 先县\nzeng 曾\nzhang 张章账\nzhi 支\nzhuan 转\n"
+            ))
+            .unwrap(),
         );
-        let names = ["张先生", "章女士", "曾某", "石先生", "zhang公司", "咸安区先锋支行", "安县", "D2019-00017", "行张", "zhang"];
+        // After a `|`: not spelled (转账 is "zhuanzhang"), but found as typed.
+        let names =
+            ["张先生", "章女士|D2020-1 转账", "曾某", "石先生|转账", "zhang公司", "咸安区先锋支行", "安县", "D2019-00017", "行张", "zhang", "账房|转账"];
         let rows: Vec<R> = (0..300).map(|i| R(format!("{} {i}", names[i % names.len()]))).collect();
         let oracle = |q: &str| -> Vec<u32> {
             let query = Query::new(q);
@@ -1506,7 +1590,8 @@ mod tests {
                 .filter(|i| {
                     let mut hay = String::new();
                     rows[*i as usize].write_haystack(&mut hay);
-                    query.terms().iter().all(|t| hay.contains(t.as_str()) || (query.spells(t) && table.matches(&t.chars().collect::<Vec<_>>(), &hay)))
+                    let spelled = hay.split('\t').next().unwrap_or_default();
+                    query.terms().iter().all(|t| hay.contains(t.as_str()) || (query.spells(t) && table.matches(&t.chars().collect::<Vec<_>>(), spelled)))
                 })
                 .collect()
         };
@@ -1576,6 +1661,15 @@ mod tests {
             "Zhang",
             "ＺＸ",
             "zx",
+            "zhuan",
+            "zhuanzhang",
+            "zz",
+            "zf",
+            "zhangf",
+            "转账",
+            "转z",
+            "账",
+            "zhang",
         ];
         assert_eq!(oracle("ZXS"), Vec::<u32>::new(), "a code is not initials");
         assert!(!oracle("zxs").is_empty() && !oracle("Zhang").is_empty());
@@ -1597,6 +1691,9 @@ mod tests {
         }
         assert!(has("zeng", "曾某") && has("ceng", "曾某") && has("zhang", "zhang公司"));
         assert!(!has("zxs", "石先生") && !has("hang", "张先生"));
+        // What follows the spelled part: found as typed, never spelled.
+        assert!(has("转账", "石先生") && has("转账", "章女士") && has("zhang", "章女士") && has("zhang", "账房"));
+        assert!(!has("zhang", "石先生") && !has("zhuan", "石先生") && !has("zz", "石先生") && has("zf", "账房"));
     }
 
     /// Rows with more pairs of initials side by side than have a bit of their own: the common

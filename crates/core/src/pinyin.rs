@@ -10,6 +10,12 @@
 //! sh), or, at the end of the term, any start of a reading (the syllable being typed). A Chinese
 //! character in the term matches only itself. ü is typed v (or u): 吕 is `lv` or `lu`.
 
+/// Where the part of a row's search text that is spelled in pinyin ends (a tab, which
+/// normalised text and queries never hold): what follows (codes, the app's own words such as a
+/// channel's name) is matched only as typed. [`Table::find_in`], [`Speller::spells`] and the
+/// index's initials stop here; a text without it is spelled whole.
+pub const END: u8 = b'\t';
+
 /// The table's first line starts with this (its version).
 pub const HEADER: &str = "# gongshi pinyin table v1";
 
@@ -128,7 +134,7 @@ impl Table {
         let first = *term.first()?;
         let want = if first.is_ascii_lowercase() { letter_bit(first as u8) | if first == 'u' { letter_bit(b'v') } else { 0 } } else { 0 };
         let mut p = 0;
-        while p < text.len() {
+        while p < text.len() && text[p] != END {
             let (c, len) = decode(text, p);
             let starts_here = if want != 0 { self.initials(c) & want != 0 } else { c == first };
             if starts_here {
@@ -250,10 +256,18 @@ impl<'a> Speller<'a> {
         while p < n {
             let b = text[p];
             if b < 0x80 {
-                // ASCII has no reading and is in no term that is spelled: skipped a word at a time.
+                if b == END {
+                    return false;
+                }
+                // ASCII has no reading and is in no term that is spelled: skipped a word at a time
+                // (eight bytes none of which is non-ASCII or the end of the spelled part).
                 at = 0;
                 p += 1;
-                while p + 8 <= n && u64::from_le_bytes(text[p..p + 8].try_into().unwrap_or([0x80; 8])) & 0x8080_8080_8080_8080 == 0 {
+                while p + 8 <= n && {
+                    let w = u64::from_le_bytes(text[p..p + 8].try_into().unwrap_or([0x80; 8]));
+                    let e = w ^ (u64::from(END) * 0x0101_0101_0101_0101);
+                    (w | e.wrapping_sub(0x0101_0101_0101_0101) & !e) & 0x8080_8080_8080_8080 == 0
+                } {
                     p += 8;
                 }
                 continue;

@@ -431,11 +431,15 @@ fn record<'r>(ctx: &mut Ctx, at: &Item, r: &'r RawRelief, org: &Organisation, se
         return None;
     };
     let recipient = r.recipient.as_deref().unwrap_or_default().trim().to_string();
-    let hay = [id, &programme.name, &county.name, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
+    // Spelled in pinyin: the names; then the id (a code), matched only as typed.
+    let mut hay = [&programme.name, &county.name, r.township.as_deref().unwrap_or(""), &recipient, r.goods.as_deref().unwrap_or("")]
         .iter()
         .map(|s| normalize(s))
         .collect::<Vec<_>>()
         .join("\n");
+    hay.push('\n');
+    hay.push(char::from(crate::pinyin::END));
+    hay.push_str(&normalize(id));
     Some(ReliefRecord {
         id: id.to_string(),
         programme,
@@ -589,6 +593,9 @@ impl Record for ReliefRecord {
     }
     fn notes_column() -> ReliefCol {
         ReliefCol::Recipient
+    }
+    fn spelled(col: ReliefCol) -> bool {
+        matches!(col, ReliefCol::Recipient | ReliefCol::Goods | ReliefCol::Programme | ReliefCol::County | ReliefCol::Township)
     }
     fn phone_columns() -> Option<&'static [ReliefCol]> {
         Some(&[ReliefCol::Date, ReliefCol::Recipient, ReliefCol::Amount, ReliefCol::Goods, ReliefCol::Programme, ReliefCol::County, ReliefCol::Status])

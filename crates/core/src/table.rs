@@ -187,7 +187,16 @@ pub trait Record {
     /// Appends the row's normalised searchable text (see [`crate::search::normalize`]) to
     /// `out`: its fields, each followed by `'\n'` (which no query term contains, so no match
     /// spans two fields). Written on demand, so a large dataset need not keep a copy per row.
+    /// Fields that [`Record::spelled`] columns show come first: a term of letters is spelled in
+    /// pinyin only up to [`crate::pinyin::END`], when the row writes one (codes and the app's
+    /// own words after it are matched as typed).
     fn write_haystack(&self, out: &mut String);
+    /// Whether a search spelled in pinyin is marked in this column's cells: the columns whose
+    /// text the row's spelled part holds (the data's own words, not codes or the app's words).
+    fn spelled(col: Self::Col) -> bool {
+        let _ = col;
+        true
+    }
     /// Whether the row is generated sample data (shown with a badge).
     fn is_sample(&self) -> bool {
         false

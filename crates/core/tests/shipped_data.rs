@@ -295,6 +295,49 @@ mod ledger_data {
         assert_eq!(html.matches("<td").count(), 2 * LedgerCol::ALL.len());
     }
 
+    /// A search spelled in pinyin finds only rows that show why: each has a mark, in English
+    /// too (where the app's own words are translated). "zhang" once found every 银行转账
+    /// (bank transfer) row, through 账, with nothing marked in English.
+    #[test]
+    fn every_row_a_spelled_search_finds_shows_what_it_spells() {
+        use gongshi_core::i18n::Lang;
+        use gongshi_core::index::Index;
+        use gongshi_core::table::html::{rows_html_spans, RowWords};
+        let rows = rows();
+        let table = std::fs::read_to_string(format!("{}/../../public/pinyin.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let table = std::sync::Arc::new(gongshi_core::pinyin::Table::parse(&table).unwrap());
+        let index = Index::build(&rows);
+        index.attach_pinyin(table.clone());
+        let org = Default::default();
+        let bank = rows.iter().filter(|r| matches!(r.cell(LedgerCol::Channel), gongshi_core::table::Cell::Text(t) if t == "银行转账")).count();
+        assert!(bank > 100, "{bank} bank transfers");
+        for term in ["zhang", "zz", "zhuanzhang", "yh", "xianning", "xn", "wang", "hb", "kz", "jz", "zj", "xs", "ls"] {
+            let state = TableState { query: term.to_string(), ..Default::default() };
+            let found = index.run(&rows, &state, SORT, &org).rows;
+            assert!(!found.is_empty() || matches!(term, "zz" | "zhuanzhang"), "{term} finds rows");
+            let q = gongshi_core::search::Query::new(term);
+            let html = rows_html_spans(&rows, &found, Lang::En, RowWords { mark: Some((&q, Some(&table))), ..RowWords::new("Sample", "More", &org) });
+            for (r, i) in html.rows.iter().zip(&found) {
+                assert!(
+                    html.html[r.range.clone()].contains("<mark>"),
+                    "{term}: row {} ({}) shows no mark",
+                    i,
+                    gongshi_core::table::html::cell_text(rows[*i as usize].cell(LedgerCol::Id))
+                );
+            }
+            // In Chinese, the app's own words (a channel's name) are not marked as spelled.
+            let zh = rows_html_spans(&rows, &found, Lang::Zh, RowWords { mark: Some((&q, Some(&table))), ..RowWords::new("示例", "更多", &org) });
+            for k in 0..found.len() {
+                for c in [LedgerCol::Channel, LedgerCol::Status, LedgerCol::Flow] {
+                    assert!(!zh.cell(k, c.index()).contains("<mark>"), "{term}: {}", zh.cell(k, c.index()));
+                }
+            }
+            if term == "zhang" {
+                assert!(found.len() < bank / 4, "zhang: {} rows (bank transfers {bank})", found.len());
+            }
+        }
+    }
+
     #[test]
     fn packed_totals_equal_the_row_by_row_totals() {
         let rows = rows();

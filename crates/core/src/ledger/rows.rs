@@ -231,24 +231,39 @@ impl Record for LedgerRow {
             },
         }
     }
+    /// What the row says in its own words (party, project, purpose or goods) first, spelled in
+    /// pinyin too; then, matched only as typed, its codes and what it says in the app's words or
+    /// shows nowhere (a channel's name and platform, what paid for it, a batch's note): "zhang"
+    /// must not find every 银行转账 row, nor anything the reader cannot see.
     fn write_haystack(&self, out: &mut String) {
         let extra = self.search_extra();
         match self.flow {
             Flow::MoneyIn => {
+                write_hay(out, &[&self.party, &self.project, &self.detail]);
+                out.push(char::from(crate::pinyin::END));
                 let channel = self.channel.map_or("", |c| c.zh());
-                write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.receipt.as_deref().unwrap_or(""), channel]);
+                write_hay(out, &[&self.id, self.receipt.as_deref().unwrap_or(""), channel]);
                 // The platform follows the channel's name in the same field ("网络平台水滴筹").
                 out.pop();
                 crate::search::normalize_into(extra, out);
                 out.push('\n');
             }
-            Flow::MoneyOut => write_hay(out, &[&self.id, &self.party, &self.project, &self.detail, self.funding(Lang::Zh).as_deref().unwrap_or("")]),
+            Flow::MoneyOut => {
+                write_hay(out, &[&self.party, &self.project, &self.detail]);
+                out.push(char::from(crate::pinyin::END));
+                write_hay(out, &[&self.id, self.funding(Lang::Zh).as_deref().unwrap_or("")]);
+            }
             Flow::GoodsIn => {
                 // The item is the start of `detail` ("口罩 1,000个"), so it needs no field of its own.
                 let directed = if self.directed == Some(true) { &*self.project } else { "" };
-                write_hay(out, &[&self.id, &self.party, &self.detail, directed, extra]);
+                write_hay(out, &[&self.party, &self.detail, directed]);
+                out.push(char::from(crate::pinyin::END));
+                write_hay(out, &[&self.id, extra]);
             }
         }
+    }
+    fn spelled(col: LedgerCol) -> bool {
+        matches!(col, LedgerCol::Party | LedgerCol::Project | LedgerCol::Detail)
     }
     fn is_sample(&self) -> bool {
         self.origin.is_sample()

@@ -198,7 +198,7 @@ pub fn rows_html_spans<R: Record>(rows: &[R], indices: &[u32], lang: Lang, words
             escape_text(headings[c.index()], &mut out);
             out.push_str("\">");
             match (&cell, words.mark) {
-                (Cell::Text(text), Some((q, pinyin))) if !q.is_empty() => marked(text, q, pinyin, &mut out),
+                (Cell::Text(text), Some((q, pinyin))) if !q.is_empty() => marked(text, q, pinyin.filter(|_| R::spelled(c)), &mut out),
                 _ => escape_text(&cell_text(cell), &mut out),
             }
             if c == notes_col {
