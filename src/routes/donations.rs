@@ -348,6 +348,7 @@ fn ledger_totals(s: &Totals) -> AnyView {
 #[component]
 fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>>) -> impl IntoView {
     let years = money_by_year(&donations, &disbursements);
+    let no_years = years.is_empty();
     // Published up to: the earlier of the two ledgers' last updates. A year not yet over in the
     // data is not judged against the annual cap.
     let data = use_data();
@@ -373,6 +374,7 @@ fn YearTable(donations: Arc<Vec<Donation>>, disbursements: Arc<Vec<Disbursement>
                     </tr>
                 </thead>
                 <tbody>
+                    {no_years.then(|| view! { <tr><td class="main" colspan="8">{w.no_years}</td></tr> })}
                     {years
                         .into_iter()
                         .map(|y| {

@@ -141,3 +141,21 @@ test('the charts follow which rows match, not their order: a sort leaves them, a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a search that finds nothing: every chart says there is nothing to draw, in both languages (no axis of zeros)', async () => {
+  const { context, page, errors } = await phonePage(env.browser);
+  // The money charts (the goods chart is left out when no goods match).
+  const ids = ['don-flow', 'don-monthly', 'don-directed', 'don-channel'];
+  for (const [lang, said] of [['', /没有数据|没有可以画出的数据/], ['&lang=en', /no data|Nothing to draw/]]) {
+    await gotoApp(page, url(`&q=${encodeURIComponent('查无此项')}${lang}`));
+    await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] img`)), ids);
+    for (const id of ids) {
+      const alt = await page.locator(`figure.chart[data-chart-id="${id}"] img`).getAttribute('alt');
+      assert.match(alt, said, `${id}${lang}: ${alt}`);
+      const svg = decodeURIComponent((await page.locator(`figure.chart[data-chart-id="${id}"] img`).getAttribute('src')).split(',').slice(1).join(','));
+      assert.ok(!/>0元<|>CNY 0</.test(svg), `${id}${lang}: a scale of zeros`);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

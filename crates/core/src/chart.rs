@@ -235,6 +235,7 @@ impl BarChart {
     pub fn description(&self) -> String {
         let parts: Vec<String> = self.bars.iter().map(|b| format!("{} {}", b.label, b.value_label)).collect();
         match self.lang {
+            _ if parts.is_empty() => nothing_described(&self.title, &self.subtitle, self.lang),
             Lang::Zh => format!("{}：{}。{}", self.title, parts.join("，"), self.subtitle),
             Lang::En => format!("{}: {}. {}", self.title, parts.join(", "), self.subtitle),
         }
@@ -251,6 +252,20 @@ fn source_with_sample(source: &str, sample: bool, lang: Lang) -> String {
         Lang::Zh if sample && !source.contains("示例") => format!("{source}　（含示例数据，非真实记录）"),
         Lang::En if sample && !source.contains("sample") => format!("{source} (includes sample data, not real records)"),
         _ => source.to_string(),
+    }
+}
+
+/// What a chart with nothing to draw says where its bars would be (an empty selection, or an
+/// organisation's first ledger), instead of an empty track or an axis of zeros.
+pub(crate) fn nothing_to_draw(lang: Lang) -> &'static str {
+    lang.pick("当前筛选中没有可以画出的数据", "Nothing to draw in the current filter")
+}
+
+/// The one-sentence description of a chart with nothing to draw.
+fn nothing_described(title: &str, subtitle: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{title}：{}。{subtitle}", nothing_to_draw(lang)),
+        Lang::En => format!("{title}: {}. {subtitle}", nothing_to_draw(lang)),
     }
 }
 
@@ -284,6 +299,9 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
         ))?;
     }
 
+    if chart.bars.is_empty() {
+        area.draw(&Text::new(nothing_to_draw(chart.lang).to_string(), (PAD, l.top + l.row / 2), left(MUTED, LABEL)))?;
+    }
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     for (i, b) in chart.bars.iter().enumerate() {
         let y = l.top + l.row * i as i32;
@@ -445,6 +463,9 @@ impl ColumnChart {
 
     pub fn description(&self) -> String {
         let total = |s: &Series| self.unit.fmt_in(self.lang, s.values.iter().sum());
+        if !self.series.iter().flat_map(|s| &s.values).any(|v| *v > 0) {
+            return nothing_described(&self.title, &self.subtitle, self.lang);
+        }
         match self.lang {
             Lang::Zh => {
                 let totals: Vec<String> = self.series.iter().map(|s| format!("{}合计 {}", s.name, total(s))).collect();
@@ -512,11 +533,15 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
         c.series.iter().flat_map(|s| s.values.iter().copied()).max().unwrap_or(0)
     };
     let max = nice_ceiling(top_value);
-    let ticks: Vec<String> = (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect();
+    // Nothing above zero: no scale of zeros, a line saying so.
+    let ticks: Vec<String> = if top_value > 0 { (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect() } else { Vec::new() };
     // The value axis is as wide as its widest label ("CNY 37.5 million" needs more than "3,750万").
     let axis_w = ticks.iter().map(|t| t.chars().map(|ch| char_w(ch, 11.0)).sum::<f64>().ceil() as i32 + 10).max().unwrap_or(0).max(64);
     let (px0, px1) = (PAD + axis_w, w - PAD);
     let (py0, py1) = (top + 6, top + 200);
+    if top_value <= 0 {
+        area.draw(&Text::new(nothing_to_draw(c.lang).to_string(), (PAD, (py0 + py1) / 2), left(MUTED, LABEL)))?;
+    }
     for (k, tick) in ticks.into_iter().enumerate() {
         let gy = py1 - ((py1 - py0) as i64 * k as i64 / 4) as i32;
         area.draw(&PathElement::new(vec![(px0, gy), (px1, gy)], TRACK.stroke_width(1)))?;

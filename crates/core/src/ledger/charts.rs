@@ -126,9 +126,11 @@ pub fn by_channel(rows: &[LedgerRow], idx: &[u32], source: &str, lang: Lang) -> 
         lang,
         source: source.to_string(),
         sample: any_sample(rows, idx),
+        // Every channel, zeros included, once anything was received; else nothing to draw.
         bars: Channel::ALL
             .iter()
             .enumerate()
+            .filter(|_| total > Fen::ZERO)
             .map(|(k, c)| {
                 let v = m.get(c).copied().unwrap_or(Fen::ZERO);
                 let share = v.share_bp(total).map(crate::format::percent_bp).unwrap_or_else(|| "—".into());
@@ -628,6 +630,32 @@ mod flow_tests {
             assert_eq!(named(c, cat.zh()).map_or(0, |f| f.0), want, "{cat:?}");
         }
         assert!(c.nodes.iter().all(|n| n.value > Fen::ZERO), "no empty node is drawn");
+    }
+
+    /// An empty selection (or an organisation's first, empty ledger): each chart says there is
+    /// nothing to draw, not an axis of zeros.
+    #[test]
+    fn an_empty_selection_says_so_in_every_chart() {
+        use crate::chart::Chart;
+        let rows = ledger(&[(0, 100, 0, 0), (1, 50, 0, 0)]);
+        for lang in [Lang::Zh, Lang::En] {
+            let none = crate::chart::nothing_to_draw(lang);
+            for c in [
+                Chart::Columns(monthly(&rows, &[], "src", lang)),
+                Chart::Columns(directed_by_year(&rows, &[], "src", lang)),
+                Chart::Bars(by_channel(&rows, &[], "src", lang)),
+            ] {
+                for w in [360, 640] {
+                    let svg = c.to_svg(w);
+                    assert!(svg.contains(none), "{} at {w}: {svg}", c.title());
+                    assert!(!svg.contains(">0元<") && !svg.contains(">CNY 0<"), "{} at {w}: a scale of zeros", c.title());
+                }
+                assert!(c.description().contains(none), "{}", c.description());
+            }
+            let all: Vec<u32> = (0..rows.len() as u32).collect();
+            assert!(!Chart::Columns(monthly(&rows, &all, "src", lang)).to_svg(360).contains(none));
+            assert!(!Chart::Bars(by_channel(&rows, &all, "src", lang)).to_svg(360).contains(none));
+        }
     }
 
     #[test]
