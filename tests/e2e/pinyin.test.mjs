@@ -37,9 +37,10 @@ test(`a donor found in pinyin (${name}: ${syl.join('')}), the table loaded only 
     await page.waitForFunction((n) => document.querySelector('table.data-table tbody')?.textContent.includes(n), name, { timeout: 20000 });
     const n = await count(page);
     assert.ok(n >= literal, `${typed}: ${n} rows, at least the ${literal} that say ${name}`);
-    // Every row found shows why: what it spells is marked in it (a channel's name such as
-    // 银行转账, or a code, is not spelled: "zhang" once found every bank transfer by its 账).
-    const unmarked = await page.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => !tr.querySelector('mark')).map((tr) => tr.textContent.slice(0, 60)));
+    // Every row found shows why: what it spells is marked in it, on screen (a card shows the
+    // folded field that holds the match; a channel's name such as 银行转账, or a code, is not
+    // spelled: "zhang" once found every bank transfer by its 账).
+    const unmarked = await page.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => ![...tr.querySelectorAll('mark')].some((m) => m.getClientRects().length > 0)).map((tr) => tr.textContent.slice(0, 60)));
     assert.deepEqual(unmarked, [], `${typed}: rows without a mark`);
   }
   // Syllables alone, by their own links (in English too, where a channel's name is translated):
@@ -48,8 +49,20 @@ test(`a donor found in pinyin (${name}: ${syl.join('')}), the table loaded only 
     const p = await context.newPage();
     await gotoApp(p, `${env.url}?page=donations&q=${q}`);
     await p.waitForFunction(() => document.querySelector('table.data-table tbody mark'), null, { timeout: 20000 });
-    const unmarked = await p.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => !tr.querySelector('mark')).map((tr) => tr.textContent.slice(0, 60)));
+    const unmarked = await p.evaluate(() => [...document.querySelectorAll('table.data-table tbody tr')].filter((tr) => ![...tr.querySelectorAll('mark')].some((m) => m.getClientRects().length > 0)).map((tr) => tr.textContent.slice(0, 60)));
     assert.deepEqual(unmarked, [], `${q}: rows without a mark`);
+    // A marked word stays joined to the rest of its text (崇阳县, not 崇阳 县).
+    const parted = await p.evaluate(() => [...document.querySelectorAll('table.data-table tbody td mark')]
+      .filter((m) => m.getClientRects().length && m.nextSibling?.nodeType === Node.TEXT_NODE)
+      .map((m) => {
+        const r = document.createRange();
+        r.selectNodeContents(m.nextSibling);
+        const a = m.getBoundingClientRect();
+        const b = r.getClientRects()[0];
+        return b && Math.abs(b.top - a.top) < 2 ? [m.parentElement.textContent, Math.round(b.left - a.right)] : null;
+      })
+      .filter((g) => g && g[1] > 1));
+    assert.deepEqual(parted, [], `${q}: a marked word parted from its text`);
     await p.close();
   }
   // A surname with another reading is found by it too (曾 zeng / ceng, 单 shan / dan, …).
