@@ -2,22 +2,15 @@
 //! (the attach, then each prefix of each term, with the engine's own narrowing):
 //! `REPEATS=5 cargo run --release -p gongshi-core --example pinyintime DIR public/pinyin.txt TERM…`
 use gongshi_core::index::Index;
-use gongshi_core::ledger::rows::{ledger_rows, LedgerCol};
+use gongshi_core::ledger::rows::LedgerCol;
 use gongshi_core::table::{Sort, TableState};
 use std::time::Instant;
 
+mod common;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let dir = std::path::PathBuf::from(&args[1]);
-    let manifest = gongshi_core::manifest::load(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap().value;
-    let ds = manifest.dataset("donations").unwrap();
-    let mut donations = Vec::new();
-    for p in &ds.parts {
-        donations.extend(gongshi_core::ledger::load_donations_part(&p.file, &std::fs::read_to_string(dir.join(&p.file)).unwrap()).unwrap().value);
-    }
-    let x = gongshi_core::ledger::load_disbursements(&std::fs::read_to_string(dir.join("disbursements.json")).unwrap()).unwrap().value;
-    let g = gongshi_core::ledger::load_goods(&std::fs::read_to_string(dir.join("goods.json")).unwrap()).unwrap().value;
-    let rows = ledger_rows(&donations, &x, &g);
+    let rows = common::ledger(&std::path::PathBuf::from(&args[1]));
     let index = Index::build(&rows);
     let sort = Sort { column: LedgerCol::Date, descending: true };
     index.prepare_sort(&rows, sort);
