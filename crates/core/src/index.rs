@@ -199,11 +199,17 @@ struct TextIndex {
 /// Words of [`TextIndex::unspelled`]: the CJK Unified Ideographs U+4E00–U+9FFF.
 const UNSPELLED_WORDS: usize = 0x5200 / 64;
 
+/// `c`'s bit in [`TextIndex::unspelled`], if it is a CJK Unified Ideograph.
+#[inline]
+fn cjk_bit(c: char) -> Option<usize> {
+    (c as usize).checked_sub(0x4E00).filter(|k| *k < UNSPELLED_WORDS * 64)
+}
+
 impl TextIndex {
     /// Whether some row holds `c` after its spelled part.
     #[inline]
     fn is_unspelled(&self, c: char) -> bool {
-        (c as usize).checked_sub(0x4E00).is_some_and(|k| k < UNSPELLED_WORDS * 64 && self.unspelled[k / 64] >> (k % 64) & 1 == 1)
+        cjk_bit(c).is_some_and(|k| self.unspelled[k / 64] >> (k % 64) & 1 == 1)
     }
 
     /// `write(i, out)` appends row `i`'s normalised search text to `out`.
@@ -296,7 +302,7 @@ impl TextIndex {
                 if ch as u32 == u32::from(crate::pinyin::END) {
                     spelled = false;
                 } else if !spelled {
-                    if let Some(k) = (ch as usize).checked_sub(0x4E00).filter(|k| *k < UNSPELLED_WORDS * 64) {
+                    if let Some(k) = cjk_bit(ch) {
                         unspelled[k / 64] |= 1 << (k % 64);
                     }
                 }
@@ -1238,7 +1244,8 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Calls `each(a * 26 + b)` for every two characters side by side in `row`
 /// whose readings can start with letters `a` and `b` (characters without a reading — anything but
-/// a CJK Unified Ideograph — are side by side with none). Returns the initials of all.
+/// a CJK Unified Ideograph — are side by side with none), and `each_char` for each Chinese
+/// character; all up to [`crate::pinyin::END`]. Returns the initials of all.
 #[inline]
 fn for_each_pair(table: &crate::pinyin::Table, row: &[u8], mut each: impl FnMut(usize), mut each_char: impl FnMut(char)) -> u32 {
     let (mut m, mut prev) = (0u32, 0u32);
