@@ -461,9 +461,14 @@ impl ColumnChart {
         source_with_sample(&self.source, self.sample, self.lang)
     }
 
+    /// Whether no value is above zero (nothing to draw: no scale, a line saying so).
+    fn nothing_to_draw(&self) -> bool {
+        !self.series.iter().flat_map(|s| &s.values).any(|v| *v > 0)
+    }
+
     pub fn description(&self) -> String {
         let total = |s: &Series| self.unit.fmt_in(self.lang, s.values.iter().sum());
-        if !self.series.iter().flat_map(|s| &s.values).any(|v| *v > 0) {
+        if self.nothing_to_draw() {
             return nothing_described(&self.title, &self.subtitle, self.lang);
         }
         match self.lang {
@@ -534,12 +539,12 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
     };
     let max = nice_ceiling(top_value);
     // Nothing above zero: no scale of zeros, a line saying so.
-    let ticks: Vec<String> = if top_value > 0 { (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect() } else { Vec::new() };
+    let ticks: Vec<String> = if c.nothing_to_draw() { Vec::new() } else { (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect() };
     // The value axis is as wide as its widest label ("CNY 37.5 million" needs more than "3,750万").
     let axis_w = ticks.iter().map(|t| t.chars().map(|ch| char_w(ch, 11.0)).sum::<f64>().ceil() as i32 + 10).max().unwrap_or(0).max(64);
     let (px0, px1) = (PAD + axis_w, w - PAD);
     let (py0, py1) = (top + 6, top + 200);
-    if top_value <= 0 {
+    if c.nothing_to_draw() {
         area.draw(&Text::new(nothing_to_draw(c.lang).to_string(), (PAD, (py0 + py1) / 2), left(MUTED, LABEL)))?;
     }
     for (k, tick) in ticks.into_iter().enumerate() {

@@ -265,8 +265,7 @@ impl<'a> Speller<'a> {
                 p += 1;
                 while p + 8 <= n && {
                     let w = u64::from_le_bytes(text[p..p + 8].try_into().unwrap_or([0x80; 8]));
-                    let e = w ^ (u64::from(END) * 0x0101_0101_0101_0101);
-                    (w | e.wrapping_sub(0x0101_0101_0101_0101) & !e) & 0x8080_8080_8080_8080 == 0
+                    (w | crate::search::zero_bytes(w ^ (u64::from(END) * 0x0101_0101_0101_0101))) & 0x8080_8080_8080_8080 == 0
                 } {
                     p += 8;
                 }

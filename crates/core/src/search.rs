@@ -160,8 +160,24 @@ pub fn highlight_with(text: &str, query: &Query, pinyin: Option<&crate::pinyin::
     out
 }
 
+/// 0x80 in each byte of `v` that is zero, 0 elsewhere (exact: no false positives): the word at a
+/// time byte test of the index's substring search and the pinyin speller's skip.
+#[inline]
+pub(crate) fn zero_bytes(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn zero_bytes_marks_exactly_the_zero_bytes() {
+        for v in [0u64, 1, 0x0100, 0x8000_0000_0000_0000, 0x0080_0000_0000_0001, u64::MAX, 0x0101_0101_0101_0101, 0xff00_ff00_ff00_ff00] {
+            let expected: u64 = (0..8).filter(|k| (v >> (k * 8)) & 0xff == 0).map(|k| 0x80u64 << (k * 8)).sum();
+            assert_eq!(super::zero_bytes(v), expected, "{v:#x}");
+        }
+    }
+
     use super::*;
 
     #[test]
