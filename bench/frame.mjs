@@ -1,0 +1,60 @@
+// A quick harness for the 100k keystroke's frame (issue 15): the bench's own data-drawn
+// keystrokes, typed into ?page=donations, LOADS fresh loads × REPEATS passes; prints the
+// keystroke → DOM and the work until a frame shows it (p50 / p95), the way run.mjs measures
+// them, without Tabulator or Lighthouse. After `make dist`:
+//   node bench/frame.mjs [rows, 100000] [loads, 3] [css-file]
+// The optional stylesheet is injected before typing, to try a change of layout without a build.
+// Env: REPEATS (passes per load, 5 as in the bench), W and H (a viewport other than the bench's
+// 1280 × 900, set after load), SLOWEST=1 (the slowest keys, by their median work until a frame).
+import fs from 'node:fs';
+import path from 'node:path';
+import { WORK, site, searchKeystrokes } from './lib/data.mjs';
+import { launch } from './lib/browser.mjs';
+import { loadApp } from './lib/app.mjs';
+import { percentile } from './lib/stats.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+const rows = Number(process.argv[2] || 100000);
+const loads = Number(process.argv[3] || 3);
+const css = process.argv[4] ? fs.readFileSync(process.argv[4], 'utf8') : null;
+const dataDir = path.join(WORK, `data-${rows}`);
+if (!fs.existsSync(dataDir)) throw new Error(`${dataDir}: run make bench (or bench/run.mjs) once to generate it`);
+const dir = site(`frame-${rows}`, dataDir);
+const server = await startServer({ dir, port: 0, prefix: '/', compress: true });
+const url = server.url;
+const { keystrokes } = searchKeystrokes(dataDir);
+const browser = await launch();
+const all = [];
+for (let l = 0; l < loads; l++) {
+  const s = await loadApp(browser, url);
+  if (process.env.W) await s.page.setViewportSize({ width: Number(process.env.W), height: Number(process.env.H || 844) });
+  if (css) await s.page.addStyleTag({ content: css });
+  const out = await s.page.evaluate(async ({ keys, repeats }) => {
+    const b = window.__bench;
+    const read = () => (document.querySelector('.result-count')?.textContent || '') + '|' + (document.querySelector('table.data-table tbody tr')?.textContent || '');
+    const res = [];
+    for (let i = 0; i < repeats; i++) {
+      for (const v of keys) {
+        const input = document.querySelector('input[type=search]');
+        res.push({ key: v, ...(await b.time(() => { input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); }, read)) });
+      }
+    }
+    return res;
+  }, { keys: keystrokes, repeats: Number(process.env.REPEATS || 5) });
+  all.push(...out);
+  const ms = out.map((x) => x.ms), work = out.map((x) => x.workMs);
+  console.log(`load ${l + 1}: to the DOM p50 ${percentile(ms, 0.5).toFixed(1)} p95 ${percentile(ms, 0.95).toFixed(1)} ms; work until a frame p50 ${percentile(work, 0.5).toFixed(1)} p95 ${percentile(work, 0.95).toFixed(1)} ms`);
+  await s.context.close();
+}
+const ms = all.map((x) => x.ms), work = all.map((x) => x.workMs);
+console.log(`all: to the DOM p50 ${percentile(ms, 0.5).toFixed(1)} p95 ${percentile(ms, 0.95).toFixed(1)} ms; work until a frame p50 ${percentile(work, 0.5).toFixed(1)} p95 ${percentile(work, 0.95).toFixed(1)} ms (${all.length} keystrokes)`);
+if (process.env.SLOWEST) {
+  const byKey = new Map();
+  for (const x of all) (byKey.get(x.key) || byKey.set(x.key, []).get(x.key)).push(x.workMs);
+  const dom = new Map();
+  for (const x of all) (dom.get(x.key) || dom.set(x.key, []).get(x.key)).push(x.ms);
+  const rows2 = [...byKey].map(([k, v]) => [k, percentile(v, 0.5), percentile(dom.get(k), 0.5)]).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [k, v, d] of rows2) console.log(`  ${JSON.stringify(k)} work p50 ${v.toFixed(1)} ms, DOM p50 ${d.toFixed(1)} ms`);
+}
+await browser.close();
+server.server.close();
