@@ -75,16 +75,26 @@ pub const WIDE: u32 = 640;
 pub const NARROW: u32 = 360;
 const ROW_SIDE: i32 = 40;
 const ROW_STACKED: i32 = 50;
+/// What a stacked row grows by when its value goes under its label.
+const VALUE_LINE: i32 = 18;
+/// The least room between a label and its value on one line.
+const LABEL_GAP: f64 = 12.0;
 const PAD: i32 = 16;
 
-/// Estimated advance of `ch` at font size `size` px (CJK full width, Latin about half).
-/// An estimate is enough: it only decides where lines wrap, and it is deterministic.
+/// Estimated advance of `ch` at font size `size` px (CJK full width, Latin a little over half,
+/// a space and narrow punctuation about a third). An estimate is enough: it only decides where
+/// lines wrap and whether a value fits beside its label, and it is deterministic; it errs wide.
 fn char_w(ch: char, size: f64) -> f64 {
-    if (ch as u32) < 0x2e80 {
-        size * 0.58
-    } else {
-        size
+    match ch {
+        ' ' | '(' | ')' | '[' | ']' | ',' | '.' | ':' | ';' | '/' | '-' | '\'' | '!' | '|' => size * 0.35,
+        _ if (ch as u32) < 0x2e80 => size * 0.58,
+        _ => size,
     }
+}
+
+/// Estimated width of `text` at `size` px ([`char_w`]).
+fn text_w(text: &str, size: f64) -> f64 {
+    text.chars().map(|c| char_w(c, size)).sum()
 }
 
 /// True for characters that hold a date, a number or a link together: a line never breaks
@@ -194,6 +204,10 @@ struct Layout {
     subtitle: Vec<String>,
     source: Vec<String>,
     top: i32,
+    /// Each bar's row height: on a phone a row whose label and value do not fit side by side
+    /// on one line puts the value on a line of its own (an English channel's name and amount).
+    rows: Vec<i32>,
+    /// A row's usual height (and where "nothing to draw" goes).
     row: i32,
 }
 
@@ -212,18 +226,31 @@ impl Layout {
         let source = wrap(&chart.source_line(), inner, SOURCE);
         let top = 14 + title.len() as i32 * 26 + subtitle.len() as i32 * 18 + 12;
         let stacked = width < 520;
-        Layout { width, stacked, title, subtitle, source, top, row: if stacked { ROW_STACKED } else { ROW_SIDE } }
+        let row = if stacked { ROW_STACKED } else { ROW_SIDE };
+        let rows = chart.bars.iter().map(|b| if stacked && value_below(b, inner) { row + VALUE_LINE } else { row }).collect();
+        Layout { width, stacked, title, subtitle, source, top, rows, row }
     }
 
-    fn height(&self, bars: usize) -> i32 {
-        self.top + self.row * bars.max(1) as i32 + 14 + self.source.len() as i32 * 17 + 10
+    /// Where the bars end.
+    fn bars_bottom(&self) -> i32 {
+        self.top + if self.rows.is_empty() { self.row } else { self.rows.iter().sum() }
     }
+
+    fn height(&self) -> i32 {
+        self.bars_bottom() + 14 + self.source.len() as i32 * 17 + 10
+    }
+}
+
+/// In the stacked layout, whether `bar`'s value goes under its label: side by side, with the
+/// least gap, they would be wider than the chart's `inner` width.
+fn value_below(bar: &Bar, inner: f64) -> bool {
+    text_w(&bar.label, LABEL) + LABEL_GAP + text_w(&bar.value_label, LABEL) > inner
 }
 
 impl BarChart {
     /// Height of the chart drawn at `width`.
     pub fn height(&self, width: u32) -> u32 {
-        Layout::new(self, width).height(self.bars.len()) as u32
+        Layout::new(self, width).height() as u32
     }
 
     /// The text alternative: one (label, value) row per bar.
@@ -303,22 +330,24 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
         area.draw(&Text::new(nothing_to_draw(chart.lang).to_string(), (PAD, l.top + l.row / 2), left(MUTED, LABEL)))?;
     }
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    for (i, b) in chart.bars.iter().enumerate() {
-        let y = l.top + l.row * i as i32;
+    let mut y = l.top;
+    for (b, row) in chart.bars.iter().zip(&l.rows) {
         let (x0, track_w, bar_top, bar_bottom) = if l.stacked {
+            // The value under the label when the row is taller for it.
+            let below = row - l.row;
             area.draw(&Text::new(b.label.clone(), (PAD, y + 10), left(INK, LABEL)))?;
-            area.draw(&Text::new(b.value_label.clone(), (w - PAD, y + 10), right(INK, LABEL)))?;
-            (PAD, w - 2 * PAD, y + 22, y + 40)
+            area.draw(&Text::new(b.value_label.clone(), (w - PAD, y + 10 + below), right(INK, LABEL)))?;
+            (PAD, w - 2 * PAD, y + 22 + below, y + 40 + below)
         } else {
             // Columns sized to the longest label and value (estimated), within limits.
-            let longest = |f: fn(&Bar) -> &str| chart.bars.iter().map(|b| f(b).chars().map(|c| char_w(c, LABEL)).sum::<f64>()).fold(0.0, f64::max);
+            let longest = |f: fn(&Bar) -> &str| chart.bars.iter().map(|b| text_w(f(b), LABEL)).fold(0.0, f64::max);
             let label_w = (longest(|b| &b.label) as i32 + 14).clamp(80, 220);
             let value_w = (longest(|b| &b.value_label) as i32 + 16).clamp(90, 260);
             let mid = y + l.row / 2;
             area.draw(&Text::new(b.label.clone(), (PAD, mid), left(INK, LABEL)))?;
             let tw = w - PAD - label_w - value_w;
             area.draw(&Text::new(b.value_label.clone(), (PAD + label_w + tw + 10, mid), left(INK, LABEL)))?;
-            (PAD + label_w, tw, y + 8, y + l.row - 8)
+            (PAD + label_w, tw, y + 8, y + row - 8)
         };
         area.draw(&Rectangle::new([(x0, bar_top), (x0 + track_w, bar_bottom)], TRACK.filled()))?;
         let bw = ((b.value.max(0) as i128 * track_w as i128) / max as i128) as i32;
@@ -326,8 +355,9 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
             let c = RGBColor(b.color.0, b.color.1, b.color.2);
             area.draw(&Rectangle::new([(x0, bar_top), (x0 + bw, bar_bottom)], c.filled()))?;
         }
+        y += row;
     }
-    let mut y = l.top + l.row * chart.bars.len().max(1) as i32 + 14 + 8;
+    let mut y = l.bars_bottom() + 14 + 8;
     for line in &l.source {
         area.draw(&Text::new(line.clone(), (PAD, y), left(MUTED, SOURCE)))?;
         y += 17;
@@ -878,6 +908,69 @@ mod tests {
             assert!(x - width >= 0.0, "the tick label {text:?} ends at x={x}, {width:.0} px wide: cut off at the left edge");
         }
         assert_eq!(seen, 5, "the five ticks (zero included) are money in English: {svg}");
+    }
+
+    /// Every `<text>` of an SVG: (x, y, anchored at its end, text).
+    fn svg_texts(svg: &str) -> Vec<(f64, f64, bool, String)> {
+        let attr = |attrs: &str, name: &str| -> f64 { attrs.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+        svg.split("<text")
+            .skip(1)
+            .map(|piece| {
+                let (attrs, rest) = piece.split_once('>').unwrap();
+                let text = rest.split("</text>").next().unwrap().trim().to_string();
+                (attr(attrs, "x"), attr(attrs, "y"), attrs.contains("text-anchor=\"end\""), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn on_a_phone_a_value_that_does_not_fit_beside_its_label_goes_under_it() {
+        // An English channel chart as the donations page draws it: its longest label and value
+        // ran into each other on one line (Online fundraising platformCNY 780,932.50 (1.83%)).
+        let bar = |label: &str, value_label: &str| Bar { label: label.into(), value: 78_093_250, value_label: value_label.into(), color: GREEN };
+        let c = BarChart {
+            title: "Donation channels".into(),
+            subtitle: "Donations received in the current filter, per channel".into(),
+            source: "Source: test".into(),
+            sample: false,
+            bars: vec![
+                bar("Cash", "CNY 1.16 million (2.71%)"),
+                bar("Online fundraising platform", "CNY 780,932.50 (1.83%)"),
+                bar("WeChat", "CNY 437,132.50 (1.02%)"),
+            ],
+            lang: Lang::En,
+        };
+        let svg = to_svg(&c, NARROW);
+        let texts = svg_texts(&svg);
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                if (a.1 - b.1).abs() >= LABEL {
+                    continue;
+                }
+                let extent = |t: &(f64, f64, bool, String)| {
+                    let w = text_w(&t.3, if t.3 == "Donation channels" { TITLE } else { LABEL });
+                    if t.2 {
+                        (t.0 - w, t.0)
+                    } else {
+                        (t.0, t.0 + w)
+                    }
+                };
+                let (ea, eb) = (extent(a), extent(b));
+                assert!(ea.1 <= eb.0 || eb.1 <= ea.0, "{:?} and {:?} overlap on one line", a.3, b.3);
+            }
+        }
+        for b in &c.bars {
+            assert!(texts.iter().any(|t| t.3 == b.value_label), "{} is drawn", b.value_label);
+        }
+        let y_of = |text: &str| texts.iter().find(|t| t.3 == text).unwrap().1;
+        assert!(y_of("CNY 780,932.50 (1.83%)") > y_of("Online fundraising platform"), "the value under its label");
+        assert_eq!(y_of("CNY 1.16 million (2.71%)"), y_of("Cash"), "a value that fits stays beside its label");
+        // Only that row grew; wide charts and Chinese labels keep one line per row.
+        let mut short = c.clone();
+        short.bars[1].label = "Online".into();
+        assert_eq!(c.height(NARROW), short.height(NARROW) + VALUE_LINE as u32);
+        assert_eq!(c.height(WIDE), short.height(WIDE));
+        assert_eq!(chart("已完成整改").height(NARROW), chart("已").height(NARROW));
     }
 
     #[test]
