@@ -110,10 +110,23 @@ fn glues(prev: char, ch: char) -> bool {
         || (prev == ',' && ch.is_ascii_digit())
 }
 
+/// An opening bracket or quote: no line ends with one.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '（' | '【' | '《' | '“' | '‘' | '「')
+}
+
+/// A closing bracket or quote, or punctuation that ends a phrase: no line starts with one (in
+/// Chinese 避头尾: no ，。 at the start of a line).
+fn closes(c: char) -> bool {
+    matches!(c, ')' | ']' | '）' | '】' | '》' | '”' | '’' | '」' | ',' | '.' | ';' | ':' | '!' | '?' | '%' | '，' | '。' | '、' | '；' | '：' | '！' | '？')
+}
+
 /// Wraps `text` into lines no wider than `max_px` at `size` px. `\n` starts a new line. A line
 /// breaks between any two CJK characters or at a space, but never inside a run of glued
 /// characters ([`glues`]: a date, a number, a word, a link) unless the run alone is wider than a
 /// line; such a run (a long link) breaks after a `/`, `?`, `&` or `=` where it can, else anywhere.
+/// Where a line would end with an opening bracket, or the next start with closing punctuation,
+/// the bracket, or the word the punctuation follows, goes down to the next line with it.
 pub fn wrap(text: &str, max_px: f64, size: f64) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
@@ -129,21 +142,45 @@ pub fn wrap(text: &str, max_px: f64, size: f64) -> Vec<String> {
         }
         let width = |s: &str| s.chars().map(|c| char_w(c, size)).sum::<f64>();
         let mut line = String::new();
+        // Where each whole unit on `line` starts.
+        let mut starts: Vec<usize> = Vec::new();
         let mut w = 0.0;
         for unit in units {
             let uw = width(&unit);
             if w + uw > max_px && !line.is_empty() {
+                // The units that go down with this one: the word a closing mark follows, and an
+                // opening bracket the line would end with; only if they fit on the next line.
+                let mut k = starts.len();
+                if unit.starts_with(closes) {
+                    // Back past closing marks already on the line ("),"), to the word before.
+                    while k > 1 && line[starts[k - 1]..].starts_with(closes) {
+                        k -= 1;
+                    }
+                    k = k.saturating_sub(1).max(1);
+                }
+                while k > 1 && line[starts[k - 1]..].chars().next().is_some_and(opens) {
+                    k -= 1;
+                }
+                let carry = if k < starts.len() && width(&line[starts[k]..]) + uw <= max_px { line.split_off(starts[k]) } else { String::new() };
                 lines.push(std::mem::take(&mut line).trim_end().to_string());
-                w = 0.0;
-                if unit == " " || unit == "\u{3000}" {
+                starts.clear();
+                w = width(&carry);
+                if !carry.is_empty() {
+                    starts.push(0);
+                }
+                line = carry;
+                if line.is_empty() && (unit == " " || unit == "\u{3000}") {
                     continue;
                 }
             }
             if uw <= max_px {
+                starts.push(line.len());
                 line.push_str(&unit);
                 w += uw;
                 continue;
             }
+            // Not a whole unit that can go down to another line.
+            starts.clear();
             // A run wider than a line: break it, after a link's separators where possible.
             let mut piece = String::new();
             let mut pw = 0.0;
@@ -732,6 +769,27 @@ mod tests {
         let mut s = chart("x");
         s.sample = true;
         assert!(to_svg(&s, WIDE).contains("示例数据"));
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_bracket_or_starts_with_closing_punctuation() {
+        let texts = [
+            "43 batches in the current filter; 12 shown (flagged and latest first), all of them in the goods table; red marks something to explain (such as no issue records)",
+            "当前筛选中 5 笔已到账捐款（428.2万元）按渠道，3 笔支出（257万元）按类别；结余为收入减支出。不含已退回、已取消的捐款和捐赠物资",
+            "来源：中共咸宁市红十字会党组关于巡察整改情况的社会公开稿（2023年9月18日），“真实”数据",
+        ];
+        for text in texts {
+            // From about twelve characters a line up: below that a date fills a line by itself
+            // and a bracket beside it has nowhere to go (the charts' lines are at least 248 px).
+            for px in (160..=400).step_by(3) {
+                let lines = wrap(text, px as f64, SUB);
+                assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "{px} px lost text: {lines:?}");
+                for (i, line) in lines.iter().enumerate() {
+                    assert!(!line.ends_with(opens), "{px} px: {line:?} ends with an opening bracket: {lines:?}");
+                    assert!(i == 0 || !line.starts_with(closes), "{px} px: {line:?} starts with closing punctuation: {lines:?}");
+                }
+            }
+        }
     }
 
     #[test]
