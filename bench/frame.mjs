@@ -29,18 +29,7 @@ for (let l = 0; l < loads; l++) {
   const s = await loadApp(browser, url);
   if (process.env.W) await s.page.setViewportSize({ width: Number(process.env.W), height: Number(process.env.H || 844) });
   if (css) await s.page.addStyleTag({ content: css });
-  const out = await s.page.evaluate(async ({ keys, repeats }) => {
-    const b = window.__bench;
-    const read = () => (document.querySelector('.result-count')?.textContent || '') + '|' + (document.querySelector('table.data-table tbody tr')?.textContent || '');
-    const res = [];
-    for (let i = 0; i < repeats; i++) {
-      for (const v of keys) {
-        const input = document.querySelector('input[type=search]');
-        res.push({ key: v, ...(await b.time(() => { input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); }, read)) });
-      }
-    }
-    return res;
-  }, { keys: keystrokes, repeats: Number(process.env.REPEATS || 5) });
+  const out = await s.page.evaluate(([keys, repeats]) => window.__bench.typeAll(keys, repeats), [keystrokes, Number(process.env.REPEATS || 5)]);
   all.push(...out);
   const ms = out.map((x) => x.ms), work = out.map((x) => x.workMs);
   console.log(`load ${l + 1}: to the DOM p50 ${percentile(ms, 0.5).toFixed(1)} p95 ${percentile(ms, 0.95).toFixed(1)} ms; work until a frame p50 ${percentile(work, 0.5).toFixed(1)} p95 ${percentile(work, 0.95).toFixed(1)} ms`);

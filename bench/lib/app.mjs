@@ -44,20 +44,9 @@ export async function appMemory(s) {
 export async function appInteractions(s, keys) {
   return s.page.evaluate(async ({ keys, repeats, clicks }) => {
     const b = window.__bench;
-    const read = () => {
-      const c = document.querySelector('.result-count');
-      const r = document.querySelector('table.data-table tbody tr');
-      return (c ? c.textContent : '') + ' | ' + (r ? r.textContent : '');
-    };
+    const read = b.readTable;
     const since = performance.now();
-    const search = [];
-    for (let i = 0; i < repeats; i++) {
-      for (const v of keys) {
-        const input = document.querySelector('input[type=search]');
-        const t = await b.time(() => { input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); }, read);
-        search.push({ key: v, ...t });
-      }
-    }
+    const search = await b.typeAll(keys, repeats);
     const sort = [];
     for (let i = 0; i < clicks; i++) {
       const t = await b.time(() => document.querySelector('th.col-amount button.sort').click(), read);

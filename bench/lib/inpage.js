@@ -48,6 +48,24 @@
       const later = read();
       return { ms, frameMs, workMs, before, after, consistent: after === later };
     },
+    /** What a search shows: the count and the first table row (the app's or a peer's). */
+    readTable() {
+      return (document.querySelector('.result-count')?.textContent || '') + ' | ' + (document.querySelector('table.data-table tbody tr')?.textContent || '');
+    },
+    /**
+     * Types each of `keys` into the page's search box as its whole value, `repeats` times over,
+     * timing each (`time`, read by `readTable`); returns `{ key, ...time }` per keystroke.
+     */
+    async typeAll(keys, repeats) {
+      const out = [];
+      for (let i = 0; i < repeats; i++) {
+        for (const v of keys) {
+          const input = document.querySelector('input[type=search]');
+          out.push({ key: v, ...(await bench.time(() => { input.value = v; input.dispatchEvent(new Event('input', { bubbles: true })); }, bench.readTable)) });
+        }
+      }
+      return out;
+    },
   });
 
   try {

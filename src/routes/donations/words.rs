@@ -24,6 +24,8 @@ pub struct Words {
     pub records_noun: &'static str,
     pub dataset_name: &'static str,
     pub search_label: &'static str,
+    /// Examples for the search box, short enough to be read whole in large text on a 320 px
+    /// phone (tests/e2e/phone.test.mjs).
     pub search_placeholder: &'static str,
     pub table_caption: &'static str,
     pub jump_ledger: &'static str,
@@ -86,7 +88,7 @@ const ZH: Words = Words {
     records_noun: "台账",
     dataset_name: "捐赠",
     search_label: "搜索捐赠方、项目、物资、用途、收据号",
-    search_placeholder: "例如：防汛、fangxun、腾讯公益",
+    search_placeholder: "例如：防汛、fangxun",
     table_caption: "捐赠台账（当前页）",
     jump_ledger: "台账",
     jump_charts: "图表",

@@ -9,6 +9,8 @@ pub struct Words {
     pub print_all: &'static str,
     pub progress_label: &'static str,
     pub search_label: &'static str,
+    /// Examples for the search box, short enough to be read whole in large text on a 320 px
+    /// phone (tests/e2e/phone.test.mjs).
     pub search_placeholder: &'static str,
     pub filters_label: &'static str,
     pub no_problems: &'static str,
@@ -35,7 +37,7 @@ const ZH: Words = Words {
     print_all: "打印 / 存为 PDF（全部问题及措施）",
     progress_label: "整改进度",
     search_label: "搜索问题、发现的情况和整改措施",
-    search_placeholder: "例如：募捐、手套、拼音 baomi",
+    search_placeholder: "例如：募捐、baomi",
     filters_label: "按方面、整改状态筛选",
     no_problems: "没有符合条件的问题。请换个词或清除筛选。",
     progress_chart_heading: "整改进度图",
