@@ -73,7 +73,20 @@ function measure() {
     ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
     return ctx.measureText(el.placeholder).width > el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 0.5;
   }).map((el) => el.placeholder);
+  // The organisation's name in the header: a name without spaces (Chinese) on one line, not
+  // broken inside by the buttons beside it (the short name where the page shows it instead).
+  const h1 = document.querySelector('header.site h1');
+  const shown = h1 && ([...h1.querySelectorAll('.org-full, .org-short')].find((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).position !== 'absolute')
+    || [...h1.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()));
+  let nameBroken = null;
+  if (shown && !/\s/.test(shown.textContent.trim())) {
+    const range = document.createRange();
+    range.selectNodeContents(shown);
+    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    if (lines > 1) nameBroken = `${shown.textContent.trim()} in ${lines} lines`;
+  }
   return {
+    nameBroken,
     overflow: document.documentElement.scrollWidth - vw,
     wideTables,
     squashed,
@@ -106,6 +119,7 @@ for (const [width, lang] of [[390, 'zh'], [320, 'zh'], [390, 'en'], [320, 'en']]
         assert.deepEqual(m.squashed, [], `${which}: no cell squashed to a character a line`);
         assert.deepEqual(m.small, [], `${which}: no target under 24 × 24 px`);
         assert.deepEqual(m.cut, [], `${which}: no search example cut off`);
+        assert.equal(m.nameBroken, null, `${which}: the organisation's name whole`);
         assert.ok(m.screens <= 12, `${which}: ${name} is ${m.screens.toFixed(1)} screens tall at ${width} px`);
         if (width === 390 && which === 'app') await page.screenshot({ path: `${OUT}phone-${name}-${width}${en ? '-en' : ''}.png`, fullPage: true });
       }
@@ -223,6 +237,7 @@ async function everyPageFitsInLargeText(page, screenshot) {
       assert.deepEqual(m.squashed, [], `${name}${en}: nothing squashed`);
       assert.deepEqual(m.small, [], `${name}${en}: targets`);
       assert.deepEqual(m.cut, [], `${name}${en}: no search example cut off`);
+      assert.equal(m.nameBroken, null, `${name}${en}: the organisation's name whole`);
       if (screenshot) await page.screenshot({ path: screenshot(name, en), fullPage: true });
     }
   }
