@@ -24,6 +24,11 @@ const server = await startServer({ dir, port: 0, prefix: '/', compress: true });
 const url = server.url;
 const { keystrokes } = searchKeystrokes(dataDir);
 const browser = await launch();
+/** p50 and p95 to the DOM and of the work until a frame shows the keystroke. */
+const summary = (xs) => {
+  const q = (f, p) => percentile(xs.map(f), p).toFixed(1);
+  return `to the DOM p50 ${q((x) => x.ms, 0.5)} p95 ${q((x) => x.ms, 0.95)} ms; work until a frame p50 ${q((x) => x.workMs, 0.5)} p95 ${q((x) => x.workMs, 0.95)} ms`;
+};
 const all = [];
 for (let l = 0; l < loads; l++) {
   const s = await loadApp(browser, url);
@@ -31,19 +36,16 @@ for (let l = 0; l < loads; l++) {
   if (css) await s.page.addStyleTag({ content: css });
   const out = await s.page.evaluate(([keys, repeats]) => window.__bench.typeAll(keys, repeats), [keystrokes, Number(process.env.REPEATS || 5)]);
   all.push(...out);
-  const ms = out.map((x) => x.ms), work = out.map((x) => x.workMs);
-  console.log(`load ${l + 1}: to the DOM p50 ${percentile(ms, 0.5).toFixed(1)} p95 ${percentile(ms, 0.95).toFixed(1)} ms; work until a frame p50 ${percentile(work, 0.5).toFixed(1)} p95 ${percentile(work, 0.95).toFixed(1)} ms`);
+  console.log(`load ${l + 1}: ${summary(out)}`);
   await s.context.close();
 }
-const ms = all.map((x) => x.ms), work = all.map((x) => x.workMs);
-console.log(`all: to the DOM p50 ${percentile(ms, 0.5).toFixed(1)} p95 ${percentile(ms, 0.95).toFixed(1)} ms; work until a frame p50 ${percentile(work, 0.5).toFixed(1)} p95 ${percentile(work, 0.95).toFixed(1)} ms (${all.length} keystrokes)`);
+console.log(`all: ${summary(all)} (${all.length} keystrokes)`);
 if (process.env.SLOWEST) {
   const byKey = new Map();
-  for (const x of all) (byKey.get(x.key) || byKey.set(x.key, []).get(x.key)).push(x.workMs);
-  const dom = new Map();
-  for (const x of all) (dom.get(x.key) || dom.set(x.key, []).get(x.key)).push(x.ms);
-  const rows2 = [...byKey].map(([k, v]) => [k, percentile(v, 0.5), percentile(dom.get(k), 0.5)]).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  for (const [k, v, d] of rows2) console.log(`  ${JSON.stringify(k)} work p50 ${v.toFixed(1)} ms, DOM p50 ${d.toFixed(1)} ms`);
+  for (const x of all) (byKey.get(x.key) || byKey.set(x.key, []).get(x.key)).push(x);
+  const median = (xs, f) => percentile(xs.map(f), 0.5);
+  const slowest = [...byKey].map(([k, xs]) => [k, median(xs, (x) => x.workMs), median(xs, (x) => x.ms)]).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [k, work, dom] of slowest) console.log(`  ${JSON.stringify(k)} work p50 ${work.toFixed(1)} ms, DOM p50 ${dom.toFixed(1)} ms`);
 }
 await browser.close();
 server.server.close();

@@ -93,7 +93,7 @@ fn char_w(ch: char, size: f64) -> f64 {
 }
 
 /// Estimated width of `text` at `size` px ([`char_w`]).
-fn text_w(text: &str, size: f64) -> f64 {
+pub(crate) fn text_w(text: &str, size: f64) -> f64 {
     text.chars().map(|c| char_w(c, size)).sum()
 }
 
@@ -140,7 +140,7 @@ pub fn wrap(text: &str, max_px: f64, size: f64) -> Vec<String> {
             }
             prev = Some(ch);
         }
-        let width = |s: &str| s.chars().map(|c| char_w(c, size)).sum::<f64>();
+        let width = |s: &str| text_w(s, size);
         let mut line = String::new();
         // Where each whole unit on `line` starts.
         let mut starts: Vec<usize> = Vec::new();
@@ -367,6 +367,10 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
         area.draw(&Text::new(nothing_to_draw(chart.lang).to_string(), (PAD, l.top + l.row / 2), left(MUTED, LABEL)))?;
     }
     let max = chart.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    // Side by side: columns sized to the longest label and value (estimated), within limits.
+    let longest = |f: fn(&Bar) -> &str| chart.bars.iter().map(|b| text_w(f(b), LABEL)).fold(0.0, f64::max);
+    let label_w = (longest(|b| &b.label) as i32 + 14).clamp(80, 220);
+    let value_w = (longest(|b| &b.value_label) as i32 + 16).clamp(90, 260);
     let mut y = l.top;
     for (b, row) in chart.bars.iter().zip(&l.rows) {
         let (x0, track_w, bar_top, bar_bottom) = if l.stacked {
@@ -376,10 +380,6 @@ pub fn draw<DB: DrawingBackend>(chart: &BarChart, area: &DrawingArea<DB, Shift>,
             area.draw(&Text::new(b.value_label.clone(), (w - PAD, y + 10 + below), right(INK, LABEL)))?;
             (PAD, w - 2 * PAD, y + 22 + below, y + 40 + below)
         } else {
-            // Columns sized to the longest label and value (estimated), within limits.
-            let longest = |f: fn(&Bar) -> &str| chart.bars.iter().map(|b| text_w(f(b), LABEL)).fold(0.0, f64::max);
-            let label_w = (longest(|b| &b.label) as i32 + 14).clamp(80, 220);
-            let value_w = (longest(|b| &b.value_label) as i32 + 16).clamp(90, 260);
             let mid = y + l.row / 2;
             area.draw(&Text::new(b.label.clone(), (PAD, mid), left(INK, LABEL)))?;
             let tw = w - PAD - label_w - value_w;
@@ -608,7 +608,7 @@ pub fn draw_columns<DB: DrawingBackend>(c: &ColumnChart, area: &DrawingArea<DB, 
     // Nothing above zero: no scale of zeros, a line saying so.
     let ticks: Vec<String> = if c.nothing_to_draw() { Vec::new() } else { (0..=4).map(|k| c.unit.fmt_in(c.lang, max / 4 * k)).collect() };
     // The value axis is as wide as its widest label ("CNY 37.5 million" needs more than "3,750万").
-    let axis_w = ticks.iter().map(|t| t.chars().map(|ch| char_w(ch, 11.0)).sum::<f64>().ceil() as i32 + 10).max().unwrap_or(0).max(64);
+    let axis_w = ticks.iter().map(|t| text_w(t, 11.0).ceil() as i32 + 10).max().unwrap_or(0).max(64);
     let (px0, px1) = (PAD + axis_w, w - PAD);
     let (py0, py1) = (top + 6, top + 200);
     if c.nothing_to_draw() {
@@ -804,7 +804,7 @@ mod tests {
             let joined: String = lines.concat();
             assert_eq!(joined.replace(' ', ""), text.replace(' ', ""), "{px} px lost text: {lines:?}");
             for l in &lines {
-                let w: f64 = l.chars().map(|c| char_w(c, SOURCE)).sum();
+                let w = text_w(l, SOURCE);
                 assert!(
                     w <= px as f64 || l.chars().count() == 1 || ["2023年9月18日", "2023-09-18", "1282.40"].iter().any(|u| l.contains(u)),
                     "{px} px: {l:?} is {w} wide"
@@ -954,15 +954,12 @@ mod tests {
         };
         let svg = Chart::Columns(c).to_svg(NARROW);
         let mut seen = 0;
-        for piece in svg.split("<text").skip(1) {
-            let (attrs, rest) = piece.split_once('>').unwrap();
-            let text = rest.split("</text>").next().unwrap().trim();
-            if !text.starts_with("CNY") || !attrs.contains("text-anchor=\"end\"") {
+        for (x, _, at_end, text) in svg_texts(&svg) {
+            if !text.starts_with("CNY") || !at_end {
                 continue;
             }
             seen += 1;
-            let x: f64 = attrs.split("x=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
-            let width: f64 = text.chars().map(|ch| char_w(ch, 11.0)).sum();
+            let width = text_w(&text, 11.0);
             assert!(x - width >= 0.0, "the tick label {text:?} ends at x={x}, {width:.0} px wide: cut off at the left edge");
         }
         assert_eq!(seen, 5, "the five ticks (zero included) are money in English: {svg}");

@@ -489,7 +489,7 @@ pub fn flow_to_svg(chart: &FlowChart, width: u32) -> String {
 /// The widest line of `lines` at `size` px, estimated as [`wrap`] does.
 #[cfg(test)]
 fn widest(lines: &[String], size: f64) -> f64 {
-    lines.iter().map(|l| l.chars().map(|c| super::char_w(c, size)).sum::<f64>()).fold(0.0, f64::max)
+    lines.iter().map(|l| super::text_w(l, size)).fold(0.0, f64::max)
 }
 
 #[cfg(test)]
